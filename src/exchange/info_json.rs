@@ -1,0 +1,40 @@
+//! The one-object JSON that `placements info --json` prints.
+
+use crate::model::Counts;
+
+/// `{"schema_version":N,"groups":N,...}`: keys are only ever added, never removed.
+pub fn info_json(schema_version: u32, counts: &Counts) -> String {
+    #[derive(serde::Serialize)]
+    struct Info<'a> {
+        schema_version: u32,
+        #[serde(flatten)]
+        counts: &'a Counts,
+    }
+    // Serialising plain integers cannot fail.
+    serde_json::to_string(&Info {
+        schema_version,
+        counts,
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_come_in_the_documented_order() {
+        let counts = Counts {
+            groups: 3,
+            offers: 2,
+            cohorts: 1,
+            participants: 9,
+            teams: 2,
+            placements: 1,
+        };
+        assert_eq!(
+            info_json(1, &counts),
+            r#"{"schema_version":1,"groups":3,"offers":2,"cohorts":1,"participants":9,"teams":2,"placements":1}"#
+        );
+    }
+}

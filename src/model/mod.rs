@@ -1,0 +1,15 @@
+//! The domain model: plain data and rules. Nothing here knows about egui, SQL or files.
+
+pub mod calendar;
+pub mod checks;
+pub mod clash;
+pub mod dates;
+pub mod ids;
+pub mod records;
+pub mod text;
+
+pub use checks::FieldProblem;
+pub use ids::{
+    CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, TeamId,
+};
+pub use records::*;

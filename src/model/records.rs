@@ -1,0 +1,242 @@
+//! The records of a placement programme, as plain values.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::ids::*;
+
+/// Whether a community group is still running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum GroupStatus {
+    #[default]
+    Active,
+    Dormant,
+    Closed,
+}
+
+impl GroupStatus {
+    pub const ALL: [Self; 3] = [Self::Active, Self::Dormant, Self::Closed];
+
+    /// The word stored in the file.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Dormant => "dormant",
+            Self::Closed => "closed",
+        }
+    }
+
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Active => "Active",
+            Self::Dormant => "Dormant",
+            Self::Closed => "Closed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Where an offer stands with the group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum OfferStatus {
+    Draft,
+    #[default]
+    Offered,
+    Confirmed,
+    Withdrawn,
+    Completed,
+}
+
+impl OfferStatus {
+    pub const ALL: [Self; 5] = [
+        Self::Draft,
+        Self::Offered,
+        Self::Confirmed,
+        Self::Withdrawn,
+        Self::Completed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Offered => "offered",
+            Self::Confirmed => "confirmed",
+            Self::Withdrawn => "withdrawn",
+            Self::Completed => "completed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => "Draft",
+            Self::Offered => "Offered",
+            Self::Confirmed => "Confirmed",
+            Self::Withdrawn => "Withdrawn",
+            Self::Completed => "Completed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The days of the week an offer runs on, Monday in bit 0 to Sunday in bit 6.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Weekdays(pub u8);
+
+impl Weekdays {
+    pub const MONDAY_TO_FRIDAY: Self = Self(0b001_1111);
+
+    pub fn contains(self, weekday: chrono::Weekday) -> bool {
+        self.0 & (1 << weekday.num_days_from_monday()) != 0
+    }
+}
+
+/// A community group's record in the directory.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CommunityGroup {
+    pub name: String,
+    pub other_names: String,
+    pub description: String,
+    pub neighbourhood: Option<NeighbourhoodId>,
+    pub address_line1: String,
+    pub address_line2: String,
+    pub town: String,
+    pub postcode: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub contact_name: String,
+    pub contact_role: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+    pub charity_number: String,
+    pub company_number: String,
+    pub other_identifier: String,
+    pub status: GroupStatus,
+    pub accessibility: String,
+    pub safeguarding_notes: String,
+    pub notes: String,
+    pub archived: bool,
+}
+
+/// One line of the directory's list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupSummary {
+    pub id: GroupId,
+    pub name: String,
+    pub neighbourhood: String,
+    pub town: String,
+    pub postcode: String,
+    pub phone: String,
+    pub status: GroupStatus,
+    pub archived: bool,
+}
+
+/// A neighbourhood of the programme's area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Neighbourhood {
+    pub id: NeighbourhoodId,
+    pub name: String,
+}
+
+/// A group's invitation to host a team for a day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    pub group: GroupId,
+    pub title: String,
+    pub activity: String,
+    pub group_gains: String,
+    pub neighbourhood: Option<NeighbourhoodId>,
+    pub address: String,
+    pub first_date: NaiveDate,
+    pub last_date: NaiveDate,
+    pub weekdays: Weekdays,
+    pub start_time: NaiveTime,
+    pub finish_time: NaiveTime,
+    pub team_size_min: u32,
+    pub team_size_max: u32,
+    /// How many team-days the group can host over the programme.
+    pub capacity: u32,
+    pub requirements: String,
+    pub day_contact_name: String,
+    pub day_contact_phone: String,
+    pub status: OfferStatus,
+}
+
+/// One line of the offers list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfferSummary {
+    pub id: OfferId,
+    pub group_name: String,
+    pub title: String,
+    pub neighbourhood: String,
+    pub first_date: NaiveDate,
+    pub last_date: NaiveDate,
+    pub team_size_min: u32,
+    pub team_size_max: u32,
+    pub capacity: u32,
+    pub placed: u32,
+    pub status: OfferStatus,
+}
+
+/// One run of a leadership programme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cohort {
+    pub id: CohortId,
+    pub name: String,
+    pub programme_type: String,
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+    pub default_team_size: u32,
+    pub coordinator_name: String,
+    pub coordinator_phone: String,
+}
+
+/// A person on a cohort, as the roster shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParticipantSummary {
+    pub id: ParticipantId,
+    pub name: String,
+    pub profession: String,
+    pub organisation: String,
+    pub team: Option<TeamId>,
+}
+
+/// A small team that goes out together for one day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    pub id: TeamId,
+    pub cohort: CohortId,
+    pub name: String,
+    pub locked: bool,
+}
+
+/// A team placed with an offer on one day, with the names the board shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacementSummary {
+    pub id: PlacementId,
+    pub team: TeamId,
+    pub team_name: String,
+    pub cohort_name: String,
+    pub offer: OfferId,
+    pub offer_title: String,
+    pub group_name: String,
+    pub day: NaiveDate,
+    pub offer_capacity: u32,
+}
+
+/// How many of each record a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Counts {
+    pub groups: u64,
+    pub offers: u64,
+    pub cohorts: u64,
+    pub participants: u64,
+    pub teams: u64,
+    pub placements: u64,
+}

@@ -1,0 +1,34 @@
+//! Numbers as people read them.
+
+/// `1,512` from 1512.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 group`, `2 groups`.
+pub fn count_of(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated_with_commas() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_512), "1,512");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(count_of(1, "group", "groups"), "1 group");
+        assert_eq!(count_of(1_500, "group", "groups"), "1,500 groups");
+    }
+}

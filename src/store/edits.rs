@@ -1,0 +1,310 @@
+//! Changing the document: each public function here is one undoable edit, or (for building a
+//! new file) one bulk transaction.
+
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::types::Value;
+
+use super::{ChangeSet, Store, StoreError};
+use crate::model::checks::{check_group, normalise_postcode};
+use crate::model::*;
+
+fn now_text() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.trim().to_owned())
+}
+
+fn date_value(d: NaiveDate) -> Value {
+    Value::Text(d.format("%Y-%m-%d").to_string())
+}
+
+fn time_value(t: NaiveTime) -> Value {
+    Value::Text(t.format("%H:%M").to_string())
+}
+
+fn opt_id(id: Option<i64>) -> Value {
+    id.map_or(Value::Null, Value::Integer)
+}
+
+/// A checked group, ready to be written: only [`GroupEdit::check`] makes one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupEdit(CommunityGroup);
+
+impl GroupEdit {
+    /// Checks a group's record and normalises its postcode; the problems are shown by each field.
+    pub fn check(mut group: CommunityGroup) -> Result<Self, Vec<FieldProblem>> {
+        let problems = check_group(&group);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        if let Some(postcode) = normalise_postcode(&group.postcode) {
+            group.postcode = postcode;
+        }
+        Ok(Self(group))
+    }
+
+    fn columns(&self) -> Vec<(&'static str, Value)> {
+        let g = &self.0;
+        vec![
+            ("name", text(&g.name)),
+            ("other_names", text(&g.other_names)),
+            ("description", text(&g.description)),
+            ("neighbourhood_id", opt_id(g.neighbourhood.map(|n| n.0))),
+            ("address_line1", text(&g.address_line1)),
+            ("address_line2", text(&g.address_line2)),
+            ("town", text(&g.town)),
+            ("postcode", text(&g.postcode)),
+            ("phone", text(&g.phone)),
+            ("email", text(&g.email)),
+            ("website", text(&g.website)),
+            ("contact_name", text(&g.contact_name)),
+            ("contact_role", text(&g.contact_role)),
+            ("contact_phone", text(&g.contact_phone)),
+            ("contact_email", text(&g.contact_email)),
+            ("charity_number", text(&g.charity_number)),
+            ("company_number", text(&g.company_number)),
+            ("other_identifier", text(&g.other_identifier)),
+            ("status", Value::Text(g.status.code().to_owned())),
+            ("accessibility", text(&g.accessibility)),
+            ("safeguarding_notes", text(&g.safeguarding_notes)),
+            ("notes", text(&g.notes)),
+            ("archived", Value::Integer(i64::from(g.archived))),
+        ]
+    }
+}
+
+impl Store {
+    /// Saves a group's record (one undo step).
+    pub fn update_group(
+        &mut self,
+        id: GroupId,
+        group: &GroupEdit,
+    ) -> Result<ChangeSet, StoreError> {
+        let label = format!("Edit {}", group.0.name.trim());
+        self.edit(label, |rec| {
+            let mut columns = group.columns();
+            columns.push(("updated_at", Value::Text(now_text())));
+            if rec.update("community_group", id.0, &columns)? {
+                Ok(())
+            } else {
+                Err(StoreError::Missing("That group"))
+            }
+        })
+    }
+
+    /// Takes a team off the day it was placed on (one undo step).
+    pub fn remove_placement(&mut self, id: PlacementId) -> Result<ChangeSet, StoreError> {
+        self.edit("Remove placement", |rec| {
+            if rec.delete("placement", id.0)? {
+                Ok(())
+            } else {
+                Err(StoreError::Missing("That placement"))
+            }
+        })
+    }
+
+    /// Writes many new records in one transaction, without undo: for building a new file.
+    pub fn bulk_insert<T>(
+        &mut self,
+        f: impl FnOnce(&mut BulkWriter<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if !self.is_writable() {
+            return Err(StoreError::ReadOnly);
+        }
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let result = {
+            let mut writer = BulkWriter {
+                conn: &tx,
+                now: now_text(),
+            };
+            f(&mut writer)?
+        };
+        tx.commit()?;
+        Ok(result)
+    }
+}
+
+/// Inserts new records inside one transaction. Made by [`Store::bulk_insert`].
+pub struct BulkWriter<'c> {
+    conn: &'c rusqlite::Connection,
+    now: String,
+}
+
+impl BulkWriter<'_> {
+    /// Stamps the records that follow as made and changed at `stamp` instead of now, so that
+    /// a generated file comes out the same every time.
+    pub fn set_timestamp(&mut self, stamp: chrono::NaiveDateTime) {
+        self.now = stamp.format("%Y-%m-%d %H:%M:%S").to_string();
+    }
+
+    fn insert(&self, sql: &str, params: &[Value]) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(params))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn neighbourhood(
+        &mut self,
+        name: &str,
+        sort_order: i64,
+    ) -> Result<NeighbourhoodId, StoreError> {
+        self.insert(
+            "INSERT INTO neighbourhood (name, sort_order) VALUES (?1, ?2)",
+            &[text(name), Value::Integer(sort_order)],
+        )
+        .map(NeighbourhoodId)
+    }
+
+    pub fn category(&mut self, name: &str) -> Result<i64, StoreError> {
+        self.insert("INSERT INTO category (name) VALUES (?1)", &[text(name)])
+    }
+
+    pub fn group(&mut self, group: &GroupEdit, categories: &[i64]) -> Result<GroupId, StoreError> {
+        let mut columns = group.columns();
+        columns.push(("created_at", Value::Text(self.now.clone())));
+        columns.push(("updated_at", Value::Text(self.now.clone())));
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT INTO community_group ({}) VALUES ({})",
+            names.join(", "),
+            marks.join(", ")
+        );
+        let values: Vec<Value> = columns.into_iter().map(|(_, v)| v).collect();
+        let id = self.insert(&sql, &values)?;
+        for category in categories {
+            self.insert(
+                "INSERT INTO group_category (group_id, category_id) VALUES (?1, ?2)",
+                &[Value::Integer(id), Value::Integer(*category)],
+            )?;
+        }
+        Ok(GroupId(id))
+    }
+
+    pub fn offer(&mut self, offer: &Offer) -> Result<OfferId, StoreError> {
+        self.insert(
+            "INSERT INTO offer (group_id, title, activity, group_gains, neighbourhood_id, address, first_date,
+                last_date, weekdays, start_time, finish_time, team_size_min, team_size_max, capacity,
+                requirements, day_contact_name, day_contact_phone, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+            &[
+                Value::Integer(offer.group.0),
+                text(&offer.title),
+                text(&offer.activity),
+                text(&offer.group_gains),
+                opt_id(offer.neighbourhood.map(|n| n.0)),
+                text(&offer.address),
+                date_value(offer.first_date),
+                date_value(offer.last_date),
+                Value::Integer(i64::from(offer.weekdays.0)),
+                time_value(offer.start_time),
+                time_value(offer.finish_time),
+                Value::Integer(i64::from(offer.team_size_min)),
+                Value::Integer(i64::from(offer.team_size_max)),
+                Value::Integer(i64::from(offer.capacity)),
+                text(&offer.requirements),
+                text(&offer.day_contact_name),
+                text(&offer.day_contact_phone),
+                Value::Text(offer.status.code().to_owned()),
+                Value::Text(self.now.clone()),
+            ],
+        )
+        .map(OfferId)
+    }
+
+    pub fn organisation(&mut self, name: &str) -> Result<OrganisationId, StoreError> {
+        self.insert("INSERT INTO organisation (name) VALUES (?1)", &[text(name)])
+            .map(OrganisationId)
+    }
+
+    pub fn profession(&mut self, name: &str) -> Result<i64, StoreError> {
+        self.insert("INSERT INTO profession (name) VALUES (?1)", &[text(name)])
+    }
+
+    pub fn cohort(&mut self, cohort: &Cohort) -> Result<CohortId, StoreError> {
+        self.insert(
+            "INSERT INTO cohort (name, programme_type, first_day, last_day, default_team_size,
+                coordinator_name, coordinator_phone, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            &[
+                text(&cohort.name),
+                text(&cohort.programme_type),
+                cohort.first_day.map_or(Value::Null, date_value),
+                cohort.last_day.map_or(Value::Null, date_value),
+                Value::Integer(i64::from(cohort.default_team_size)),
+                text(&cohort.coordinator_name),
+                text(&cohort.coordinator_phone),
+                Value::Text(self.now.clone()),
+            ],
+        )
+        .map(CohortId)
+    }
+
+    pub fn team(
+        &mut self,
+        cohort: CohortId,
+        name: &str,
+        sort_order: i64,
+    ) -> Result<TeamId, StoreError> {
+        self.insert(
+            "INSERT INTO team (cohort_id, name, sort_order) VALUES (?1, ?2, ?3)",
+            &[
+                Value::Integer(cohort.0),
+                text(name),
+                Value::Integer(sort_order),
+            ],
+        )
+        .map(TeamId)
+    }
+
+    pub fn participant(&mut self, p: &NewParticipant) -> Result<ParticipantId, StoreError> {
+        self.insert(
+            "INSERT INTO participant (cohort_id, team_id, name, preferred_name, profession_id, organisation_id,
+                email, mobile, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            &[
+                Value::Integer(p.cohort.0),
+                opt_id(p.team.map(|t| t.0)),
+                text(&p.name),
+                text(&p.preferred_name),
+                opt_id(p.profession),
+                opt_id(p.organisation.map(|o| o.0)),
+                text(&p.email),
+                text(&p.mobile),
+                Value::Text(self.now.clone()),
+            ],
+        )
+        .map(ParticipantId)
+    }
+
+    pub fn placement(
+        &mut self,
+        team: TeamId,
+        offer: OfferId,
+        day: NaiveDate,
+    ) -> Result<PlacementId, StoreError> {
+        self.insert(
+            "INSERT INTO placement (team_id, offer_id, day, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            &[Value::Integer(team.0), Value::Integer(offer.0), date_value(day), Value::Text(self.now.clone())],
+        )
+        .map(PlacementId)
+    }
+}
+
+/// A participant to be added to a cohort.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewParticipant {
+    pub cohort: CohortId,
+    pub team: Option<TeamId>,
+    pub name: String,
+    pub preferred_name: String,
+    pub profession: Option<i64>,
+    pub organisation: Option<OrganisationId>,
+    pub email: String,
+    pub mobile: String,
+}

@@ -1,0 +1,227 @@
+//! Reading the document: counts and the lists the panels show.
+
+use chrono::NaiveDate;
+use rusqlite::Row;
+
+use super::{Store, StoreError};
+use crate::model::*;
+
+fn date(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(i)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn opt_date(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = row.get(i)?;
+    Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+}
+
+impl Store {
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |table: &str| -> Result<u64, StoreError> {
+            Ok(self
+                .conn()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64)
+        };
+        Ok(Counts {
+            groups: count("community_group")?,
+            offers: count("offer")?,
+            cohorts: count("cohort")?,
+            participants: count("participant")?,
+            teams: count("team")?,
+            placements: count("placement")?,
+        })
+    }
+
+    pub fn neighbourhoods(&self) -> Result<Vec<Neighbourhood>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, name FROM neighbourhood ORDER BY sort_order, name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Neighbourhood {
+                id: NeighbourhoodId(r.get(0)?),
+                name: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every group, in name order, as the directory lists them.
+    pub fn group_summaries(&self) -> Result<Vec<GroupSummary>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT g.id, g.name, coalesce(n.name, ''), g.town, g.postcode, g.phone, g.status, g.archived
+             FROM community_group g LEFT JOIN neighbourhood n ON n.id = g.neighbourhood_id
+             ORDER BY g.name COLLATE NOCASE, g.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(GroupSummary {
+                id: GroupId(r.get(0)?),
+                name: r.get(1)?,
+                neighbourhood: r.get(2)?,
+                town: r.get(3)?,
+                postcode: r.get(4)?,
+                phone: r.get(5)?,
+                status: GroupStatus::from_code(&r.get::<_, String>(6)?).unwrap_or_default(),
+                archived: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn group(&self, id: GroupId) -> Result<CommunityGroup, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT name, other_names, description, neighbourhood_id, address_line1, address_line2, town,
+                    postcode, phone, email, website, contact_name, contact_role, contact_phone,
+                    contact_email, charity_number, company_number, other_identifier, status,
+                    accessibility, safeguarding_notes, notes, archived
+             FROM community_group WHERE id = ?1",
+        )?;
+        let mut rows = stmt.query([id.0])?;
+        let Some(r) = rows.next()? else {
+            return Err(StoreError::Missing("That group"));
+        };
+        Ok(CommunityGroup {
+            name: r.get(0)?,
+            other_names: r.get(1)?,
+            description: r.get(2)?,
+            neighbourhood: r.get::<_, Option<i64>>(3)?.map(NeighbourhoodId),
+            address_line1: r.get(4)?,
+            address_line2: r.get(5)?,
+            town: r.get(6)?,
+            postcode: r.get(7)?,
+            phone: r.get(8)?,
+            email: r.get(9)?,
+            website: r.get(10)?,
+            contact_name: r.get(11)?,
+            contact_role: r.get(12)?,
+            contact_phone: r.get(13)?,
+            contact_email: r.get(14)?,
+            charity_number: r.get(15)?,
+            company_number: r.get(16)?,
+            other_identifier: r.get(17)?,
+            status: GroupStatus::from_code(&r.get::<_, String>(18)?).unwrap_or_default(),
+            accessibility: r.get(19)?,
+            safeguarding_notes: r.get(20)?,
+            notes: r.get(21)?,
+            archived: r.get(22)?,
+        })
+    }
+
+    /// The categories a group is filed under, by name.
+    pub fn group_categories(&self, id: GroupId) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.name FROM group_category gc JOIN category c ON c.id = gc.category_id
+             WHERE gc.group_id = ?1 ORDER BY c.name",
+        )?;
+        let rows = stmt.query_map([id.0], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn offer_summaries(&self) -> Result<Vec<OfferSummary>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT o.id, g.name, o.title, coalesce(n.name, ''), o.first_date, o.last_date,
+                    o.team_size_min, o.team_size_max, o.capacity,
+                    (SELECT count(*) FROM placement p WHERE p.offer_id = o.id), o.status
+             FROM offer o JOIN community_group g ON g.id = o.group_id
+             LEFT JOIN neighbourhood n ON n.id = o.neighbourhood_id
+             ORDER BY o.first_date, g.name COLLATE NOCASE, o.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(OfferSummary {
+                id: OfferId(r.get(0)?),
+                group_name: r.get(1)?,
+                title: r.get(2)?,
+                neighbourhood: r.get(3)?,
+                first_date: date(r, 4)?,
+                last_date: date(r, 5)?,
+                team_size_min: r.get(6)?,
+                team_size_max: r.get(7)?,
+                capacity: r.get(8)?,
+                placed: r.get(9)?,
+                status: OfferStatus::from_code(&r.get::<_, String>(10)?).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn cohorts(&self) -> Result<Vec<Cohort>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, name, programme_type, first_day, last_day, default_team_size, coordinator_name, coordinator_phone
+             FROM cohort ORDER BY name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Cohort {
+                id: CohortId(r.get(0)?),
+                name: r.get(1)?,
+                programme_type: r.get(2)?,
+                first_day: opt_date(r, 3)?,
+                last_day: opt_date(r, 4)?,
+                default_team_size: r.get(5)?,
+                coordinator_name: r.get(6)?,
+                coordinator_phone: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn participants(&self, cohort: CohortId) -> Result<Vec<ParticipantSummary>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, p.name, coalesce(pr.name, ''), coalesce(o.name, ''), p.team_id
+             FROM participant p LEFT JOIN profession pr ON pr.id = p.profession_id
+             LEFT JOIN organisation o ON o.id = p.organisation_id
+             WHERE p.cohort_id = ?1 ORDER BY p.name COLLATE NOCASE, p.id",
+        )?;
+        let rows = stmt.query_map([cohort.0], |r| {
+            Ok(ParticipantSummary {
+                id: ParticipantId(r.get(0)?),
+                name: r.get(1)?,
+                profession: r.get(2)?,
+                organisation: r.get(3)?,
+                team: r.get::<_, Option<i64>>(4)?.map(TeamId),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn teams(&self, cohort: CohortId) -> Result<Vec<Team>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, cohort_id, name, locked FROM team WHERE cohort_id = ?1 ORDER BY sort_order, id")?;
+        let rows = stmt.query_map([cohort.0], |r| {
+            Ok(Team {
+                id: TeamId(r.get(0)?),
+                cohort: CohortId(r.get(1)?),
+                name: r.get(2)?,
+                locked: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn placement_summaries(&self) -> Result<Vec<PlacementSummary>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, t.id, t.name, c.name, o.id, o.title, g.name, p.day, o.capacity
+             FROM placement p JOIN team t ON t.id = p.team_id JOIN cohort c ON c.id = t.cohort_id
+             JOIN offer o ON o.id = p.offer_id JOIN community_group g ON g.id = o.group_id
+             ORDER BY p.day, c.name, t.sort_order, p.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PlacementSummary {
+                id: PlacementId(r.get(0)?),
+                team: TeamId(r.get(1)?),
+                team_name: r.get(2)?,
+                cohort_name: r.get(3)?,
+                offer: OfferId(r.get(4)?),
+                offer_title: r.get(5)?,
+                group_name: r.get(6)?,
+                day: date(r, 7)?,
+                offer_capacity: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

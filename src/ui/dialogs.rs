@@ -1,0 +1,115 @@
+//! File dialogs behind a trait, so that tests never open a real one.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+/// What a file dialog gave back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    Chosen(PathBuf),
+    Cancelled,
+    /// This computer has no file chooser; the app asks for a typed path instead.
+    Unavailable,
+}
+
+pub trait FileDialogs {
+    /// Choose an existing placement database.
+    fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose where to write a file, with a suggested name.
+    fn pick_file_to_save(
+        &mut self,
+        title: &str,
+        suggested_name: &str,
+        start_in: Option<&Path>,
+    ) -> DialogOutcome;
+}
+
+/// The operating system's dialogs, through rfd (the XDG desktop portal or zenity on Linux).
+#[derive(Default)]
+pub struct NativeDialogs;
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// rfd returns nothing, silently, when Linux has neither a portal nor zenity: check first.
+fn chooser_available() -> bool {
+    if cfg!(target_os = "linux") {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || on_path("zenity")
+    } else {
+        true
+    }
+}
+
+fn dialog(start_in: Option<&Path>) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Placement databases", &[crate::store::FILE_EXTENSION])
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = start_in {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog
+}
+
+impl FileDialogs for NativeDialogs {
+    fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        dialog(start_in)
+            .set_title("Open a placement database")
+            .pick_file()
+            .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
+    fn pick_file_to_save(
+        &mut self,
+        title: &str,
+        suggested_name: &str,
+        start_in: Option<&Path>,
+    ) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        dialog(start_in)
+            .set_title(title)
+            .set_file_name(suggested_name)
+            .save_file()
+            .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+}
+
+/// Dialogs that answer from a script: for tests, and for driving the app without a desktop.
+#[derive(Debug, Default)]
+pub struct ScriptedDialogs {
+    pub answers: VecDeque<DialogOutcome>,
+    /// The titles of the save dialogs asked for, in order.
+    pub asked: Vec<String>,
+}
+
+impl ScriptedDialogs {
+    pub fn new(answers: impl IntoIterator<Item = DialogOutcome>) -> Self {
+        Self {
+            answers: answers.into_iter().collect(),
+            asked: Vec::new(),
+        }
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_file_to_open(&mut self, _start_in: Option<&Path>) -> DialogOutcome {
+        self.asked.push("Open".to_owned());
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_file_to_save(
+        &mut self,
+        title: &str,
+        _suggested_name: &str,
+        _start_in: Option<&Path>,
+    ) -> DialogOutcome {
+        self.asked.push(title.to_owned());
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+}

@@ -1,0 +1,48 @@
+//! The window: an app shell (menus, navigation, status bar, modals) around one panel per part of
+//! the programme. Panels draw and return [`command::Command`]s; the app applies them after the frame.
+
+pub mod app;
+pub mod command;
+pub mod dialogs;
+pub mod panels;
+pub mod prefs;
+pub mod theme;
+mod welcome;
+
+use std::path::PathBuf;
+
+pub use app::{PlacementsApp, Start};
+
+/// Opens the window; returns when it is closed.
+pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
+    let paths = crate::paths::AppPaths::from_environment();
+    let start = match file {
+        Some(path) => Start::File(path),
+        None => Start::LastOrDemo,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Community Placements")
+            .with_app_id("placements")
+            .with_inner_size([1200.0, 780.0])
+            .with_min_inner_size([760.0, 480.0]),
+        persistence_path: Some(paths.data_dir.join("window.ron")),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Community Placements",
+        options,
+        Box::new(move |cc| {
+            let prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, prefs::Prefs::STORAGE_KEY))
+                .unwrap_or_default();
+            let mut app = PlacementsApp::new(paths, Box::new(dialogs::NativeDialogs), prefs);
+            theme::apply(&cc.egui_ctx);
+            app.start(start);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,134 @@
+//! One panel per part of the programme. A panel holds only its own UI state, reads the
+//! document, and returns [`Command`]s; it never changes the document itself.
+
+mod board;
+mod cohorts;
+mod day_sheets;
+pub mod directory;
+mod offers;
+
+use egui::Ui;
+
+use super::app::Document;
+use super::command::{Command, EditRequest};
+use super::prefs::PanelKind;
+
+pub struct Panels {
+    pub current: PanelKind,
+    directory: directory::DirectoryPanel,
+    offers: offers::OffersPanel,
+    cohorts: cohorts::CohortsPanel,
+    board: board::BoardPanel,
+    day_sheets: day_sheets::DaySheetsPanel,
+}
+
+impl Panels {
+    pub fn new(current: PanelKind) -> Self {
+        Self {
+            current,
+            directory: Default::default(),
+            offers: Default::default(),
+            cohorts: Default::default(),
+            board: Default::default(),
+            day_sheets: Default::default(),
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
+        match self.current {
+            PanelKind::Directory => self.directory.ui(ui, doc),
+            PanelKind::Offers => self.offers.ui(ui, doc),
+            PanelKind::Cohorts => self.cohorts.ui(ui, doc),
+            PanelKind::Board => self.board.ui(ui, doc),
+            PanelKind::DaySheets => self.day_sheets.ui(ui, doc),
+        }
+    }
+
+    /// Ctrl+F: the current panel's search box takes the keyboard.
+    pub fn focus_search(&mut self) {
+        match self.current {
+            PanelKind::Directory => self.directory.focus_search = true,
+            PanelKind::Offers => self.offers.focus_search = true,
+            PanelKind::Cohorts => self.cohorts.focus_search = true,
+            PanelKind::Board | PanelKind::DaySheets => {}
+        }
+    }
+
+    /// Another file was opened (or the file closed): forget selections and cached rows.
+    pub fn document_changed(&mut self) {
+        let current = self.current;
+        *self = Self::new(current);
+    }
+
+    /// The same file changed under the panels (undo, redo, restore): drop open forms.
+    pub fn document_reloaded(&mut self) {
+        self.directory.pane.form = None;
+    }
+
+    /// An edit a panel asked for has been saved.
+    pub fn edit_saved(&mut self, edit: &EditRequest) {
+        if let EditRequest::UpdateGroup { id, .. } = edit
+            && self
+                .directory
+                .pane
+                .form
+                .as_ref()
+                .is_some_and(|f| f.id == *id)
+        {
+            self.directory.pane.form = None;
+        }
+    }
+}
+
+/// Rows cached for one revision of the document.
+pub(crate) struct Cached<T> {
+    revision: u64,
+    value: T,
+}
+
+/// Loads `T` again when the document's revision has moved on; shows a load error in place.
+pub(crate) fn cached<'a, T>(
+    slot: &'a mut Option<Cached<T>>,
+    doc: &Document,
+    load: impl FnOnce() -> Result<T, crate::store::StoreError>,
+) -> Result<&'a T, String> {
+    if slot.as_ref().is_none_or(|c| c.revision != doc.revision) {
+        let value =
+            load().map_err(|e| format!("This list could not be read from the file: {e}"))?;
+        *slot = Some(Cached {
+            revision: doc.revision,
+            value,
+        });
+    }
+    slot.as_ref().map(|c| &c.value).ok_or_else(String::new)
+}
+
+/// A panel's heading with a line of context underneath.
+pub(crate) fn heading_ui(ui: &mut Ui, title: &str, subtitle: &str) {
+    ui.heading(title);
+    if !subtitle.is_empty() {
+        ui.weak(subtitle);
+    }
+    ui.add_space(6.0);
+}
+
+/// A search box that takes the keyboard when `focus` is set (Ctrl+F).
+pub(crate) fn search_box_ui(
+    ui: &mut Ui,
+    text: &mut String,
+    hint: &str,
+    focus: &mut bool,
+) -> egui::Response {
+    let label = ui.label("Search:");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(280.0),
+        )
+        .labelled_by(label.id);
+    if std::mem::take(focus) {
+        response.request_focus();
+    }
+    response
+}

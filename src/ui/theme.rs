@@ -1,0 +1,40 @@
+//! A calm, readable look: light background, NHS blue for what is selected, larger text.
+
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+pub const NHS_BLUE: Color32 = Color32::from_rgb(0x00, 0x5E, 0xB8);
+pub const WARM_YELLOW: Color32 = Color32::from_rgb(0xFF, 0xF4, 0xCC);
+pub const ERROR_RED: Color32 = Color32::from_rgb(0xC0, 0x1E, 0x1E);
+pub const OK_GREEN: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
+pub const PALE_GREY: Color32 = Color32::from_rgb(0xF0, 0xF4, 0xF5);
+
+pub fn apply(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(22.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        style.visuals.selection.bg_fill = NHS_BLUE;
+        style.visuals.selection.stroke.color = Color32::WHITE;
+        style.visuals.hyperlink_color = NHS_BLUE;
+    });
+}

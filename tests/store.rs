@@ -1,0 +1,414 @@
+//! The placement database file: opening checks, read-only, locking, Save As, undo and backups,
+//! all on real SQLite files.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt as _;
+
+use common::{bytes, demo_file, dump, scalar};
+use placements::model::{GroupId, GroupStatus, PlacementId};
+use placements::store::{
+    APPLICATION_ID, Access, Backups, GroupEdit, OpenError, OpenMode, ReadOnlyReason,
+    SCHEMA_VERSION, Store, StoreError,
+};
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+#[test]
+fn a_new_file_is_built_from_empty_to_the_latest_version_and_marked_ours() {
+    let dir = temp();
+    let path = dir.path().join("new.placements");
+    let store = Store::create(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.is_writable());
+    drop(store);
+    assert_eq!(
+        scalar::<i32>(&path, "PRAGMA application_id"),
+        APPLICATION_ID
+    );
+    assert_eq!(scalar::<u32>(&path, "PRAGMA user_version"), SCHEMA_VERSION);
+    assert_eq!(scalar::<String>(&path, "PRAGMA journal_mode"), "delete");
+    // It opens again, and New refuses to make it a second time.
+    assert!(Store::open(&path, OpenMode::Edit).is_ok());
+    let before = bytes(&path);
+    assert!(matches!(
+        Store::create(&path),
+        Err(OpenError::AlreadyExists)
+    ));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn a_brand_new_empty_sqlite_database_is_taken_in_and_upgraded() {
+    let dir = temp();
+    let path = dir.path().join("blank.db");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 0; VACUUM;")
+        .unwrap();
+    let store = Store::open(&path, OpenMode::Edit).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+fn assert_refused_unchanged(path: &std::path::Path, check: impl Fn(&OpenError) -> bool) {
+    let before = bytes(path);
+    let result = Store::open(path, OpenMode::Edit);
+    match result {
+        Err(e) => assert!(check(&e), "unexpected refusal: {e}"),
+        Ok(_) => panic!("{} was opened but should have been refused", path.display()),
+    }
+    assert_eq!(bytes(path), before, "the refused file's bytes changed");
+    let lock = path.with_file_name(format!(
+        ".{}.lock",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    assert!(!lock.exists(), "a lock file was left beside a refused file");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "newer.placements", 30);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+        .unwrap();
+    assert_refused_unchanged(&path, |e| matches!(e, OpenError::Newer { .. }));
+    let message = Store::open(&path, OpenMode::Edit).unwrap_err().to_string();
+    assert!(
+        message.contains("made by a newer version of Community Placements"),
+        "{message}"
+    );
+}
+
+#[test]
+fn files_that_are_not_ours_are_refused_and_left_unchanged() {
+    let dir = temp();
+    let zero = dir.path().join("zero.placements");
+    fs::write(&zero, b"").unwrap();
+    assert_refused_unchanged(&zero, |e| matches!(e, OpenError::Empty));
+
+    let text = dir.path().join("notes.placements");
+    fs::write(
+        &text,
+        "Name,Postcode\nBispham Walking Group,FY2 9AB\n".repeat(20),
+    )
+    .unwrap();
+    assert_refused_unchanged(&text, |e| matches!(e, OpenError::NotSqlite));
+
+    let png = dir.path().join("photo.placements");
+    let mut png_bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png_bytes.extend((0..4000u32).map(|i| (i * 7 % 251) as u8));
+    fs::write(&png, &png_bytes).unwrap();
+    assert_refused_unchanged(&png, |e| matches!(e, OpenError::NotSqlite));
+
+    let other = dir.path().join("other-app.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+        .unwrap();
+    assert_refused_unchanged(&other, |e| matches!(e, OpenError::OtherApplication));
+
+    let folder = dir.path().join("a folder.placements");
+    fs::create_dir(&folder).unwrap();
+    assert!(matches!(
+        Store::open(&folder, OpenMode::Edit),
+        Err(OpenError::IsFolder)
+    ));
+
+    let missing = dir.path().join("missing.placements");
+    assert!(matches!(
+        Store::open(&missing, OpenMode::Edit),
+        Err(OpenError::NotFound)
+    ));
+    assert!(!missing.exists(), "Open must never create a file");
+}
+
+#[test]
+fn a_truncated_file_is_refused_and_left_unchanged() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "cut.placements", 400);
+    let full = bytes(&path);
+    fs::write(&path, &full[..full.len() / 2]).unwrap();
+    assert_refused_unchanged(&path, |e| {
+        matches!(e, OpenError::Truncated { .. } | OpenError::Damaged(_))
+    });
+}
+
+#[test]
+fn a_damaged_file_is_refused_by_the_quick_check_and_left_unchanged() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "damaged.placements", 400);
+    let mut data = bytes(&path);
+    // Scribble over the middle of the file, past the header and the schema page.
+    let middle = data.len() / 2;
+    for b in &mut data[middle..middle + 8192] {
+        *b = 0x5A;
+    }
+    fs::write(&path, &data).unwrap();
+    assert_refused_unchanged(&path, |e| matches!(e, OpenError::Damaged(_)));
+}
+
+#[test]
+fn a_read_only_file_opens_read_only_and_refuses_every_edit() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "readonly.placements", 30);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = bytes(&path);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    assert_eq!(
+        store.access(),
+        Access::ReadOnly(ReadOnlyReason::FileIsReadOnly)
+    );
+    let group = store.group(GroupId(1)).unwrap();
+    let edit = GroupEdit::check(placements::model::CommunityGroup {
+        name: "Renamed".into(),
+        ..group
+    })
+    .unwrap();
+    assert!(matches!(
+        store.update_group(GroupId(1), &edit),
+        Err(StoreError::ReadOnly)
+    ));
+    assert!(matches!(
+        store.remove_placement(PlacementId(1)),
+        Err(StoreError::ReadOnly)
+    ));
+    drop(store);
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn a_second_writer_is_refused_but_may_read() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "shared.placements", 30);
+    let first = Store::open(&path, OpenMode::Edit).unwrap();
+    assert!(first.is_writable());
+    match Store::open(&path, OpenMode::Edit) {
+        Err(e @ OpenError::InUse { .. }) => {
+            assert!(
+                e.to_string().contains("already open in another copy"),
+                "{e}"
+            );
+        }
+        other => panic!("a second writer was not refused: {other:?}"),
+    }
+    let reader = Store::open(&path, OpenMode::ReadOnly).unwrap();
+    assert_eq!(reader.access(), Access::ReadOnly(ReadOnlyReason::Requested));
+    assert_eq!(reader.counts().unwrap().groups, 30);
+    drop(first);
+    // Once the first copy closes, the file can be opened for writing again.
+    assert!(Store::open(&path, OpenMode::Edit).unwrap().is_writable());
+}
+
+#[test]
+fn a_lock_file_left_by_a_crash_does_not_keep_anyone_out() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "crashed.placements", 30);
+    fs::write(
+        dir.path().join(".crashed.placements.lock"),
+        "process 99999 since yesterday",
+    )
+    .unwrap();
+    assert!(Store::open(&path, OpenMode::Edit).unwrap().is_writable());
+}
+
+#[test]
+fn save_as_keeps_every_row_and_carries_on_in_the_copy() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "original.placements", 200);
+    let original = dump(&path);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let copy = dir.path().join("copy.placements");
+    store.save_as(&copy).unwrap();
+    assert_eq!(store.path(), copy.as_path());
+    assert_eq!(dump(&copy), original);
+    assert_eq!(
+        scalar::<i32>(&copy, "PRAGMA application_id"),
+        APPLICATION_ID
+    );
+    // The next edit lands in the copy, not in the original.
+    let group = store.group(GroupId(3)).unwrap();
+    let edit = GroupEdit::check(placements::model::CommunityGroup {
+        name: "Moved On Group".into(),
+        ..group
+    })
+    .unwrap();
+    store.update_group(GroupId(3), &edit).unwrap();
+    assert_eq!(
+        scalar::<String>(&copy, "SELECT name FROM community_group WHERE id = 3"),
+        "Moved On Group"
+    );
+    assert_eq!(dump(&path), original);
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("saving"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn save_as_into_a_missing_folder_fails_cleanly() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "stay.placements", 30);
+    let before = bytes(&path);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let target = dir.path().join("no such folder").join("copy.placements");
+    assert!(store.save_as(&target).is_err());
+    assert_eq!(store.path(), path.as_path());
+    assert!(store.is_writable());
+    drop(store);
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn save_as_over_a_file_open_elsewhere_is_refused() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "mine.placements", 30);
+    let other = demo_file(dir.path(), "theirs.placements", 40);
+    let theirs = Store::open(&other, OpenMode::Edit).unwrap();
+    let before = bytes(&other);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    assert!(matches!(
+        store.save_as(&other),
+        Err(StoreError::TargetInUse { .. })
+    ));
+    drop(theirs);
+    assert_eq!(bytes(&other), before);
+}
+
+#[test]
+fn undo_and_redo_of_an_edit_restore_the_exact_rows() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "undo.placements", 50);
+    let before = dump(&path);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let group = store.group(GroupId(5)).unwrap();
+    let edit = GroupEdit::check(placements::model::CommunityGroup {
+        name: "Renamed Group".into(),
+        postcode: "fy1 1aa".into(),
+        status: GroupStatus::Dormant,
+        ..group
+    })
+    .unwrap();
+    let change = store.update_group(GroupId(5), &edit).unwrap();
+    assert_eq!(change.changes.len(), 1);
+    let after = dump(&path);
+    assert_ne!(after, before);
+    assert_eq!(
+        scalar::<String>(&path, "SELECT postcode FROM community_group WHERE id = 5"),
+        "FY1 1AA"
+    );
+
+    store.undo(&change).unwrap();
+    assert_eq!(dump(&path), before);
+    store.redo(&change).unwrap();
+    assert_eq!(dump(&path), after);
+
+    // A deleted row comes back with its own id and every column.
+    let removal = store.remove_placement(PlacementId(2)).unwrap();
+    let without = dump(&path);
+    assert_eq!(without["placement"].len(), after["placement"].len() - 1);
+    store.undo(&removal).unwrap();
+    assert_eq!(dump(&path), after);
+    store.redo(&removal).unwrap();
+    assert_eq!(dump(&path), without);
+}
+
+#[test]
+fn an_undo_whose_rows_changed_since_is_refused_and_changes_nothing() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "conflict.placements", 20);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let group = store.group(GroupId(1)).unwrap();
+    let first = store
+        .update_group(
+            GroupId(1),
+            &GroupEdit::check(placements::model::CommunityGroup {
+                name: "First".into(),
+                ..group.clone()
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    store
+        .update_group(
+            GroupId(1),
+            &GroupEdit::check(placements::model::CommunityGroup {
+                name: "Second".into(),
+                ..group
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    let before = dump(&path);
+    assert!(matches!(
+        store.undo(&first),
+        Err(StoreError::UndoConflict { .. })
+    ));
+    assert_eq!(dump(&path), before);
+}
+
+#[test]
+fn invalid_values_are_never_saved() {
+    let group = placements::model::CommunityGroup {
+        name: "Fine".into(),
+        email: "not-an-address".into(),
+        postcode: "Blackpool".into(),
+        ..Default::default()
+    };
+    let problems = GroupEdit::check(group).unwrap_err();
+    let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(fields, vec!["postcode", "email"]);
+}
+
+#[test]
+fn backups_are_taken_named_by_file_and_time_and_only_the_last_twenty_kept() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "Bolton 2027.placements", 20);
+    let backups = Backups::new(dir.path().join("backups"));
+    let store = Store::open(&path, OpenMode::Edit).unwrap();
+    for _ in 0..22 {
+        backups.take(&store).unwrap();
+    }
+    let listed = backups.of_document(&path);
+    assert_eq!(listed.len(), Backups::KEEP);
+    assert!(listed.iter().all(|b| b.document == "Bolton 2027"));
+    let name = listed[0]
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("Bolton 2027 2") && name.ends_with(".placements"),
+        "{name}"
+    );
+    // Each is a complete placement database.
+    assert_eq!(dump(&listed[0].path), dump(&path));
+    assert_eq!(backups.all().len(), Backups::KEEP);
+}
+
+#[test]
+fn restoring_a_backup_brings_back_its_rows() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "restore.placements", 40);
+    let original = dump(&path);
+    let backups = Backups::new(dir.path().join("backups"));
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let backup = backups.take(&store).unwrap();
+    store.remove_placement(PlacementId(1)).unwrap();
+    assert_ne!(dump(&path), original);
+    store.restore_from(&backup).unwrap();
+    assert_eq!(dump(&path), original);
+    assert_eq!(
+        store.counts().unwrap().placements as usize,
+        original["placement"].len()
+    );
+}
