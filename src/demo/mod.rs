@@ -89,7 +89,7 @@ fn drama_mobile(rng: &mut Rng) -> String {
     format!("07700 900{:03}", rng.below(1000))
 }
 
-fn slug(text: &str) -> String {
+fn slug(text: &str, separator: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             'á' | 'à' | 'â' | 'ä' => Some('a'),
@@ -106,7 +106,7 @@ fn slug(text: &str) -> String {
         .split('.')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
-        .join(".")
+        .join(separator)
 }
 
 fn postcode(rng: &mut Rng, district: &str) -> String {
@@ -174,7 +174,7 @@ fn make_group(
     let first = *rng.pick(FIRST_NAMES);
     let last = *rng.pick(LAST_NAMES);
     let contact_name = format!("{first} {last}");
-    let group_slug = slug(&name);
+    let group_slug = slug(&name, "-");
     let district = rng_district(rng, hood);
     let status = match rng.below(100) {
         0..=87 => GroupStatus::Active,
@@ -201,7 +201,7 @@ fn make_group(
         },
         contact_role: rng.pick(CONTACT_ROLES).to_string(),
         contact_phone: drama_mobile(rng),
-        contact_email: format!("{}@example.org", slug(&contact_name)),
+        contact_email: format!("{}@example.org", slug(&contact_name, ".")),
         contact_name,
         charity_number: if rng.percent(45) {
             format!("{}", 500_000 + rng.below(700_000))
@@ -413,7 +413,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                         preferred_name: name.split(' ').next().unwrap_or_default().to_owned(),
                         profession: profession_ids.get(profession).copied(),
                         organisation: Some(org_ids[*org]),
-                        email: format!("{}@example.org", slug(name)),
+                        email: format!("{}@example.org", slug(name, ".")),
                         mobile: drama_mobile(&mut rng),
                     })?;
                 }
@@ -460,7 +460,7 @@ mod tests {
 
     #[test]
     fn slugs_make_plain_email_parts() {
-        assert_eq!(slug("St Anne's Men's Shed"), "st.annes.mens.shed");
-        assert_eq!(slug("Siobhán O'Neill"), "siobhan.oneill");
+        assert_eq!(slug("St Anne's Men's Shed", "-"), "st-annes-mens-shed");
+        assert_eq!(slug("Siobhán O'Neill", "."), "siobhan.oneill");
     }
 }

@@ -119,7 +119,7 @@ impl BoardPanel {
                     }
                     ui.horizontal(|ui| {
                         let text = format!(
-                            "{} ({})  →  {}, {}",
+                            "{} ({}): {}, with {}",
                             p.team_name, p.cohort_name, p.offer_title, p.group_name
                         );
                         if clashing.contains(&p.id) {

@@ -11,6 +11,63 @@ use crate::ui::app::Document;
 use crate::ui::command::{Command, EditRequest};
 use crate::ui::theme;
 
+/// The directory table's columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DirectoryColumn {
+    Name,
+    Neighbourhood,
+    Town,
+    Postcode,
+    Phone,
+    Status,
+}
+
+impl DirectoryColumn {
+    const ALL: [Self; 6] = [
+        Self::Name,
+        Self::Neighbourhood,
+        Self::Town,
+        Self::Postcode,
+        Self::Phone,
+        Self::Status,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Neighbourhood => "Neighbourhood",
+            Self::Town => "Town",
+            Self::Postcode => "Postcode",
+            Self::Phone => "Phone",
+            Self::Status => "Status",
+        }
+    }
+
+    fn width(self) -> Column {
+        match self {
+            Self::Name => Column::remainder().at_least(160.0).clip(true),
+            Self::Neighbourhood => Column::initial(165.0).at_least(60.0).clip(true),
+            Self::Town => Column::initial(130.0).at_least(60.0).clip(true),
+            Self::Postcode => Column::initial(85.0).at_least(60.0),
+            Self::Phone => Column::initial(115.0).at_least(60.0),
+            Self::Status => Column::initial(75.0).at_least(60.0),
+        }
+    }
+
+    fn cell_ui(self, ui: &mut Ui, group: &GroupSummary) {
+        match self {
+            Self::Name => ui.label(&group.name),
+            Self::Neighbourhood => ui.label(&group.neighbourhood),
+            Self::Town => ui.label(&group.town),
+            Self::Postcode => ui.label(&group.postcode),
+            Self::Phone => ui.label(&group.phone),
+            Self::Status if group.archived => ui.weak("Archived"),
+            Self::Status if group.status == GroupStatus::Active => ui.label(group.status.label()),
+            Self::Status => ui.weak(group.status.label()),
+        };
+    }
+}
+
 /// A group being edited: what the user has typed so far, and what is wrong with it.
 pub(crate) struct GroupForm {
     pub id: GroupId,
@@ -53,6 +110,23 @@ fn matches_search(group: &GroupSummary, needle: &str) -> bool {
 impl DirectoryPanel {
     pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let mut commands = Vec::new();
+        // Side panels go in before the content beside them, so that it keeps clear of them.
+        if let Some(id) = self.selected {
+            egui::Panel::right("group_detail")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(300.0)
+                .frame(egui::Frame::new().inner_margin(egui::Margin {
+                    left: 12,
+                    ..Default::default()
+                }))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        self.pane.ui(ui, doc, id, &mut commands);
+                    });
+                });
+        }
+
         let groups = match cached(&mut self.groups, doc, || doc.store.group_summaries()) {
             Ok(groups) => groups,
             Err(e) => {
@@ -100,46 +174,37 @@ impl DirectoryPanel {
         });
         ui.add_space(4.0);
 
-        if let Some(id) = self.selected {
-            egui::Panel::right("group_detail")
-                .resizable(true)
-                .default_size(380.0)
-                .min_size(300.0)
-                .frame(egui::Frame::new().inner_margin(egui::Margin {
-                    left: 12,
-                    ..Default::default()
-                }))
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        self.pane.ui(ui, doc, id, &mut commands);
-                    });
-                });
-        }
-
         let mut clicked = None;
         ui.scope(|ui| {
             ui.style_mut().interaction.selectable_labels = false;
-            TableBuilder::new(ui)
-                .id_salt("directory_table")
+            // With the detail pane open, the columns it repeats (town, phone) make way for it.
+            let narrow = self.selected.is_some();
+            let columns: &[DirectoryColumn] = if narrow {
+                &[
+                    DirectoryColumn::Name,
+                    DirectoryColumn::Neighbourhood,
+                    DirectoryColumn::Postcode,
+                    DirectoryColumn::Status,
+                ]
+            } else {
+                &DirectoryColumn::ALL
+            };
+            let mut table = TableBuilder::new(ui)
+                .id_salt(if narrow {
+                    "directory_table_narrow"
+                } else {
+                    "directory_table"
+                })
                 .striped(true)
-                .sense(egui::Sense::click())
-                .column(Column::initial(280.0).at_least(160.0).clip(true))
-                .column(Column::initial(170.0).clip(true))
-                .column(Column::initial(130.0).clip(true))
-                .column(Column::initial(90.0))
-                .column(Column::initial(120.0))
-                .column(Column::remainder().at_least(70.0))
+                .sense(egui::Sense::click());
+            for column in columns {
+                table = table.column(column.width());
+            }
+            table
                 .header(24.0, |mut header| {
-                    for title in [
-                        "Name",
-                        "Neighbourhood",
-                        "Town",
-                        "Postcode",
-                        "Phone",
-                        "Status",
-                    ] {
+                    for column in columns {
                         header.col(|ui| {
-                            ui.strong(title);
+                            ui.strong(column.title());
                         });
                     }
                 })
@@ -149,30 +214,9 @@ impl DirectoryPanel {
                             return;
                         };
                         row.set_selected(self.selected == Some(group.id));
-                        row.col(|ui| {
-                            ui.label(&group.name);
-                        });
-                        row.col(|ui| {
-                            ui.label(&group.neighbourhood);
-                        });
-                        row.col(|ui| {
-                            ui.label(&group.town);
-                        });
-                        row.col(|ui| {
-                            ui.label(&group.postcode);
-                        });
-                        row.col(|ui| {
-                            ui.label(&group.phone);
-                        });
-                        row.col(|ui| {
-                            if group.archived {
-                                ui.weak("Archived");
-                            } else if group.status == GroupStatus::Active {
-                                ui.label(group.status.label());
-                            } else {
-                                ui.weak(group.status.label());
-                            }
-                        });
+                        for column in columns {
+                            row.col(|ui| column.cell_ui(ui, group));
+                        }
                         if row.response().clicked() {
                             clicked = Some(group.id);
                         }
@@ -218,7 +262,10 @@ impl DetailPane {
             ui.label(RichText::new(&group.name).heading());
         });
         if ui
-            .add_enabled(doc.store.is_writable(), egui::Button::new("Edit"))
+            .add_enabled(
+                doc.store.is_writable(),
+                egui::Button::new("Edit this group"),
+            )
             .on_disabled_hover_text("This file is read-only.")
             .clicked()
         {
