@@ -52,17 +52,11 @@ pub enum CliCommand {
 /// Runs a command and returns what to print on standard output, or a one-line error.
 pub fn run_command(command: CliCommand) -> Result<String, String> {
     match command {
-        CliCommand::Demo {
-            file,
-            groups,
-            seed,
-            year,
-        } => {
+        CliCommand::Demo { file, groups, seed, year } => {
             if !(1..=1_000_000).contains(&groups) {
                 return Err("--groups must be between 1 and 1,000,000".to_owned());
             }
-            let year =
-                year.unwrap_or_else(|| next_programme_year(chrono::Local::now().date_naive()));
+            let year = year.unwrap_or_else(|| next_programme_year(chrono::Local::now().date_naive()));
             if !(1900..=9000).contains(&year) {
                 return Err("--year must be a year such as 2027".to_owned());
             }
@@ -80,8 +74,7 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
             ))
         }
         CliCommand::Info { file, json } => {
-            let fail =
-                |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());
+            let fail = |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());
             let store = Store::open(&file, OpenMode::ReadOnly).map_err(|e| fail(&e))?;
             let version = store.schema_version().map_err(|e| fail(&e))?;
             let counts = store.counts().map_err(|e| fail(&e))?;

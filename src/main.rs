@@ -8,8 +8,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run_command(command).map(|out| println!("{out}")),
-        None => placements::ui::run_window(cli.file)
-            .map_err(|e| format!("could not open the window: {e}")),
+        None => placements::ui::run_window(cli.file).map_err(|e| format!("could not open the window: {e}")),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

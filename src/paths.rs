@@ -22,9 +22,7 @@ pub struct AppPaths {
 
 impl AppPaths {
     pub fn from_environment() -> Self {
-        Self {
-            data_dir: data_dir(),
-        }
+        Self { data_dir: data_dir() }
     }
 
     pub fn backups(&self) -> crate::store::Backups {
@@ -33,9 +31,6 @@ impl AppPaths {
 
     /// Where the demo programme for `year` lives.
     pub fn demo_file(&self, year: i32) -> PathBuf {
-        self.data_dir.join(format!(
-            "Demo programme {year}.{}",
-            crate::store::FILE_EXTENSION
-        ))
+        self.data_dir.join(format!("Demo programme {year}.{}", crate::store::FILE_EXTENSION))
     }
 }

@@ -7,11 +7,7 @@ use std::process::Command;
 use common::bytes;
 
 fn placements(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_placements"))
-        .args(args)
-        .env("RUST_LOG", "off")
-        .output()
-        .expect("run placements")
+    Command::new(env!("CARGO_BIN_EXE_placements")).args(args).env("RUST_LOG", "off").output().expect("run placements")
 }
 
 fn stdout(out: &std::process::Output) -> String {
@@ -33,11 +29,7 @@ fn demo_then_info_json_gives_the_promised_counts() {
     let out = placements(&["info", file_arg, "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(
-        text.trim().lines().count(),
-        1,
-        "exactly one JSON object: {text}"
-    );
+    assert_eq!(text.trim().lines().count(), 1, "exactly one JSON object: {text}");
     let info: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
     assert_eq!(info["schema_version"], placements::store::SCHEMA_VERSION);
     assert_eq!(info["groups"], 1500);
@@ -48,22 +40,13 @@ fn demo_then_info_json_gives_the_promised_counts() {
     assert!(info["placements"].as_u64().unwrap() >= 10, "{info}");
 
     // The demo holds at least one clash for the board to show.
-    let store =
-        placements::store::Store::open(&file, placements::store::OpenMode::ReadOnly).unwrap();
-    let facts: Vec<_> = store
-        .placement_summaries()
-        .unwrap()
-        .iter()
-        .map(placements::model::clash::PlacementFacts::from)
-        .collect();
+    let store = placements::store::Store::open(&file, placements::store::OpenMode::ReadOnly).unwrap();
+    let facts: Vec<_> =
+        store.placement_summaries().unwrap().iter().map(placements::model::clash::PlacementFacts::from).collect();
     assert!(!placements::model::clash::find_clashes(&facts).is_empty());
 
     let out = placements(&["info", file_arg]);
-    assert!(
-        stdout(&out).contains("Community groups:   1,500"),
-        "{}",
-        stdout(&out)
-    );
+    assert!(stdout(&out).contains("Community groups:   1,500"), "{}", stdout(&out));
 }
 
 #[test]
@@ -73,16 +56,7 @@ fn the_same_seed_gives_the_same_file() {
     let b = dir.path().join("b.placements");
     let c = dir.path().join("c.placements");
     for (path, seed) in [(&a, "11"), (&b, "11"), (&c, "12")] {
-        let out = placements(&[
-            "demo",
-            path.to_str().unwrap(),
-            "--seed",
-            seed,
-            "--groups",
-            "300",
-            "--year",
-            "2028",
-        ]);
+        let out = placements(&["demo", path.to_str().unwrap(), "--seed", seed, "--groups", "300", "--year", "2028"]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
     assert_eq!(bytes(&a), bytes(&b));
@@ -105,14 +79,9 @@ fn demo_refuses_to_overwrite_a_file() {
 fn info_on_a_bad_file_fails_with_one_line_and_leaves_it_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("junk.placements");
-    let junk: Vec<u8> = (0..5000u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
+    let junk: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     std::fs::write(&file, &junk).unwrap();
-    for args in [
-        vec!["info", file.to_str().unwrap()],
-        vec!["info", file.to_str().unwrap(), "--json"],
-    ] {
+    for args in [vec!["info", file.to_str().unwrap()], vec!["info", file.to_str().unwrap(), "--json"]] {
         let out = placements(&args);
         assert!(!out.status.success());
         assert!(stdout(&out).is_empty());
@@ -137,11 +106,7 @@ fn help_describes_each_command() {
         assert!(help.contains(word), "{help}");
     }
     let out = placements(&["demo", "--help"]);
-    assert!(
-        stdout(&out).contains("--groups")
-            && stdout(&out).contains("--seed")
-            && stdout(&out).contains("--year")
-    );
+    assert!(stdout(&out).contains("--groups") && stdout(&out).contains("--seed") && stdout(&out).contains("--year"));
     let out = placements(&["info", "--help"]);
     assert!(stdout(&out).contains("--json"));
 }

@@ -9,8 +9,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use common::{bytes, demo_file, dump, scalar};
 use placements::model::{GroupId, GroupStatus, PlacementId};
 use placements::store::{
-    APPLICATION_ID, Access, Backups, GroupEdit, OpenError, OpenMode, ReadOnlyReason,
-    SCHEMA_VERSION, Store, StoreError,
+    APPLICATION_ID, Access, Backups, GroupEdit, OpenError, OpenMode, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
 };
 
 fn temp() -> tempfile::TempDir {
@@ -25,19 +24,13 @@ fn a_new_file_is_built_from_empty_to_the_latest_version_and_marked_ours() {
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(store.is_writable());
     drop(store);
-    assert_eq!(
-        scalar::<i32>(&path, "PRAGMA application_id"),
-        APPLICATION_ID
-    );
+    assert_eq!(scalar::<i32>(&path, "PRAGMA application_id"), APPLICATION_ID);
     assert_eq!(scalar::<u32>(&path, "PRAGMA user_version"), SCHEMA_VERSION);
     assert_eq!(scalar::<String>(&path, "PRAGMA journal_mode"), "delete");
     // It opens again, and New refuses to make it a second time.
     assert!(Store::open(&path, OpenMode::Edit).is_ok());
     let before = bytes(&path);
-    assert!(matches!(
-        Store::create(&path),
-        Err(OpenError::AlreadyExists)
-    ));
+    assert!(matches!(Store::create(&path), Err(OpenError::AlreadyExists)));
     assert_eq!(bytes(&path), before);
 }
 
@@ -45,10 +38,7 @@ fn a_new_file_is_built_from_empty_to_the_latest_version_and_marked_ours() {
 fn a_brand_new_empty_sqlite_database_is_taken_in_and_upgraded() {
     let dir = temp();
     let path = dir.path().join("blank.db");
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .execute_batch("PRAGMA user_version = 0; VACUUM;")
-        .unwrap();
+    rusqlite::Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 0; VACUUM;").unwrap();
     let store = Store::open(&path, OpenMode::Edit).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
 }
@@ -61,10 +51,7 @@ fn assert_refused_unchanged(path: &std::path::Path, check: impl Fn(&OpenError) -
         Ok(_) => panic!("{} was opened but should have been refused", path.display()),
     }
     assert_eq!(bytes(path), before, "the refused file's bytes changed");
-    let lock = path.with_file_name(format!(
-        ".{}.lock",
-        path.file_name().unwrap().to_string_lossy()
-    ));
+    let lock = path.with_file_name(format!(".{}.lock", path.file_name().unwrap().to_string_lossy()));
     assert!(!lock.exists(), "a lock file was left beside a refused file");
 }
 
@@ -72,16 +59,10 @@ fn assert_refused_unchanged(path: &std::path::Path, check: impl Fn(&OpenError) -
 fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
     let dir = temp();
     let path = demo_file(dir.path(), "newer.placements", 30);
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
-        .unwrap();
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
     assert_refused_unchanged(&path, |e| matches!(e, OpenError::Newer { .. }));
     let message = Store::open(&path, OpenMode::Edit).unwrap_err().to_string();
-    assert!(
-        message.contains("made by a newer version of Community Placements"),
-        "{message}"
-    );
+    assert!(message.contains("made by a newer version of Community Placements"), "{message}");
 }
 
 #[test]
@@ -92,11 +73,7 @@ fn files_that_are_not_ours_are_refused_and_left_unchanged() {
     assert_refused_unchanged(&zero, |e| matches!(e, OpenError::Empty));
 
     let text = dir.path().join("notes.placements");
-    fs::write(
-        &text,
-        "Name,Postcode\nBispham Walking Group,FY2 9AB\n".repeat(20),
-    )
-    .unwrap();
+    fs::write(&text, "Name,Postcode\nBispham Walking Group,FY2 9AB\n".repeat(20)).unwrap();
     assert_refused_unchanged(&text, |e| matches!(e, OpenError::NotSqlite));
 
     let png = dir.path().join("photo.placements");
@@ -108,22 +85,18 @@ fn files_that_are_not_ours_are_refused_and_left_unchanged() {
     let other = dir.path().join("other-app.sqlite");
     rusqlite::Connection::open(&other)
         .unwrap()
-        .execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+        .execute_batch(
+            "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);",
+        )
         .unwrap();
     assert_refused_unchanged(&other, |e| matches!(e, OpenError::OtherApplication));
 
     let folder = dir.path().join("a folder.placements");
     fs::create_dir(&folder).unwrap();
-    assert!(matches!(
-        Store::open(&folder, OpenMode::Edit),
-        Err(OpenError::IsFolder)
-    ));
+    assert!(matches!(Store::open(&folder, OpenMode::Edit), Err(OpenError::IsFolder)));
 
     let missing = dir.path().join("missing.placements");
-    assert!(matches!(
-        Store::open(&missing, OpenMode::Edit),
-        Err(OpenError::NotFound)
-    ));
+    assert!(matches!(Store::open(&missing, OpenMode::Edit), Err(OpenError::NotFound)));
     assert!(!missing.exists(), "Open must never create a file");
 }
 
@@ -133,9 +106,7 @@ fn a_truncated_file_is_refused_and_left_unchanged() {
     let path = demo_file(dir.path(), "cut.placements", 400);
     let full = bytes(&path);
     fs::write(&path, &full[..full.len() / 2]).unwrap();
-    assert_refused_unchanged(&path, |e| {
-        matches!(e, OpenError::Truncated { .. } | OpenError::Damaged(_))
-    });
+    assert_refused_unchanged(&path, |e| matches!(e, OpenError::Truncated { .. } | OpenError::Damaged(_)));
 }
 
 #[test]
@@ -159,24 +130,11 @@ fn a_read_only_file_opens_read_only_and_refuses_every_edit() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     let before = bytes(&path);
     let mut store = Store::open(&path, OpenMode::Edit).unwrap();
-    assert_eq!(
-        store.access(),
-        Access::ReadOnly(ReadOnlyReason::FileIsReadOnly)
-    );
+    assert_eq!(store.access(), Access::ReadOnly(ReadOnlyReason::FileIsReadOnly));
     let group = store.group(GroupId(1)).unwrap();
-    let edit = GroupEdit::check(placements::model::CommunityGroup {
-        name: "Renamed".into(),
-        ..group
-    })
-    .unwrap();
-    assert!(matches!(
-        store.update_group(GroupId(1), &edit),
-        Err(StoreError::ReadOnly)
-    ));
-    assert!(matches!(
-        store.remove_placement(PlacementId(1)),
-        Err(StoreError::ReadOnly)
-    ));
+    let edit = GroupEdit::check(placements::model::CommunityGroup { name: "Renamed".into(), ..group }).unwrap();
+    assert!(matches!(store.update_group(GroupId(1), &edit), Err(StoreError::ReadOnly)));
+    assert!(matches!(store.remove_placement(PlacementId(1)), Err(StoreError::ReadOnly)));
     drop(store);
     assert_eq!(bytes(&path), before);
 }
@@ -189,10 +147,7 @@ fn a_second_writer_is_refused_but_may_read() {
     assert!(first.is_writable());
     match Store::open(&path, OpenMode::Edit) {
         Err(e @ OpenError::InUse { .. }) => {
-            assert!(
-                e.to_string().contains("already open in another copy"),
-                "{e}"
-            );
+            assert!(e.to_string().contains("already open in another copy"), "{e}");
         }
         other => panic!("a second writer was not refused: {other:?}"),
     }
@@ -208,11 +163,7 @@ fn a_second_writer_is_refused_but_may_read() {
 fn a_lock_file_left_by_a_crash_does_not_keep_anyone_out() {
     let dir = temp();
     let path = demo_file(dir.path(), "crashed.placements", 30);
-    fs::write(
-        dir.path().join(".crashed.placements.lock"),
-        "process 99999 since yesterday",
-    )
-    .unwrap();
+    fs::write(dir.path().join(".crashed.placements.lock"), "process 99999 since yesterday").unwrap();
     assert!(Store::open(&path, OpenMode::Edit).unwrap().is_writable());
 }
 
@@ -226,22 +177,12 @@ fn save_as_keeps_every_row_and_carries_on_in_the_copy() {
     store.save_as(&copy).unwrap();
     assert_eq!(store.path(), copy.as_path());
     assert_eq!(dump(&copy), original);
-    assert_eq!(
-        scalar::<i32>(&copy, "PRAGMA application_id"),
-        APPLICATION_ID
-    );
+    assert_eq!(scalar::<i32>(&copy, "PRAGMA application_id"), APPLICATION_ID);
     // The next edit lands in the copy, not in the original.
     let group = store.group(GroupId(3)).unwrap();
-    let edit = GroupEdit::check(placements::model::CommunityGroup {
-        name: "Moved On Group".into(),
-        ..group
-    })
-    .unwrap();
+    let edit = GroupEdit::check(placements::model::CommunityGroup { name: "Moved On Group".into(), ..group }).unwrap();
     store.update_group(GroupId(3), &edit).unwrap();
-    assert_eq!(
-        scalar::<String>(&copy, "SELECT name FROM community_group WHERE id = 3"),
-        "Moved On Group"
-    );
+    assert_eq!(scalar::<String>(&copy, "SELECT name FROM community_group WHERE id = 3"), "Moved On Group");
     assert_eq!(dump(&path), original);
     // No temporary file is left behind.
     let leftovers: Vec<_> = fs::read_dir(dir.path())
@@ -275,10 +216,7 @@ fn save_as_over_a_file_open_elsewhere_is_refused() {
     let theirs = Store::open(&other, OpenMode::Edit).unwrap();
     let before = bytes(&other);
     let mut store = Store::open(&path, OpenMode::Edit).unwrap();
-    assert!(matches!(
-        store.save_as(&other),
-        Err(StoreError::TargetInUse { .. })
-    ));
+    assert!(matches!(store.save_as(&other), Err(StoreError::TargetInUse { .. })));
     drop(theirs);
     assert_eq!(bytes(&other), before);
 }
@@ -301,10 +239,7 @@ fn undo_and_redo_of_an_edit_restore_the_exact_rows() {
     assert_eq!(change.changes.len(), 1);
     let after = dump(&path);
     assert_ne!(after, before);
-    assert_eq!(
-        scalar::<String>(&path, "SELECT postcode FROM community_group WHERE id = 5"),
-        "FY1 1AA"
-    );
+    assert_eq!(scalar::<String>(&path, "SELECT postcode FROM community_group WHERE id = 5"), "FY1 1AA");
 
     store.undo(&change).unwrap();
     assert_eq!(dump(&path), before);
@@ -330,28 +265,17 @@ fn an_undo_whose_rows_changed_since_is_refused_and_changes_nothing() {
     let first = store
         .update_group(
             GroupId(1),
-            &GroupEdit::check(placements::model::CommunityGroup {
-                name: "First".into(),
-                ..group.clone()
-            })
-            .unwrap(),
+            &GroupEdit::check(placements::model::CommunityGroup { name: "First".into(), ..group.clone() }).unwrap(),
         )
         .unwrap();
     store
         .update_group(
             GroupId(1),
-            &GroupEdit::check(placements::model::CommunityGroup {
-                name: "Second".into(),
-                ..group
-            })
-            .unwrap(),
+            &GroupEdit::check(placements::model::CommunityGroup { name: "Second".into(), ..group }).unwrap(),
         )
         .unwrap();
     let before = dump(&path);
-    assert!(matches!(
-        store.undo(&first),
-        Err(StoreError::UndoConflict { .. })
-    ));
+    assert!(matches!(store.undo(&first), Err(StoreError::UndoConflict { .. })));
     assert_eq!(dump(&path), before);
 }
 
@@ -380,16 +304,8 @@ fn backups_are_taken_named_by_file_and_time_and_only_the_last_twenty_kept() {
     let listed = backups.of_document(&path);
     assert_eq!(listed.len(), Backups::KEEP);
     assert!(listed.iter().all(|b| b.document == "Bolton 2027"));
-    let name = listed[0]
-        .path
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    assert!(
-        name.starts_with("Bolton 2027 2") && name.ends_with(".placements"),
-        "{name}"
-    );
+    let name = listed[0].path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("Bolton 2027 2") && name.ends_with(".placements"), "{name}");
     // Each is a complete placement database.
     assert_eq!(dump(&listed[0].path), dump(&path));
     assert_eq!(backups.all().len(), Backups::KEEP);
@@ -407,8 +323,5 @@ fn restoring_a_backup_brings_back_its_rows() {
     assert_ne!(dump(&path), original);
     store.restore_from(&backup).unwrap();
     assert_eq!(dump(&path), original);
-    assert_eq!(
-        store.counts().unwrap().placements as usize,
-        original["placement"].len()
-    );
+    assert_eq!(store.counts().unwrap().placements as usize, original["placement"].len());
 }

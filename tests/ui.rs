@@ -16,13 +16,8 @@ use placements::ui::prefs::{PanelKind, Prefs};
 use placements::ui::{PlacementsApp, Start};
 
 fn app_in(data_dir: &Path, dialogs: ScriptedDialogs, start: Start) -> PlacementsApp {
-    let mut app = PlacementsApp::new(
-        AppPaths {
-            data_dir: data_dir.to_path_buf(),
-        },
-        Box::new(dialogs),
-        Prefs::default(),
-    );
+    let mut app =
+        PlacementsApp::new(AppPaths { data_dir: data_dir.to_path_buf() }, Box::new(dialogs), Prefs::default());
     app.start(start);
     app
 }
@@ -46,42 +41,15 @@ fn harness(app: PlacementsApp) -> Harness<'static, PlacementsApp> {
 fn each_panel_is_reached_from_the_navigation_column() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "nav.placements", 60);
-    let mut h = harness(app_in(
-        dir.path(),
-        ScriptedDialogs::default(),
-        Start::File(file),
-    ));
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file)));
     h.run();
-    assert!(
-        h.query_by_label_contains("Showing 60 of 60 groups")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("Showing 60 of 60 groups").is_some());
     let panels = [
-        (
-            PanelKind::Offers,
-            "Offers",
-            "What groups can host a team for, where and when",
-        ),
-        (
-            PanelKind::Cohorts,
-            "Cohorts",
-            "Participants of each programme and the teams they go out in",
-        ),
-        (
-            PanelKind::Board,
-            "Board",
-            "Which team goes where, on which day",
-        ),
-        (
-            PanelKind::DaySheets,
-            "Day sheets",
-            "One sheet for each team's day out",
-        ),
-        (
-            PanelKind::Directory,
-            "Directory",
-            "Local voluntary, community and faith groups",
-        ),
+        (PanelKind::Offers, "Offers", "What groups can host a team for, where and when"),
+        (PanelKind::Cohorts, "Cohorts", "Participants of each programme and the teams they go out in"),
+        (PanelKind::Board, "Board", "Which team goes where, on which day"),
+        (PanelKind::DaySheets, "Day sheets", "One sheet for each team's day out"),
+        (PanelKind::Directory, "Directory", "Local voluntary, community and faith groups"),
     ];
     for (kind, label, subtitle) in panels {
         button(&h, label).click();
@@ -99,59 +67,36 @@ fn each_panel_is_reached_from_the_navigation_column() {
 #[test]
 fn the_welcome_screen_opens_the_demo_programme() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app_in(
-        dir.path(),
-        ScriptedDialogs::default(),
-        Start::Welcome,
-    ));
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::Welcome));
     h.run();
     assert!(h.state().store().is_none());
     h.get_by_label("Open the demo programme").click();
     h.run();
     let store = h.state().store().expect("the demo is open");
-    assert!(
-        store.path().starts_with(dir.path()),
-        "the demo lives in the app's data folder"
-    );
+    assert!(store.path().starts_with(dir.path()), "the demo lives in the app's data folder");
     assert_eq!(store.counts().unwrap().groups, 1500);
     assert!(h.query_by_label("All changes saved").is_some());
-    assert!(
-        h.query_by_label_contains("Showing 1,500 of 1,500 groups")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("Showing 1,500 of 1,500 groups").is_some());
     // Opening took a backup copy.
-    assert_eq!(
-        placements::store::Backups::new(dir.path().join("backups"))
-            .all()
-            .len(),
-        1
-    );
+    assert_eq!(placements::store::Backups::new(dir.path().join("backups")).all().len(), 1);
 }
 
 #[test]
 fn the_first_run_opens_the_demo_and_later_runs_the_last_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = PlacementsApp::new(
-        AppPaths {
-            data_dir: dir.path().to_path_buf(),
-        },
+        AppPaths { data_dir: dir.path().to_path_buf() },
         Box::new(ScriptedDialogs::default()),
         Prefs::default(),
     );
     app.start(Start::LastOrDemo);
-    let demo = app
-        .store()
-        .expect("demo open on first run")
-        .path()
-        .to_path_buf();
+    let demo = app.store().expect("demo open on first run").path().to_path_buf();
     let prefs = app.prefs().clone();
     drop(app);
     assert_eq!(prefs.open_at_exit.as_deref(), Some(demo.as_path()));
     assert_eq!(prefs.recent_files, vec![demo.clone()]);
     let mut again = PlacementsApp::new(
-        AppPaths {
-            data_dir: dir.path().to_path_buf(),
-        },
+        AppPaths { data_dir: dir.path().to_path_buf() },
         Box::new(ScriptedDialogs::default()),
         prefs,
     );
@@ -163,19 +108,9 @@ fn the_first_run_opens_the_demo_and_later_runs_the_last_file() {
 fn ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "undo.placements", 40);
-    let first_name: String = scalar(
-        &file,
-        "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1",
-    );
-    let first_id: i64 = scalar(
-        &file,
-        "SELECT id FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1",
-    );
-    let mut h = harness(app_in(
-        dir.path(),
-        ScriptedDialogs::default(),
-        Start::File(file.clone()),
-    ));
+    let first_name: String = scalar(&file, "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
+    let first_id: i64 = scalar(&file, "SELECT id FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
     h.run();
     h.get_by_label(&first_name).click();
     h.run();
@@ -188,31 +123,15 @@ fn ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it() {
     h.run();
     button(&h, "Save").click();
     h.run();
-    let name_now = || -> String {
-        scalar(
-            &file,
-            &format!("SELECT name FROM community_group WHERE id = {first_id}"),
-        )
-    };
+    let name_now = || -> String { scalar(&file, &format!("SELECT name FROM community_group WHERE id = {first_id}")) };
     assert_eq!(name_now(), "Bispham Tea Dance Friends");
-    assert_eq!(
-        h.state().undo_labels(),
-        vec!["Edit Bispham Tea Dance Friends".to_owned()]
-    );
-    assert!(
-        h.query_all_by_label("Bispham Tea Dance Friends")
-            .next()
-            .is_some()
-    );
+    assert_eq!(h.state().undo_labels(), vec!["Edit Bispham Tea Dance Friends".to_owned()]);
+    assert!(h.query_all_by_label("Bispham Tea Dance Friends").next().is_some());
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(name_now(), first_name);
-    assert!(
-        h.query_all_by_label("Bispham Tea Dance Friends")
-            .next()
-            .is_none()
-    );
+    assert!(h.query_all_by_label("Bispham Tea Dance Friends").next().is_none());
     assert!(h.query_all_by_label(&first_name).next().is_some());
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
@@ -228,16 +147,9 @@ fn ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it() {
 fn a_bad_email_is_shown_by_its_field_and_not_saved() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "email.placements", 10);
-    let first_name: String = scalar(
-        &file,
-        "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1",
-    );
+    let first_name: String = scalar(&file, "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
     let before = common::dump(&file);
-    let mut h = harness(app_in(
-        dir.path(),
-        ScriptedDialogs::default(),
-        Start::File(file.clone()),
-    ));
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
     h.run();
     h.get_by_label(&first_name).click();
     h.run();
@@ -249,10 +161,7 @@ fn a_bad_email_is_shown_by_its_field_and_not_saved() {
     h.run();
     button(&h, "Save").click();
     h.run();
-    assert!(
-        h.query_by_label_contains("This is not an email address")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("This is not an email address").is_some());
     assert_eq!(common::dump(&file), before);
 }
 
@@ -268,14 +177,8 @@ fn a_file_that_is_not_ours_gets_a_clear_message_and_is_left_alone() {
     h.run();
     let (title, body) = h.state().message().expect("a message is shown");
     assert_eq!(title, "Could not open “budget.placements”");
-    assert!(
-        body.contains("not a Community Placements database"),
-        "{body}"
-    );
-    assert!(
-        h.query_by_label_contains("not a Community Placements database")
-            .is_some()
-    );
+    assert!(body.contains("not a Community Placements database"), "{body}");
+    assert!(h.query_by_label_contains("not a Community Placements database").is_some());
     assert!(h.state().store().is_none());
     assert_eq!(std::fs::read(&file).unwrap(), b"Item,Cost\nTea,4.50\n");
 }
@@ -301,20 +204,10 @@ fn a_read_only_file_shows_a_banner_and_disables_editing() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "locked.placements", 10);
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let first_name: String = scalar(
-        &file,
-        "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1",
-    );
-    let mut h = harness(app_in(
-        dir.path(),
-        ScriptedDialogs::default(),
-        Start::File(file),
-    ));
+    let first_name: String = scalar(&file, "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file)));
     h.run();
-    assert!(
-        h.query_by_label_contains("Read-only. The file is read-only.")
-            .is_some()
-    );
+    assert!(h.query_by_label_contains("Read-only. The file is read-only.").is_some());
     h.get_by_label(&first_name).click();
     h.run();
     assert!(button(&h, "Edit this group").accesskit_node().is_disabled());
@@ -324,18 +217,11 @@ fn a_read_only_file_shows_a_banner_and_disables_editing() {
 fn ctrl_w_closes_the_file_and_returns_to_the_welcome_screen() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "close.placements", 10);
-    let mut h = harness(app_in(
-        dir.path(),
-        ScriptedDialogs::default(),
-        Start::File(file),
-    ));
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file)));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::W);
     h.run();
     assert!(h.state().store().is_none());
     assert!(h.query_by_label("Open the demo programme").is_some());
-    assert!(
-        h.query_by_label("close.placements").is_some(),
-        "listed under recent files"
-    );
+    assert!(h.query_by_label("close.placements").is_some(), "listed under recent files");
 }

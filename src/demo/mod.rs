@@ -29,21 +29,13 @@ impl DemoOptions {
     pub const DEFAULT_SEED: u64 = 2027;
 
     pub fn new(year: i32) -> Self {
-        Self {
-            groups: Self::DEFAULT_GROUPS,
-            seed: Self::DEFAULT_SEED,
-            year,
-        }
+        Self { groups: Self::DEFAULT_GROUPS, seed: Self::DEFAULT_SEED, year }
     }
 }
 
 /// The year of the next April–May to come: this year's until the end of May, else next year's.
 pub fn next_programme_year(today: NaiveDate) -> i32 {
-    if today.month() <= 5 {
-        today.year()
-    } else {
-        today.year() + 1
-    }
+    if today.month() <= 5 { today.year() } else { today.year() + 1 }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -118,20 +110,10 @@ fn postcode(rng: &mut Rng, district: &str) -> String {
 
 /// A group name not used yet: the pattern in the group's locality, else in a nearby street or
 /// a part of the locality, as real registers have them.
-fn unique_group_name(
-    rng: &mut Rng,
-    pattern: &GroupPattern,
-    place: &str,
-    taken: &mut HashSet<String>,
-) -> String {
+fn unique_group_name(rng: &mut Rng, pattern: &GroupPattern, place: &str, taken: &mut HashSet<String>) -> String {
     let saint = *rng.pick(SAINTS);
     let street = *rng.pick(STREETS);
-    let fill = |place: &str| {
-        pattern
-            .name
-            .replace("{place}", place)
-            .replace("{saint}", saint)
-    };
+    let fill = |place: &str| pattern.name.replace("{place}", place).replace("{saint}", saint);
     let candidates = [
         place.to_owned(),
         format!("{place} & District"),
@@ -150,11 +132,8 @@ fn unique_group_name(
     }
     let mut n = 1;
     loop {
-        let name = if n == 1 {
-            format!("{} ({street})", fill(place))
-        } else {
-            format!("{} ({street}) {n}", fill(place))
-        };
+        let name =
+            if n == 1 { format!("{} ({street})", fill(place)) } else { format!("{} ({street}) {n}", fill(place)) };
         if taken.insert(name.clone()) {
             return name;
         }
@@ -185,29 +164,17 @@ fn make_group(
         description: pattern.description.replace("{place}", place),
         neighbourhood: Some(hood_id),
         address_line1: format!("{} {}", 1 + rng.below(240), rng.pick(STREETS)),
-        address_line2: if rng.percent(30) {
-            place.to_owned()
-        } else {
-            String::new()
-        },
+        address_line2: if rng.percent(30) { place.to_owned() } else { String::new() },
         town: hood.town.to_owned(),
         postcode: postcode(rng, district),
         phone: drama_landline(rng),
         email: format!("hello@{group_slug}.example.org"),
-        website: if rng.percent(60) {
-            format!("https://www.{group_slug}.example.org")
-        } else {
-            String::new()
-        },
+        website: if rng.percent(60) { format!("https://www.{group_slug}.example.org") } else { String::new() },
         contact_role: rng.pick(CONTACT_ROLES).to_string(),
         contact_phone: drama_mobile(rng),
         contact_email: format!("{}@example.org", slug(&contact_name, ".")),
         contact_name,
-        charity_number: if rng.percent(45) {
-            format!("{}", 500_000 + rng.below(700_000))
-        } else {
-            String::new()
-        },
+        charity_number: if rng.percent(45) { format!("{}", 500_000 + rng.below(700_000)) } else { String::new() },
         status,
         accessibility: rng.pick(ACCESSIBILITY).to_string(),
         safeguarding_notes: if pattern.categories.contains(&"children and young people") {
@@ -243,7 +210,10 @@ fn make_offer(
     let bad_date = || DemoError::Invalid(format!("no April in {year}"));
     let april_first = NaiveDate::from_ymd_opt(year, 4, 1).ok_or_else(bad_date)?;
     let may_last = NaiveDate::from_ymd_opt(year, 5, 31).ok_or_else(bad_date)?;
-    let first_date = april_first + Duration::days(rng.below(28) as i64);
+    let mut first_date = april_first + Duration::days(rng.below(28) as i64);
+    while is_weekend(first_date) {
+        first_date += Duration::days(1);
+    }
     let last_date = (first_date + Duration::days(14 + rng.below(40) as i64)).min(may_last);
     let weekdays = match rng.below(10) {
         0 => Weekdays(0b000_1010), // Tuesdays and Thursdays
@@ -253,9 +223,8 @@ fn make_offer(
     };
     let start = [(9, 0), (9, 30), (10, 0)][rng.below(3)];
     let finish = [(15, 0), (15, 30), (16, 0), (16, 30)][rng.below(4)];
-    let time = |(h, m): (u32, u32)| {
-        NaiveTime::from_hms_opt(h, m, 0).ok_or_else(|| DemoError::Invalid("bad time".into()))
-    };
+    let time =
+        |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).ok_or_else(|| DemoError::Invalid("bad time".into()));
     let team_size_min = 3 + rng.below(2) as u32;
     Ok(Offer {
         group,
@@ -311,9 +280,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
     let year = options.year;
     let result: Result<(), DemoError> = store
         .bulk_insert(|w| {
-            if let Some(stamp) =
-                NaiveDate::from_ymd_opt(year - 1, 11, 2).and_then(|d| d.and_hms_opt(9, 0, 0))
-            {
+            if let Some(stamp) = NaiveDate::from_ymd_opt(year - 1, 11, 2).and_then(|d| d.and_hms_opt(9, 0, 0)) {
                 w.set_timestamp(stamp);
             }
             let mut hood_ids = Vec::new();
@@ -329,16 +296,11 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
             let mut names = HashSet::new();
             for _ in 0..options.groups {
                 let h = rng.below(NEIGHBOURHOODS.len());
-                let (group, categories) =
-                    make_group(&mut rng, &NEIGHBOURHOODS[h], hood_ids[h], &mut names);
-                let cats: Vec<i64> = categories
-                    .iter()
-                    .filter_map(|c| category_ids.get(c).copied())
-                    .collect();
+                let (group, categories) = make_group(&mut rng, &NEIGHBOURHOODS[h], hood_ids[h], &mut names);
+                let cats: Vec<i64> = categories.iter().filter_map(|c| category_ids.get(c).copied()).collect();
                 let active = group.status == GroupStatus::Active;
                 let address = format!("{}, {} {}", group.address_line1, group.town, group.postcode);
-                let edit =
-                    GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;
+                let edit = GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;
                 let id = w.group(&edit, &cats)?;
                 if active && hosts.len() < 400 {
                     hosts.push((id, hood_ids[h], address));
@@ -363,10 +325,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
             for p in PROFESSIONS {
                 profession_ids.insert(*p, w.profession(p)?);
             }
-            let window = (
-                NaiveDate::from_ymd_opt(year, 4, 1),
-                NaiveDate::from_ymd_opt(year, 5, 31),
-            );
+            let window = (NaiveDate::from_ymd_opt(year, 4, 1), NaiveDate::from_ymd_opt(year, 5, 31));
             let mut people = HashSet::new();
             let mut all_teams = Vec::new();
             for (cohort_name, size, team_size, mixed) in [
@@ -376,12 +335,8 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                 let cohort = w.cohort(&Cohort {
                     id: CohortId(0),
                     name: cohort_name,
-                    programme_type: if mixed {
-                        "Systems leadership"
-                    } else {
-                        "Junior doctors' leadership course"
-                    }
-                    .to_owned(),
+                    programme_type: if mixed { "Systems leadership" } else { "Junior doctors' leadership course" }
+                        .to_owned(),
                     first_day: window.0,
                     last_day: window.1,
                     default_team_size: team_size as u32,
@@ -392,11 +347,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                 let mut roster = Vec::new();
                 for i in 0..size {
                     let org = if mixed { i % ORGANISATIONS.len() } else { 0 };
-                    let profession = if mixed {
-                        *rng.pick(ORGANISATIONS[org].professions)
-                    } else {
-                        "junior doctor"
-                    };
+                    let profession = if mixed { *rng.pick(ORGANISATIONS[org].professions) } else { "junior doctor" };
                     roster.push((org, profession, unique_person(&mut rng, &mut people)));
                 }
                 roster.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
@@ -420,9 +371,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                 all_teams.push(teams);
             }
             // Place some teams: each on its own offer and day, then one clash on purpose.
-            let mut usable = offers
-                .iter()
-                .filter(|(_, o, days)| o.status != OfferStatus::Draft && !days.is_empty());
+            let mut usable = offers.iter().filter(|(_, o, days)| o.status != OfferStatus::Draft && !days.is_empty());
             let mut first_placement = None;
             for (cohort_teams, how_many) in all_teams.iter().zip([4usize, 12]) {
                 for team in cohort_teams.iter().take(how_many) {
@@ -434,9 +383,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                     first_placement.get_or_insert((*offer_id, day));
                 }
             }
-            if let (Some((offer, day)), Some(team)) =
-                (first_placement, all_teams.get(1).and_then(|t| t.get(12)))
-            {
+            if let (Some((offer, day)), Some(team)) = (first_placement, all_teams.get(1).and_then(|t| t.get(12))) {
                 w.placement(*team, offer, day)?;
             }
             Ok(())

@@ -255,10 +255,8 @@ pub(super) const GROUP_PATTERNS: &[GroupPattern] = &[
     },
 ];
 
-pub(super) const SAINTS: &[&str] = &[
-    "Anne", "John", "Peter", "Paul", "Mary", "Cuthbert", "Thomas", "Stephen", "Nicholas", "Chad",
-    "Wilfrid",
-];
+pub(super) const SAINTS: &[&str] =
+    &["Anne", "John", "Peter", "Paul", "Mary", "Cuthbert", "Thomas", "Stephen", "Nicholas", "Chad", "Wilfrid"];
 
 pub(super) const STREETS: &[&str] = &[
     "Church Road",
@@ -394,15 +392,8 @@ pub(super) const LAST_NAMES: &[&str] = &[
     "Wright",
 ];
 
-pub(super) const CONTACT_ROLES: &[&str] = &[
-    "Chair",
-    "Secretary",
-    "Volunteer coordinator",
-    "Manager",
-    "Treasurer",
-    "Project lead",
-    "Founder",
-];
+pub(super) const CONTACT_ROLES: &[&str] =
+    &["Chair", "Secretary", "Volunteer coordinator", "Manager", "Treasurer", "Project lead", "Founder"];
 
 pub(super) const ACCESSIBILITY: &[&str] = &[
     "Step-free access and an accessible toilet.",
@@ -521,46 +512,19 @@ pub(super) const ORGANISATIONS: &[OrganisationSeed] = &[
         name: "Lancashire & South Cumbria NHS Foundation Trust",
         professions: &["mental health", "nurse", "manager"],
     },
-    OrganisationSeed {
-        name: "North West Ambulance Service",
-        professions: &["paramedic", "manager"],
-    },
-    OrganisationSeed {
-        name: "Blackpool Council",
-        professions: &["social worker", "public health", "manager"],
-    },
-    OrganisationSeed {
-        name: "Lancashire County Council",
-        professions: &["social worker", "public health", "manager"],
-    },
-    OrganisationSeed {
-        name: "Fylde Council",
-        professions: &["manager", "public health"],
-    },
-    OrganisationSeed {
-        name: "Wyre Council",
-        professions: &["manager", "public health"],
-    },
+    OrganisationSeed { name: "North West Ambulance Service", professions: &["paramedic", "manager"] },
+    OrganisationSeed { name: "Blackpool Council", professions: &["social worker", "public health", "manager"] },
+    OrganisationSeed { name: "Lancashire County Council", professions: &["social worker", "public health", "manager"] },
+    OrganisationSeed { name: "Fylde Council", professions: &["manager", "public health"] },
+    OrganisationSeed { name: "Wyre Council", professions: &["manager", "public health"] },
     OrganisationSeed {
         name: "NHS Lancashire & South Cumbria ICB",
         professions: &["manager", "public health", "nurse"],
     },
-    OrganisationSeed {
-        name: "Fylde Coast GP practices",
-        professions: &["GP", "nurse", "manager"],
-    },
-    OrganisationSeed {
-        name: "Lancashire Fire and Rescue Service",
-        professions: &["manager", "other"],
-    },
-    OrganisationSeed {
-        name: "Lancashire Constabulary",
-        professions: &["manager", "other"],
-    },
-    OrganisationSeed {
-        name: "Fylde Coast Council for Voluntary Service",
-        professions: &["manager", "other"],
-    },
+    OrganisationSeed { name: "Fylde Coast GP practices", professions: &["GP", "nurse", "manager"] },
+    OrganisationSeed { name: "Lancashire Fire and Rescue Service", professions: &["manager", "other"] },
+    OrganisationSeed { name: "Lancashire Constabulary", professions: &["manager", "other"] },
+    OrganisationSeed { name: "Fylde Coast Council for Voluntary Service", professions: &["manager", "other"] },
 ];
 
 pub(super) const PROFESSIONS: &[&str] = &[

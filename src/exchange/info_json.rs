@@ -11,11 +11,7 @@ pub fn info_json(schema_version: u32, counts: &Counts) -> String {
         counts: &'a Counts,
     }
     // Serialising plain integers cannot fail.
-    serde_json::to_string(&Info {
-        schema_version,
-        counts,
-    })
-    .unwrap_or_default()
+    serde_json::to_string(&Info { schema_version, counts }).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -24,14 +20,7 @@ mod tests {
 
     #[test]
     fn keys_come_in_the_documented_order() {
-        let counts = Counts {
-            groups: 3,
-            offers: 2,
-            cohorts: 1,
-            participants: 9,
-            teams: 2,
-            placements: 1,
-        };
+        let counts = Counts { groups: 3, offers: 2, cohorts: 1, participants: 9, teams: 2, placements: 1 };
         assert_eq!(
             info_json(1, &counts),
             r#"{"schema_version":1,"groups":3,"offers":2,"cohorts":1,"participants":9,"teams":2,"placements":1}"#

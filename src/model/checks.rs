@@ -9,11 +9,7 @@ pub struct FieldProblem {
 
 /// A UK postcode in its usual form (`FY1 4AB`), or `None` if the text is not one.
 pub fn normalise_postcode(text: &str) -> Option<String> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
         return None;
     }
@@ -23,14 +19,8 @@ pub fn normalise_postcode(text: &str) -> Option<String> {
         b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
     };
     // Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
-    let shape: String = outward
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else { 'A' })
-        .collect();
-    let outward_ok = matches!(
-        shape.as_str(),
-        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
-    );
+    let shape: String = outward.chars().map(|c| if c.is_ascii_digit() { '9' } else { 'A' }).collect();
+    let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
     (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
 }
 
@@ -55,10 +45,7 @@ mod tests {
     fn postcodes_are_normalised_or_refused() {
         assert_eq!(normalise_postcode("fy1 4ab").as_deref(), Some("FY1 4AB"));
         assert_eq!(normalise_postcode("FY84PQ").as_deref(), Some("FY8 4PQ"));
-        assert_eq!(
-            normalise_postcode(" sw1a 1aa ").as_deref(),
-            Some("SW1A 1AA")
-        );
+        assert_eq!(normalise_postcode(" sw1a 1aa ").as_deref(), Some("SW1A 1AA"));
         assert_eq!(normalise_postcode("M1 1AE").as_deref(), Some("M1 1AE"));
         assert_eq!(normalise_postcode("Blackpool"), None);
         assert_eq!(normalise_postcode("FY1"), None);
@@ -79,30 +66,17 @@ use super::records::CommunityGroup;
 /// Every problem with a group's record, field by field. An empty list means it can be saved.
 pub fn check_group(group: &CommunityGroup) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    let mut problem = |field: &'static str, message: &str| {
-        problems.push(FieldProblem {
-            field,
-            message: message.to_owned(),
-        })
-    };
+    let mut problem =
+        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if group.name.trim().is_empty() {
         problem("name", "A group needs a name.");
     }
     if !group.postcode.trim().is_empty() && normalise_postcode(&group.postcode).is_none() {
-        problem(
-            "postcode",
-            "This is not a UK postcode (for example FY1 4AB).",
-        );
+        problem("postcode", "This is not a UK postcode (for example FY1 4AB).");
     }
-    for (field, value) in [
-        ("email", &group.email),
-        ("contact_email", &group.contact_email),
-    ] {
+    for (field, value) in [("email", &group.email), ("contact_email", &group.contact_email)] {
         if !value.trim().is_empty() && !is_plausible_email(value.trim()) {
-            problem(
-                field,
-                "This is not an email address (it needs an @ and a domain, like name@example.org).",
-            );
+            problem(field, "This is not an email address (it needs an @ and a domain, like name@example.org).");
         }
     }
     problems

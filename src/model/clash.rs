@@ -20,13 +20,7 @@ pub struct PlacementFacts {
 
 impl From<&PlacementSummary> for PlacementFacts {
     fn from(p: &PlacementSummary) -> Self {
-        Self {
-            id: p.id,
-            team: p.team,
-            offer: p.offer,
-            day: p.day,
-            offer_capacity: p.offer_capacity,
-        }
+        Self { id: p.id, team: p.team, offer: p.offer, day: p.day, offer_capacity: p.offer_capacity }
     }
 }
 
@@ -34,22 +28,11 @@ impl From<&PlacementSummary> for PlacementFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clash {
     /// A team goes out once, but is placed more than once.
-    TeamPlacedMoreThanOnce {
-        team: TeamId,
-        placements: Vec<PlacementId>,
-    },
+    TeamPlacedMoreThanOnce { team: TeamId, placements: Vec<PlacementId> },
     /// A group hosts one team a day, but more than one team is placed with the offer that day.
-    OfferDoubleBooked {
-        offer: OfferId,
-        day: NaiveDate,
-        placements: Vec<PlacementId>,
-    },
+    OfferDoubleBooked { offer: OfferId, day: NaiveDate, placements: Vec<PlacementId> },
     /// More teams are placed with an offer than the group can host over the programme.
-    OfferOverCapacity {
-        offer: OfferId,
-        capacity: u32,
-        placements: Vec<PlacementId>,
-    },
+    OfferOverCapacity { offer: OfferId, capacity: u32, placements: Vec<PlacementId> },
 }
 
 impl Clash {
@@ -71,40 +54,25 @@ pub fn find_clashes(placements: &[PlacementFacts]) -> Vec<Clash> {
     for p in placements {
         by_team.entry(p.team).or_default().push(p.id);
         by_offer_day.entry((p.offer, p.day)).or_default().push(p.id);
-        by_offer
-            .entry(p.offer)
-            .or_insert_with(|| (p.offer_capacity, Vec::new()))
-            .1
-            .push(p.id);
+        by_offer.entry(p.offer).or_insert_with(|| (p.offer_capacity, Vec::new())).1.push(p.id);
     }
     let mut clashes = Vec::new();
     for (team, mut ids) in by_team {
         if ids.len() > 1 {
             ids.sort();
-            clashes.push(Clash::TeamPlacedMoreThanOnce {
-                team,
-                placements: ids,
-            });
+            clashes.push(Clash::TeamPlacedMoreThanOnce { team, placements: ids });
         }
     }
     for ((offer, day), mut ids) in by_offer_day {
         if ids.len() > 1 {
             ids.sort();
-            clashes.push(Clash::OfferDoubleBooked {
-                offer,
-                day,
-                placements: ids,
-            });
+            clashes.push(Clash::OfferDoubleBooked { offer, day, placements: ids });
         }
     }
     for (offer, (capacity, mut ids)) in by_offer {
         if ids.len() > capacity as usize {
             ids.sort();
-            clashes.push(Clash::OfferOverCapacity {
-                offer,
-                capacity,
-                placements: ids,
-            });
+            clashes.push(Clash::OfferOverCapacity { offer, capacity, placements: ids });
         }
     }
     clashes
@@ -126,11 +94,7 @@ mod tests {
 
     #[test]
     fn separate_teams_on_separate_days_do_not_clash() {
-        let placements = [
-            facts(1, 1, 1, 6, 2),
-            facts(2, 2, 1, 7, 2),
-            facts(3, 3, 2, 6, 1),
-        ];
+        let placements = [facts(1, 1, 1, 6, 2), facts(2, 2, 1, 7, 2), facts(3, 3, 2, 6, 1)];
         assert!(find_clashes(&placements).is_empty());
     }
 
@@ -152,17 +116,8 @@ mod tests {
         let placements = [facts(1, 1, 1, 6, 1), facts(2, 1, 1, 8, 1)];
         let clashes = find_clashes(&placements);
         assert_eq!(clashes.len(), 2);
-        assert!(matches!(
-            clashes[0],
-            Clash::TeamPlacedMoreThanOnce {
-                team: TeamId(1),
-                ..
-            }
-        ));
-        assert!(matches!(
-            clashes[1],
-            Clash::OfferOverCapacity { capacity: 1, .. }
-        ));
+        assert!(matches!(clashes[0], Clash::TeamPlacedMoreThanOnce { team: TeamId(1), .. }));
+        assert!(matches!(clashes[1], Clash::OfferOverCapacity { capacity: 1, .. }));
         assert_eq!(clashes[1].placements(), &[PlacementId(1), PlacementId(2)]);
     }
 }

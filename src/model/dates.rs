@@ -40,22 +40,13 @@ mod tests {
     fn dates_read_the_english_way() {
         assert_eq!(uk_date(d(2019, 4, 16)), "Tue 16 Apr 2019");
         assert_eq!(uk_date_short(d(2027, 5, 3)), "3 May 2027");
-        assert_eq!(
-            uk_date_range(d(2027, 4, 6), d(2027, 5, 28)),
-            "Tue 6 Apr – Fri 28 May 2027"
-        );
-        assert_eq!(
-            uk_date_range(d(2026, 12, 30), d(2027, 1, 2)),
-            "Wed 30 Dec 2026 – Sat 2 Jan 2027"
-        );
+        assert_eq!(uk_date_range(d(2027, 4, 6), d(2027, 5, 28)), "Tue 6 Apr – Fri 28 May 2027");
+        assert_eq!(uk_date_range(d(2026, 12, 30), d(2027, 1, 2)), "Wed 30 Dec 2026 – Sat 2 Jan 2027");
     }
 
     #[test]
     fn days_between_includes_both_ends() {
         let days: Vec<_> = days_between(d(2027, 4, 29), d(2027, 5, 2)).collect();
-        assert_eq!(
-            days,
-            vec![d(2027, 4, 29), d(2027, 4, 30), d(2027, 5, 1), d(2027, 5, 2)]
-        );
+        assert_eq!(days, vec![d(2027, 4, 29), d(2027, 4, 30), d(2027, 5, 1), d(2027, 5, 2)]);
     }
 }

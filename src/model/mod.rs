@@ -9,7 +9,5 @@ pub mod records;
 pub mod text;
 
 pub use checks::FieldProblem;
-pub use ids::{
-    CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, TeamId,
-};
+pub use ids::{CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, TeamId};
 pub use records::*;

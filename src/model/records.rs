@@ -51,13 +51,7 @@ pub enum OfferStatus {
 }
 
 impl OfferStatus {
-    pub const ALL: [Self; 5] = [
-        Self::Draft,
-        Self::Offered,
-        Self::Confirmed,
-        Self::Withdrawn,
-        Self::Completed,
-    ];
+    pub const ALL: [Self; 5] = [Self::Draft, Self::Offered, Self::Confirmed, Self::Withdrawn, Self::Completed];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -30,15 +30,11 @@ const TIME_FORMAT: &str = "%Y-%m-%d %H.%M.%S";
 
 /// FNV-1a: stable across Rust versions, so a document's backup folder keeps its name.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "placements".to_owned())
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "placements".to_owned())
 }
 
 impl Backups {
@@ -56,8 +52,7 @@ impl Backups {
     fn folder_for(&self, document: &Path) -> PathBuf {
         let full = fs::canonicalize(document).unwrap_or_else(|_| document.to_path_buf());
         let hash = fnv1a(full.to_string_lossy().as_bytes());
-        self.root
-            .join(format!("{}-{:08x}", stem(document), hash as u32))
+        self.root.join(format!("{}-{:08x}", stem(document), hash as u32))
     }
 
     /// Copies the open document into its backup folder and keeps the newest [`Self::KEEP`].
@@ -124,19 +119,10 @@ fn list_folder(folder: &Path) -> Vec<BackupInfo> {
             }
             let (document, taken) = parse_name(&path)?;
             let bytes = entry.metadata().ok()?.len();
-            Some(BackupInfo {
-                path,
-                document,
-                taken,
-                bytes,
-            })
+            Some(BackupInfo { path, document, taken, bytes })
         })
         .collect();
-    backups.sort_by(|a, b| {
-        b.taken
-            .cmp(&a.taken)
-            .then_with(|| display_name(&b.path).cmp(&display_name(&a.path)))
-    });
+    backups.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| display_name(&b.path).cmp(&display_name(&a.path))));
     backups
 }
 
@@ -146,15 +132,9 @@ mod tests {
 
     #[test]
     fn backup_names_give_back_the_document_and_time() {
-        let (doc, taken) = parse_name(Path::new(
-            "/b/Bolton 2027 2026-11-22 14.05.33 (2).placements",
-        ))
-        .unwrap();
+        let (doc, taken) = parse_name(Path::new("/b/Bolton 2027 2026-11-22 14.05.33 (2).placements")).unwrap();
         assert_eq!(doc, "Bolton 2027");
-        assert_eq!(
-            taken.format("%d/%m/%Y %H:%M:%S").to_string(),
-            "22/11/2026 14:05:33"
-        );
+        assert_eq!(taken.format("%d/%m/%Y %H:%M:%S").to_string(), "22/11/2026 14:05:33");
         assert!(parse_name(Path::new("/b/notes.placements")).is_none());
     }
 }

@@ -48,11 +48,7 @@ fn quote(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
 }
 
-pub(crate) fn read_row(
-    conn: &Connection,
-    table: &str,
-    id: i64,
-) -> Result<Option<RowValues>, StoreError> {
+pub(crate) fn read_row(conn: &Connection, table: &str, id: i64) -> Result<Option<RowValues>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {} WHERE id = ?1", quote(table)))?;
     let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
     let mut rows = stmt.query([id])?;
@@ -80,12 +76,7 @@ fn write_row(
         (false, Some(values)) => {
             let columns: Vec<String> = values.iter().map(|(c, _)| quote(c)).collect();
             let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-            let sql = format!(
-                "INSERT INTO {} ({}) VALUES ({})",
-                quote(table),
-                columns.join(", "),
-                marks.join(", ")
-            );
+            let sql = format!("INSERT INTO {} ({}) VALUES ({})", quote(table), columns.join(", "), marks.join(", "));
             conn.execute(&sql, params_from_iter(values.iter().map(|(_, v)| v)))?;
         }
         (true, Some(values)) => {
@@ -96,17 +87,8 @@ fn write_row(
                 .map(|(i, (c, _))| format!("{} = ?{}", quote(c), i + 1))
                 .collect();
             let n = sets.len();
-            let sql = format!(
-                "UPDATE {} SET {} WHERE id = ?{}",
-                quote(table),
-                sets.join(", "),
-                n + 1
-            );
-            let params = values
-                .iter()
-                .filter(|(c, _)| c != "id")
-                .map(|(_, v)| v.clone())
-                .chain([Value::Integer(id)]);
+            let sql = format!("UPDATE {} SET {} WHERE id = ?{}", quote(table), sets.join(", "), n + 1);
+            let params = values.iter().filter(|(c, _)| c != "id").map(|(_, v)| v.clone()).chain([Value::Integer(id)]);
             conn.execute(&sql, params_from_iter(params))?;
         }
         (false, None) => {}
@@ -115,11 +97,7 @@ fn write_row(
 }
 
 /// Applies a change set backwards (undo) or forwards (redo) inside the caller's transaction.
-pub(crate) fn apply(
-    conn: &Connection,
-    set: &ChangeSet,
-    direction: Direction,
-) -> Result<(), StoreError> {
+pub(crate) fn apply(conn: &Connection, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
     let mut apply_one = |change: &RowChange| -> Result<(), StoreError> {
         let (expected, target) = match direction {
             Direction::Undo => (&change.after, &change.before),
@@ -127,17 +105,9 @@ pub(crate) fn apply(
         };
         let current = read_row(conn, change.table, change.id)?;
         if current != *expected {
-            return Err(StoreError::UndoConflict {
-                label: set.label.clone(),
-            });
+            return Err(StoreError::UndoConflict { label: set.label.clone() });
         }
-        write_row(
-            conn,
-            change.table,
-            change.id,
-            current.is_some(),
-            target.as_ref(),
-        )
+        write_row(conn, change.table, change.id, current.is_some(), target.as_ref())
     };
     match direction {
         Direction::Undo => set.changes.iter().rev().try_for_each(&mut apply_one),
@@ -153,10 +123,7 @@ pub struct Recorder<'c> {
 
 impl<'c> Recorder<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Self {
-        Self {
-            conn,
-            changes: Vec::new(),
-        }
+        Self { conn, changes: Vec::new() }
     }
 
     pub(crate) fn finish(self) -> Vec<RowChange> {
@@ -173,32 +140,14 @@ impl<'c> Recorder<'c> {
         let Some(before) = read_row(self.conn, table, id)? else {
             return Ok(false);
         };
-        let sets: Vec<String> = columns
-            .iter()
-            .enumerate()
-            .map(|(i, (c, _))| format!("{} = ?{}", quote(c), i + 1))
-            .collect();
-        let sql = format!(
-            "UPDATE {} SET {} WHERE id = ?{}",
-            quote(table),
-            sets.join(", "),
-            columns.len() + 1
-        );
-        let params = columns
-            .iter()
-            .map(|(_, v)| v.clone())
-            .chain([Value::Integer(id)]);
-        self.conn
-            .prepare_cached(&sql)?
-            .execute(params_from_iter(params))?;
+        let sets: Vec<String> =
+            columns.iter().enumerate().map(|(i, (c, _))| format!("{} = ?{}", quote(c), i + 1)).collect();
+        let sql = format!("UPDATE {} SET {} WHERE id = ?{}", quote(table), sets.join(", "), columns.len() + 1);
+        let params = columns.iter().map(|(_, v)| v.clone()).chain([Value::Integer(id)]);
+        self.conn.prepare_cached(&sql)?.execute(params_from_iter(params))?;
         let after = read_row(self.conn, table, id)?;
         if after.as_ref() != Some(&before) {
-            self.changes.push(RowChange {
-                table,
-                id,
-                before: Some(before),
-                after,
-            });
+            self.changes.push(RowChange { table, id, before: Some(before), after });
         }
         Ok(true)
     }
@@ -208,14 +157,8 @@ impl<'c> Recorder<'c> {
         let Some(before) = read_row(self.conn, table, id)? else {
             return Ok(false);
         };
-        self.conn
-            .execute(&format!("DELETE FROM {} WHERE id = ?1", quote(table)), [id])?;
-        self.changes.push(RowChange {
-            table,
-            id,
-            before: Some(before),
-            after: None,
-        });
+        self.conn.execute(&format!("DELETE FROM {} WHERE id = ?1", quote(table)), [id])?;
+        self.changes.push(RowChange { table, id, before: Some(before), after: None });
         Ok(true)
     }
 }

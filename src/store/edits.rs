@@ -77,31 +77,19 @@ impl GroupEdit {
 
 impl Store {
     /// Saves a group's record (one undo step).
-    pub fn update_group(
-        &mut self,
-        id: GroupId,
-        group: &GroupEdit,
-    ) -> Result<ChangeSet, StoreError> {
+    pub fn update_group(&mut self, id: GroupId, group: &GroupEdit) -> Result<ChangeSet, StoreError> {
         let label = format!("Edit {}", group.0.name.trim());
         self.edit(label, |rec| {
             let mut columns = group.columns();
             columns.push(("updated_at", Value::Text(now_text())));
-            if rec.update("community_group", id.0, &columns)? {
-                Ok(())
-            } else {
-                Err(StoreError::Missing("That group"))
-            }
+            if rec.update("community_group", id.0, &columns)? { Ok(()) } else { Err(StoreError::Missing("That group")) }
         })
     }
 
     /// Takes a team off the day it was placed on (one undo step).
     pub fn remove_placement(&mut self, id: PlacementId) -> Result<ChangeSet, StoreError> {
         self.edit("Remove placement", |rec| {
-            if rec.delete("placement", id.0)? {
-                Ok(())
-            } else {
-                Err(StoreError::Missing("That placement"))
-            }
+            if rec.delete("placement", id.0)? { Ok(()) } else { Err(StoreError::Missing("That placement")) }
         })
     }
 
@@ -113,14 +101,9 @@ impl Store {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let result = {
-            let mut writer = BulkWriter {
-                conn: &tx,
-                now: now_text(),
-            };
+            let mut writer = BulkWriter { conn: &tx, now: now_text() };
             f(&mut writer)?
         };
         tx.commit()?;
@@ -142,17 +125,11 @@ impl BulkWriter<'_> {
     }
 
     fn insert(&self, sql: &str, params: &[Value]) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached(sql)?
-            .execute(rusqlite::params_from_iter(params))?;
+        self.conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(params))?;
         Ok(self.conn.last_insert_rowid())
     }
 
-    pub fn neighbourhood(
-        &mut self,
-        name: &str,
-        sort_order: i64,
-    ) -> Result<NeighbourhoodId, StoreError> {
+    pub fn neighbourhood(&mut self, name: &str, sort_order: i64) -> Result<NeighbourhoodId, StoreError> {
         self.insert(
             "INSERT INTO neighbourhood (name, sort_order) VALUES (?1, ?2)",
             &[text(name), Value::Integer(sort_order)],
@@ -170,11 +147,7 @@ impl BulkWriter<'_> {
         columns.push(("updated_at", Value::Text(self.now.clone())));
         let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
         let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT INTO community_group ({}) VALUES ({})",
-            names.join(", "),
-            marks.join(", ")
-        );
+        let sql = format!("INSERT INTO community_group ({}) VALUES ({})", names.join(", "), marks.join(", "));
         let values: Vec<Value> = columns.into_iter().map(|(_, v)| v).collect();
         let id = self.insert(&sql, &values)?;
         for category in categories {
@@ -218,8 +191,7 @@ impl BulkWriter<'_> {
     }
 
     pub fn organisation(&mut self, name: &str) -> Result<OrganisationId, StoreError> {
-        self.insert("INSERT INTO organisation (name) VALUES (?1)", &[text(name)])
-            .map(OrganisationId)
+        self.insert("INSERT INTO organisation (name) VALUES (?1)", &[text(name)]).map(OrganisationId)
     }
 
     pub fn profession(&mut self, name: &str) -> Result<i64, StoreError> {
@@ -245,19 +217,10 @@ impl BulkWriter<'_> {
         .map(CohortId)
     }
 
-    pub fn team(
-        &mut self,
-        cohort: CohortId,
-        name: &str,
-        sort_order: i64,
-    ) -> Result<TeamId, StoreError> {
+    pub fn team(&mut self, cohort: CohortId, name: &str, sort_order: i64) -> Result<TeamId, StoreError> {
         self.insert(
             "INSERT INTO team (cohort_id, name, sort_order) VALUES (?1, ?2, ?3)",
-            &[
-                Value::Integer(cohort.0),
-                text(name),
-                Value::Integer(sort_order),
-            ],
+            &[Value::Integer(cohort.0), text(name), Value::Integer(sort_order)],
         )
         .map(TeamId)
     }
@@ -282,12 +245,7 @@ impl BulkWriter<'_> {
         .map(ParticipantId)
     }
 
-    pub fn placement(
-        &mut self,
-        team: TeamId,
-        offer: OfferId,
-        day: NaiveDate,
-    ) -> Result<PlacementId, StoreError> {
+    pub fn placement(&mut self, team: TeamId, offer: OfferId, day: NaiveDate) -> Result<PlacementId, StoreError> {
         self.insert(
             "INSERT INTO placement (team_id, offer_id, day, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
             &[Value::Integer(team.0), Value::Integer(offer.0), date_value(day), Value::Text(self.now.clone())],

@@ -39,10 +39,7 @@ pub(crate) fn check_header(header: &[u8], file_len: u64) -> Result<HeaderVerdict
     if let HeaderVerdict::Ours { schema_version } = verdict
         && schema_version > SCHEMA_VERSION
     {
-        return Err(OpenError::Newer {
-            found: schema_version,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(OpenError::Newer { found: schema_version, supported: SCHEMA_VERSION });
     }
     // The page size is at 16 (1 means 65,536) and the page count at 28; the count is only
     // trustworthy when the change counter at 24 equals the "version valid for" at 92.
@@ -51,14 +48,8 @@ pub(crate) fn check_header(header: &[u8], file_len: u64) -> Result<HeaderVerdict
         n => u64::from(n),
     };
     let page_count = u64::from(be_u32(header, 28));
-    if be_u32(header, 24) == be_u32(header, 92)
-        && page_count > 0
-        && file_len < page_size * page_count
-    {
-        return Err(OpenError::Truncated {
-            expected_bytes: page_size * page_count,
-            found_bytes: file_len,
-        });
+    if be_u32(header, 24) == be_u32(header, 92) && page_count > 0 && file_len < page_size * page_count {
+        return Err(OpenError::Truncated { expected_bytes: page_size * page_count, found_bytes: file_len });
     }
     Ok(verdict)
 }
@@ -83,30 +74,15 @@ mod tests {
             check_header(&header(APPLICATION_ID, 1), 8192).ok(),
             Some(HeaderVerdict::Ours { schema_version: 1 })
         );
-        assert_eq!(
-            check_header(&header(0, 0), 8192).ok(),
-            Some(HeaderVerdict::Blank)
-        );
-        assert!(matches!(
-            check_header(&header(0x1234, 0), 8192),
-            Err(OpenError::OtherApplication)
-        ));
-        assert!(matches!(
-            check_header(&header(0, 7), 8192),
-            Err(OpenError::OtherApplication)
-        ));
+        assert_eq!(check_header(&header(0, 0), 8192).ok(), Some(HeaderVerdict::Blank));
+        assert!(matches!(check_header(&header(0x1234, 0), 8192), Err(OpenError::OtherApplication)));
+        assert!(matches!(check_header(&header(0, 7), 8192), Err(OpenError::OtherApplication)));
         assert!(matches!(
             check_header(&header(APPLICATION_ID, SCHEMA_VERSION + 1), 8192),
             Err(OpenError::Newer { .. })
         ));
-        assert!(matches!(
-            check_header(&header(APPLICATION_ID, 1), 5000),
-            Err(OpenError::Truncated { .. })
-        ));
-        assert!(matches!(
-            check_header(b"PK\x03\x04", 4),
-            Err(OpenError::NotSqlite)
-        ));
+        assert!(matches!(check_header(&header(APPLICATION_ID, 1), 5000), Err(OpenError::Truncated { .. })));
+        assert!(matches!(check_header(b"PK\x03\x04", 4), Err(OpenError::NotSqlite)));
         assert!(matches!(check_header(&[], 0), Err(OpenError::Empty)));
     }
 }

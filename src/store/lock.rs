@@ -24,10 +24,7 @@ pub struct DocumentLock {
 }
 
 pub(crate) fn lock_path(document: &Path) -> PathBuf {
-    let name = document
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = document.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     document.with_file_name(format!(".{name}.lock"))
 }
 
@@ -48,29 +45,20 @@ impl DocumentLock {
                 Err(TryLockError::WouldBlock) => {
                     let mut holder = String::new();
                     let _ = file.read_to_string(&mut holder);
-                    return Err(LockError::Held {
-                        holder: holder.trim().to_owned(),
-                    });
+                    return Err(LockError::Held { holder: holder.trim().to_owned() });
                 }
                 Err(TryLockError::Error(e)) => return Err(LockError::CannotCreate(e)),
             }
             if !still_at_path(&file, &path) {
                 continue;
             }
-            let holder = format!(
-                "process {} since {}",
-                std::process::id(),
-                chrono::Local::now().format("%-d %b %Y %H:%M")
-            );
+            let holder =
+                format!("process {} since {}", std::process::id(), chrono::Local::now().format("%-d %b %Y %H:%M"));
             // What we write is only for the message another copy shows; the lock is what counts.
-            let _ = file
-                .set_len(0)
-                .and_then(|()| file.write_all(holder.as_bytes()));
+            let _ = file.set_len(0).and_then(|()| file.write_all(holder.as_bytes()));
             return Ok(Self { path, _file: file });
         }
-        Err(LockError::Held {
-            holder: String::new(),
-        })
+        Err(LockError::Held { holder: String::new() })
     }
 }
 

@@ -41,23 +41,17 @@ pub const FILE_EXTENSION: &str = "placements";
 /// the file's name.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
-    #[error(
-        "There is no file there. Check the folder and the name, or choose New to start a new placement database."
-    )]
+    #[error("There is no file there. Check the folder and the name, or choose New to start a new placement database.")]
     NotFound,
     #[error("That is a folder, not a file. Choose a placement database file inside it.")]
     IsFolder,
-    #[error(
-        "The file is empty (0 bytes), so it is not a placement database. Nothing in it was changed."
-    )]
+    #[error("The file is empty (0 bytes), so it is not a placement database. Nothing in it was changed.")]
     Empty,
     #[error(
         "The file is not a Community Placements database (it is not an SQLite database at all). Nothing in it was changed."
     )]
     NotSqlite,
-    #[error(
-        "The file is a database made by another program, not by Community Placements. Nothing in it was changed."
-    )]
+    #[error("The file is a database made by another program, not by Community Placements. Nothing in it was changed.")]
     OtherApplication,
     #[error(
         "The file was made by a newer version of Community Placements (file format {found}; this version reads up to {supported}). Open it with the newer version. Nothing in it was changed."
@@ -66,10 +60,7 @@ pub enum OpenError {
     #[error(
         "The file is shorter than it should be ({found_bytes} of {expected_bytes} bytes): it may have been cut off while it was copied or downloaded. Use File › Restore from backup… to go back to a good copy. Nothing in it was changed."
     )]
-    Truncated {
-        expected_bytes: u64,
-        found_bytes: u64,
-    },
+    Truncated { expected_bytes: u64, found_bytes: u64 },
     #[error(
         "The file is damaged: SQLite's check found a problem ({0}). Use File › Restore from backup… to go back to a good copy. Nothing in it was changed."
     )]
@@ -80,9 +71,7 @@ pub enum OpenError {
         "The file is from an older version of Community Placements and must be upgraded before it can be used, but it is read-only here. Copy it to a folder you can write to, and open the copy."
     )]
     OldAndReadOnly,
-    #[error(
-        "A file with that name already exists. Choose another name, or open the existing file."
-    )]
+    #[error("A file with that name already exists. Choose another name, or open the existing file.")]
     AlreadyExists,
     #[error("The file could not be created: {0}.")]
     CannotCreate(std::io::Error),
@@ -93,11 +82,7 @@ pub enum OpenError {
 }
 
 fn holder_text(holder: &str) -> String {
-    if holder.is_empty() {
-        String::new()
-    } else {
-        format!(" ({holder})")
-    }
+    if holder.is_empty() { String::new() } else { format!(" ({holder})") }
 }
 
 impl From<rusqlite::Error> for OpenError {
@@ -113,9 +98,7 @@ impl From<rusqlite::Error> for OpenError {
 /// Why an edit, undo, Save As or restore did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "This file is open read-only, so it cannot be changed. Use File › Save As… to make a copy you can change."
-    )]
+    #[error("This file is open read-only, so it cannot be changed. Use File › Save As… to make a copy you can change.")]
     ReadOnly,
     #[error("{0}")]
     Invalid(String),
@@ -150,9 +133,7 @@ fn describe_io(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
             "That folder cannot be written to. Choose another folder.".to_owned()
         }
-        std::io::ErrorKind::StorageFull => {
-            "The disk is full. Free some space or choose another drive.".to_owned()
-        }
+        std::io::ErrorKind::StorageFull => "The disk is full. Free some space or choose another drive.".to_owned(),
         std::io::ErrorKind::NotFound => "That folder does not exist.".to_owned(),
         _ => format!("The file could not be written: {e}."),
     }
@@ -204,20 +185,14 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store")
-            .field("path", &self.path)
-            .field("access", &self.access)
-            .finish_non_exhaustive()
+        f.debug_struct("Store").field("path", &self.path).field("access", &self.access).finish_non_exhaustive()
     }
 }
 
 fn read_prefix(path: &Path) -> Result<Vec<u8>, OpenError> {
     let mut file = File::open(path).map_err(OpenError::Io)?;
     let mut header = Vec::with_capacity(HEADER_LEN);
-    file.by_ref()
-        .take(HEADER_LEN as u64)
-        .read_to_end(&mut header)
-        .map_err(OpenError::Io)?;
+    file.by_ref().take(HEADER_LEN as u64).read_to_end(&mut header).map_err(OpenError::Io)?;
     Ok(header)
 }
 
@@ -226,9 +201,7 @@ fn folder_is_read_only(path: &Path) -> bool {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::metadata(folder)
-        .map(|m| m.permissions().readonly())
-        .unwrap_or(true)
+    fs::metadata(folder).map(|m| m.permissions().readonly()).unwrap_or(true)
 }
 
 fn decide_access(
@@ -250,9 +223,7 @@ fn decide_access(
     match DocumentLock::acquire(path) {
         Ok(lock) => Ok((Access::ReadWrite, Some(lock))),
         Err(LockError::Held { holder }) => Err(OpenError::InUse { holder }),
-        Err(LockError::CannotCreate(_)) => {
-            Ok((Access::ReadOnly(ReadOnlyReason::FolderIsReadOnly), None))
-        }
+        Err(LockError::CannotCreate(_)) => Ok((Access::ReadOnly(ReadOnlyReason::FolderIsReadOnly), None)),
     }
 }
 
@@ -271,14 +242,8 @@ fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
 
 fn quick_check(conn: &Connection) -> Result<(), OpenError> {
     let mut stmt = conn.prepare("PRAGMA quick_check(3)")?;
-    let problems: Vec<String> = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<Result<_, _>>()?;
-    if problems.len() == 1 && problems[0] == "ok" {
-        Ok(())
-    } else {
-        Err(OpenError::Damaged(problems.join("; ")))
-    }
+    let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+    if problems.len() == 1 && problems[0] == "ok" { Ok(()) } else { Err(OpenError::Damaged(problems.join("; "))) }
 }
 
 impl Store {
@@ -304,8 +269,7 @@ impl Store {
         let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         match verdict {
             HeaderVerdict::Blank => {
-                let objects: i64 =
-                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+                let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
                 if objects > 0 || application_id != 0 {
                     return Err(OpenError::OtherApplication);
                 }
@@ -316,18 +280,10 @@ impl Store {
             HeaderVerdict::Ours { .. } => {}
         }
         if version > SCHEMA_VERSION {
-            return Err(OpenError::Newer {
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(OpenError::Newer { found: version, supported: SCHEMA_VERSION });
         }
         configure(&conn, access)?;
-        let mut store = Self {
-            conn,
-            path: path.to_path_buf(),
-            access,
-            _lock: lock,
-        };
+        let mut store = Self { conn, path: path.to_path_buf(), access, _lock: lock };
         if version < SCHEMA_VERSION {
             if access != Access::ReadWrite {
                 return Err(OpenError::OldAndReadOnly);
@@ -342,31 +298,20 @@ impl Store {
         if fs::symlink_metadata(path).is_ok() {
             return Err(OpenError::AlreadyExists);
         }
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => OpenError::AlreadyExists,
-                _ => OpenError::CannotCreate(e),
-            })?;
+        OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => OpenError::AlreadyExists,
+            _ => OpenError::CannotCreate(e),
+        })?;
         let made = (|| {
             let lock = DocumentLock::acquire(path).map_err(|e| match e {
                 LockError::Held { holder } => OpenError::InUse { holder },
                 LockError::CannotCreate(e) => OpenError::CannotCreate(e),
             })?;
-            let mut conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
+            let mut conn =
+                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
             configure(&conn, Access::ReadWrite)?;
             schema::migrate(&mut conn)?;
-            Ok(Self {
-                conn,
-                path: path.to_path_buf(),
-                access: Access::ReadWrite,
-                _lock: Some(lock),
-            })
+            Ok(Self { conn, path: path.to_path_buf(), access: Access::ReadWrite, _lock: Some(lock) })
         })();
         if made.is_err() {
             let _ = fs::remove_file(path);
@@ -392,9 +337,7 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Runs one edit in one transaction and returns what undoes it.
@@ -406,17 +349,12 @@ impl Store {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut recorder = Recorder::new(&tx);
         f(&mut recorder)?;
         let changes = recorder.finish();
         tx.commit()?;
-        Ok(ChangeSet {
-            label: label.into(),
-            changes,
-        })
+        Ok(ChangeSet { label: label.into(), changes })
     }
 
     /// Puts back what `set` changed (undo).
@@ -429,17 +367,11 @@ impl Store {
         self.apply_change_set(set, Direction::Redo)
     }
 
-    fn apply_change_set(
-        &mut self,
-        set: &ChangeSet,
-        direction: Direction,
-    ) -> Result<(), StoreError> {
+    fn apply_change_set(&mut self, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         changes::apply(&tx, set, direction)?;
         tx.commit()?;
         Ok(())
@@ -457,10 +389,8 @@ impl Store {
             LockError::CannotCreate(e) => StoreError::Io(e),
         })?;
         copy_database(&self.conn, target)?;
-        let conn = Connection::open_with_flags(
-            target,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn =
+            Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         configure(&conn, Access::ReadWrite)?;
         self.conn = conn;
         self.path = target.to_path_buf();
@@ -504,9 +434,7 @@ impl Store {
 
 /// `Bolton 2027.placements` from a path.
 pub fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -524,9 +452,7 @@ fn copy_database(source: &Connection, target: &Path) -> Result<(), StoreError> {
     let result = (|| -> Result<(), StoreError> {
         let mut dest = Connection::open_with_flags(
             &temp,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         {
             let backup = rusqlite::backup::Backup::new(source, &mut dest)?;

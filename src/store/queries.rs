@@ -8,9 +8,8 @@ use crate::model::*;
 
 fn date(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(i)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 fn opt_date(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
@@ -21,11 +20,7 @@ fn opt_date(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
 impl Store {
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let count = |table: &str| -> Result<u64, StoreError> {
-            Ok(self
-                .conn()
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
-                    r.get::<_, i64>(0)
-                })? as u64)
+            Ok(self.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
         };
         Ok(Counts {
             groups: count("community_group")?,
@@ -38,15 +33,8 @@ impl Store {
     }
 
     pub fn neighbourhoods(&self) -> Result<Vec<Neighbourhood>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id, name FROM neighbourhood ORDER BY sort_order, name")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Neighbourhood {
-                id: NeighbourhoodId(r.get(0)?),
-                name: r.get(1)?,
-            })
-        })?;
+        let mut stmt = self.conn().prepare_cached("SELECT id, name FROM neighbourhood ORDER BY sort_order, name")?;
+        let rows = stmt.query_map([], |r| Ok(Neighbourhood { id: NeighbourhoodId(r.get(0)?), name: r.get(1)? }))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -188,16 +176,11 @@ impl Store {
     }
 
     pub fn teams(&self, cohort: CohortId) -> Result<Vec<Team>, StoreError> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id, cohort_id, name, locked FROM team WHERE cohort_id = ?1 ORDER BY sort_order, id")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, cohort_id, name, locked FROM team WHERE cohort_id = ?1 ORDER BY sort_order, id",
+        )?;
         let rows = stmt.query_map([cohort.0], |r| {
-            Ok(Team {
-                id: TeamId(r.get(0)?),
-                cohort: CohortId(r.get(1)?),
-                name: r.get(2)?,
-                locked: r.get(3)?,
-            })
+            Ok(Team { id: TeamId(r.get(0)?), cohort: CohortId(r.get(1)?), name: r.get(2)?, locked: r.get(3)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

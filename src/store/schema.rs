@@ -10,10 +10,7 @@ struct Step {
     sql: &'static str,
 }
 
-const STEPS: &[Step] = &[Step {
-    version: 1,
-    sql: include_str!("migrations/001_initial.sql"),
-}];
+const STEPS: &[Step] = &[Step { version: 1, sql: include_str!("migrations/001_initial.sql") }];
 
 /// The newest file format this program reads and writes.
 pub const SCHEMA_VERSION: u32 = STEPS[STEPS.len() - 1].version;
@@ -47,12 +44,8 @@ mod tests {
     fn migrating_an_empty_database_builds_every_table_and_marks_it_ours() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        let version: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        let app: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .unwrap();
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
         assert_eq!((version, app), (SCHEMA_VERSION, APPLICATION_ID));
         let tables: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
@@ -61,18 +54,8 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        for table in [
-            "cohort",
-            "community_group",
-            "offer",
-            "participant",
-            "placement",
-            "team",
-        ] {
-            assert!(
-                tables.iter().any(|t| t == table),
-                "{table} missing from {tables:?}"
-            );
+        for table in ["cohort", "community_group", "offer", "participant", "placement", "team"] {
+            assert!(tables.iter().any(|t| t == table), "{table} missing from {tables:?}");
         }
         // A second run has nothing to do.
         migrate(&mut conn).unwrap();

@@ -14,9 +14,7 @@ use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::model::Counts;
 use crate::model::text::count_of;
 use crate::paths::AppPaths;
-use crate::store::{
-    Access, BackupInfo, ChangeSet, OpenError, OpenMode, Store, StoreError, display_name,
-};
+use crate::store::{Access, BackupInfo, ChangeSet, OpenError, OpenMode, Store, StoreError, display_name};
 
 /// What the window opens on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,14 +48,7 @@ pub struct Document {
 impl Document {
     fn new(store: Store) -> Self {
         let counts = store.counts().unwrap_or_default();
-        Self {
-            store,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            save_state: SaveState::Saved,
-            revision: 0,
-            counts,
-        }
+        Self { store, undo: Vec::new(), redo: Vec::new(), save_state: SaveState::Saved, revision: 0, counts }
     }
 
     fn changed(&mut self) {
@@ -77,26 +68,11 @@ enum PathPurpose {
 }
 
 enum Modal {
-    Message {
-        title: String,
-        body: String,
-    },
-    InUse {
-        path: PathBuf,
-        body: String,
-    },
-    TypePath {
-        purpose: PathPurpose,
-        text: String,
-    },
-    Restore {
-        backups: Vec<BackupInfo>,
-        selected: usize,
-        for_document: Option<String>,
-    },
-    ConfirmRestore {
-        backup: BackupInfo,
-    },
+    Message { title: String, body: String },
+    InUse { path: PathBuf, body: String },
+    TypePath { purpose: PathPurpose, text: String },
+    Restore { backups: Vec<BackupInfo>, selected: usize, for_document: Option<String> },
+    ConfirmRestore { backup: BackupInfo },
     About,
 }
 
@@ -173,10 +149,7 @@ impl PlacementsApp {
     }
 
     pub fn undo_labels(&self) -> Vec<String> {
-        self.doc
-            .as_ref()
-            .map(|d| d.undo.iter().map(|c| c.label.clone()).collect())
-            .unwrap_or_default()
+        self.doc.as_ref().map(|d| d.undo.iter().map(|c| c.label.clone()).collect()).unwrap_or_default()
     }
 
     /// Queues a command as if a menu had given it.
@@ -185,10 +158,7 @@ impl PlacementsApp {
     }
 
     fn show_message(&mut self, title: impl Into<String>, body: impl Into<String>) {
-        self.modal = Some(Modal::Message {
-            title: title.into(),
-            body: body.into(),
-        });
+        self.modal = Some(Modal::Message { title: title.into(), body: body.into() });
     }
 
     fn is_enabled(&self, command: UiCommand) -> bool {
@@ -214,20 +184,14 @@ impl PlacementsApp {
             Ok(store) => self.adopt(store),
             Err(OpenError::InUse { holder }) => {
                 let body = OpenError::InUse { holder }.to_string();
-                self.modal = Some(Modal::InUse {
-                    path: path.to_path_buf(),
-                    body,
-                });
+                self.modal = Some(Modal::InUse { path: path.to_path_buf(), body });
             }
             Err(e) => {
                 if self.prefs.open_at_exit.as_deref() == Some(path) {
                     self.prefs.open_at_exit = None;
                 }
                 log::warn!("refused to open a file: {e}");
-                self.show_message(
-                    format!("Could not open “{}”", display_name(path)),
-                    e.to_string(),
-                );
+                self.show_message(format!("Could not open “{}”", display_name(path)), e.to_string());
             }
         }
     }
@@ -258,10 +222,7 @@ impl PlacementsApp {
             if let Err(e) = std::fs::create_dir_all(&self.paths.data_dir) {
                 self.show_message(
                     "Could not make the demo programme",
-                    format!(
-                        "The folder {} could not be made: {e}.",
-                        self.paths.data_dir.display()
-                    ),
+                    format!("The folder {} could not be made: {e}.", self.paths.data_dir.display()),
                 );
                 return;
             }
@@ -277,20 +238,11 @@ impl PlacementsApp {
         self.doc
             .as_ref()
             .and_then(|d| d.store.path().parent().map(Path::to_path_buf))
-            .or_else(|| {
-                self.prefs
-                    .recent_files
-                    .first()
-                    .and_then(|p| p.parent().map(Path::to_path_buf))
-            })
+            .or_else(|| self.prefs.recent_files.first().and_then(|p| p.parent().map(Path::to_path_buf)))
     }
 
     fn with_extension(path: PathBuf) -> PathBuf {
-        if path.extension().is_none() {
-            path.with_extension(crate::store::FILE_EXTENSION)
-        } else {
-            path
-        }
+        if path.extension().is_none() { path.with_extension(crate::store::FILE_EXTENSION) } else { path }
     }
 
     fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
@@ -300,10 +252,7 @@ impl PlacementsApp {
                 let path = Self::with_extension(path);
                 match Store::create(&path) {
                     Ok(store) => self.adopt(store),
-                    Err(e) => self.show_message(
-                        format!("Could not make “{}”", display_name(&path)),
-                        e.to_string(),
-                    ),
+                    Err(e) => self.show_message(format!("Could not make “{}”", display_name(&path)), e.to_string()),
                 }
             }
             PathPurpose::SaveAs => {
@@ -340,19 +289,12 @@ impl PlacementsApp {
         let start = self.start_folder();
         let outcome = match &purpose {
             PathPurpose::Open => self.dialogs.pick_file_to_open(start.as_deref()),
-            PathPurpose::New => self.dialogs.pick_file_to_save(
-                "New placement database",
-                "New programme.placements",
-                start.as_deref(),
-            ),
+            PathPurpose::New => {
+                self.dialogs.pick_file_to_save("New placement database", "New programme.placements", start.as_deref())
+            }
             PathPurpose::SaveAs => {
-                let name = self
-                    .doc
-                    .as_ref()
-                    .map(|d| d.store.file_name())
-                    .unwrap_or_default();
-                self.dialogs
-                    .pick_file_to_save("Save a copy as", &name, start.as_deref())
+                let name = self.doc.as_ref().map(|d| d.store.file_name()).unwrap_or_default();
+                self.dialogs.pick_file_to_save("Save a copy as", &name, start.as_deref())
             }
             PathPurpose::RestoreCopy(_) => self.dialogs.pick_file_to_save(
                 "Save the restored copy as",
@@ -363,12 +305,7 @@ impl PlacementsApp {
         match outcome {
             DialogOutcome::Chosen(path) => self.path_chosen(purpose, path),
             DialogOutcome::Cancelled => {}
-            DialogOutcome::Unavailable => {
-                self.modal = Some(Modal::TypePath {
-                    purpose,
-                    text: String::new(),
-                })
-            }
+            DialogOutcome::Unavailable => self.modal = Some(Modal::TypePath { purpose, text: String::new() }),
         }
     }
 
@@ -436,17 +373,9 @@ impl PlacementsApp {
 
     fn undo_or_redo(&mut self, undo: bool) {
         let Some(doc) = self.doc.as_mut() else { return };
-        let (from, to) = if undo {
-            (&mut doc.undo, &mut doc.redo)
-        } else {
-            (&mut doc.redo, &mut doc.undo)
-        };
+        let (from, to) = if undo { (&mut doc.undo, &mut doc.redo) } else { (&mut doc.redo, &mut doc.undo) };
         let Some(change) = from.pop() else { return };
-        let result = if undo {
-            doc.store.undo(&change)
-        } else {
-            doc.store.redo(&change)
-        };
+        let result = if undo { doc.store.undo(&change) } else { doc.store.redo(&change) };
         match result {
             Ok(()) => {
                 to.push(change);
@@ -456,14 +385,7 @@ impl PlacementsApp {
             Err(e) => {
                 // Keep the step: nothing changed in the file.
                 from.push(change);
-                self.show_message(
-                    if undo {
-                        "Could not undo"
-                    } else {
-                        "Could not redo"
-                    },
-                    e.to_string(),
-                );
+                self.show_message(if undo { "Could not undo" } else { "Could not redo" }, e.to_string());
             }
         }
     }
@@ -471,17 +393,10 @@ impl PlacementsApp {
     fn open_restore_list(&mut self) {
         let backups_store = self.paths.backups();
         let (backups, for_document) = match &self.doc {
-            Some(doc) => (
-                backups_store.of_document(doc.store.path()),
-                Some(doc.store.file_name()),
-            ),
+            Some(doc) => (backups_store.of_document(doc.store.path()), Some(doc.store.file_name())),
             None => (backups_store.all(), None),
         };
-        self.modal = Some(Modal::Restore {
-            backups,
-            selected: 0,
-            for_document,
-        });
+        self.modal = Some(Modal::Restore { backups, selected: 0, for_document });
     }
 
     fn restore(&mut self, backup: BackupInfo) {
@@ -489,7 +404,10 @@ impl PlacementsApp {
             Some(doc) => {
                 // Keep today's state too, so that the restore itself can be taken back.
                 if let Err(e) = self.paths.backups().take(&doc.store) {
-                    self.show_message("Could not restore the backup", format!("A copy of the file as it is now could not be kept first, so nothing was changed: {e}"));
+                    self.show_message(
+                        "Could not restore the backup",
+                        format!("A copy of the file as it is now could not be kept first, so nothing was changed: {e}"),
+                    );
                     return;
                 }
                 match doc.store.restore_from(&backup.path) {
@@ -498,15 +416,10 @@ impl PlacementsApp {
                         doc.redo.clear();
                         doc.changed();
                         self.panels.document_reloaded();
-                        self.notice = Some(format!(
-                            "Restored the backup from {}",
-                            backup.taken.format("%a %-d %b %Y %H:%M")
-                        ));
+                        self.notice =
+                            Some(format!("Restored the backup from {}", backup.taken.format("%a %-d %b %Y %H:%M")));
                     }
-                    Err(e) => self.show_message(
-                        "Could not restore the backup",
-                        format!("{e} Your file is as it was."),
-                    ),
+                    Err(e) => self.show_message("Could not restore the backup", format!("{e} Your file is as it was.")),
                 }
             }
             None => self.ask_path(PathPurpose::RestoreCopy(backup.path)),
@@ -546,11 +459,7 @@ impl PlacementsApp {
                         ui.weak("No recent files");
                     }
                     for path in &self.prefs.recent_files {
-                        if ui
-                            .button(display_name(path))
-                            .on_hover_text(path.display().to_string())
-                            .clicked()
-                        {
+                        if ui.button(display_name(path)).on_hover_text(path.display().to_string()).clicked() {
                             self.pending.push(Command::OpenRecent(path.clone()));
                         }
                     }
@@ -573,28 +482,12 @@ impl PlacementsApp {
                 }
             });
             ui.menu_button("Edit", |ui| {
-                let undo_label = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.undo.last())
-                    .map(|c| format!("Undo {}", c.label));
-                let redo_label = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.redo.last())
-                    .map(|c| format!("Redo {}", c.label));
-                if UiCommand::Undo.menu_item(
-                    ui,
-                    self.is_enabled(UiCommand::Undo),
-                    undo_label.as_deref(),
-                ) {
+                let undo_label = self.doc.as_ref().and_then(|d| d.undo.last()).map(|c| format!("Undo {}", c.label));
+                let redo_label = self.doc.as_ref().and_then(|d| d.redo.last()).map(|c| format!("Redo {}", c.label));
+                if UiCommand::Undo.menu_item(ui, self.is_enabled(UiCommand::Undo), undo_label.as_deref()) {
                     self.pending.push(Command::Ui(UiCommand::Undo));
                 }
-                if UiCommand::Redo.menu_item(
-                    ui,
-                    self.is_enabled(UiCommand::Redo),
-                    redo_label.as_deref(),
-                ) {
+                if UiCommand::Redo.menu_item(ui, self.is_enabled(UiCommand::Redo), redo_label.as_deref()) {
                     self.pending.push(Command::Ui(UiCommand::Redo));
                 }
                 ui.separator();
@@ -659,10 +552,7 @@ impl PlacementsApp {
             let selected = self.panels.current == kind;
             let text = RichText::new(kind.label()).size(16.0);
             let response = ui
-                .add_sized(
-                    [ui.available_width(), 34.0],
-                    egui::Button::selectable(selected, text),
-                )
+                .add_sized([ui.available_width(), 34.0], egui::Button::selectable(selected, text))
                 .on_hover_text(kind.command().tooltip());
             if response.clicked() {
                 self.pending.push(Command::Ui(kind.command()));
@@ -695,10 +585,7 @@ impl PlacementsApp {
         let mut then: Option<Box<dyn FnOnce(&mut Self)>> = None;
         let id = egui::Id::unique("placements_modal");
         match modal {
-            Modal::Message {
-                ref title,
-                ref body,
-            } => {
+            Modal::Message { ref title, ref body } => {
                 egui::Modal::new(id).show(ctx, |ui| {
                     ui.set_max_width(460.0);
                     ui.heading(title);
@@ -706,9 +593,7 @@ impl PlacementsApp {
                     ui.label(body);
                     ui.add_space(10.0);
                     if ui.button("OK").clicked()
-                        || ui.input(|i| {
-                            i.key_pressed(egui::Key::Escape) || i.key_pressed(egui::Key::Enter)
-                        })
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape) || i.key_pressed(egui::Key::Enter))
                     {
                         keep = false;
                     }
@@ -728,9 +613,7 @@ impl PlacementsApp {
                         if ui.button("Open read-only").clicked() {
                             keep = false;
                             let path = path.clone();
-                            then = Some(Box::new(move |app: &mut Self| {
-                                app.open_path(&path, OpenMode::ReadOnly)
-                            }));
+                            then = Some(Box::new(move |app: &mut Self| app.open_path(&path, OpenMode::ReadOnly)));
                         }
                         if ui.button("Cancel").clicked() {
                             keep = false;
@@ -767,11 +650,7 @@ impl PlacementsApp {
                     self.modal = Some(Modal::TypePath { purpose, text });
                 }
             }
-            Modal::Restore {
-                backups,
-                mut selected,
-                for_document,
-            } => {
+            Modal::Restore { backups, mut selected, for_document } => {
                 egui::Modal::new(id).show(ctx, |ui| {
                     ui.set_width(520.0);
                     ui.heading("Restore from backup");
@@ -819,11 +698,7 @@ impl PlacementsApp {
                     });
                 });
                 if keep {
-                    self.modal = Some(Modal::Restore {
-                        backups,
-                        selected,
-                        for_document,
-                    });
+                    self.modal = Some(Modal::Restore { backups, selected, for_document });
                 }
             }
             Modal::ConfirmRestore { backup } => {
@@ -874,10 +749,9 @@ impl PlacementsApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.doc {
-            Some(doc) if !doc.store.is_writable() => format!(
-                "{} (read-only) — Community Placements",
-                doc.store.file_name()
-            ),
+            Some(doc) if !doc.store.is_writable() => {
+                format!("{} (read-only) — Community Placements", doc.store.file_name())
+            }
             Some(doc) => format!("{} — Community Placements", doc.store.file_name()),
             None => "Community Placements".to_owned(),
         };
@@ -893,11 +767,7 @@ impl PlacementsApp {
         self.shortcuts(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status_bar")
-            .frame(
-                egui::Frame::new()
-                    .fill(theme::PALE_GREY)
-                    .inner_margin(egui::Margin::symmetric(10, 5)),
-            )
+            .frame(egui::Frame::new().fill(theme::PALE_GREY).inner_margin(egui::Margin::symmetric(10, 5)))
             .show(ui, |ui| self.status_bar_ui(ui));
         if self.doc.is_some() {
             egui::Panel::left("navigation")
@@ -905,13 +775,9 @@ impl PlacementsApp {
                 .frame(egui::Frame::new().fill(theme::PALE_GREY).inner_margin(8.0))
                 .show(ui, |ui| self.navigation_ui(ui));
         }
-        egui::CentralPanel::default()
-            .frame(
-                egui::Frame::new()
-                    .fill(egui::Color32::WHITE)
-                    .inner_margin(12.0),
-            )
-            .show(ui, |ui| match &self.doc {
+        egui::CentralPanel::default().frame(egui::Frame::new().fill(egui::Color32::WHITE).inner_margin(12.0)).show(
+            ui,
+            |ui| match &self.doc {
                 Some(doc) => {
                     Self::read_only_banner_ui(ui, doc.store.access());
                     let commands = self.panels.ui(ui, doc);
@@ -921,7 +787,8 @@ impl PlacementsApp {
                     let commands = super::welcome::welcome_ui(ui, &self.prefs.recent_files);
                     self.pending.extend(commands);
                 }
-            });
+            },
+        );
         self.modal_ui(&ctx);
         for command in std::mem::take(&mut self.pending) {
             self.run_cmd(&ctx, command);

@@ -144,18 +144,11 @@ impl UiCommand {
 
     pub fn needs(self) -> Needs {
         match self {
-            Self::New
-            | Self::Open
-            | Self::RestoreBackup
-            | Self::Quit
-            | Self::OpenDemo
-            | Self::About => Needs::Nothing,
+            Self::New | Self::Open | Self::RestoreBackup | Self::Quit | Self::OpenDemo | Self::About => Needs::Nothing,
             Self::SaveAs | Self::Close | Self::Find => Needs::OpenDocument,
-            Self::ShowDirectory
-            | Self::ShowOffers
-            | Self::ShowCohorts
-            | Self::ShowBoard
-            | Self::ShowDaySheets => Needs::OpenDocument,
+            Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
+                Needs::OpenDocument
+            }
             Self::Undo | Self::Redo => Needs::WritableDocument,
         }
     }
@@ -166,9 +159,7 @@ impl UiCommand {
         if let Some(shortcut) = self.shortcuts().first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
-        ui.add_enabled(enabled, button)
-            .on_hover_text(self.tooltip())
-            .clicked()
+        ui.add_enabled(enabled, button).on_hover_text(self.tooltip()).clicked()
     }
 }
 

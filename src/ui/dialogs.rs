@@ -16,12 +16,7 @@ pub trait FileDialogs {
     /// Choose an existing placement database.
     fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose where to write a file, with a suggested name.
-    fn pick_file_to_save(
-        &mut self,
-        title: &str,
-        suggested_name: &str,
-        start_in: Option<&Path>,
-    ) -> DialogOutcome;
+    fn pick_file_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
 }
 
 /// The operating system's dialogs, through rfd (the XDG desktop portal or zenity on Linux).
@@ -29,8 +24,7 @@ pub trait FileDialogs {
 pub struct NativeDialogs;
 
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 /// rfd returns nothing, silently, when Linux has neither a portal nor zenity: check first.
@@ -63,12 +57,7 @@ impl FileDialogs for NativeDialogs {
             .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
     }
 
-    fn pick_file_to_save(
-        &mut self,
-        title: &str,
-        suggested_name: &str,
-        start_in: Option<&Path>,
-    ) -> DialogOutcome {
+    fn pick_file_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome {
         if !chooser_available() {
             return DialogOutcome::Unavailable;
         }
@@ -90,10 +79,7 @@ pub struct ScriptedDialogs {
 
 impl ScriptedDialogs {
     pub fn new(answers: impl IntoIterator<Item = DialogOutcome>) -> Self {
-        Self {
-            answers: answers.into_iter().collect(),
-            asked: Vec::new(),
-        }
+        Self { answers: answers.into_iter().collect(), asked: Vec::new() }
     }
 }
 
@@ -103,12 +89,7 @@ impl FileDialogs for ScriptedDialogs {
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 
-    fn pick_file_to_save(
-        &mut self,
-        title: &str,
-        _suggested_name: &str,
-        _start_in: Option<&Path>,
-    ) -> DialogOutcome {
+    fn pick_file_to_save(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
         self.asked.push(title.to_owned());
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }

@@ -34,10 +34,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
         "Community Placements",
         options,
         Box::new(move |cc| {
-            let prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, prefs::Prefs::STORAGE_KEY))
-                .unwrap_or_default();
+            let prefs = cc.storage.and_then(|s| eframe::get_value(s, prefs::Prefs::STORAGE_KEY)).unwrap_or_default();
             let mut app = PlacementsApp::new(paths, Box::new(dialogs::NativeDialogs), prefs);
             theme::apply(&cc.egui_ctx);
             app.start(start);

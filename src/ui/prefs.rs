@@ -16,13 +16,7 @@ pub enum PanelKind {
 }
 
 impl PanelKind {
-    pub const ALL: [Self; 5] = [
-        Self::Directory,
-        Self::Offers,
-        Self::Cohorts,
-        Self::Board,
-        Self::DaySheets,
-    ];
+    pub const ALL: [Self; 5] = [Self::Directory, Self::Offers, Self::Cohorts, Self::Board, Self::DaySheets];
 
     pub fn command(self) -> super::command::UiCommand {
         use super::command::UiCommand;

@@ -10,23 +10,13 @@ use rusqlite::types::Value;
 /// A small demo file (the real generator, fewer groups to keep tests quick).
 pub fn demo_file(dir: &Path, name: &str, groups: usize) -> PathBuf {
     let path = dir.join(name);
-    write_demo(
-        &path,
-        &DemoOptions {
-            groups,
-            seed: 7,
-            year: 2027,
-        },
-    )
-    .expect("demo written");
+    write_demo(&path, &DemoOptions { groups, seed: 7, year: 2027 }).expect("demo written");
     path
 }
 
 /// Every row of every table, read with plain SQLite: what the file really holds.
 pub fn dump(path: &Path) -> BTreeMap<String, Vec<Vec<Value>>> {
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open");
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .unwrap()
@@ -36,9 +26,7 @@ pub fn dump(path: &Path) -> BTreeMap<String, Vec<Vec<Value>>> {
         .unwrap();
     let mut out = BTreeMap::new();
     for table in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-            .unwrap();
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
         let n = stmt.column_count();
         let rows: Vec<Vec<Value>> = stmt
             .query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
@@ -56,8 +44,6 @@ pub fn bytes(path: &Path) -> Vec<u8> {
 
 /// A value from a table, read with plain SQLite.
 pub fn scalar<T: rusqlite::types::FromSql>(path: &Path, sql: &str) -> T {
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open");
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
     conn.query_row(sql, [], |r| r.get(0)).expect("query")
 }

@@ -84,12 +84,9 @@ impl BoardPanel {
                     ui.set_width(ui.available_width());
                     let n = clashes.len();
                     ui.label(
-                        RichText::new(format!(
-                            "{n} {} to sort out",
-                            if n == 1 { "clash" } else { "clashes" }
-                        ))
-                        .strong()
-                        .color(theme::ERROR_RED),
+                        RichText::new(format!("{n} {} to sort out", if n == 1 { "clash" } else { "clashes" }))
+                            .strong()
+                            .color(theme::ERROR_RED),
                     );
                     for clash in clashes {
                         ui.label(describe_clash(clash, placements));
@@ -101,42 +98,34 @@ impl BoardPanel {
             ui.label("No team has been placed yet.");
             return commands;
         }
-        let clashing: HashSet<PlacementId> = clashes
-            .iter()
-            .flat_map(|c| c.placements().iter().copied())
-            .collect();
+        let clashing: HashSet<PlacementId> = clashes.iter().flat_map(|c| c.placements().iter().copied()).collect();
         let writable = doc.store.is_writable();
-        egui::ScrollArea::vertical()
-            .id_salt("board_days")
-            .show(ui, |ui| {
-                let mut day = None;
-                for p in placements {
-                    if day != Some(p.day) {
-                        day = Some(p.day);
-                        ui.add_space(8.0);
-                        ui.label(RichText::new(uk_date(p.day)).strong().size(17.0));
-                        ui.separator();
-                    }
-                    ui.horizontal(|ui| {
-                        let text = format!(
-                            "{} ({}): {}, with {}",
-                            p.team_name, p.cohort_name, p.offer_title, p.group_name
-                        );
-                        if clashing.contains(&p.id) {
-                            ui.colored_label(theme::ERROR_RED, format!("Clash: {text}"));
-                        } else {
-                            ui.label(text);
-                        }
-                        if ui
-                            .add_enabled(writable, egui::Button::new("Remove").small())
-                            .on_hover_text("Take this team off this day")
-                            .clicked()
-                        {
-                            commands.push(Command::Edit(EditRequest::RemovePlacement(p.id)));
-                        }
-                    });
+        egui::ScrollArea::vertical().id_salt("board_days").show(ui, |ui| {
+            let mut day = None;
+            for p in placements {
+                if day != Some(p.day) {
+                    day = Some(p.day);
+                    ui.add_space(8.0);
+                    ui.label(RichText::new(uk_date(p.day)).strong().size(17.0));
+                    ui.separator();
                 }
-            });
+                ui.horizontal(|ui| {
+                    let text = format!("{} ({}): {}, with {}", p.team_name, p.cohort_name, p.offer_title, p.group_name);
+                    if clashing.contains(&p.id) {
+                        ui.colored_label(theme::ERROR_RED, format!("Clash: {text}"));
+                    } else {
+                        ui.label(text);
+                    }
+                    if ui
+                        .add_enabled(writable, egui::Button::new("Remove").small())
+                        .on_hover_text("Take this team off this day")
+                        .clicked()
+                    {
+                        commands.push(Command::Edit(EditRequest::RemovePlacement(p.id)));
+                    }
+                });
+            }
+        });
         commands
     }
 }

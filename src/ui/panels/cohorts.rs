@@ -25,8 +25,7 @@ pub struct CohortsPanel {
 pub fn mix_line(members: &[&ParticipantSummary]) -> String {
     let organisations: BTreeSet<&str> = members.iter().map(|m| m.organisation.as_str()).collect();
     let professions: BTreeSet<&str> = members.iter().map(|m| m.profession.as_str()).collect();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}",
         plural(organisations.len(), "organisation", "organisations"),
@@ -43,27 +42,16 @@ impl CohortsPanel {
                 return Vec::new();
             }
         };
-        heading_ui(
-            ui,
-            "Cohorts",
-            "Participants of each programme and the teams they go out in",
-        );
+        heading_ui(ui, "Cohorts", "Participants of each programme and the teams they go out in");
         if cohorts.is_empty() {
             ui.label("There are no cohorts in this file yet.");
             return Vec::new();
         }
-        let selected = self
-            .selected
-            .filter(|id| cohorts.iter().any(|c| c.id == *id))
-            .unwrap_or(cohorts[0].id);
+        let selected = self.selected.filter(|id| cohorts.iter().any(|c| c.id == *id)).unwrap_or(cohorts[0].id);
         self.selected = Some(selected);
         ui.horizontal(|ui| {
             let label = ui.label("Cohort:");
-            let current = cohorts
-                .iter()
-                .find(|c| c.id == selected)
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
+            let current = cohorts.iter().find(|c| c.id == selected).map(|c| c.name.clone()).unwrap_or_default();
             egui::ComboBox::from_id_salt("cohort_picker")
                 .selected_text(current)
                 .width(260.0)
@@ -77,22 +65,14 @@ impl CohortsPanel {
             if let Some(cohort) = cohorts.iter().find(|c| c.id == selected)
                 && let (Some(first), Some(last)) = (cohort.first_day, cohort.last_day)
             {
-                ui.weak(format!(
-                    "{}  ·  {}",
-                    cohort.programme_type,
-                    uk_date_range(first, last)
-                ));
+                ui.weak(format!("{}  ·  {}", cohort.programme_type, uk_date_range(first, last)));
             }
         });
         if self.roster.as_ref().is_some_and(|r| r.value.0 != selected) {
             self.roster = None;
         }
         let (_, people, teams) = match cached(&mut self.roster, doc, || {
-            Ok((
-                selected,
-                doc.store.participants(selected)?,
-                doc.store.teams(selected)?,
-            ))
+            Ok((selected, doc.store.participants(selected)?, doc.store.teams(selected)?))
         }) {
             Ok(r) => r,
             Err(e) => {
@@ -102,35 +82,32 @@ impl CohortsPanel {
         };
         ui.add_space(6.0);
         ui.label(RichText::new(format!("Teams ({})", teams.len())).strong());
-        egui::ScrollArea::horizontal()
-            .id_salt("team_cards")
-            .show(ui, |ui| {
+        const CARD_WIDTH: f32 = 190.0;
+        let per_row = ((ui.available_width() / (CARD_WIDTH + 30.0)).floor() as usize).max(1);
+        egui::ScrollArea::vertical().id_salt("team_cards").max_height(260.0).show(ui, |ui| {
+            for row in teams.chunks(per_row) {
                 ui.horizontal_top(|ui| {
-                    for team in teams {
+                    for team in row {
                         let members: Vec<&ParticipantSummary> =
                             people.iter().filter(|p| p.team == Some(team.id)).collect();
-                        egui::Frame::group(ui.style())
-                            .inner_margin(8.0)
-                            .show(ui, |ui| {
-                                ui.set_width(180.0);
+                        egui::Frame::group(ui.style()).inner_margin(8.0).show(ui, |ui| {
+                            ui.set_width(CARD_WIDTH);
+                            ui.vertical(|ui| {
                                 ui.label(RichText::new(&team.name).strong());
                                 ui.weak(mix_line(&members));
                                 for member in &members {
-                                    ui.label(&member.name).on_hover_text(format!(
-                                        "{}, {}",
-                                        member.profession, member.organisation
-                                    ));
+                                    ui.add(egui::Label::new(&member.name).truncate())
+                                        .on_hover_text(format!("{}, {}", member.profession, member.organisation));
                                 }
                             });
+                        });
                     }
                 });
-            });
+            }
+        });
         let unplaced = people.iter().filter(|p| p.team.is_none()).count();
         if unplaced > 0 {
-            ui.colored_label(
-                theme::ERROR_RED,
-                format!("{unplaced} participants are not in a team."),
-            );
+            ui.colored_label(theme::ERROR_RED, format!("{unplaced} participants are not in a team."));
         }
         ui.add_space(8.0);
         let needle = self.search.trim().to_lowercase();
@@ -138,23 +115,12 @@ impl CohortsPanel {
             .iter()
             .filter(|p| {
                 needle.is_empty()
-                    || [&p.name, &p.profession, &p.organisation]
-                        .iter()
-                        .any(|f| f.to_lowercase().contains(&needle))
+                    || [&p.name, &p.profession, &p.organisation].iter().any(|f| f.to_lowercase().contains(&needle))
             })
             .collect();
         ui.horizontal(|ui| {
-            search_box_ui(
-                ui,
-                &mut self.search,
-                "name, profession or organisation",
-                &mut self.focus_search,
-            );
-            ui.label(format!(
-                "Showing {} of {} participants",
-                shown.len(),
-                people.len()
-            ));
+            search_box_ui(ui, &mut self.search, "name, profession or organisation", &mut self.focus_search);
+            ui.label(format!("Showing {} of {} participants", shown.len(), people.len()));
         });
         let team_name = |p: &ParticipantSummary| {
             teams
@@ -163,6 +129,7 @@ impl CohortsPanel {
                 .map(|t| t.name.clone())
                 .unwrap_or_else(|| "Not in a team".to_owned())
         };
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
             .id_salt("roster_table")
             .striped(true)

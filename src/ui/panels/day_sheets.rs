@@ -16,9 +16,7 @@ pub struct DaySheetsPanel {
 
 impl DaySheetsPanel {
     pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
-        let placements = match cached(&mut self.placements, doc, || {
-            doc.store.placement_summaries()
-        }) {
+        let placements = match cached(&mut self.placements, doc, || doc.store.placement_summaries()) {
             Ok(p) => p,
             Err(e) => {
                 ui.colored_label(theme::ERROR_RED, e);
@@ -30,26 +28,18 @@ impl DaySheetsPanel {
             ui.label("Day sheets appear here once teams are placed on the Board.");
             return Vec::new();
         }
-        egui::ScrollArea::vertical()
-            .id_salt("day_sheets")
-            .show(ui, |ui| {
-                for p in placements {
-                    egui::CollapsingHeader::new(
-                        RichText::new(format!(
-                            "{} — {} ({})",
-                            uk_date(p.day),
-                            p.team_name,
-                            p.cohort_name
-                        ))
-                        .strong(),
-                    )
-                    .id_salt(("day_sheet", p.id.0))
-                    .show(ui, |ui| {
-                        ui.label(format!("Activity: {}", p.offer_title));
-                        ui.label(format!("Hosted by: {}", p.group_name));
-                    });
-                }
-            });
+        egui::ScrollArea::vertical().id_salt("day_sheets").show(ui, |ui| {
+            for p in placements {
+                egui::CollapsingHeader::new(
+                    RichText::new(format!("{} — {} ({})", uk_date(p.day), p.team_name, p.cohort_name)).strong(),
+                )
+                .id_salt(("day_sheet", p.id.0))
+                .show(ui, |ui| {
+                    ui.label(format!("Activity: {}", p.offer_title));
+                    ui.label(format!("Hosted by: {}", p.group_name));
+                });
+            }
+        });
         Vec::new()
     }
 }

@@ -23,14 +23,7 @@ enum DirectoryColumn {
 }
 
 impl DirectoryColumn {
-    const ALL: [Self; 6] = [
-        Self::Name,
-        Self::Neighbourhood,
-        Self::Town,
-        Self::Postcode,
-        Self::Phone,
-        Self::Status,
-    ];
+    const ALL: [Self; 6] = [Self::Name, Self::Neighbourhood, Self::Town, Self::Postcode, Self::Phone, Self::Status];
 
     fn title(self) -> &'static str {
         match self {
@@ -95,15 +88,9 @@ pub struct DirectoryPanel {
 
 fn matches_search(group: &GroupSummary, needle: &str) -> bool {
     needle.split_whitespace().all(|word| {
-        [
-            &group.name,
-            &group.neighbourhood,
-            &group.town,
-            &group.postcode,
-            &group.phone,
-        ]
-        .iter()
-        .any(|field| field.to_lowercase().contains(word))
+        [&group.name, &group.neighbourhood, &group.town, &group.postcode, &group.phone]
+            .iter()
+            .any(|field| field.to_lowercase().contains(word))
     })
 }
 
@@ -116,10 +103,7 @@ impl DirectoryPanel {
                 .resizable(true)
                 .default_size(380.0)
                 .min_size(300.0)
-                .frame(egui::Frame::new().inner_margin(egui::Margin {
-                    left: 12,
-                    ..Default::default()
-                }))
+                .frame(egui::Frame::new().inner_margin(egui::Margin { left: 12, ..Default::default() }))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         self.pane.ui(ui, doc, id, &mut commands);
@@ -135,11 +119,7 @@ impl DirectoryPanel {
             }
         };
         let needle = self.search.trim().to_lowercase();
-        if self
-            .matches
-            .as_ref()
-            .is_none_or(|(rev, s, _)| *rev != doc.revision || *s != needle)
-        {
+        if self.matches.as_ref().is_none_or(|(rev, s, _)| *rev != doc.revision || *s != needle) {
             let hits = groups
                 .iter()
                 .enumerate()
@@ -148,35 +128,19 @@ impl DirectoryPanel {
                 .collect();
             self.matches = Some((doc.revision, needle.clone(), hits));
         }
-        let hits: &[usize] = self
-            .matches
-            .as_ref()
-            .map(|(_, _, h)| h.as_slice())
-            .unwrap_or(&[]);
+        let hits: &[usize] = self.matches.as_ref().map(|(_, _, h)| h.as_slice()).unwrap_or(&[]);
 
-        heading_ui(
-            ui,
-            "Directory",
-            "Local voluntary, community and faith groups",
-        );
+        heading_ui(ui, "Directory", "Local voluntary, community and faith groups");
         ui.horizontal(|ui| {
-            search_box_ui(
-                ui,
-                &mut self.search,
-                "name, place, postcode or phone",
-                &mut self.focus_search,
-            );
-            ui.label(format!(
-                "Showing {} of {} groups",
-                thousands(hits.len() as u64),
-                thousands(groups.len() as u64)
-            ));
+            search_box_ui(ui, &mut self.search, "name, place, postcode or phone", &mut self.focus_search);
+            ui.label(format!("Showing {} of {} groups", thousands(hits.len() as u64), thousands(groups.len() as u64)));
         });
         ui.add_space(4.0);
 
         let mut clicked = None;
         ui.scope(|ui| {
             ui.style_mut().interaction.selectable_labels = false;
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             // With the detail pane open, the columns it repeats (town, phone) make way for it.
             let narrow = self.selected.is_some();
             let columns: &[DirectoryColumn] = if narrow {
@@ -190,11 +154,7 @@ impl DirectoryPanel {
                 &DirectoryColumn::ALL
             };
             let mut table = TableBuilder::new(ui)
-                .id_salt(if narrow {
-                    "directory_table_narrow"
-                } else {
-                    "directory_table"
-                })
+                .id_salt(if narrow { "directory_table_narrow" } else { "directory_table" })
                 .striped(true)
                 .sense(egui::Sense::click());
             for column in columns {
@@ -248,9 +208,7 @@ impl DetailPane {
         if self.detail.as_ref().is_some_and(|d| d.value.0 != id) {
             self.detail = None;
         }
-        let loaded = cached(&mut self.detail, doc, || {
-            Ok((id, doc.store.group(id)?, doc.store.group_categories(id)?))
-        });
+        let loaded = cached(&mut self.detail, doc, || Ok((id, doc.store.group(id)?, doc.store.group_categories(id)?)));
         let (_, group, categories) = match loaded {
             Ok(d) => d,
             Err(e) => {
@@ -262,141 +220,103 @@ impl DetailPane {
             ui.label(RichText::new(&group.name).heading());
         });
         if ui
-            .add_enabled(
-                doc.store.is_writable(),
-                egui::Button::new("Edit this group"),
-            )
+            .add_enabled(doc.store.is_writable(), egui::Button::new("Edit this group"))
             .on_disabled_hover_text("This file is read-only.")
             .clicked()
         {
-            self.form = Some(GroupForm {
-                id,
-                group: group.clone(),
-                problems: Vec::new(),
-            });
+            self.form = Some(GroupForm { id, group: group.clone(), problems: Vec::new() });
         }
         ui.add_space(6.0);
-        let address = [
-            &group.address_line1,
-            &group.address_line2,
-            &group.town,
-            &group.postcode,
-        ]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-        egui::Grid::new("group_facts")
-            .num_columns(2)
-            .spacing([12.0, 6.0])
-            .striped(false)
-            .show(ui, |ui| {
-                let fact = |ui: &mut Ui, name: &str, value: &str| {
-                    if !value.is_empty() {
-                        ui.weak(name);
-                        ui.add(egui::Label::new(value).wrap());
-                        ui.end_row();
-                    }
-                };
-                fact(ui, "What it does", &group.description);
-                fact(ui, "Categories", &categories.join(", "));
-                fact(ui, "Address", &address);
-                fact(ui, "Phone", &group.phone);
-                fact(ui, "Email", &group.email);
-                fact(ui, "Website", &group.website);
-                let contact = [&group.contact_name, &group.contact_role]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                fact(ui, "Main contact", &contact);
-                fact(ui, "Contact phone", &group.contact_phone);
-                fact(ui, "Contact email", &group.contact_email);
-                fact(ui, "Charity number", &group.charity_number);
-                fact(ui, "Status", group.status.label());
-                fact(ui, "Accessibility", &group.accessibility);
-                fact(ui, "Safeguarding", &group.safeguarding_notes);
-                fact(ui, "Notes", &group.notes);
-            });
+        let address = [&group.address_line1, &group.address_line2, &group.town, &group.postcode]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        egui::Grid::new("group_facts").num_columns(2).spacing([12.0, 6.0]).striped(false).show(ui, |ui| {
+            let fact = |ui: &mut Ui, name: &str, value: &str| {
+                if !value.is_empty() {
+                    ui.weak(name);
+                    ui.add(egui::Label::new(value).wrap());
+                    ui.end_row();
+                }
+            };
+            fact(ui, "What it does", &group.description);
+            fact(ui, "Categories", &categories.join(", "));
+            fact(ui, "Address", &address);
+            fact(ui, "Phone", &group.phone);
+            fact(ui, "Email", &group.email);
+            fact(ui, "Website", &group.website);
+            let contact = [&group.contact_name, &group.contact_role]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            fact(ui, "Main contact", &contact);
+            fact(ui, "Contact phone", &group.contact_phone);
+            fact(ui, "Contact email", &group.contact_email);
+            fact(ui, "Charity number", &group.charity_number);
+            fact(ui, "Status", group.status.label());
+            fact(ui, "Accessibility", &group.accessibility);
+            fact(ui, "Safeguarding", &group.safeguarding_notes);
+            fact(ui, "Notes", &group.notes);
+        });
     }
 
-    fn form_ui(
-        ui: &mut Ui,
-        doc: &Document,
-        form: &mut GroupForm,
-        commands: &mut Vec<Command>,
-        cancel: &mut bool,
-    ) {
+    fn form_ui(ui: &mut Ui, doc: &Document, form: &mut GroupForm, commands: &mut Vec<Command>, cancel: &mut bool) {
         ui.label(RichText::new("Edit group").heading());
         ui.add_space(6.0);
         let problems = form.problems.clone();
-        let problem_for = |field: &str| {
-            problems
-                .iter()
-                .find(|p| p.field == field)
-                .map(|p| p.message.clone())
-        };
-        egui::Grid::new("group_form")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                let g = &mut form.group;
-                let fields: [(&str, &'static str, &mut String, bool); 10] = [
-                    ("Name", "name", &mut g.name, false),
-                    ("What it does", "description", &mut g.description, true),
-                    ("Address", "address_line1", &mut g.address_line1, false),
-                    ("Town", "town", &mut g.town, false),
-                    ("Postcode", "postcode", &mut g.postcode, false),
-                    ("Phone", "phone", &mut g.phone, false),
-                    ("Email", "email", &mut g.email, false),
-                    ("Website", "website", &mut g.website, false),
-                    ("Main contact", "contact_name", &mut g.contact_name, false),
-                    ("Notes", "notes", &mut g.notes, true),
-                ];
-                for (label, field, value, multiline) in fields {
-                    let name = ui.label(label);
-                    ui.vertical(|ui| {
-                        let edit = if multiline {
-                            egui::TextEdit::multiline(value)
-                                .desired_rows(3)
-                                .desired_width(240.0)
-                        } else {
-                            egui::TextEdit::singleline(value).desired_width(240.0)
-                        };
-                        ui.add(edit).labelled_by(name.id);
-                        if let Some(message) = problem_for(field) {
-                            ui.colored_label(theme::ERROR_RED, message);
-                        }
-                    });
-                    ui.end_row();
-                }
-                let status_label = ui.label("Status");
-                egui::ComboBox::from_id_salt("group_status")
-                    .selected_text(g.status.label())
-                    .show_ui(ui, |ui| {
-                        for status in GroupStatus::ALL {
-                            ui.selectable_value(&mut g.status, status, status.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(status_label.id);
+        let problem_for = |field: &str| problems.iter().find(|p| p.field == field).map(|p| p.message.clone());
+        egui::Grid::new("group_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+            let g = &mut form.group;
+            let fields: [(&str, &'static str, &mut String, bool); 10] = [
+                ("Name", "name", &mut g.name, false),
+                ("What it does", "description", &mut g.description, true),
+                ("Address", "address_line1", &mut g.address_line1, false),
+                ("Town", "town", &mut g.town, false),
+                ("Postcode", "postcode", &mut g.postcode, false),
+                ("Phone", "phone", &mut g.phone, false),
+                ("Email", "email", &mut g.email, false),
+                ("Website", "website", &mut g.website, false),
+                ("Main contact", "contact_name", &mut g.contact_name, false),
+                ("Notes", "notes", &mut g.notes, true),
+            ];
+            for (label, field, value, multiline) in fields {
+                let name = ui.label(label);
+                ui.vertical(|ui| {
+                    let edit = if multiline {
+                        egui::TextEdit::multiline(value).desired_rows(3).desired_width(240.0)
+                    } else {
+                        egui::TextEdit::singleline(value).desired_width(240.0)
+                    };
+                    ui.add(edit).labelled_by(name.id);
+                    if let Some(message) = problem_for(field) {
+                        ui.colored_label(theme::ERROR_RED, message);
+                    }
+                });
                 ui.end_row();
-            });
+            }
+            let status_label = ui.label("Status");
+            egui::ComboBox::from_id_salt("group_status")
+                .selected_text(g.status.label())
+                .show_ui(ui, |ui| {
+                    for status in GroupStatus::ALL {
+                        ui.selectable_value(&mut g.status, status, status.label());
+                    }
+                })
+                .response
+                .labelled_by(status_label.id);
+            ui.end_row();
+        });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui
-                .add_enabled(doc.store.is_writable(), egui::Button::new("Save"))
-                .clicked()
-            {
+            if ui.add_enabled(doc.store.is_writable(), egui::Button::new("Save")).clicked() {
                 match GroupEdit::check(form.group.clone()) {
                     Ok(edit) => {
                         form.problems.clear();
-                        commands.push(Command::Edit(EditRequest::UpdateGroup {
-                            id: form.id,
-                            edit,
-                        }));
+                        commands.push(Command::Edit(EditRequest::UpdateGroup { id: form.id, edit }));
                     }
                     Err(problems) => form.problems = problems,
                 }
@@ -406,10 +326,7 @@ impl DetailPane {
             }
         });
         if !form.problems.is_empty() {
-            ui.colored_label(
-                theme::ERROR_RED,
-                "Nothing was saved: put right what is marked in red.",
-            );
+            ui.colored_label(theme::ERROR_RED, "Nothing was saved: put right what is marked in red.");
         }
     }
 }

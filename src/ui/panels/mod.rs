@@ -68,12 +68,7 @@ impl Panels {
     /// An edit a panel asked for has been saved.
     pub fn edit_saved(&mut self, edit: &EditRequest) {
         if let EditRequest::UpdateGroup { id, .. } = edit
-            && self
-                .directory
-                .pane
-                .form
-                .as_ref()
-                .is_some_and(|f| f.id == *id)
+            && self.directory.pane.form.as_ref().is_some_and(|f| f.id == *id)
         {
             self.directory.pane.form = None;
         }
@@ -93,12 +88,8 @@ pub(crate) fn cached<'a, T>(
     load: impl FnOnce() -> Result<T, crate::store::StoreError>,
 ) -> Result<&'a T, String> {
     if slot.as_ref().is_none_or(|c| c.revision != doc.revision) {
-        let value =
-            load().map_err(|e| format!("This list could not be read from the file: {e}"))?;
-        *slot = Some(Cached {
-            revision: doc.revision,
-            value,
-        });
+        let value = load().map_err(|e| format!("This list could not be read from the file: {e}"))?;
+        *slot = Some(Cached { revision: doc.revision, value });
     }
     slot.as_ref().map(|c| &c.value).ok_or_else(String::new)
 }
@@ -113,20 +104,9 @@ pub(crate) fn heading_ui(ui: &mut Ui, title: &str, subtitle: &str) {
 }
 
 /// A search box that takes the keyboard when `focus` is set (Ctrl+F).
-pub(crate) fn search_box_ui(
-    ui: &mut Ui,
-    text: &mut String,
-    hint: &str,
-    focus: &mut bool,
-) -> egui::Response {
+pub(crate) fn search_box_ui(ui: &mut Ui, text: &mut String, hint: &str, focus: &mut bool) -> egui::Response {
     let label = ui.label("Search:");
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(text)
-                .hint_text(hint)
-                .desired_width(280.0),
-        )
-        .labelled_by(label.id);
+    let response = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(280.0)).labelled_by(label.id);
     if std::mem::take(focus) {
         response.request_focus();
     }

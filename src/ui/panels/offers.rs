@@ -27,55 +27,33 @@ impl OffersPanel {
                 return Vec::new();
             }
         };
-        heading_ui(
-            ui,
-            "Offers",
-            "What groups can host a team for, where and when",
-        );
+        heading_ui(ui, "Offers", "What groups can host a team for, where and when");
         let needle = self.search.trim().to_lowercase();
         let shown: Vec<&OfferSummary> = offers
             .iter()
             .filter(|o| {
                 needle.is_empty()
-                    || [&o.title, &o.group_name, &o.neighbourhood]
-                        .iter()
-                        .any(|f| f.to_lowercase().contains(&needle))
+                    || [&o.title, &o.group_name, &o.neighbourhood].iter().any(|f| f.to_lowercase().contains(&needle))
             })
             .collect();
         ui.horizontal(|ui| {
-            search_box_ui(
-                ui,
-                &mut self.search,
-                "title, group or neighbourhood",
-                &mut self.focus_search,
-            );
-            ui.label(format!(
-                "Showing {} of {} offers",
-                thousands(shown.len() as u64),
-                thousands(offers.len() as u64)
-            ));
+            search_box_ui(ui, &mut self.search, "title, group or neighbourhood", &mut self.focus_search);
+            ui.label(format!("Showing {} of {} offers", thousands(shown.len() as u64), thousands(offers.len() as u64)));
         });
         ui.add_space(4.0);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
             .id_salt("offers_table")
             .striped(true)
-            .column(Column::initial(230.0).clip(true))
-            .column(Column::initial(260.0).clip(true))
-            .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(190.0))
-            .column(Column::initial(80.0))
-            .column(Column::initial(110.0))
-            .column(Column::remainder().at_least(80.0))
+            .column(Column::initial(190.0).at_least(80.0).clip(true))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(200.0).at_least(100.0).clip(true))
+            .column(Column::initial(70.0).at_least(50.0))
+            .column(Column::initial(85.0).at_least(60.0))
+            .column(Column::initial(80.0).at_least(60.0))
             .header(24.0, |mut header| {
-                for title in [
-                    "Group",
-                    "Offer",
-                    "Neighbourhood",
-                    "Dates",
-                    "Team size",
-                    "Team-days used",
-                    "Status",
-                ] {
+                for title in ["Group", "Offer", "Neighbourhood", "Dates", "Team size", "Places used", "Status"] {
                     header.col(|ui| {
                         ui.strong(title);
                     });
@@ -104,9 +82,8 @@ impl OffersPanel {
                     row.col(|ui| {
                         let text = format!("{} of {}", offer.placed, offer.capacity);
                         if offer.placed > offer.capacity {
-                            ui.colored_label(theme::ERROR_RED, text).on_hover_text(
-                                "More teams are placed here than the group can host.",
-                            );
+                            ui.colored_label(theme::ERROR_RED, text)
+                                .on_hover_text("More teams are placed here than the group can host.");
                         } else {
                             ui.label(text);
                         }
