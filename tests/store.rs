@@ -298,10 +298,15 @@ fn backups_are_taken_named_by_file_and_time_and_only_the_last_twenty_kept() {
     let path = demo_file(dir.path(), "Bolton 2027.placements", 20);
     let backups = Backups::new(dir.path().join("backups"));
     let store = Store::open(&path, OpenMode::Edit).unwrap();
+    let mut taken = Vec::new();
     for _ in 0..22 {
-        backups.take(&store).unwrap();
+        taken.push(backups.take(&store).unwrap());
     }
     let listed = backups.of_document(&path);
+    // Newest first: the last two taken head the list, and the first two taken are gone.
+    assert_eq!(listed[0].path, taken[21]);
+    assert_eq!(listed[1].path, taken[20]);
+    assert!(!taken[0].exists() && !taken[1].exists());
     assert_eq!(listed.len(), Backups::KEEP);
     assert!(listed.iter().all(|b| b.document == "Bolton 2027"));
     let name = listed[0].path.file_name().unwrap().to_string_lossy().into_owned();

@@ -225,3 +225,60 @@ fn ctrl_w_closes_the_file_and_returns_to_the_welcome_screen() {
     assert!(h.query_by_label("Open the demo programme").is_some());
     assert!(h.query_by_label("close.placements").is_some(), "listed under recent files");
 }
+
+#[test]
+fn a_file_open_in_another_copy_is_offered_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "busy.placements", 10);
+    let other_copy = placements::store::Store::open(&file, placements::store::OpenMode::Edit).unwrap();
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    assert!(h.state().store().is_none());
+    assert!(h.query_by_label_contains("already open in another copy of Community Placements").is_some());
+    button(&h, "Open read-only").click();
+    h.run();
+    let store = h.state().store().expect("opened read-only");
+    assert!(!store.is_writable());
+    assert!(h.query_by_label_contains("Read-only. It was opened read-only.").is_some());
+    drop(other_copy);
+}
+
+#[test]
+fn restore_from_backup_brings_back_a_removed_placement() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "restore.placements", 40);
+    let placements_before: i64 = scalar(&file, "SELECT count(*) FROM placement");
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    h.get_all_by_label("Remove").next().expect("a Remove button").click();
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM placement"), placements_before - 1);
+
+    button(&h, "File").click();
+    h.run();
+    button(&h, "Restore from backup…").click();
+    h.run();
+    button(&h, "Restore…").click();
+    h.run();
+    button(&h, "Replace with backup").click();
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM placement"), placements_before);
+    assert!(h.query_by_label_contains("Restored the backup from").is_some());
+    // The state just before the restore was kept too.
+    assert_eq!(placements::store::Backups::new(dir.path().join("backups")).of_document(&file).len(), 2);
+}
+
+#[test]
+fn open_recent_reopens_a_file_from_the_welcome_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "Recent one.placements", 10);
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    button(&h, "Recent one.placements").click();
+    h.run();
+    assert_eq!(h.state().store().map(|s| s.path().to_path_buf()), Some(file));
+}

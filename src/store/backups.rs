@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use super::{Store, StoreError, display_name};
+use super::{Store, StoreError};
 
 /// One backup copy.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +17,8 @@ pub struct BackupInfo {
     /// The name of the document it is a copy of (without the extension).
     pub document: String,
     pub taken: NaiveDateTime,
+    /// Copies taken within the same second are numbered 1, 2, 3…
+    pub sequence: u32,
     pub bytes: u64,
 }
 
@@ -61,12 +63,20 @@ impl Backups {
         fs::create_dir_all(&folder)?;
         let now = chrono::Local::now().naive_local();
         let base = format!("{} {}", stem(store.path()), now.format(TIME_FORMAT));
-        let mut target = folder.join(format!("{base}.{}", super::FILE_EXTENSION));
-        let mut n = 2;
-        while target.exists() {
-            target = folder.join(format!("{base} ({n}).{}", super::FILE_EXTENSION));
-            n += 1;
-        }
+        // Number copies taken within one second after the highest so far, never reusing a
+        // pruned copy's name, so that the newest always sorts first.
+        let second = now.format(TIME_FORMAT).to_string();
+        let sequence = list_folder(&folder)
+            .iter()
+            .filter(|b| b.taken.format(TIME_FORMAT).to_string() == second)
+            .map(|b| b.sequence)
+            .max()
+            .map_or(1, |n| n + 1);
+        let target = if sequence == 1 {
+            folder.join(format!("{base}.{}", super::FILE_EXTENSION))
+        } else {
+            folder.join(format!("{base} ({sequence}).{}", super::FILE_EXTENSION))
+        };
         store.write_copy(&target)?;
         let old: Vec<BackupInfo> = list_folder(&folder).into_iter().skip(Self::KEEP).collect();
         for backup in old {
@@ -89,22 +99,27 @@ impl Backups {
             .filter(|e| e.path().is_dir())
             .flat_map(|e| list_folder(&e.path()))
             .collect();
-        all.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+        all.sort_by(newest_first);
         all
     }
 }
 
-fn parse_name(path: &Path) -> Option<(String, NaiveDateTime)> {
+fn parse_name(path: &Path) -> Option<(String, NaiveDateTime, u32)> {
     let name = stem(path);
-    let name = match name.rsplit_once(" (") {
-        Some((head, tail)) if tail.ends_with(')') => head.to_owned(),
-        _ => name,
+    let (name, sequence) = match name.rsplit_once(" (") {
+        Some((head, tail)) if tail.ends_with(')') => (head.to_owned(), tail.trim_end_matches(')').parse().unwrap_or(1)),
+        _ => (name, 1),
     };
     // "<document> YYYY-MM-DD HH.MM.SS": the time is the last 19 characters.
     let split = name.len().checked_sub(19)?;
     let (document, time) = (name.get(..split)?, name.get(split..)?);
     let taken = NaiveDateTime::parse_from_str(time, TIME_FORMAT).ok()?;
-    Some((document.trim_end().to_owned(), taken))
+    Some((document.trim_end().to_owned(), taken, sequence))
+}
+
+/// Newest first.
+fn newest_first(a: &BackupInfo, b: &BackupInfo) -> std::cmp::Ordering {
+    (b.taken, b.sequence).cmp(&(a.taken, a.sequence)).then_with(|| b.path.cmp(&a.path))
 }
 
 fn list_folder(folder: &Path) -> Vec<BackupInfo> {
@@ -117,12 +132,12 @@ fn list_folder(folder: &Path) -> Vec<BackupInfo> {
             if path.extension()? != super::FILE_EXTENSION {
                 return None;
             }
-            let (document, taken) = parse_name(&path)?;
+            let (document, taken, sequence) = parse_name(&path)?;
             let bytes = entry.metadata().ok()?.len();
-            Some(BackupInfo { path, document, taken, bytes })
+            Some(BackupInfo { path, document, taken, sequence, bytes })
         })
         .collect();
-    backups.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| display_name(&b.path).cmp(&display_name(&a.path))));
+    backups.sort_by(newest_first);
     backups
 }
 
@@ -132,8 +147,10 @@ mod tests {
 
     #[test]
     fn backup_names_give_back_the_document_and_time() {
-        let (doc, taken) = parse_name(Path::new("/b/Bolton 2027 2026-11-22 14.05.33 (2).placements")).unwrap();
+        let (doc, taken, sequence) =
+            parse_name(Path::new("/b/Bolton 2027 2026-11-22 14.05.33 (2).placements")).unwrap();
         assert_eq!(doc, "Bolton 2027");
+        assert_eq!(sequence, 2);
         assert_eq!(taken.format("%d/%m/%Y %H:%M:%S").to_string(), "22/11/2026 14:05:33");
         assert!(parse_name(Path::new("/b/notes.placements")).is_none());
     }
