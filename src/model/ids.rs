@@ -13,6 +13,8 @@ id_type!(
     GroupId,
     /// A neighbourhood of the programme's area.
     NeighbourhoodId,
+    /// A category groups are filed under (food, sport, …).
+    CategoryId,
     /// An activity offer made by a group.
     OfferId,
     /// A cohort (one run of a leadership programme).

@@ -4,10 +4,14 @@ pub mod calendar;
 pub mod checks;
 pub mod clash;
 pub mod dates;
+pub mod directory;
 pub mod ids;
 pub mod records;
+pub mod search;
 pub mod text;
 
 pub use checks::FieldProblem;
-pub use ids::{CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, TeamId};
+pub use ids::{
+    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, TeamId,
+};
 pub use records::*;

@@ -123,12 +123,22 @@ pub struct CommunityGroup {
 pub struct GroupSummary {
     pub id: GroupId,
     pub name: String,
+    pub neighbourhood_id: Option<NeighbourhoodId>,
     pub neighbourhood: String,
     pub town: String,
     pub postcode: String,
     pub phone: String,
     pub status: GroupStatus,
     pub archived: bool,
+    pub last_verified: Option<NaiveDate>,
+    pub categories: Vec<CategoryId>,
+}
+
+/// A category of the editable list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    pub id: CategoryId,
+    pub name: String,
 }
 
 /// A neighbourhood of the programme's area.

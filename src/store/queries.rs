@@ -1,5 +1,7 @@
 //! Reading the document: counts and the lists the panels show.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use rusqlite::Row;
 
@@ -38,25 +40,64 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every group, in name order, as the directory lists them.
+    /// Every group, in name order, as the directory lists them, with their categories.
     pub fn group_summaries(&self) -> Result<Vec<GroupSummary>, StoreError> {
+        let mut categories: HashMap<i64, Vec<CategoryId>> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached("SELECT group_id, category_id FROM group_category ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            categories.entry(row.get(0)?).or_default().push(CategoryId(row.get(1)?));
+        }
         let mut stmt = self.conn().prepare_cached(
-            "SELECT g.id, g.name, coalesce(n.name, ''), g.town, g.postcode, g.phone, g.status, g.archived
+            "SELECT g.id, g.name, g.neighbourhood_id, coalesce(n.name, ''), g.town, g.postcode, g.phone, g.status,
+                    g.archived, g.last_verified
              FROM community_group g LEFT JOIN neighbourhood n ON n.id = g.neighbourhood_id
              ORDER BY g.name COLLATE NOCASE, g.id",
         )?;
         let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
             Ok(GroupSummary {
-                id: GroupId(r.get(0)?),
+                id: GroupId(id),
                 name: r.get(1)?,
-                neighbourhood: r.get(2)?,
-                town: r.get(3)?,
-                postcode: r.get(4)?,
-                phone: r.get(5)?,
-                status: GroupStatus::from_code(&r.get::<_, String>(6)?).unwrap_or_default(),
-                archived: r.get(7)?,
+                neighbourhood_id: r.get::<_, Option<i64>>(2)?.map(NeighbourhoodId),
+                neighbourhood: r.get(3)?,
+                town: r.get(4)?,
+                postcode: r.get(5)?,
+                phone: r.get(6)?,
+                status: GroupStatus::from_code(&r.get::<_, String>(7)?).unwrap_or_default(),
+                archived: r.get(8)?,
+                last_verified: opt_date(r, 9)?,
+                categories: categories.remove(&id).unwrap_or_default(),
             })
         })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The editable list of categories, by name.
+    pub fn categories(&self) -> Result<Vec<Category>, StoreError> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, name FROM category ORDER BY name COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| Ok(Category { id: CategoryId(r.get(0)?), name: r.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Groups whose name, other names, description, contact, postcode or identifiers contain
+    /// every word (each given with the spellings to accept for it; accents are ignored).
+    /// Words shorter than three letters cannot be looked up in the index and are skipped here.
+    pub fn search_groups(&self, words: &[Vec<String>]) -> Result<HashSet<GroupId>, StoreError> {
+        let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
+        let clauses: Vec<String> = words
+            .iter()
+            .filter_map(|spellings| {
+                let usable: Vec<String> =
+                    spellings.iter().filter(|w| w.chars().count() >= 3).map(|w| quote(w)).collect();
+                (!usable.is_empty()).then(|| format!("({})", usable.join(" OR ")))
+            })
+            .collect();
+        if clauses.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let mut stmt = self.conn().prepare_cached("SELECT rowid FROM group_search WHERE group_search MATCH ?1")?;
+        let rows = stmt.query_map([clauses.join(" AND ")], |r| r.get::<_, i64>(0).map(GroupId))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -10,7 +10,10 @@ struct Step {
     sql: &'static str,
 }
 
-const STEPS: &[Step] = &[Step { version: 1, sql: include_str!("migrations/001_initial.sql") }];
+const STEPS: &[Step] = &[
+    Step { version: 1, sql: include_str!("migrations/001_initial.sql") },
+    Step { version: 2, sql: include_str!("migrations/002_directory_search.sql") },
+];
 
 /// The newest file format this program reads and writes.
 pub const SCHEMA_VERSION: u32 = STEPS[STEPS.len() - 1].version;

@@ -1,64 +1,149 @@
-//! The Directory panel: the register of community groups, with a detail pane to view and edit one.
+//! The Directory panel: the register of community groups, with search, filters, sortable
+//! columns, and a detail pane to view and edit one group.
+//!
+//! Search runs in the file's full-text index (trigram, accents ignored) and forgives small slips:
+//! a word the index cannot find is tried again with the near spellings of words in the
+//! directory's names. Only the rows on screen are laid out, so 100,000 groups scroll smoothly.
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Cached, cached, heading_ui, search_box_ui};
+use crate::model::directory::{DirectoryFilter, SortColumn, SortOrder, visible_groups};
+use crate::model::search::{Vocabulary, search_words};
 use crate::model::text::thousands;
-use crate::model::{CommunityGroup, FieldProblem, GroupId, GroupStatus, GroupSummary};
-use crate::store::GroupEdit;
+use crate::model::{
+    Category, CategoryId, CommunityGroup, FieldProblem, GroupId, GroupStatus, GroupSummary, Neighbourhood,
+    NeighbourhoodId,
+};
+use crate::store::{GroupEdit, Store, StoreError};
 use crate::ui::app::Document;
 use crate::ui::command::{Command, EditRequest};
 use crate::ui::theme;
 
-/// The directory table's columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum DirectoryColumn {
-    Name,
-    Neighbourhood,
-    Town,
-    Postcode,
-    Phone,
-    Status,
+fn title(column: SortColumn) -> &'static str {
+    match column {
+        SortColumn::Name => "Name",
+        SortColumn::Neighbourhood => "Neighbourhood",
+        SortColumn::Town => "Town",
+        SortColumn::Postcode => "Postcode",
+        SortColumn::Phone => "Phone",
+        SortColumn::Status => "Status",
+    }
 }
 
-impl DirectoryColumn {
-    const ALL: [Self; 6] = [Self::Name, Self::Neighbourhood, Self::Town, Self::Postcode, Self::Phone, Self::Status];
+fn width(column: SortColumn) -> Column {
+    match column {
+        SortColumn::Name => Column::remainder().at_least(160.0).clip(true),
+        SortColumn::Neighbourhood => Column::initial(165.0).at_least(60.0).clip(true),
+        SortColumn::Town => Column::initial(130.0).at_least(60.0).clip(true),
+        SortColumn::Postcode => Column::initial(90.0).at_least(60.0),
+        SortColumn::Phone => Column::initial(115.0).at_least(60.0),
+        SortColumn::Status => Column::initial(80.0).at_least(60.0),
+    }
+}
 
-    fn title(self) -> &'static str {
-        match self {
-            Self::Name => "Name",
-            Self::Neighbourhood => "Neighbourhood",
-            Self::Town => "Town",
-            Self::Postcode => "Postcode",
-            Self::Phone => "Phone",
-            Self::Status => "Status",
+fn cell_ui(column: SortColumn, ui: &mut Ui, group: &GroupSummary) {
+    match column {
+        SortColumn::Name => ui.label(&group.name),
+        SortColumn::Neighbourhood => ui.label(&group.neighbourhood),
+        SortColumn::Town => ui.label(&group.town),
+        SortColumn::Postcode => ui.label(&group.postcode),
+        SortColumn::Phone => ui.label(&group.phone),
+        SortColumn::Status if group.archived => ui.weak("Archived"),
+        SortColumn::Status if group.status == GroupStatus::Active => ui.label(group.status.label()),
+        SortColumn::Status => ui.weak(group.status.label()),
+    };
+}
+
+const ALL_COLUMNS: [SortColumn; 6] = [
+    SortColumn::Name,
+    SortColumn::Neighbourhood,
+    SortColumn::Town,
+    SortColumn::Postcode,
+    SortColumn::Phone,
+    SortColumn::Status,
+];
+
+/// A column heading that sorts by its column when clicked, with a small triangle on the
+/// column in use (drawn, as the fonts have no arrows).
+fn sort_header_ui(ui: &mut Ui, column: SortColumn, sort: &mut SortOrder) {
+    let active = sort.column == column;
+    let response = ui
+        .add(egui::Button::new(RichText::new(title(column)).strong()).frame(false))
+        .on_hover_text(format!("Sort by {}", title(column).to_lowercase()));
+    if active {
+        let rect = response.rect;
+        let centre = egui::pos2(rect.right() + 9.0, rect.center().y);
+        let (tip, base) = if sort.descending { (4.0, -4.0) } else { (-4.0, 4.0) };
+        let points = vec![
+            egui::pos2(centre.x, centre.y + tip),
+            egui::pos2(centre.x - 4.5, centre.y + base),
+            egui::pos2(centre.x + 4.5, centre.y + base),
+        ];
+        ui.painter().add(egui::Shape::convex_polygon(points, theme::NHS_BLUE, egui::Stroke::NONE));
+    }
+    if response.clicked() {
+        if active {
+            sort.descending = !sort.descending;
+        } else {
+            *sort = SortOrder { column, descending: false };
         }
     }
+}
 
-    fn width(self) -> Column {
-        match self {
-            Self::Name => Column::remainder().at_least(160.0).clip(true),
-            Self::Neighbourhood => Column::initial(165.0).at_least(60.0).clip(true),
-            Self::Town => Column::initial(130.0).at_least(60.0).clip(true),
-            Self::Postcode => Column::initial(85.0).at_least(60.0),
-            Self::Phone => Column::initial(115.0).at_least(60.0),
-            Self::Status => Column::initial(75.0).at_least(60.0),
+/// Everything the directory lists, read once per change to the file.
+struct DirectoryData {
+    groups: Vec<GroupSummary>,
+    vocabulary: Vocabulary,
+    neighbourhoods: Vec<Neighbourhood>,
+    categories: Vec<Category>,
+}
+
+impl DirectoryData {
+    fn load(store: &Store) -> Result<Self, StoreError> {
+        let groups = store.group_summaries()?;
+        let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
+        Ok(Self { groups, vocabulary, neighbourhoods: store.neighbourhoods()?, categories: store.categories()? })
+    }
+}
+
+/// What the list was worked out for; when any of it changes, it is worked out again.
+#[derive(Clone, Debug, PartialEq)]
+struct ListKey {
+    revision: u64,
+    search: String,
+    filter: DirectoryFilter,
+    sort: SortOrder,
+}
+
+/// Works out which groups the directory shows: the index search (retried with near spellings
+/// when the words as typed find nothing), then the filters, then the sort.
+pub fn find_groups(
+    store: &Store,
+    groups: &[GroupSummary],
+    vocabulary: &Vocabulary,
+    search: &str,
+    filter: &DirectoryFilter,
+    sort: SortOrder,
+) -> Result<Vec<usize>, StoreError> {
+    let words = search_words(search);
+    let (long, short): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| w.chars().count() >= 3);
+    let hits = if long.is_empty() {
+        None
+    } else {
+        let exact: Vec<Vec<String>> = long.iter().map(|w| vec![w.clone()]).collect();
+        let mut hits = store.search_groups(&exact)?;
+        if hits.is_empty() {
+            let forgiving: Vec<Vec<String>> = long
+                .iter()
+                .map(|w| std::iter::once(w.clone()).chain(vocabulary.near(w).into_iter().map(str::to_owned)).collect())
+                .collect();
+            hits = store.search_groups(&forgiving)?;
         }
-    }
-
-    fn cell_ui(self, ui: &mut Ui, group: &GroupSummary) {
-        match self {
-            Self::Name => ui.label(&group.name),
-            Self::Neighbourhood => ui.label(&group.neighbourhood),
-            Self::Town => ui.label(&group.town),
-            Self::Postcode => ui.label(&group.postcode),
-            Self::Phone => ui.label(&group.phone),
-            Self::Status if group.archived => ui.weak("Archived"),
-            Self::Status if group.status == GroupStatus::Active => ui.label(group.status.label()),
-            Self::Status => ui.weak(group.status.label()),
-        };
-    }
+        Some(hits)
+    };
+    Ok(visible_groups(groups, filter, hits.as_ref(), &short, sort))
 }
 
 /// A group being edited: what the user has typed so far, and what is wrong with it.
@@ -77,21 +162,15 @@ pub(crate) struct DetailPane {
 
 #[derive(Default)]
 pub struct DirectoryPanel {
-    groups: Option<Cached<Vec<GroupSummary>>>,
+    data: Option<Cached<DirectoryData>>,
     pub(crate) pane: DetailPane,
     search: String,
-    /// Indices into the cached groups that match the search, for (revision, search).
-    matches: Option<(u64, String, Vec<usize>)>,
+    filter: DirectoryFilter,
+    unverified_only: bool,
+    sort: SortOrder,
+    list: Option<(ListKey, Vec<usize>)>,
     selected: Option<GroupId>,
     pub(crate) focus_search: bool,
-}
-
-fn matches_search(group: &GroupSummary, needle: &str) -> bool {
-    needle.split_whitespace().all(|word| {
-        [&group.name, &group.neighbourhood, &group.town, &group.postcode, &group.phone]
-            .iter()
-            .any(|field| field.to_lowercase().contains(word))
-    })
 }
 
 impl DirectoryPanel {
@@ -110,72 +189,79 @@ impl DirectoryPanel {
                     });
                 });
         }
-
-        let groups = match cached(&mut self.groups, doc, || doc.store.group_summaries()) {
-            Ok(groups) => groups,
+        let data = match cached(&mut self.data, doc, || DirectoryData::load(&doc.store)) {
+            Ok(data) => data,
             Err(e) => {
                 ui.colored_label(theme::ERROR_RED, e);
                 return commands;
             }
         };
-        let needle = self.search.trim().to_lowercase();
-        if self.matches.as_ref().is_none_or(|(rev, s, _)| *rev != doc.revision || *s != needle) {
-            let hits = groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| needle.is_empty() || matches_search(g, &needle))
-                .map(|(i, _)| i)
-                .collect();
-            self.matches = Some((doc.revision, needle.clone(), hits));
-        }
-        let hits: &[usize] = self.matches.as_ref().map(|(_, _, h)| h.as_slice()).unwrap_or(&[]);
-
         heading_ui(ui, "Directory", "Local voluntary, community and faith groups");
         ui.horizontal(|ui| {
-            search_box_ui(ui, &mut self.search, "name, place, postcode or phone", &mut self.focus_search);
-            ui.label(format!("Showing {} of {} groups", thousands(hits.len() as u64), thousands(groups.len() as u64)));
+            search_box_ui(
+                ui,
+                &mut self.search,
+                "name, place, contact, postcode or charity number",
+                &mut self.focus_search,
+            );
         });
-        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| Self::filters_ui(ui, data, &mut self.filter, &mut self.unverified_only));
+        self.filter.unverified_as_of = self.unverified_only.then(|| chrono::Local::now().date_naive());
 
+        let key = ListKey {
+            revision: doc.revision,
+            search: self.search.clone(),
+            filter: self.filter.clone(),
+            sort: self.sort,
+        };
+        if self.list.as_ref().is_none_or(|(k, _)| *k != key) {
+            match find_groups(&doc.store, &data.groups, &data.vocabulary, &self.search, &self.filter, self.sort) {
+                Ok(shown) => self.list = Some((key, shown)),
+                Err(e) => {
+                    ui.colored_label(theme::ERROR_RED, format!("The search could not be run: {e}"));
+                    return commands;
+                }
+            }
+        }
+        let shown: &[usize] = self.list.as_ref().map(|(_, v)| v.as_slice()).unwrap_or(&[]);
+        let total = data.groups.iter().filter(|g| self.filter.include_archived || !g.archived).count();
+        ui.label(format!("Showing {} of {} groups", thousands(shown.len() as u64), thousands(total as u64)));
+        ui.add_space(2.0);
+
+        let groups = &data.groups;
         let mut clicked = None;
+        let mut sort = self.sort;
         ui.scope(|ui| {
             ui.style_mut().interaction.selectable_labels = false;
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             // With the detail pane open, the columns it repeats (town, phone) make way for it.
             let narrow = self.selected.is_some();
-            let columns: &[DirectoryColumn] = if narrow {
-                &[
-                    DirectoryColumn::Name,
-                    DirectoryColumn::Neighbourhood,
-                    DirectoryColumn::Postcode,
-                    DirectoryColumn::Status,
-                ]
+            let columns: &[SortColumn] = if narrow {
+                &[SortColumn::Name, SortColumn::Neighbourhood, SortColumn::Postcode, SortColumn::Status]
             } else {
-                &DirectoryColumn::ALL
+                &ALL_COLUMNS
             };
             let mut table = TableBuilder::new(ui)
                 .id_salt(if narrow { "directory_table_narrow" } else { "directory_table" })
                 .striped(true)
                 .sense(egui::Sense::click());
             for column in columns {
-                table = table.column(column.width());
+                table = table.column(width(*column));
             }
             table
-                .header(24.0, |mut header| {
+                .header(26.0, |mut header| {
                     for column in columns {
-                        header.col(|ui| {
-                            ui.strong(column.title());
-                        });
+                        header.col(|ui| sort_header_ui(ui, *column, &mut sort));
                     }
                 })
                 .body(|body| {
-                    body.rows(24.0, hits.len(), |mut row| {
-                        let Some(group) = hits.get(row.index()).and_then(|i| groups.get(*i)) else {
+                    body.rows(24.0, shown.len(), |mut row| {
+                        let Some(group) = shown.get(row.index()).and_then(|i| groups.get(*i)) else {
                             return;
                         };
                         row.set_selected(self.selected == Some(group.id));
                         for column in columns {
-                            row.col(|ui| column.cell_ui(ui, group));
+                            row.col(|ui| cell_ui(*column, ui, group));
                         }
                         if row.response().clicked() {
                             clicked = Some(group.id);
@@ -183,6 +269,7 @@ impl DirectoryPanel {
                     });
                 });
         });
+        self.sort = sort;
         if let Some(id) = clicked
             && self.selected != Some(id)
         {
@@ -190,6 +277,52 @@ impl DirectoryPanel {
             self.pane.form = None;
         }
         commands
+    }
+
+    fn filters_ui(ui: &mut Ui, data: &DirectoryData, filter: &mut DirectoryFilter, unverified_only: &mut bool) {
+        let label = ui.label("Neighbourhood:");
+        let current = filter
+            .neighbourhood
+            .and_then(|id| data.neighbourhoods.iter().find(|n| n.id == id))
+            .map_or("All", |n| n.name.as_str());
+        egui::ComboBox::from_id_salt("filter_neighbourhood")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.neighbourhood, None::<NeighbourhoodId>, "All");
+                for n in &data.neighbourhoods {
+                    ui.selectable_value(&mut filter.neighbourhood, Some(n.id), &n.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Category:");
+        let current = filter
+            .category
+            .and_then(|id| data.categories.iter().find(|c| c.id == id))
+            .map_or("All", |c| c.name.as_str());
+        egui::ComboBox::from_id_salt("filter_category")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.category, None::<CategoryId>, "All");
+                for c in &data.categories {
+                    ui.selectable_value(&mut filter.category, Some(c.id), &c.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Status:");
+        egui::ComboBox::from_id_salt("filter_status")
+            .selected_text(filter.status.map_or("All", |s| s.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.status, None, "All");
+                for status in GroupStatus::ALL {
+                    ui.selectable_value(&mut filter.status, Some(status), status.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.checkbox(unverified_only, "Not verified in the last 12 months");
+        ui.checkbox(&mut filter.include_archived, "Show archived");
     }
 }
 

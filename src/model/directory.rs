@@ -1,0 +1,182 @@
+//! The directory's filters and sort order: plain functions over the list of groups.
+
+use std::collections::HashSet;
+
+use chrono::{Months, NaiveDate};
+
+use super::ids::{CategoryId, GroupId, NeighbourhoodId};
+use super::records::{GroupStatus, GroupSummary};
+use super::search::fold;
+
+/// What the directory is showing, apart from the search text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DirectoryFilter {
+    pub neighbourhood: Option<NeighbourhoodId>,
+    pub category: Option<CategoryId>,
+    pub status: Option<GroupStatus>,
+    /// Only groups not verified in the twelve months before this day.
+    pub unverified_as_of: Option<NaiveDate>,
+    pub include_archived: bool,
+}
+
+/// A column the directory can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortColumn {
+    #[default]
+    Name,
+    Neighbourhood,
+    Town,
+    Postcode,
+    Phone,
+    Status,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SortOrder {
+    pub column: SortColumn,
+    pub descending: bool,
+}
+
+/// Whether a group was last verified more than twelve months before `today` (or never).
+pub fn needs_verifying(group: &GroupSummary, today: NaiveDate) -> bool {
+    let year_ago = today.checked_sub_months(Months::new(12)).unwrap_or(NaiveDate::MIN);
+    group.last_verified.is_none_or(|d| d < year_ago)
+}
+
+/// The indices of `groups` to show, in order.
+///
+/// `search_hits` is the set of groups the search index matched (`None` when there is no search
+/// to run in the index); `short_words` are search words too short for the index, matched here
+/// against the start of a word of the name, or the postcode.
+pub fn visible_groups(
+    groups: &[GroupSummary],
+    filter: &DirectoryFilter,
+    search_hits: Option<&HashSet<GroupId>>,
+    short_words: &[String],
+    sort: SortOrder,
+) -> Vec<usize> {
+    let mut shown: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| filter.include_archived || !g.archived)
+        .filter(|(_, g)| filter.neighbourhood.is_none_or(|n| g.neighbourhood_id == Some(n)))
+        .filter(|(_, g)| filter.category.is_none_or(|c| g.categories.contains(&c)))
+        .filter(|(_, g)| filter.status.is_none_or(|s| g.status == s))
+        .filter(|(_, g)| filter.unverified_as_of.is_none_or(|today| needs_verifying(g, today)))
+        .filter(|(_, g)| search_hits.is_none_or(|hits| hits.contains(&g.id)))
+        .filter(|(_, g)| short_words.is_empty() || matches_short_words(g, short_words))
+        .map(|(i, _)| i)
+        .collect();
+    sort_groups(&mut shown, groups, sort);
+    shown
+}
+
+fn matches_short_words(group: &GroupSummary, words: &[String]) -> bool {
+    let name = fold(&group.name);
+    let postcode = fold(&group.postcode);
+    words.iter().all(|w| name.split_whitespace().any(|n| n.starts_with(w.as_str())) || postcode.starts_with(w.as_str()))
+}
+
+/// Sorts indices into `groups` by a column; ties fall back to the name, then the id, so the
+/// order is always the same.
+pub fn sort_groups(indices: &mut [usize], groups: &[GroupSummary], sort: SortOrder) {
+    let key = |g: &GroupSummary| -> String {
+        match sort.column {
+            SortColumn::Name => String::new(),
+            SortColumn::Neighbourhood => g.neighbourhood.to_lowercase(),
+            SortColumn::Town => g.town.to_lowercase(),
+            SortColumn::Postcode => g.postcode.clone(),
+            SortColumn::Phone => g.phone.clone(),
+            SortColumn::Status => g.status.code().to_owned(),
+        }
+    };
+    // Names are compared folded, so "Él" sorts with "El".
+    let folded: Vec<(String, String)> = indices.iter().map(|&i| (key(&groups[i]), fold(&groups[i].name))).collect();
+    let mut order: Vec<usize> = (0..indices.len()).collect();
+    order.sort_by(|&a, &b| {
+        let by_key = folded[a].0.cmp(&folded[b].0).then_with(|| folded[a].1.cmp(&folded[b].1));
+        let by_key = if sort.descending { by_key.reverse() } else { by_key };
+        by_key.then_with(|| groups[indices[a]].id.cmp(&groups[indices[b]].id))
+    });
+    let sorted: Vec<usize> = order.iter().map(|&o| indices[o]).collect();
+    indices.copy_from_slice(&sorted);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(id: i64, name: &str, hood: i64, status: GroupStatus, verified: Option<&str>) -> GroupSummary {
+        GroupSummary {
+            id: GroupId(id),
+            name: name.to_owned(),
+            neighbourhood_id: Some(NeighbourhoodId(hood)),
+            neighbourhood: format!("Hood {hood}"),
+            town: "Blackpool".to_owned(),
+            postcode: format!("FY{hood} 1AA"),
+            phone: String::new(),
+            status,
+            archived: false,
+            last_verified: verified.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+            categories: vec![CategoryId(hood * 10)],
+        }
+    }
+
+    fn names(groups: &[GroupSummary], shown: &[usize]) -> Vec<String> {
+        shown.iter().map(|&i| groups[i].name.clone()).collect()
+    }
+
+    #[test]
+    fn filters_combine_and_names_sort_without_regard_to_case_or_accents() {
+        let groups = vec![
+            group(1, "zebra crossing club", 1, GroupStatus::Active, Some("2026-10-01")),
+            group(2, "Ély Walkers", 1, GroupStatus::Dormant, None),
+            group(3, "Anchorsholme Choir", 2, GroupStatus::Active, Some("2024-01-01")),
+            group(4, "Eden Pantry", 1, GroupStatus::Active, Some("2025-01-01")),
+        ];
+        let all = visible_groups(&groups, &DirectoryFilter::default(), None, &[], SortOrder::default());
+        assert_eq!(names(&groups, &all), ["Anchorsholme Choir", "Eden Pantry", "Ély Walkers", "zebra crossing club"]);
+
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let filter = DirectoryFilter {
+            neighbourhood: Some(NeighbourhoodId(1)),
+            unverified_as_of: Some(today),
+            ..Default::default()
+        };
+        let shown = visible_groups(&groups, &filter, None, &[], SortOrder::default());
+        assert_eq!(names(&groups, &shown), ["Eden Pantry", "Ély Walkers"]);
+
+        let filter = DirectoryFilter { category: Some(CategoryId(20)), ..Default::default() };
+        assert_eq!(
+            names(&groups, &visible_groups(&groups, &filter, None, &[], SortOrder::default())),
+            ["Anchorsholme Choir"]
+        );
+
+        let descending = SortOrder { column: SortColumn::Status, descending: true };
+        let shown = visible_groups(&groups, &DirectoryFilter::default(), None, &[], descending);
+        assert_eq!(groups[shown[3]].status, GroupStatus::Active);
+        assert_eq!(groups[shown[0]].status, GroupStatus::Dormant);
+    }
+
+    #[test]
+    fn search_hits_and_short_words_narrow_the_list() {
+        let groups = vec![
+            group(1, "Bispham Walking Group", 1, GroupStatus::Active, None),
+            group(2, "Layton Walking Group", 3, GroupStatus::Active, None),
+            group(3, "Bispham Choir", 1, GroupStatus::Active, None),
+        ];
+        let hits: HashSet<GroupId> = [GroupId(1), GroupId(2)].into();
+        let shown =
+            visible_groups(&groups, &DirectoryFilter::default(), Some(&hits), &["bi".to_owned()], SortOrder::default());
+        assert_eq!(names(&groups, &shown), ["Bispham Walking Group"]);
+    }
+
+    #[test]
+    fn archived_groups_are_hidden_unless_asked_for() {
+        let mut groups = vec![group(1, "Closed Club", 1, GroupStatus::Closed, None)];
+        groups[0].archived = true;
+        assert!(visible_groups(&groups, &DirectoryFilter::default(), None, &[], SortOrder::default()).is_empty());
+        let filter = DirectoryFilter { include_archived: true, ..Default::default() };
+        assert_eq!(visible_groups(&groups, &filter, None, &[], SortOrder::default()), vec![0]);
+    }
+}
