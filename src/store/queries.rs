@@ -80,25 +80,36 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Groups whose name, other names, description, contact, postcode or identifiers contain
-    /// every word (each given with the spellings to accept for it; accents are ignored).
-    /// Words shorter than three letters cannot be looked up in the index and are skipped here.
+    /// Groups in which every word is found (each word given with the spellings to accept for
+    /// it): anywhere in the name, other names, contact, postcode or identifiers, or as the start
+    /// of a word of the description. Accents are ignored. Words shorter than three letters
+    /// cannot be looked up in the index and are skipped here.
     pub fn search_groups(&self, words: &[Vec<String>]) -> Result<HashSet<GroupId>, StoreError> {
         let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
-        let clauses: Vec<String> = words
-            .iter()
-            .filter_map(|spellings| {
-                let usable: Vec<String> =
-                    spellings.iter().filter(|w| w.chars().count() >= 3).map(|w| quote(w)).collect();
-                (!usable.is_empty()).then(|| format!("({})", usable.join(" OR ")))
-            })
-            .collect();
-        if clauses.is_empty() {
-            return Ok(HashSet::new());
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT rowid FROM group_search WHERE group_search MATCH ?1
+             UNION SELECT rowid FROM group_text WHERE group_text MATCH ?2",
+        )?;
+        let mut found: Option<HashSet<GroupId>> = None;
+        for spellings in words {
+            let mut hits = HashSet::new();
+            let mut searched = false;
+            for word in spellings.iter().filter(|w| w.chars().count() >= 3) {
+                searched = true;
+                let rows = stmt.query_map([quote(word), format!("{} *", quote(word))], |r| r.get::<_, i64>(0))?;
+                for id in rows {
+                    hits.insert(GroupId(id?));
+                }
+            }
+            if !searched {
+                continue;
+            }
+            found = Some(match found {
+                None => hits,
+                Some(before) => before.intersection(&hits).copied().collect(),
+            });
         }
-        let mut stmt = self.conn().prepare_cached("SELECT rowid FROM group_search WHERE group_search MATCH ?1")?;
-        let rows = stmt.query_map([clauses.join(" AND ")], |r| r.get::<_, i64>(0).map(GroupId))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(found.unwrap_or_default())
     }
 
     pub fn group(&self, id: GroupId) -> Result<CommunityGroup, StoreError> {

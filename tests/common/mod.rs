@@ -15,14 +15,15 @@ pub fn demo_file(dir: &Path, name: &str, groups: usize) -> PathBuf {
 }
 
 /// Every row of every table, read with plain SQLite: what the file really holds. The search
-/// index is compared by its rows (`group_search`), not by the bytes of its shadow tables, which
+/// indexes are compared by their rows (`group_search`, `group_text`), not by the bytes of its shadow tables, which
 /// SQLite may lay out differently for the same rows.
 pub fn dump(path: &Path) -> BTreeMap<String, Vec<Vec<Value>>> {
     let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE 'group\\_search\\_%' ESCAPE '\\' ORDER BY name",
+             AND name NOT LIKE 'group\\_search\\_%' ESCAPE '\\' AND name NOT LIKE 'group\\_text\\_%' ESCAPE '\\' \
+             ORDER BY name",
         )
         .unwrap()
         .query_map([], |r| r.get(0))
