@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
+use crate::exchange::group_import::{ColumnMapping, ExistingGroups, GroupField, plan_group_import};
 use crate::exchange::info_json::info_json;
+use crate::exchange::table::read_csv;
 use crate::model::text::thousands;
-use crate::store::{OpenMode, Store, display_name};
+use crate::store::{OnDuplicate, OpenMode, Store, display_name};
 
 /// Community Placements: plan one-day leadership placements of NHS teams with local community groups.
 ///
@@ -39,6 +41,11 @@ pub enum CliCommand {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Import records from a spreadsheet or a directory feed into FILE.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Print a file's format version and how many records it holds.
     Info {
         /// The placement database to describe (opened read-only).
@@ -47,6 +54,92 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import community groups from a CSV file. Prints each row that could not be imported,
+    /// then `imported N, updated N, skipped N, errors N`.
+    Groups {
+        /// The placement database to import into.
+        file: PathBuf,
+        /// The spreadsheet to import (CSV in UTF-8, UTF-16 or Windows-1252).
+        source: PathBuf,
+        /// What to do with rows that match a group already in the file (same charity number, or
+        /// same name and postcode).
+        #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
+        on_duplicate: DuplicateArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DuplicateArg {
+    /// Fill the existing group with the row's values.
+    Update,
+    /// Leave the existing group as it is.
+    Skip,
+    /// Import the row as another group.
+    New,
+}
+
+impl From<DuplicateArg> for OnDuplicate {
+    fn from(arg: DuplicateArg) -> Self {
+        match arg {
+            DuplicateArg::Update => Self::Update,
+            DuplicateArg::Skip => Self::Skip,
+            DuplicateArg::New => Self::New,
+        }
+    }
+}
+
+fn import_groups(
+    file: &std::path::Path,
+    source: &std::path::Path,
+    on_duplicate: OnDuplicate,
+) -> Result<String, String> {
+    let bytes = std::fs::read(source).map_err(|e| format!("could not read {}: {e}", source.display()))?;
+    let table = read_csv(&bytes).map_err(|e| format!("could not import {}: {e}", source.display()))?;
+    let mut store = Store::open(file, OpenMode::Edit).map_err(|e| format!("could not open {}: {e}", file.display()))?;
+    if !store.is_writable() {
+        return Err(format!("could not import into {}: it is read-only", file.display()));
+    }
+    crate::paths::AppPaths::from_environment()
+        .backups()
+        .take(&store)
+        .map_err(|e| format!("no backup of {} could be made first, so nothing was imported: {e}", file.display()))?;
+    let keys = store.group_keys().map_err(|e| e.to_string())?;
+    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
+    let mapping = ColumnMapping::guess(&table.headers);
+    if mapping.column_of(GroupField::Name).is_none() {
+        return Err(format!(
+            "could not import {}: no column looks like the groups' names (the headers are: {})",
+            source.display(),
+            table.headers.join(", ")
+        ));
+    }
+    let plan = plan_group_import(&table, &mapping, &existing);
+    let rows: Vec<_> = plan.rows.iter().map(|r| r.group.clone()).collect();
+    let label = format!("Import {}", display_name(source));
+    let (counts, _) = store
+        .import_groups(&label, &rows, on_duplicate, &mut |_| true)
+        .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
+    let mut out: Vec<String> = Vec::new();
+    for row in &plan.rows {
+        for warning in &row.warnings {
+            out.push(format!("line {}: kept as given: {warning}", row.line));
+        }
+    }
+    for error in &plan.errors {
+        out.push(format!("line {}: not imported: {}", error.line, error.reason));
+    }
+    out.push(format!(
+        "imported {}, updated {}, skipped {}, errors {}",
+        counts.imported,
+        counts.updated,
+        counts.skipped,
+        plan.errors.len()
+    ));
+    Ok(out.join("\n"))
 }
 
 /// Runs a command and returns what to print on standard output, or a one-line error.
@@ -72,6 +165,9 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
                 counts.teams,
                 counts.placements
             ))
+        }
+        CliCommand::Import { what: ImportCommand::Groups { file, source, on_duplicate } } => {
+            import_groups(&file, &source, on_duplicate.into())
         }
         CliCommand::Info { file, json } => {
             let fail = |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());

@@ -130,6 +130,23 @@ impl<'c> Recorder<'c> {
         self.changes
     }
 
+    /// Inserts a row and returns its id.
+    pub(crate) fn insert(&mut self, table: &'static str, columns: &[(&str, Value)]) -> Result<i64, StoreError> {
+        let names: Vec<String> = columns.iter().map(|(c, _)| quote(c)).collect();
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO {} ({}) VALUES ({})", quote(table), names.join(", "), marks.join(", "));
+        self.conn.prepare_cached(&sql)?.execute(params_from_iter(columns.iter().map(|(_, v)| v)))?;
+        let id = self.conn.last_insert_rowid();
+        let after = read_row(self.conn, table, id)?;
+        self.changes.push(RowChange { table, id, before: None, after });
+        Ok(id)
+    }
+
+    /// The transaction's connection, for reading inside an edit.
+    pub(crate) fn conn(&self) -> &Connection {
+        self.conn
+    }
+
     /// Sets some columns of one row. Returns false if there is no such row.
     pub(crate) fn update(
         &mut self,

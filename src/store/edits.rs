@@ -8,7 +8,7 @@ use super::{ChangeSet, Store, StoreError};
 use crate::model::checks::{check_group, normalise_postcode};
 use crate::model::*;
 
-fn now_text() -> String {
+pub(crate) fn now_text() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
@@ -45,7 +45,37 @@ impl GroupEdit {
         Ok(Self(group))
     }
 
-    fn columns(&self) -> Vec<(&'static str, Value)> {
+    /// An imported group: only a missing name stops it. Other doubtful values are kept exactly
+    /// as given (nothing the user had is lost) and returned as warnings for the import report.
+    pub fn imported(mut group: CommunityGroup) -> Result<(Self, Vec<FieldProblem>), FieldProblem> {
+        let problems = check_group(&group);
+        if let Some(fatal) = problems.iter().find(|p| p.field == "name") {
+            return Err(fatal.clone());
+        }
+        if let Some(postcode) = normalise_postcode(&group.postcode) {
+            group.postcode = postcode;
+        }
+        let warnings = problems
+            .into_iter()
+            .map(|p| {
+                let value = match p.field {
+                    "postcode" => &group.postcode,
+                    "email" => &group.email,
+                    "contact_email" => &group.contact_email,
+                    _ => "",
+                };
+                FieldProblem { field: p.field, message: format!("“{value}”: {} Kept as given.", p.message) }
+            })
+            .collect();
+        Ok((Self(group), warnings))
+    }
+
+    /// The group as it will be written.
+    pub fn group(&self) -> &CommunityGroup {
+        &self.0
+    }
+
+    pub(crate) fn columns(&self) -> Vec<(&'static str, Value)> {
         let g = &self.0;
         vec![
             ("name", text(&g.name)),

@@ -11,6 +11,7 @@ mod backups;
 mod changes;
 mod edits;
 mod header;
+mod import;
 mod lock;
 mod queries;
 mod schema;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 pub use backups::{BackupInfo, Backups};
 pub use changes::{ChangeSet, RowChange, RowValues};
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
+pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use schema::SCHEMA_VERSION;
 
 use changes::{Direction, Recorder};
@@ -102,6 +104,8 @@ pub enum StoreError {
     ReadOnly,
     #[error("{0}")]
     Invalid(String),
+    #[error("The import was cancelled; the file is as it was before.")]
+    Cancelled,
     #[error("{0} no longer exists in this file.")]
     Missing(&'static str),
     #[error("“{label}” cannot be undone or redone because what it changed has changed since.")]

@@ -1,0 +1,473 @@
+//! Turning spreadsheet rows into community groups: guessing which column is which, reading
+//! each row into a checked record, and spotting duplicates of groups already in the file.
+//!
+//! A row that cannot become a group (no name, a cell too long) is listed with its line and
+//! reason; the rest import. Values that are present but doubtful (a postcode that is not one)
+//! are kept exactly as given and reported as warnings, so nothing the user had is lost.
+
+use std::collections::HashMap;
+
+use super::table::{MAX_CELL_CHARS, Table, is_missing};
+use crate::model::checks::normalise_postcode;
+use crate::model::search::fold;
+use crate::model::{CommunityGroup, GroupId, GroupStatus};
+use crate::store::{GroupEdit, ImportGroup};
+
+/// A field of a group's record that a column can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupField {
+    Name,
+    OtherNames,
+    Description,
+    /// A whole address in one cell, split at its commas.
+    Address,
+    AddressLine1,
+    AddressLine2,
+    Town,
+    Postcode,
+    Phone,
+    Email,
+    Website,
+    ContactName,
+    ContactRole,
+    ContactPhone,
+    ContactEmail,
+    CharityNumber,
+    CompanyNumber,
+    OtherIdentifier,
+    Status,
+    Neighbourhood,
+    Categories,
+    Accessibility,
+    Safeguarding,
+    Notes,
+}
+
+impl GroupField {
+    pub const ALL: [Self; 24] = [
+        Self::Name,
+        Self::OtherNames,
+        Self::Description,
+        Self::Address,
+        Self::AddressLine1,
+        Self::AddressLine2,
+        Self::Town,
+        Self::Postcode,
+        Self::Phone,
+        Self::Email,
+        Self::Website,
+        Self::ContactName,
+        Self::ContactRole,
+        Self::ContactPhone,
+        Self::ContactEmail,
+        Self::CharityNumber,
+        Self::CompanyNumber,
+        Self::OtherIdentifier,
+        Self::Status,
+        Self::Neighbourhood,
+        Self::Categories,
+        Self::Accessibility,
+        Self::Safeguarding,
+        Self::Notes,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::OtherNames => "Other names",
+            Self::Description => "What it does",
+            Self::Address => "Address (one cell)",
+            Self::AddressLine1 => "Address line 1",
+            Self::AddressLine2 => "Address line 2",
+            Self::Town => "Town",
+            Self::Postcode => "Postcode",
+            Self::Phone => "Phone",
+            Self::Email => "Email",
+            Self::Website => "Website",
+            Self::ContactName => "Contact name",
+            Self::ContactRole => "Contact role",
+            Self::ContactPhone => "Contact phone",
+            Self::ContactEmail => "Contact email",
+            Self::CharityNumber => "Charity number",
+            Self::CompanyNumber => "Company number",
+            Self::OtherIdentifier => "Other identifier",
+            Self::Status => "Status",
+            Self::Neighbourhood => "Neighbourhood",
+            Self::Categories => "Categories",
+            Self::Accessibility => "Accessibility",
+            Self::Safeguarding => "Safeguarding notes",
+            Self::Notes => "Notes",
+        }
+    }
+
+    /// The header this program writes for the field in its own CSV export.
+    pub fn export_header(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::OtherNames => "other_names",
+            Self::Description => "description",
+            Self::Address => "address",
+            Self::AddressLine1 => "address_line1",
+            Self::AddressLine2 => "address_line2",
+            Self::Town => "town",
+            Self::Postcode => "postcode",
+            Self::Phone => "phone",
+            Self::Email => "email",
+            Self::Website => "website",
+            Self::ContactName => "contact_name",
+            Self::ContactRole => "contact_role",
+            Self::ContactPhone => "contact_phone",
+            Self::ContactEmail => "contact_email",
+            Self::CharityNumber => "charity_number",
+            Self::CompanyNumber => "company_number",
+            Self::OtherIdentifier => "other_identifier",
+            Self::Status => "status",
+            Self::Neighbourhood => "neighbourhood",
+            Self::Categories => "categories",
+            Self::Accessibility => "accessibility",
+            Self::Safeguarding => "safeguarding_notes",
+            Self::Notes => "notes",
+        }
+    }
+}
+
+/// Headers as they are compared: lower case, letters and digits only.
+fn header_key(header: &str) -> String {
+    fold(header).chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// Known headers: this program's own export, the Charity Commission register extract,
+/// 360Giving's recipient columns, and what people commonly type.
+fn known_header(key: &str) -> Option<GroupField> {
+    use GroupField::*;
+    let field = match key {
+        "name" | "groupname" | "organisationname" | "organizationname" | "charityname" | "orgname"
+        | "recipientorgname" | "organisation" | "organization" | "group" => Name,
+        "othernames" | "alternatename" | "alsoknownas" | "aka" | "workingname" => OtherNames,
+        "description"
+        | "whatitdoes"
+        | "about"
+        | "activities"
+        | "charityactivities"
+        | "recipientorgdescription"
+        | "summary" => Description,
+        "address" | "fulladdress" | "charitycontactaddress" | "recipientorgstreetaddress" | "streetaddress" => Address,
+        "addressline1" | "address1" | "addressone" | "street" => AddressLine1,
+        "addressline2" | "address2" | "addresstwo" | "locality" | "district" => AddressLine2,
+        "town" | "city" | "towncity" | "recipientorgcity" | "posttown" => Town,
+        "postcode" | "postalcode" | "charitycontactpostcode" | "recipientorgpostalcode" | "zip" => Postcode,
+        "phone" | "telephone" | "tel" | "phonenumber" | "telephonenumber" | "charitycontactphone" => Phone,
+        "email" | "emailaddress" | "charitycontactemail" => Email,
+        "website" | "web" | "url" | "webaddress" | "charitycontactweb" | "recipientorgwebaddress" => Website,
+        "contact" | "contactname" | "maincontact" | "contactperson" => ContactName,
+        "contactrole" | "role" | "position" | "jobtitle" => ContactRole,
+        "contactphone" | "contacttelephone" | "contactmobile" | "mobile" => ContactPhone,
+        "contactemail" => ContactEmail,
+        "charitynumber"
+        | "registeredcharitynumber"
+        | "charityno"
+        | "charityregistrationnumber"
+        | "recipientorgcharitynumber" => CharityNumber,
+        "companynumber"
+        | "charitycompanyregistrationnumber"
+        | "companyregistrationnumber"
+        | "companyno"
+        | "recipientorgcompanynumber" => CompanyNumber,
+        "identifier" | "otheridentifier" | "recipientorgidentifier" | "orgid" | "id" => OtherIdentifier,
+        "status" => Status,
+        "neighbourhood" | "neighborhood" | "ward" | "area" | "locality area" => Neighbourhood,
+        "categories" | "category" | "themes" | "theme" | "type of group" => Categories,
+        "accessibility" | "access" => Accessibility,
+        "safeguarding" | "safeguardingnotes" | "dbs" => Safeguarding,
+        "notes" | "comments" => Notes,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// Which field each column fills (`None`: the column is not imported).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMapping {
+    pub fields: Vec<Option<GroupField>>,
+}
+
+impl ColumnMapping {
+    /// Guesses from the headers; each field is given to the first column that claims it.
+    pub fn guess(headers: &[String]) -> Self {
+        let mut taken = Vec::new();
+        let fields = headers
+            .iter()
+            .map(|h| {
+                let field = known_header(&header_key(h)).filter(|f| !taken.contains(f));
+                if let Some(f) = field {
+                    taken.push(f);
+                }
+                field
+            })
+            .collect();
+        Self { fields }
+    }
+
+    pub fn column_of(&self, field: GroupField) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+}
+
+/// A row that could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// A row read into a group, ready for the store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedGroup {
+    pub line: u64,
+    pub group: ImportGroup,
+    /// Doubtful values kept as given, for the import report.
+    pub warnings: Vec<String>,
+}
+
+/// What an import will do, before it is done: the rows to import and the rows that cannot be.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GroupImportPlan {
+    pub rows: Vec<PreparedGroup>,
+    pub errors: Vec<RowError>,
+}
+
+impl GroupImportPlan {
+    pub fn duplicates(&self) -> usize {
+        self.rows.iter().filter(|r| r.group.duplicate_of.is_some()).count()
+    }
+}
+
+/// How groups already in the file are recognised: by charity number, or by name and postcode.
+#[derive(Clone, Debug, Default)]
+pub struct ExistingGroups {
+    by_charity: HashMap<String, GroupId>,
+    by_name_and_postcode: HashMap<(String, String), GroupId>,
+}
+
+fn charity_key(number: &str) -> String {
+    number.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
+}
+
+fn name_key(name: &str) -> String {
+    fold(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn postcode_key(postcode: &str) -> String {
+    postcode.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
+}
+
+impl ExistingGroups {
+    /// From (id, name, postcode, charity number) of each group in the file.
+    pub fn new<'a>(groups: impl IntoIterator<Item = (GroupId, &'a str, &'a str, &'a str)>) -> Self {
+        let mut existing = Self::default();
+        for (id, name, postcode, charity) in groups {
+            existing.add(id, name, postcode, charity);
+        }
+        existing
+    }
+
+    fn add(&mut self, id: GroupId, name: &str, postcode: &str, charity: &str) {
+        let charity = charity_key(charity);
+        if !charity.is_empty() {
+            self.by_charity.entry(charity).or_insert(id);
+        }
+        if !postcode.trim().is_empty() {
+            self.by_name_and_postcode.entry((name_key(name), postcode_key(postcode))).or_insert(id);
+        }
+    }
+
+    pub fn find(&self, group: &CommunityGroup) -> Option<GroupId> {
+        let charity = charity_key(&group.charity_number);
+        if !charity.is_empty()
+            && let Some(id) = self.by_charity.get(&charity)
+        {
+            return Some(*id);
+        }
+        if group.postcode.trim().is_empty() {
+            return None;
+        }
+        self.by_name_and_postcode.get(&(name_key(&group.name), postcode_key(&group.postcode))).copied()
+    }
+}
+
+/// Splits "4 Northdown Avenue, Woodley, Stockport" into line 1, line 2 and town.
+fn split_address(address: &str) -> (String, String, String) {
+    let parts: Vec<&str> = address.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [] => Default::default(),
+        [one] => ((*one).to_owned(), String::new(), String::new()),
+        [first, rest @ .., town] => ((*first).to_owned(), rest.join(", "), (*town).to_owned()),
+    }
+}
+
+/// Reads every row of `table` with `mapping`, checking each and matching it against `existing`.
+pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &ExistingGroups) -> GroupImportPlan {
+    let mut plan = GroupImportPlan::default();
+    for row in &table.rows {
+        match prepare_row(&row.cells, mapping, &table.headers) {
+            Ok((group, categories, neighbourhood, mut warnings)) => {
+                let duplicate_of = existing.find(&group);
+                match GroupEdit::imported(group) {
+                    Ok((edit, problems)) => {
+                        warnings.extend(problems.into_iter().map(|p| p.message));
+                        plan.rows.push(PreparedGroup {
+                            line: row.line,
+                            group: ImportGroup { edit, categories, neighbourhood, duplicate_of },
+                            warnings,
+                        });
+                    }
+                    Err(problem) => plan.errors.push(RowError { line: row.line, reason: problem.message }),
+                }
+            }
+            Err(reason) => plan.errors.push(RowError { line: row.line, reason }),
+        }
+    }
+    plan
+}
+
+type PreparedRow = (CommunityGroup, Vec<String>, Option<String>, Vec<String>);
+
+fn prepare_row(cells: &[String], mapping: &ColumnMapping, headers: &[String]) -> Result<PreparedRow, String> {
+    let mut group = CommunityGroup::default();
+    let mut categories = Vec::new();
+    let mut neighbourhood = None;
+    let mut warnings = Vec::new();
+    if cells.len() > headers.len() && cells[headers.len()..].iter().any(|c| !is_missing(c)) {
+        return Err(format!("it has {} cells but the header has {} columns", cells.len(), headers.len()));
+    }
+    for (i, field) in mapping.fields.iter().enumerate() {
+        let Some(field) = field else { continue };
+        let Some(cell) = cells.get(i) else { continue };
+        if cell.chars().count() > MAX_CELL_CHARS {
+            let header = headers.get(i).map_or("?", String::as_str);
+            return Err(format!("the cell in column “{header}” is longer than {MAX_CELL_CHARS} characters"));
+        }
+        if is_missing(cell) {
+            continue;
+        }
+        let value = cell.trim().to_owned();
+        match field {
+            GroupField::Name => group.name = value,
+            GroupField::OtherNames => group.other_names = value,
+            GroupField::Description => group.description = value,
+            GroupField::Address => {
+                let (line1, line2, town) = split_address(&value);
+                group.address_line1 = line1;
+                group.address_line2 = line2;
+                if group.town.is_empty() {
+                    group.town = town;
+                }
+            }
+            GroupField::AddressLine1 => group.address_line1 = value,
+            GroupField::AddressLine2 => group.address_line2 = value,
+            GroupField::Town => group.town = value,
+            GroupField::Postcode => group.postcode = value,
+            GroupField::Phone => group.phone = value,
+            GroupField::Email => group.email = value,
+            GroupField::Website => group.website = value,
+            GroupField::ContactName => group.contact_name = value,
+            GroupField::ContactRole => group.contact_role = value,
+            GroupField::ContactPhone => group.contact_phone = value,
+            GroupField::ContactEmail => group.contact_email = value,
+            GroupField::CharityNumber => group.charity_number = value,
+            GroupField::CompanyNumber => group.company_number = value,
+            GroupField::OtherIdentifier => group.other_identifier = value,
+            GroupField::Status => match GroupStatus::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(&value)) {
+                Some(status) => group.status = status,
+                None => warnings.push(format!("status “{value}” is not active, dormant or closed; set to active")),
+            },
+            GroupField::Neighbourhood => neighbourhood = Some(value),
+            GroupField::Categories => {
+                categories =
+                    value.split([';', ',', '|']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+            }
+            GroupField::Accessibility => group.accessibility = value,
+            GroupField::Safeguarding => group.safeguarding_notes = value,
+            GroupField::Notes => group.notes = value,
+        }
+    }
+    if !group.postcode.is_empty()
+        && let Some(normal) = normalise_postcode(&group.postcode)
+    {
+        group.postcode = normal;
+    }
+    Ok((group, categories, neighbourhood, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses_the_charity_commission_extract() {
+        let headers: Vec<String> = "registered_charity_number,charity_company_registration_number,charity_name,charity_type,charity_activities,date_of_registration,charity_contact_address,charity_contact_postcode,charity_contact_phone,charity_contact_email,charity_contact_web"
+            .split(',')
+            .map(str::to_owned)
+            .collect();
+        let mapping = ColumnMapping::guess(&headers);
+        use GroupField::*;
+        assert_eq!(
+            mapping.fields,
+            vec![
+                Some(CharityNumber),
+                Some(CompanyNumber),
+                Some(Name),
+                None,
+                Some(Description),
+                None,
+                Some(Address),
+                Some(Postcode),
+                Some(Phone),
+                Some(Email),
+                Some(Website)
+            ]
+        );
+    }
+
+    #[test]
+    fn guesses_360giving_recipient_columns() {
+        let headers: Vec<String> =
+            ["Identifier", "Recipient Org:Name", "Recipient Org:Charity Number", "Recipient Org:Postal Code"]
+                .map(str::to_owned)
+                .to_vec();
+        let mapping = ColumnMapping::guess(&headers);
+        assert_eq!(
+            mapping.fields,
+            vec![
+                Some(GroupField::OtherIdentifier),
+                Some(GroupField::Name),
+                Some(GroupField::CharityNumber),
+                Some(GroupField::Postcode)
+            ]
+        );
+    }
+
+    #[test]
+    fn addresses_split_at_commas() {
+        assert_eq!(
+            split_address("4 Northdown Avenue, Woodley, Stockport"),
+            ("4 Northdown Avenue".into(), "Woodley".into(), "Stockport".into())
+        );
+        assert_eq!(split_address("The Hall"), ("The Hall".into(), String::new(), String::new()));
+    }
+
+    #[test]
+    fn duplicates_are_found_by_charity_number_or_name_and_postcode() {
+        let existing = ExistingGroups::new([
+            (GroupId(1), "Bispham Walkers", "FY2 9AB", "1012345"),
+            (GroupId(2), "Layton Choir", "FY3 7XY", ""),
+        ]);
+        let by_number =
+            CommunityGroup { name: "Different Name".into(), charity_number: " 1012345 ".into(), ..Default::default() };
+        assert_eq!(existing.find(&by_number), Some(GroupId(1)));
+        let by_name = CommunityGroup { name: "LAYTON CHOIR".into(), postcode: "fy37xy".into(), ..Default::default() };
+        assert_eq!(existing.find(&by_name), Some(GroupId(2)));
+        let new = CommunityGroup { name: "Layton Choir".into(), postcode: "FY1 1AA".into(), ..Default::default() };
+        assert_eq!(existing.find(&new), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! Importing community groups from real spreadsheets.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{bytes, demo_file, dump, scalar};
+use placements::exchange::group_import::{ColumnMapping, ExistingGroups, plan_group_import};
+use placements::exchange::table::{is_missing, read_csv};
+use placements::store::{ImportGroup, OnDuplicate, OpenMode, Store, StoreError};
+
+fn trafford() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/registers/trafford-charities.csv")
+}
+
+fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_placements"))
+        .args(args)
+        .env("PLACEMENTS_DATA_DIR", data_dir)
+        .output()
+        .expect("run placements")
+}
+
+fn plan_rows(store: &Store, source: &[u8]) -> (Vec<ImportGroup>, usize) {
+    let table = read_csv(source).unwrap();
+    let keys = store.group_keys().unwrap();
+    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
+    let plan = plan_group_import(&table, &ColumnMapping::guess(&table.headers), &existing);
+    (plan.rows.into_iter().map(|r| r.group).collect(), plan.errors.len())
+}
+
+/// The register extract read independently of the importer: what each group must hold.
+fn expected_trafford() -> Vec<[String; 6]> {
+    let mut reader = csv::Reader::from_path(trafford()).unwrap();
+    let value = |s: &str| if is_missing(s) { String::new() } else { s.trim().to_owned() };
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let postcode = value(&r[7]);
+            let postcode = placements::model::checks::normalise_postcode(&postcode).unwrap_or(postcode);
+            [value(&r[0]), value(&r[2]), postcode, value(&r[8]), value(&r[9]), value(&r[10])]
+        })
+        .collect()
+}
+
+#[test]
+fn the_trafford_register_imports_every_row_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trafford.placements");
+    Store::create(&file).unwrap();
+    let out = placements(&["import", "groups", file.to_str().unwrap(), trafford().to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().last(), Some("imported 736, updated 0, skipped 0, errors 0"), "{stdout}");
+
+    let expected = expected_trafford();
+    assert_eq!(expected.len(), 736);
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    for [charity, name, postcode, phone, email, web] in &expected {
+        let found: (String, String, String, String, String) = conn
+            .query_row(
+                "SELECT name, postcode, phone, email, website FROM community_group WHERE charity_number = ?1",
+                [charity],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap_or_else(|e| panic!("charity {charity} missing: {e}"));
+        assert_eq!(
+            &found,
+            &(name.clone(), postcode.clone(), phone.clone(), email.clone(), web.clone()),
+            "charity {charity}"
+        );
+    }
+    // "NA" never becomes a value.
+    let na: i64 = scalar(
+        &file,
+        "SELECT count(*) FROM community_group WHERE email = 'NA' OR website = 'NA' OR company_number = 'NA' OR description = 'NA'",
+    );
+    assert_eq!(na, 0);
+    // The one malformed postcode is kept as given and reported.
+    assert!(stdout.contains("“WA15 OHF”"), "{stdout}");
+}
+
+#[test]
+fn a_second_import_finds_the_duplicates_and_does_as_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "duplicates.placements", 20);
+    let source = bytes(&trafford());
+    let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+    let (rows, errors) = plan_rows(&store, &source);
+    assert_eq!((rows.len(), errors), (736, 0));
+    let (counts, _) = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
+    assert_eq!(counts.imported, 736);
+    assert_eq!(store.counts().unwrap().groups, 756);
+
+    let (again, _) = plan_rows(&store, &source);
+    assert!(again.iter().all(|r| r.duplicate_of.is_some()));
+    let (counts, _) = store.import_groups("Skip", &again, OnDuplicate::Skip, &mut |_| true).unwrap();
+    assert_eq!((counts.imported, counts.updated, counts.skipped), (0, 0, 736));
+    let (counts, _) = store.import_groups("Update", &again[..5], OnDuplicate::Update, &mut |_| true).unwrap();
+    assert_eq!((counts.imported, counts.updated, counts.skipped), (0, 5, 0));
+    let (counts, _) = store.import_groups("New", &again[..5], OnDuplicate::New, &mut |_| true).unwrap();
+    assert_eq!(counts.imported, 5);
+    assert_eq!(store.counts().unwrap().groups, 761);
+}
+
+#[test]
+fn undoing_an_import_restores_the_file_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "exact.placements", 20);
+    let before = dump(&file);
+    let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+    let (rows, _) = plan_rows(&store, &bytes(&trafford()));
+    let (_, change) = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
+    store.undo(&change).unwrap();
+    assert_eq!(dump(&file), before);
+    store.redo(&change).unwrap();
+    assert_eq!(store.counts().unwrap().groups, 756);
+}
+
+#[test]
+fn a_cancelled_import_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "cancel.placements", 20);
+    let before = dump(&file);
+    let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+    let (rows, _) = plan_rows(&store, &bytes(&trafford()));
+    let result = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |done| done < 300);
+    assert!(matches!(result, Err(StoreError::Cancelled)));
+    drop(store);
+    assert_eq!(dump(&file), before);
+}
+
+#[test]
+fn a_windows_1252_spreadsheet_with_bad_rows_imports_the_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("w1252.placements");
+    Store::create(&file).unwrap();
+    let source = dir.path().join("groups.csv");
+    let mut csv = b"Group Name,Post Code,Telephone,E-mail,Categories\r\n".to_vec();
+    csv.extend_from_slice(b"Caf\xE9 Cr\xE8me Lunch Club,fy1 4ab,01632 960001,info@example.org,food; older people\r\n");
+    csv.extend_from_slice(b",FY2 9AB,01632 960002,,\r\n");
+    csv.extend_from_slice(b"\"Quoted \"\"Friends\"\" of\r\nthe Prom\",FY4 1AA,N/A,-,environment\r\n");
+    let long = "x".repeat(200_000);
+    csv.extend_from_slice(format!("Too Long Group,{long},,,\r\n").as_bytes());
+    std::fs::write(&source, &csv).unwrap();
+
+    let out = placements(&["import", "groups", file.to_str().unwrap(), source.to_str().unwrap()], dir.path());
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.last(), Some(&"imported 2, updated 0, skipped 0, errors 2"), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("line 3: not imported: A group needs a name.")), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("line 6: not imported:") && l.contains("longer than")), "{stdout}");
+    assert_eq!(
+        scalar::<String>(&file, "SELECT postcode FROM community_group WHERE name LIKE 'Café Crème%'"),
+        "FY1 4AB"
+    );
+    assert_eq!(
+        scalar::<String>(&file, "SELECT name FROM community_group WHERE postcode = 'FY4 1AA'"),
+        "Quoted \"Friends\" of\r\nthe Prom"
+    );
+    assert_eq!(
+        scalar::<String>(&file, "SELECT phone || '|' || email FROM community_group WHERE postcode = 'FY4 1AA'"),
+        "|"
+    );
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM group_category"), 3);
+}
+
+#[test]
+fn a_file_that_is_not_a_spreadsheet_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "untouched.placements", 20);
+    let before = bytes(&file);
+    let junk = dir.path().join("photo.csv");
+    std::fs::write(&junk, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    let out = placements(&["import", "groups", file.to_str().unwrap(), junk.to_str().unwrap()], dir.path());
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("does not look like a spreadsheet"), "{stderr}");
+    assert_eq!(bytes(&file), before);
+}
