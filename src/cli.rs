@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
+use crate::exchange::files::write_atomically;
+use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::exchange::group_import::{ColumnMapping, ExistingGroups, GroupField, plan_group_import};
 use crate::exchange::info_json::info_json;
-use crate::exchange::table::read_csv;
+use crate::exchange::read_spreadsheet;
 use crate::model::text::thousands;
 use crate::store::{OnDuplicate, OpenMode, Store, display_name};
 
@@ -46,6 +48,11 @@ pub enum CliCommand {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Export records from FILE.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Print a file's format version and how many records it holds.
     Info {
         /// The placement database to describe (opened read-only).
@@ -63,12 +70,27 @@ pub enum ImportCommand {
     Groups {
         /// The placement database to import into.
         file: PathBuf,
-        /// The spreadsheet to import (CSV in UTF-8, UTF-16 or Windows-1252).
+        /// The spreadsheet to import: CSV (UTF-8, UTF-16 or Windows-1252) or XLSX.
         source: PathBuf,
+        /// The sheet of an XLSX workbook to import [default: the first].
+        #[arg(long)]
+        sheet: Option<String>,
         /// What to do with rows that match a group already in the file (same charity number, or
         /// same name and postcode).
         #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
         on_duplicate: DuplicateArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Export the directory of community groups as CSV (for Excel: UTF-8 with a byte order
+    /// mark) or XLSX, chosen by OUT's extension.
+    Groups {
+        /// The placement database to export from (opened read-only).
+        file: PathBuf,
+        /// The file to write, ending in .csv or .xlsx.
+        out: PathBuf,
     },
 }
 
@@ -95,10 +117,10 @@ impl From<DuplicateArg> for OnDuplicate {
 fn import_groups(
     file: &std::path::Path,
     source: &std::path::Path,
+    sheet: Option<&str>,
     on_duplicate: OnDuplicate,
 ) -> Result<String, String> {
-    let bytes = std::fs::read(source).map_err(|e| format!("could not read {}: {e}", source.display()))?;
-    let table = read_csv(&bytes).map_err(|e| format!("could not import {}: {e}", source.display()))?;
+    let table = read_spreadsheet(source, sheet).map_err(|e| format!("could not import {}: {e}", source.display()))?;
     let mut store = Store::open(file, OpenMode::Edit).map_err(|e| format!("could not open {}: {e}", file.display()))?;
     if !store.is_writable() {
         return Err(format!("could not import into {}: it is read-only", file.display()));
@@ -166,8 +188,18 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
                 counts.placements
             ))
         }
-        CliCommand::Import { what: ImportCommand::Groups { file, source, on_duplicate } } => {
-            import_groups(&file, &source, on_duplicate.into())
+        CliCommand::Import { what: ImportCommand::Groups { file, source, sheet, on_duplicate } } => {
+            import_groups(&file, &source, sheet.as_deref(), on_duplicate.into())
+        }
+        CliCommand::Export { what: ExportCommand::Groups { file, out } } => {
+            let store = Store::open(&file, OpenMode::ReadOnly)
+                .map_err(|e| format!("could not open {}: {e}", file.display()))?;
+            let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
+            let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }
+                .map_err(|e| format!("could not export: {e}"))?;
+            write_atomically(&out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
+            Ok(format!("exported {} groups to {}", thousands(records.len() as u64), out.display()))
         }
         CliCommand::Info { file, json } => {
             let fail = |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());

@@ -350,7 +350,12 @@ fn prepare_row(cells: &[String], mapping: &ColumnMapping, headers: &[String]) ->
         if is_missing(cell) {
             continue;
         }
-        let value = cell.trim().to_owned();
+        let value = cell.trim();
+        // This program's export puts an apostrophe before what a spreadsheet would run as a formula.
+        let value = match value.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+            _ => value.to_owned(),
+        };
         match field {
             GroupField::Name => group.name = value,
             GroupField::OtherNames => group.other_names = value,

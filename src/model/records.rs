@@ -118,6 +118,15 @@ pub struct CommunityGroup {
     pub archived: bool,
 }
 
+/// A group with the names of its neighbourhood and categories, as exports write it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRecord {
+    pub id: GroupId,
+    pub group: CommunityGroup,
+    pub neighbourhood: String,
+    pub categories: Vec<String>,
+}
+
 /// One line of the directory's list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupSummary {

@@ -69,10 +69,6 @@ pub enum OpenError {
     Damaged(String),
     #[error("The file is already open in another copy of Community Placements{}. Close it there first, or open it read-only.", holder_text(.holder))]
     InUse { holder: String },
-    #[error(
-        "The file is from an older version of Community Placements and must be upgraded before it can be used, but it is read-only here. Copy it to a folder you can write to, and open the copy."
-    )]
-    OldAndReadOnly,
     #[error("A file with that name already exists. Choose another name, or open the existing file.")]
     AlreadyExists,
     #[error("The file could not be created: {0}.")]
@@ -184,6 +180,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     access: Access,
+    /// The format version of the file on disk (an older file opened read-only is read through
+    /// an upgraded copy in memory, and keeps its own version here).
+    file_version: u32,
     _lock: Option<DocumentLock>,
 }
 
@@ -287,12 +286,24 @@ impl Store {
             return Err(OpenError::Newer { found: version, supported: SCHEMA_VERSION });
         }
         configure(&conn, access)?;
-        let mut store = Self { conn, path: path.to_path_buf(), access, _lock: lock };
+        let mut store = Self { conn, path: path.to_path_buf(), access, file_version: version, _lock: lock };
         if version < SCHEMA_VERSION {
-            if access != Access::ReadWrite {
-                return Err(OpenError::OldAndReadOnly);
+            if access == Access::ReadWrite {
+                schema::migrate(&mut store.conn)?;
+                store.file_version = SCHEMA_VERSION;
+            } else {
+                // A read-only file from an older version is read through an upgraded copy in
+                // memory; the file itself is never written.
+                let mut memory = Connection::open_in_memory()?;
+                rusqlite::backup::Backup::new(&store.conn, &mut memory)?.run_to_completion(
+                    4096,
+                    Duration::ZERO,
+                    None,
+                )?;
+                configure(&memory, access)?;
+                schema::migrate(&mut memory)?;
+                store.conn = memory;
             }
-            schema::migrate(&mut store.conn)?;
         }
         Ok(store)
     }
@@ -315,7 +326,13 @@ impl Store {
                 Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
             configure(&conn, Access::ReadWrite)?;
             schema::migrate(&mut conn)?;
-            Ok(Self { conn, path: path.to_path_buf(), access: Access::ReadWrite, _lock: Some(lock) })
+            Ok(Self {
+                conn,
+                path: path.to_path_buf(),
+                access: Access::ReadWrite,
+                file_version: SCHEMA_VERSION,
+                _lock: Some(lock),
+            })
         })();
         if made.is_err() {
             let _ = fs::remove_file(path);
@@ -340,8 +357,9 @@ impl Store {
         self.access == Access::ReadWrite
     }
 
+    /// The format version of the file on disk.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.file_version)
     }
 
     /// Runs one edit in one transaction and returns what undoes it.
@@ -399,6 +417,7 @@ impl Store {
         self.conn = conn;
         self.path = target.to_path_buf();
         self.access = Access::ReadWrite;
+        self.file_version = SCHEMA_VERSION;
         self._lock = Some(lock);
         Ok(())
     }
@@ -416,9 +435,8 @@ impl Store {
         )?;
         configure(&conn, Access::ReadWrite)?;
         self.conn = conn;
-        if self.schema_version()? < SCHEMA_VERSION {
-            schema::migrate(&mut self.conn)?;
-        }
+        schema::migrate(&mut self.conn)?;
+        self.file_version = SCHEMA_VERSION;
         Ok(())
     }
 

@@ -8,6 +8,41 @@ use rusqlite::Row;
 use super::{Store, StoreError};
 use crate::model::*;
 
+/// The columns [`group_from_row`] reads, in its order.
+const GROUP_COLUMNS: &str = "community_group.name, other_names, description, community_group.neighbourhood_id,
+    address_line1, address_line2, town, postcode, phone, email, website, contact_name, contact_role,
+    contact_phone, contact_email, charity_number, company_number, other_identifier, status,
+    accessibility, safeguarding_notes, notes, archived";
+const GROUP_COLUMN_COUNT: usize = 23;
+
+fn group_from_row(r: &Row<'_>) -> rusqlite::Result<CommunityGroup> {
+    Ok(CommunityGroup {
+        name: r.get(0)?,
+        other_names: r.get(1)?,
+        description: r.get(2)?,
+        neighbourhood: r.get::<_, Option<i64>>(3)?.map(NeighbourhoodId),
+        address_line1: r.get(4)?,
+        address_line2: r.get(5)?,
+        town: r.get(6)?,
+        postcode: r.get(7)?,
+        phone: r.get(8)?,
+        email: r.get(9)?,
+        website: r.get(10)?,
+        contact_name: r.get(11)?,
+        contact_role: r.get(12)?,
+        contact_phone: r.get(13)?,
+        contact_email: r.get(14)?,
+        charity_number: r.get(15)?,
+        company_number: r.get(16)?,
+        other_identifier: r.get(17)?,
+        status: GroupStatus::from_code(&r.get::<_, String>(18)?).unwrap_or_default(),
+        accessibility: r.get(19)?,
+        safeguarding_notes: r.get(20)?,
+        notes: r.get(21)?,
+        archived: r.get(22)?,
+    })
+}
+
 fn date(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(i)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -113,42 +148,39 @@ impl Store {
     }
 
     pub fn group(&self, id: GroupId) -> Result<CommunityGroup, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT name, other_names, description, neighbourhood_id, address_line1, address_line2, town,
-                    postcode, phone, email, website, contact_name, contact_role, contact_phone,
-                    contact_email, charity_number, company_number, other_identifier, status,
-                    accessibility, safeguarding_notes, notes, archived
-             FROM community_group WHERE id = ?1",
-        )?;
+        let mut stmt =
+            self.conn().prepare_cached(&format!("SELECT {GROUP_COLUMNS} FROM community_group WHERE id = ?1"))?;
         let mut rows = stmt.query([id.0])?;
-        let Some(r) = rows.next()? else {
-            return Err(StoreError::Missing("That group"));
-        };
-        Ok(CommunityGroup {
-            name: r.get(0)?,
-            other_names: r.get(1)?,
-            description: r.get(2)?,
-            neighbourhood: r.get::<_, Option<i64>>(3)?.map(NeighbourhoodId),
-            address_line1: r.get(4)?,
-            address_line2: r.get(5)?,
-            town: r.get(6)?,
-            postcode: r.get(7)?,
-            phone: r.get(8)?,
-            email: r.get(9)?,
-            website: r.get(10)?,
-            contact_name: r.get(11)?,
-            contact_role: r.get(12)?,
-            contact_phone: r.get(13)?,
-            contact_email: r.get(14)?,
-            charity_number: r.get(15)?,
-            company_number: r.get(16)?,
-            other_identifier: r.get(17)?,
-            status: GroupStatus::from_code(&r.get::<_, String>(18)?).unwrap_or_default(),
-            accessibility: r.get(19)?,
-            safeguarding_notes: r.get(20)?,
-            notes: r.get(21)?,
-            archived: r.get(22)?,
-        })
+        let Some(r) = rows.next()? else { return Err(StoreError::Missing("That group")) };
+        Ok(group_from_row(r)?)
+    }
+
+    /// Every group with its neighbourhood's and categories' names, in name order, for export.
+    pub fn group_records(&self) -> Result<Vec<GroupRecord>, StoreError> {
+        let mut categories: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT gc.group_id, c.name FROM group_category gc JOIN category c ON c.id = gc.category_id
+             ORDER BY gc.group_id, c.name COLLATE NOCASE",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            categories.entry(row.get(0)?).or_default().push(row.get(1)?);
+        }
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {GROUP_COLUMNS}, community_group.id, coalesce(n.name, '') FROM community_group
+             LEFT JOIN neighbourhood n ON n.id = community_group.neighbourhood_id
+             ORDER BY community_group.name COLLATE NOCASE, community_group.id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(GROUP_COLUMN_COUNT)?;
+            Ok(GroupRecord {
+                id: GroupId(id),
+                group: group_from_row(r)?,
+                neighbourhood: r.get(GROUP_COLUMN_COUNT + 1)?,
+                categories: categories.get(&id).cloned().unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The categories a group is filed under, by name.

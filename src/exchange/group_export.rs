@@ -1,0 +1,132 @@
+//! Exporting the directory as CSV (for Excel) and XLSX.
+
+use super::group_import::GroupField;
+use crate::model::GroupRecord;
+
+/// The columns of this program's own export, in order. Importing the export gives back the
+/// same groups.
+pub const EXPORT_FIELDS: [GroupField; 23] = [
+    GroupField::Name,
+    GroupField::OtherNames,
+    GroupField::Description,
+    GroupField::AddressLine1,
+    GroupField::AddressLine2,
+    GroupField::Town,
+    GroupField::Postcode,
+    GroupField::Phone,
+    GroupField::Email,
+    GroupField::Website,
+    GroupField::ContactName,
+    GroupField::ContactRole,
+    GroupField::ContactPhone,
+    GroupField::ContactEmail,
+    GroupField::CharityNumber,
+    GroupField::CompanyNumber,
+    GroupField::OtherIdentifier,
+    GroupField::Status,
+    GroupField::Neighbourhood,
+    GroupField::Categories,
+    GroupField::Accessibility,
+    GroupField::Safeguarding,
+    GroupField::Notes,
+];
+
+fn value(record: &GroupRecord, field: GroupField) -> String {
+    let g = &record.group;
+    match field {
+        GroupField::Name => g.name.clone(),
+        GroupField::OtherNames => g.other_names.clone(),
+        GroupField::Description => g.description.clone(),
+        GroupField::Address => [&g.address_line1, &g.address_line2, &g.town]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        GroupField::AddressLine1 => g.address_line1.clone(),
+        GroupField::AddressLine2 => g.address_line2.clone(),
+        GroupField::Town => g.town.clone(),
+        GroupField::Postcode => g.postcode.clone(),
+        GroupField::Phone => g.phone.clone(),
+        GroupField::Email => g.email.clone(),
+        GroupField::Website => g.website.clone(),
+        GroupField::ContactName => g.contact_name.clone(),
+        GroupField::ContactRole => g.contact_role.clone(),
+        GroupField::ContactPhone => g.contact_phone.clone(),
+        GroupField::ContactEmail => g.contact_email.clone(),
+        GroupField::CharityNumber => g.charity_number.clone(),
+        GroupField::CompanyNumber => g.company_number.clone(),
+        GroupField::OtherIdentifier => g.other_identifier.clone(),
+        GroupField::Status => g.status.code().to_owned(),
+        GroupField::Neighbourhood => record.neighbourhood.clone(),
+        GroupField::Categories => record.categories.join("; "),
+        GroupField::Accessibility => g.accessibility.clone(),
+        GroupField::Safeguarding => g.safeguarding_notes.clone(),
+        GroupField::Notes => g.notes.clone(),
+    }
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return first) gets a leading apostrophe, so that opening the file runs nothing. The importer
+/// takes the apostrophe off again.
+pub fn neutralise_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends.
+pub fn groups_csv(records: &[GroupRecord]) -> Result<Vec<u8>, String> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        writer.write_record(EXPORT_FIELDS.iter().map(|f| f.export_header())).map_err(|e| e.to_string())?;
+        for record in records {
+            writer
+                .write_record(EXPORT_FIELDS.iter().map(|f| neutralise_formula(&value(record, *f))))
+                .map_err(|e| e.to_string())?;
+        }
+        writer.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// An XLSX workbook with one sheet, "Groups"; every cell is text, so phone numbers and
+/// identifiers keep their leading zeros.
+pub fn groups_xlsx(records: &[GroupRecord]) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Groups").map_err(|e| e.to_string())?;
+    for (col, field) in EXPORT_FIELDS.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, field.export_header(), &bold).map_err(|e| e.to_string())?;
+    }
+    for (row, record) in records.iter().enumerate() {
+        for (col, field) in EXPORT_FIELDS.iter().enumerate() {
+            let text = value(record, *field);
+            if text.is_empty() {
+                continue;
+            }
+            sheet.write_string(row as u32 + 1, col as u16, &text).map_err(|e| {
+                format!("{} could not be written to Excel ({e}); export to CSV instead.", record.group.name)
+            })?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+    workbook.save_to_buffer().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralise_formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(neutralise_formula("+44 7700 900123"), "'+44 7700 900123");
+        assert_eq!(neutralise_formula("@home"), "'@home");
+        assert_eq!(neutralise_formula("Bispham"), "Bispham");
+    }
+}

@@ -1,0 +1,57 @@
+//! Reading XLSX workbooks (one chosen sheet) into a [`Table`].
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _};
+
+use super::table::{Table, TableError, TableRow};
+
+/// The names of a workbook's sheets, in order.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, TableError> {
+    let workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| TableError::Other(format!("The file could not be read as an Excel workbook: {e}.")))?;
+    Ok(workbook.sheet_names())
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        // Whole numbers without ".0", as the spreadsheet shows them.
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string(),
+    }
+}
+
+/// Reads one sheet (the first when `sheet` is `None`): its first non-empty row is the header.
+pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| TableError::Other(format!("The file could not be read as an Excel workbook: {e}.")))?;
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).cloned().ok_or_else(|| {
+            TableError::Other(format!("The workbook has no sheet called “{wanted}” (it has: {}).", names.join(", ")))
+        })?,
+        None => names.first().cloned().ok_or(TableError::Empty)?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| TableError::Other(format!("The sheet “{name}” could not be read: {e}.")))?;
+    let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
+    let mut rows = range.rows().enumerate().map(|(i, cells)| (first_row + i as u64 + 1, cells));
+    let headers = loop {
+        match rows.next() {
+            Some((_, cells)) if cells.iter().all(|c| cell_text(c).trim().is_empty()) => continue,
+            Some((_, cells)) => break cells.iter().map(|c| cell_text(c).trim().to_owned()).collect::<Vec<_>>(),
+            None => return Err(TableError::Empty),
+        }
+    };
+    let rows: Vec<TableRow> = rows
+        .filter(|(_, cells)| cells.iter().any(|c| !cell_text(c).trim().is_empty()))
+        .map(|(line, cells)| TableRow { line, cells: cells.iter().map(cell_text).collect() })
+        .collect();
+    if rows.is_empty() {
+        return Err(TableError::NoRows);
+    }
+    Ok(Table { headers, rows, encoding: "Excel workbook" })
+}
