@@ -6,7 +6,6 @@ use chrono::{Months, NaiveDate};
 
 use super::ids::{CategoryId, GroupId, NeighbourhoodId};
 use super::records::{GroupStatus, GroupSummary};
-use super::search::fold;
 
 /// What the directory is showing, apart from the search text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -43,7 +42,8 @@ pub fn needs_verifying(group: &GroupSummary, today: NaiveDate) -> bool {
     group.last_verified.is_none_or(|d| d < year_ago)
 }
 
-/// The indices of `groups` to show, in order.
+/// The indices of `groups` to show, in order. `groups` must be in name order (folded, then
+/// id), as the store gives them, so that the usual order costs no sorting.
 ///
 /// `search_hits` is the set of groups the search index matched (`None` when there is no search
 /// to run in the index); `short_words` are search words too short for the index, matched here
@@ -72,14 +72,23 @@ pub fn visible_groups(
 }
 
 fn matches_short_words(group: &GroupSummary, words: &[String]) -> bool {
-    let name = fold(&group.name);
-    let postcode = fold(&group.postcode);
-    words.iter().all(|w| name.split_whitespace().any(|n| n.starts_with(w.as_str())) || postcode.starts_with(w.as_str()))
+    words.iter().all(|w| {
+        group.name_key.split_whitespace().any(|n| n.starts_with(w.as_str()))
+            || group.postcode.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+    })
 }
 
 /// Sorts indices into `groups` by a column; ties fall back to the name, then the id, so the
-/// order is always the same.
+/// order is always the same. `groups` is already in name order, so sorting by name only needs
+/// the indices in order (or reversed).
 pub fn sort_groups(indices: &mut [usize], groups: &[GroupSummary], sort: SortOrder) {
+    indices.sort_unstable();
+    if sort.column == SortColumn::Name {
+        if sort.descending {
+            indices.reverse();
+        }
+        return;
+    }
     let key = |g: &GroupSummary| -> String {
         match sort.column {
             SortColumn::Name => String::new(),
@@ -90,14 +99,10 @@ pub fn sort_groups(indices: &mut [usize], groups: &[GroupSummary], sort: SortOrd
             SortColumn::Status => g.status.code().to_owned(),
         }
     };
-    // Names are compared folded, so "Él" sorts with "El".
-    let folded: Vec<(String, String)> = indices.iter().map(|&i| (key(&groups[i]), fold(&groups[i].name))).collect();
+    let keys: Vec<String> = indices.iter().map(|&i| key(&groups[i])).collect();
     let mut order: Vec<usize> = (0..indices.len()).collect();
-    order.sort_by(|&a, &b| {
-        let by_key = folded[a].0.cmp(&folded[b].0).then_with(|| folded[a].1.cmp(&folded[b].1));
-        let by_key = if sort.descending { by_key.reverse() } else { by_key };
-        by_key.then_with(|| groups[indices[a]].id.cmp(&groups[indices[b]].id))
-    });
+    // A stable sort keeps name order within equal keys.
+    order.sort_by(|&a, &b| if sort.descending { keys[b].cmp(&keys[a]) } else { keys[a].cmp(&keys[b]) });
     let sorted: Vec<usize> = order.iter().map(|&o| indices[o]).collect();
     indices.copy_from_slice(&sorted);
 }
@@ -110,6 +115,7 @@ mod tests {
         GroupSummary {
             id: GroupId(id),
             name: name.to_owned(),
+            name_key: crate::model::search::fold(name),
             neighbourhood_id: Some(NeighbourhoodId(hood)),
             neighbourhood: format!("Hood {hood}"),
             town: "Blackpool".to_owned(),
@@ -128,12 +134,13 @@ mod tests {
 
     #[test]
     fn filters_combine_and_names_sort_without_regard_to_case_or_accents() {
-        let groups = vec![
+        let mut groups = vec![
             group(1, "zebra crossing club", 1, GroupStatus::Active, Some("2026-10-01")),
             group(2, "Ély Walkers", 1, GroupStatus::Dormant, None),
             group(3, "Anchorsholme Choir", 2, GroupStatus::Active, Some("2024-01-01")),
             group(4, "Eden Pantry", 1, GroupStatus::Active, Some("2025-01-01")),
         ];
+        groups.sort_by(|a, b| a.name_key.cmp(&b.name_key));
         let all = visible_groups(&groups, &DirectoryFilter::default(), None, &[], SortOrder::default());
         assert_eq!(names(&groups, &all), ["Anchorsholme Choir", "Eden Pantry", "Ély Walkers", "zebra crossing club"]);
 

@@ -132,6 +132,8 @@ pub struct GroupRecord {
 pub struct GroupSummary {
     pub id: GroupId,
     pub name: String,
+    /// The name folded (lower case, no accents), for sorting and matching.
+    pub name_key: String,
     pub neighbourhood_id: Option<NeighbourhoodId>,
     pub neighbourhood: String,
     pub town: String,

@@ -75,7 +75,7 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every group, in name order, as the directory lists them, with their categories.
+    /// Every group, in folded-name order, as the directory lists them, with their categories.
     pub fn group_summaries(&self) -> Result<Vec<GroupSummary>, StoreError> {
         let mut categories: HashMap<i64, Vec<CategoryId>> = HashMap::new();
         let mut stmt = self.conn().prepare_cached("SELECT group_id, category_id FROM group_category ORDER BY id")?;
@@ -91,9 +91,11 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let id: i64 = r.get(0)?;
+            let name: String = r.get(1)?;
             Ok(GroupSummary {
                 id: GroupId(id),
-                name: r.get(1)?,
+                name_key: crate::model::search::fold(&name),
+                name,
                 neighbourhood_id: r.get::<_, Option<i64>>(2)?.map(NeighbourhoodId),
                 neighbourhood: r.get(3)?,
                 town: r.get(4)?,
@@ -105,7 +107,10 @@ impl Store {
                 categories: categories.remove(&id).unwrap_or_default(),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut groups: Vec<GroupSummary> = rows.collect::<Result<_, _>>()?;
+        // Folded-name order, so that the directory's default order needs no sorting.
+        groups.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id)));
+        Ok(groups)
     }
 
     /// The editable list of categories, by name.

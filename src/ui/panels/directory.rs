@@ -168,7 +168,8 @@ pub struct DirectoryPanel {
     filter: DirectoryFilter,
     unverified_only: bool,
     sort: SortOrder,
-    list: Option<(ListKey, Vec<usize>)>,
+    /// The rows to show and how many groups there are in all, for `list_key`.
+    list: Option<(ListKey, Vec<usize>, usize)>,
     selected: Option<GroupId>,
     pub(crate) focus_search: bool,
 }
@@ -214,17 +215,19 @@ impl DirectoryPanel {
             filter: self.filter.clone(),
             sort: self.sort,
         };
-        if self.list.as_ref().is_none_or(|(k, _)| *k != key) {
+        if self.list.as_ref().is_none_or(|(k, _, _)| *k != key) {
             match find_groups(&doc.store, &data.groups, &data.vocabulary, &self.search, &self.filter, self.sort) {
-                Ok(shown) => self.list = Some((key, shown)),
+                Ok(shown) => {
+                    let total = data.groups.iter().filter(|g| self.filter.include_archived || !g.archived).count();
+                    self.list = Some((key, shown, total));
+                }
                 Err(e) => {
                     ui.colored_label(theme::ERROR_RED, format!("The search could not be run: {e}"));
                     return commands;
                 }
             }
         }
-        let shown: &[usize] = self.list.as_ref().map(|(_, v)| v.as_slice()).unwrap_or(&[]);
-        let total = data.groups.iter().filter(|g| self.filter.include_archived || !g.archived).count();
+        let (shown, total): (&[usize], usize) = self.list.as_ref().map_or((&[], 0), |(_, v, t)| (v.as_slice(), *t));
         ui.label(format!("Showing {} of {} groups", thousands(shown.len() as u64), thousands(total as u64)));
         ui.add_space(2.0);
 

@@ -1,0 +1,53 @@
+//! `directory_search`: time from a keystroke to the filtered, sorted list at 100,000 groups
+//! (the index search, the forgiving retry when a word finds nothing, the filters and the sort).
+//!
+//! Prints `bench directory_search groups=100000 keystrokes=… p50_ms=… p95_ms=… max_ms=…`, and a
+//! line per query with the groups it found. Run with `cargo bench --bench directory_search`.
+
+use std::time::Instant;
+
+use placements::demo::{DemoOptions, write_demo};
+use placements::model::directory::{DirectoryFilter, SortOrder};
+use placements::model::search::Vocabulary;
+use placements::store::{OpenMode, Store};
+use placements::ui::panels::directory::find_groups;
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("search.placements");
+    let groups_total = 100_000;
+    write_demo(&file, &DemoOptions { groups: groups_total, seed: 4, year: 2027 }).expect("demo written");
+    let store = Store::open(&file, OpenMode::ReadOnly).expect("open");
+    let groups = store.group_summaries().expect("groups");
+    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
+    let filter = DirectoryFilter::default();
+    let mut times = Vec::new();
+    let mut slowest: Vec<(f64, String)> = Vec::new();
+    for query in ["walking group", "siobhan", "walkng grop", "fy2 3", "bispham food bank", "catherine"] {
+        let mut found = 0;
+        for end in 1..=query.len() {
+            let typed = &query[..end];
+            let started = Instant::now();
+            let shown =
+                find_groups(&store, &groups, &vocabulary, typed, &filter, SortOrder::default()).expect("search");
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            slowest.push((ms, typed.to_owned()));
+            found = shown.len();
+        }
+        println!("bench directory_search query=\"{query}\" found={found}");
+    }
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, typed) in slowest.iter().take(3) {
+        println!("bench directory_search slowest=\"{typed}\" ms={ms:.2}");
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "bench directory_search groups={groups_total} keystrokes={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
+        times.len(),
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    );
+}
