@@ -282,3 +282,60 @@ fn open_recent_reopens_a_file_from_the_welcome_screen() {
     h.run();
     assert_eq!(h.state().store().map(|s| s.path().to_path_buf()), Some(file));
 }
+
+/// Steps the window until `label` shows (workers run on threads), for up to 30 seconds.
+fn step_until(h: &mut Harness<'static, PlacementsApp>, label: &str) {
+    let started = std::time::Instant::now();
+    while h.query_by_label_contains(label).is_none() {
+        assert!(started.elapsed().as_secs() < 30, "“{label}” never appeared");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+}
+
+#[test]
+fn importing_groups_through_the_window_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "import-ui.placements", 30);
+    let trafford = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/registers/trafford-charities.csv");
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(trafford)]);
+    let mut h = harness(app_in(dir.path(), dialogs, Start::File(file.clone())));
+    h.run();
+    button(&h, "File").click();
+    h.run();
+    button(&h, "Import groups…").click();
+    h.step();
+    step_until(&mut h, "Import 736 groups");
+    // The mapping step shows the guessed columns and a preview of the rows.
+    assert!(h.query_by_label_contains("736 rows (UTF-8)").is_some());
+    assert!(h.query_all_by_label("DUKINFIELD BAPTIST CHURCH (TRUST FUNDS HELD ICW )").next().is_some());
+    assert!(h.query_by_label_contains("1 value will be kept as given but needs checking").is_some());
+    button(&h, "Import 736 groups").click();
+    h.step();
+    step_until(&mut h, "Imported 736, updated 0, skipped 0, not imported 0.");
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group"), 766);
+    button(&h, "Close").click();
+    h.run();
+    assert!(h.query_by_label_contains("Showing 766 of 766 groups").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group"), 30);
+    assert!(h.query_by_label_contains("Showing 30 of 30 groups").is_some());
+}
+
+#[test]
+fn exporting_groups_through_the_window_writes_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "export-ui.placements", 25);
+    let out = dir.path().join("groups.csv");
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(out.clone())]);
+    let mut h = harness(app_in(dir.path(), dialogs, Start::File(file)));
+    h.run();
+    button(&h, "File").click();
+    h.run();
+    button(&h, "Export groups…").click();
+    h.run();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 26);
+    assert!(h.query_by_label_contains("Exported 25 groups to").is_some());
+}

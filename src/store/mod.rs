@@ -445,6 +445,27 @@ impl Store {
         copy_database(&self.conn, target)
     }
 
+    /// A second handle on the same file, for long work on another thread (an import) while
+    /// the window keeps reading through this one. This process already holds the file's lock,
+    /// so the handle takes none; the caller keeps `self` open until the work is done.
+    pub fn worker_handle(&self) -> Result<Store, StoreError> {
+        if !self.is_writable() {
+            return Err(StoreError::ReadOnly);
+        }
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn, Access::ReadWrite)?;
+        Ok(Store {
+            conn,
+            path: self.path.clone(),
+            access: Access::ReadWrite,
+            file_version: self.file_version,
+            _lock: None,
+        })
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

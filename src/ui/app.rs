@@ -7,10 +7,13 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, EditRequest, Needs, UiCommand};
 use super::dialogs::{DialogOutcome, FileDialogs};
+use super::import::{ImportOutcome, ImportWindow};
 use super::panels::Panels;
 use super::prefs::{PanelKind, Prefs};
 use super::theme;
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
+use crate::exchange::files::write_atomically;
+use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::model::Counts;
 use crate::model::text::count_of;
 use crate::paths::AppPaths;
@@ -65,6 +68,8 @@ enum PathPurpose {
     New,
     SaveAs,
     RestoreCopy(PathBuf),
+    Import,
+    Export,
 }
 
 enum Modal {
@@ -86,6 +91,8 @@ pub struct PlacementsApp {
     modal: Option<Modal>,
     /// A short note for the status bar (e.g. where a backup went).
     notice: Option<String>,
+    import: Option<ImportWindow>,
+    ctx: Option<egui::Context>,
     title: String,
 }
 
@@ -101,6 +108,8 @@ impl PlacementsApp {
             pending: Vec::new(),
             modal: None,
             notice: None,
+            import: None,
+            ctx: None,
             title: String::new(),
         }
     }
@@ -272,6 +281,12 @@ impl PlacementsApp {
                     ),
                 }
             }
+            PathPurpose::Import => {
+                if let Some(ctx) = &self.ctx {
+                    self.import = Some(ImportWindow::new(path, ctx));
+                }
+            }
+            PathPurpose::Export => self.export_groups(&path),
             PathPurpose::RestoreCopy(backup) => {
                 let path = Self::with_extension(path);
                 let copied = Store::open(&backup, OpenMode::ReadOnly)
@@ -301,6 +316,12 @@ impl PlacementsApp {
                 "Restored programme.placements",
                 start.as_deref(),
             ),
+            PathPurpose::Import => self.dialogs.pick_spreadsheet(start.as_deref()),
+            PathPurpose::Export => {
+                let name = self.doc.as_ref().map(|d| d.store.file_name()).unwrap_or_default();
+                let stem = name.strip_suffix(".placements").unwrap_or(&name).to_owned();
+                self.dialogs.pick_export_file(&format!("{stem} groups.csv"), start.as_deref())
+            }
         };
         match outcome {
             DialogOutcome::Chosen(path) => self.path_chosen(purpose, path),
@@ -329,6 +350,8 @@ impl PlacementsApp {
             UiCommand::SaveAs => self.ask_path(PathPurpose::SaveAs),
             UiCommand::Close => self.close_document(),
             UiCommand::RestoreBackup => self.open_restore_list(),
+            UiCommand::ImportGroups => self.ask_path(PathPurpose::Import),
+            UiCommand::ExportGroups => self.ask_path(PathPurpose::Export),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo => self.undo_or_redo(true),
             UiCommand::Redo => self.undo_or_redo(false),
@@ -390,6 +413,26 @@ impl PlacementsApp {
         }
     }
 
+    fn export_groups(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension("csv");
+        }
+        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let written = doc.store.group_records().map_err(|e| e.to_string()).and_then(|records| {
+            let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }?;
+            write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
+            Ok(records.len())
+        });
+        match written {
+            Ok(n) => {
+                self.notice = Some(format!("Exported {} to {}", count_of(n as u64, "group", "groups"), path.display()))
+            }
+            Err(e) => self.show_message(format!("Could not export to “{}”", display_name(&path)), e),
+        }
+    }
+
     fn open_restore_list(&mut self) {
         let backups_store = self.paths.backups();
         let (backups, for_document) = match &self.doc {
@@ -429,7 +472,7 @@ impl PlacementsApp {
     // ---------------------------------------------------------------- drawing
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() {
+        if self.modal.is_some() || self.import.is_some() {
             return;
         }
         // Leave Ctrl+Z to a text field that has the keyboard: it undoes typing there.
@@ -466,6 +509,12 @@ impl PlacementsApp {
                 });
                 ui.separator();
                 for command in [UiCommand::SaveAs, UiCommand::Close] {
+                    if command.menu_item(ui, self.is_enabled(command), None) {
+                        self.pending.push(Command::Ui(command));
+                    }
+                }
+                ui.separator();
+                for command in [UiCommand::ImportGroups, UiCommand::ExportGroups] {
                     if command.menu_item(ui, self.is_enabled(command), None) {
                         self.pending.push(Command::Ui(command));
                     }
@@ -632,9 +681,12 @@ impl PlacementsApp {
                     ui.add_space(6.0);
                     let label = ui.label("Path:");
                     let edit = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0)).labelled_by(label.id);
-                    edit.request_focus();
+                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if !edit.has_focus() && !enter {
+                        edit.request_focus();
+                    }
                     ui.horizontal(|ui| {
-                        let go = ui.button("OK").clicked() || (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+                        let go = ui.button("OK").clicked() || enter;
                         if go && !text.trim().is_empty() {
                             keep = false;
                             let purpose = purpose.clone();
@@ -747,6 +799,25 @@ impl PlacementsApp {
         }
     }
 
+    fn import_ui(&mut self, ctx: &egui::Context) {
+        let (Some(window), Some(doc)) = (&mut self.import, &mut self.doc) else {
+            self.import = None;
+            return;
+        };
+        match window.ui(ctx, &doc.store) {
+            ImportOutcome::Open => {}
+            ImportOutcome::Closed => self.import = None,
+            ImportOutcome::Imported(change) => {
+                if !change.is_empty() {
+                    doc.undo.push(change);
+                    doc.redo.clear();
+                }
+                doc.changed();
+                self.panels.document_reloaded();
+            }
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.doc {
             Some(doc) if !doc.store.is_writable() => {
@@ -764,6 +835,13 @@ impl PlacementsApp {
     /// Draws one frame of the whole window, then applies what it asked for.
     pub fn shell_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
+        if self.import.as_ref().is_some_and(ImportWindow::is_running) && ctx.input(|i| i.viewport().close_requested()) {
+            // Quitting mid-import would lose nothing (the import is one transaction), but it
+            // would throw the import away: say so and stay open.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.notice = Some("An import is running: cancel it or let it finish before quitting.".to_owned());
+        }
         self.shortcuts(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status_bar")
@@ -790,6 +868,7 @@ impl PlacementsApp {
             },
         );
         self.modal_ui(&ctx);
+        self.import_ui(&ctx);
         for command in std::mem::take(&mut self.pending) {
             self.run_cmd(&ctx, command);
         }

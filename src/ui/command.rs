@@ -16,6 +16,8 @@ pub enum UiCommand {
     SaveAs,
     Close,
     RestoreBackup,
+    ImportGroups,
+    ExportGroups,
     Quit,
     Undo,
     Redo,
@@ -48,13 +50,15 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Every command, the ones with more modifier keys first, so that Ctrl+Shift+Z is seen
     /// before Ctrl+Z takes it.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 18] = [
         Self::Redo,
         Self::SaveAs,
         Self::New,
         Self::Open,
         Self::Close,
         Self::RestoreBackup,
+        Self::ImportGroups,
+        Self::ExportGroups,
         Self::Quit,
         Self::Undo,
         Self::Find,
@@ -74,6 +78,8 @@ impl UiCommand {
             Self::SaveAs => "Save As…",
             Self::Close => "Close",
             Self::RestoreBackup => "Restore from backup…",
+            Self::ImportGroups => "Import groups…",
+            Self::ExportGroups => "Export groups…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -95,6 +101,8 @@ impl UiCommand {
             Self::SaveAs => "Save a copy under a new name and carry on working in the copy",
             Self::Close => "Close this file (everything is already saved)",
             Self::RestoreBackup => "Go back to a copy taken when a file was opened",
+            Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
+            Self::ExportGroups => "Save the directory as a CSV or Excel spreadsheet",
             Self::Quit => "Close Community Placements (everything is already saved)",
             Self::Undo => "Undo the last change",
             Self::Redo => "Make the undone change again",
@@ -138,18 +146,18 @@ impl UiCommand {
             Self::ShowCohorts => &P3,
             Self::ShowBoard => &P4,
             Self::ShowDaySheets => &P5,
-            Self::RestoreBackup | Self::OpenDemo | Self::About => &[],
+            Self::RestoreBackup | Self::ImportGroups | Self::ExportGroups | Self::OpenDemo | Self::About => &[],
         }
     }
 
     pub fn needs(self) -> Needs {
         match self {
             Self::New | Self::Open | Self::RestoreBackup | Self::Quit | Self::OpenDemo | Self::About => Needs::Nothing,
-            Self::SaveAs | Self::Close | Self::Find => Needs::OpenDocument,
+            Self::SaveAs | Self::Close | Self::Find | Self::ExportGroups => Needs::OpenDocument,
             Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
                 Needs::OpenDocument
             }
-            Self::Undo | Self::Redo => Needs::WritableDocument,
+            Self::Undo | Self::Redo | Self::ImportGroups => Needs::WritableDocument,
         }
     }
 

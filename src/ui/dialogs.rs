@@ -17,6 +17,10 @@ pub trait FileDialogs {
     fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose where to write a file, with a suggested name.
     fn pick_file_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose a spreadsheet (CSV or XLSX) to import.
+    fn pick_spreadsheet(&mut self, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose where to write an export (CSV or XLSX), with a suggested name.
+    fn pick_export_file(&mut self, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
 }
 
 /// The operating system's dialogs, through rfd (the XDG desktop portal or zenity on Linux).
@@ -46,7 +50,38 @@ fn dialog(start_in: Option<&Path>) -> rfd::FileDialog {
     dialog
 }
 
+fn spreadsheet_dialog(start_in: Option<&Path>) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Spreadsheets (CSV, Excel)", &["csv", "xlsx", "xlsm", "txt"])
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = start_in {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog
+}
+
 impl FileDialogs for NativeDialogs {
+    fn pick_spreadsheet(&mut self, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        spreadsheet_dialog(start_in)
+            .set_title("Import groups from a spreadsheet")
+            .pick_file()
+            .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
+    fn pick_export_file(&mut self, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        spreadsheet_dialog(start_in)
+            .set_title("Export the directory")
+            .set_file_name(suggested_name)
+            .save_file()
+            .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
     fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome {
         if !chooser_available() {
             return DialogOutcome::Unavailable;
@@ -91,6 +126,16 @@ impl FileDialogs for ScriptedDialogs {
 
     fn pick_file_to_save(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
         self.asked.push(title.to_owned());
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_spreadsheet(&mut self, _start_in: Option<&Path>) -> DialogOutcome {
+        self.asked.push("Import".to_owned());
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_export_file(&mut self, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.asked.push("Export".to_owned());
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 }

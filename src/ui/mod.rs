@@ -4,6 +4,7 @@
 pub mod app;
 pub mod command;
 pub mod dialogs;
+pub mod import;
 pub mod panels;
 pub mod prefs;
 pub mod theme;

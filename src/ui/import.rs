@@ -1,0 +1,397 @@
+//! The "Import groups" window: read a spreadsheet, check which column is which against a preview
+//! of the rows as they will be imported, choose what to do with duplicates, then import.
+//!
+//! Theory of operation: reading the file and the import itself run on worker threads, so the
+//! window keeps drawing; the worker reports progress through an atomic counter and checks a
+//! cancel flag between rows. The import is one transaction on a second handle of the same file
+//! ([`Store::worker_handle`]): cancelled or failed, it leaves the file as it was; finished, its
+//! change set comes back to the app as one undo step.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use crate::exchange::group_import::{ColumnMapping, ExistingGroups, GroupField, GroupImportPlan, plan_group_import};
+use crate::exchange::table::{Table, TableError, is_missing};
+use crate::exchange::{read_spreadsheet, xlsx};
+use crate::model::text::{count_of, thousands};
+use crate::store::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError, display_name};
+
+type ReadResult = Result<(Table, Vec<String>), TableError>;
+type ImportResult = Result<(ImportCounts, ChangeSet), StoreError>;
+
+enum Stage {
+    Reading {
+        sheet: Option<String>,
+        result: Receiver<ReadResult>,
+    },
+    Mapping {
+        table: Table,
+        sheets: Vec<String>,
+        sheet: Option<String>,
+        mapping: ColumnMapping,
+        plan: GroupImportPlan,
+    },
+    Importing {
+        plan: GroupImportPlan,
+        total: usize,
+        done: Arc<AtomicUsize>,
+        cancel: Arc<AtomicBool>,
+        result: Receiver<ImportResult>,
+    },
+    Finished {
+        counts: ImportCounts,
+        plan: GroupImportPlan,
+    },
+    Failed(String),
+}
+
+/// What the import window asks of the app.
+pub enum ImportOutcome {
+    /// Keep the window open.
+    Open,
+    /// Close it.
+    Closed,
+    /// The import finished: this change set is its undo step.
+    Imported(ChangeSet),
+}
+
+pub struct ImportWindow {
+    path: PathBuf,
+    stage: Stage,
+    on_duplicate: OnDuplicate,
+    show_problems: bool,
+    /// A finished import's undo step, handed to the app on the next call.
+    pending_change: Option<ChangeSet>,
+}
+
+fn read_in_background(path: &Path, sheet: Option<String>, ctx: &egui::Context) -> Receiver<ReadResult> {
+    let (send, receive) = channel();
+    let path = path.to_path_buf();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let result = read_spreadsheet(&path, sheet.as_deref()).and_then(|table| {
+            let sheets = match std::fs::read(&path) {
+                Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => xlsx::sheet_names(&bytes)?,
+                _ => Vec::new(),
+            };
+            Ok((table, sheets))
+        });
+        let _ = send.send(result);
+        ctx.request_repaint();
+    });
+    receive
+}
+
+/// A grid cell of a fixed width: one line, left-aligned, cut short with "…" when too long.
+fn cell_ui(ui: &mut Ui, width: f32, text: &str) -> egui::Response {
+    ui.allocate_ui_with_layout(egui::vec2(width, 20.0), egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).truncate())
+    })
+    .inner
+}
+
+fn plan_for(store: &Store, table: &Table, mapping: &ColumnMapping) -> GroupImportPlan {
+    let keys = store.group_keys().unwrap_or_default();
+    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
+    plan_group_import(table, mapping, &existing)
+}
+
+impl ImportWindow {
+    pub fn new(path: PathBuf, ctx: &egui::Context) -> Self {
+        let result = read_in_background(&path, None, ctx);
+        Self {
+            path,
+            stage: Stage::Reading { sheet: None, result },
+            on_duplicate: OnDuplicate::Skip,
+            show_problems: false,
+            pending_change: None,
+        }
+    }
+
+    /// Whether an import is running (the file must stay open until it ends).
+    pub fn is_running(&self) -> bool {
+        matches!(self.stage, Stage::Importing { .. })
+    }
+
+    /// Moves on when a worker has finished.
+    fn poll(&mut self, store: &Store) {
+        let next = match &mut self.stage {
+            Stage::Reading { sheet, result } => match result.try_recv() {
+                Ok(Ok((table, sheets))) => {
+                    let mapping = ColumnMapping::guess(&table.headers);
+                    let plan = plan_for(store, &table, &mapping);
+                    Some(Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan })
+                }
+                Ok(Err(e)) => Some(Stage::Failed(e.to_string())),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => Some(Stage::Failed("The file could not be read.".to_owned())),
+            },
+            Stage::Importing { plan, result, .. } => match result.try_recv() {
+                Ok(Ok((counts, change))) => {
+                    self.pending_change = Some(change);
+                    Some(Stage::Finished { counts, plan: std::mem::take(plan) })
+                }
+                Ok(Err(StoreError::Cancelled)) => {
+                    Some(Stage::Failed("The import was cancelled. The file is as it was before.".to_owned()))
+                }
+                Ok(Err(e)) => Some(Stage::Failed(format!("Nothing was imported: {e}"))),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => {
+                    Some(Stage::Failed("The import stopped unexpectedly; nothing was imported.".to_owned()))
+                }
+            },
+            _ => None,
+        };
+        if let Some(next) = next {
+            self.stage = next;
+        }
+    }
+
+    fn start_import(&mut self, store: &Store, ctx: &egui::Context) {
+        let Stage::Mapping { plan, .. } = &mut self.stage else { return };
+        let plan = std::mem::take(plan);
+        let mut worker = match store.worker_handle() {
+            Ok(worker) => worker,
+            Err(e) => {
+                self.stage = Stage::Failed(format!("Nothing was imported: {e}"));
+                return;
+            }
+        };
+        let rows: Vec<_> = plan.rows.iter().map(|r| r.group.clone()).collect();
+        let total = rows.len();
+        let (done, cancel) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicBool::new(false)));
+        let (send, result) = channel();
+        let (worker_done, worker_cancel, worker_ctx) = (done.clone(), cancel.clone(), ctx.clone());
+        let label = format!("Import {}", display_name(&self.path));
+        let on_duplicate = self.on_duplicate;
+        std::thread::spawn(move || {
+            let outcome = worker.import_groups(&label, &rows, on_duplicate, &mut |n| {
+                worker_done.store(n, Ordering::Relaxed);
+                worker_ctx.request_repaint();
+                !worker_cancel.load(Ordering::Relaxed)
+            });
+            let _ = send.send(outcome);
+            worker_ctx.request_repaint();
+        });
+        self.stage = Stage::Importing { plan, total, done, cancel, result };
+    }
+
+    /// Draws the window; returns what the app should do.
+    pub fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome {
+        self.poll(store);
+        if let Some(change) = self.pending_change.take() {
+            // Shown as finished next frame; the app records the undo step now.
+            return ImportOutcome::Imported(change);
+        }
+        let mut outcome = ImportOutcome::Open;
+        let mut start = false;
+        let mut reread: Option<Option<String>> = None;
+        egui::Modal::new(egui::Id::unique("import_groups")).show(ctx, |ui| {
+            ui.set_width(820.0);
+            ui.heading(format!("Import groups from “{}”", display_name(&self.path)));
+            ui.add_space(6.0);
+            match &mut self.stage {
+                Stage::Reading { .. } => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Reading the file…");
+                    });
+                    if ui.button("Cancel").clicked() {
+                        outcome = ImportOutcome::Closed;
+                    }
+                }
+                Stage::Mapping { table, sheets, sheet, mapping, plan } => {
+                    if !sheets.is_empty() {
+                        ui.horizontal(|ui| {
+                            let label = ui.label("Sheet:");
+                            let current = sheet.clone().or_else(|| sheets.first().cloned()).unwrap_or_default();
+                            egui::ComboBox::from_id_salt("import_sheet")
+                                .selected_text(&current)
+                                .show_ui(ui, |ui| {
+                                    for name in sheets.iter() {
+                                        if ui.selectable_label(*name == current, name).clicked() && *name != current {
+                                            reread = Some(Some(name.clone()));
+                                        }
+                                    }
+                                })
+                                .response
+                                .labelled_by(label.id);
+                        });
+                    }
+                    ui.label(format!(
+                        "{} ({}). Check which column is which; the preview shows the first rows as they will be imported.",
+                        count_of(table.rows.len() as u64, "row", "rows"),
+                        table.encoding
+                    ));
+                    ui.add_space(4.0);
+                    if Self::mapping_ui(ui, table, mapping) {
+                        *plan = plan_for(store, table, mapping);
+                    }
+                    ui.add_space(6.0);
+                    Self::preview_ui(ui, plan);
+                    ui.add_space(6.0);
+                    let duplicates = plan.duplicates();
+                    if duplicates > 0 {
+                        ui.label(format!(
+                            "{} already in the file (same charity number, or same name and postcode):",
+                            if duplicates == 1 { "1 row matches a group".to_owned() } else { format!("{} rows match groups", thousands(duplicates as u64)) }
+                        ));
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::Skip, "Skip them");
+                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::Update, "Update the existing groups");
+                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::New, "Import them as new groups");
+                        });
+                    }
+                    Self::problems_ui(ui, plan, &mut self.show_problems);
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let can_import = mapping.column_of(GroupField::Name).is_some() && !plan.rows.is_empty();
+                        let text = format!("Import {} groups", thousands(plan.rows.len() as u64));
+                        if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
+                            start = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            outcome = ImportOutcome::Closed;
+                        }
+                        if mapping.column_of(GroupField::Name).is_none() {
+                            ui.colored_label(theme::ERROR_RED, "Choose the column that holds the groups' names.");
+                        }
+                    });
+                }
+                Stage::Importing { total, done, cancel, .. } => {
+                    let done = done.load(Ordering::Relaxed).min(*total);
+                    let fraction = if *total == 0 { 1.0 } else { done as f32 / *total as f32 };
+                    ui.label(format!("Importing… {} of {} rows", thousands(done as u64), thousands(*total as u64)));
+                    ui.add(egui::ProgressBar::new(fraction).show_percentage());
+                    if ui.button("Cancel").on_hover_text("Stop and leave the file as it was").clicked() {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                }
+                Stage::Finished { counts, plan } => {
+                    ui.label(RichText::new(format!(
+                        "Imported {}, updated {}, skipped {}, not imported {}.",
+                        thousands(counts.imported as u64),
+                        thousands(counts.updated as u64),
+                        thousands(counts.skipped as u64),
+                        thousands(plan.errors.len() as u64)
+                    ))
+                    .strong());
+                    ui.label("Edit › Undo takes the whole import back.");
+                    Self::problems_ui(ui, plan, &mut self.show_problems);
+                    if ui.button("Close").clicked() {
+                        outcome = ImportOutcome::Closed;
+                    }
+                }
+                Stage::Failed(message) => {
+                    ui.colored_label(theme::ERROR_RED, message.as_str());
+                    if ui.button("Close").clicked() {
+                        outcome = ImportOutcome::Closed;
+                    }
+                }
+            }
+        });
+        if let Some(sheet) = reread {
+            let result = read_in_background(&self.path, sheet.clone(), ctx);
+            self.stage = Stage::Reading { sheet, result };
+        }
+        if start {
+            self.start_import(store, ctx);
+        }
+        outcome
+    }
+
+    /// One row per column: its header, an example, and the field it fills. True when changed.
+    fn mapping_ui(ui: &mut Ui, table: &Table, mapping: &mut ColumnMapping) -> bool {
+        let mut changed = false;
+        egui::ScrollArea::vertical().id_salt("import_mapping").max_height(220.0).show(ui, |ui| {
+            egui::Grid::new("import_mapping_grid").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+                ui.strong("Column in the file");
+                ui.strong("Example");
+                ui.strong("Imported as");
+                ui.end_row();
+                for (i, header) in table.headers.iter().enumerate() {
+                    let label = cell_ui(ui, 250.0, if header.is_empty() { "(no header)" } else { header.as_str() });
+                    let example = table.rows.iter().filter_map(|r| r.cells.get(i)).find(|c| !is_missing(c));
+                    cell_ui(ui, 300.0, example.map_or("", |c| c.as_str()));
+                    let current = mapping.fields[i];
+                    egui::ComboBox::from_id_salt(("import_field", i))
+                        .width(200.0)
+                        .selected_text(current.map_or("Don't import", GroupField::label))
+                        .show_ui(ui, |ui| {
+                            if ui.selectable_label(current.is_none(), "Don't import").clicked() {
+                                mapping.fields[i] = None;
+                                changed = true;
+                            }
+                            for field in GroupField::ALL {
+                                if ui.selectable_label(current == Some(field), field.label()).clicked() {
+                                    // A field fills from one column: take it from any other.
+                                    for other in mapping.fields.iter_mut() {
+                                        if *other == Some(field) {
+                                            *other = None;
+                                        }
+                                    }
+                                    mapping.fields[i] = Some(field);
+                                    changed = true;
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        });
+        changed
+    }
+
+    fn preview_ui(ui: &mut Ui, plan: &GroupImportPlan) {
+        ui.label(RichText::new("Preview").strong());
+        egui::Grid::new("import_preview").num_columns(5).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+            for title in ["Name", "Town", "Postcode", "Phone", "Email"] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for row in plan.rows.iter().take(5) {
+                let g = row.group.edit.group();
+                for (value, width) in
+                    [(&g.name, 280.0), (&g.town, 120.0), (&g.postcode, 80.0), (&g.phone, 110.0), (&g.email, 180.0)]
+                {
+                    cell_ui(ui, width, value);
+                }
+                ui.end_row();
+            }
+        });
+    }
+
+    fn problems_ui(ui: &mut Ui, plan: &GroupImportPlan, open: &mut bool) {
+        let warnings: usize = plan.rows.iter().map(|r| r.warnings.len()).sum();
+        if plan.errors.is_empty() && warnings == 0 {
+            return;
+        }
+        let summary = format!(
+            "{} cannot be imported; {} will be kept as given but {} checking",
+            count_of(plan.errors.len() as u64, "row", "rows"),
+            count_of(warnings as u64, "value", "values"),
+            if warnings == 1 { "needs" } else { "need" }
+        );
+        ui.checkbox(open, summary);
+        if *open {
+            egui::ScrollArea::vertical().id_salt("import_problems").max_height(160.0).show(ui, |ui| {
+                for error in &plan.errors {
+                    ui.colored_label(theme::ERROR_RED, format!("Line {}: not imported: {}", error.line, error.reason));
+                }
+                for row in &plan.rows {
+                    for warning in &row.warnings {
+                        ui.label(format!("Line {}: {warning}", row.line));
+                    }
+                }
+            });
+        }
+    }
+}
