@@ -330,3 +330,44 @@ fn restoring_a_backup_brings_back_its_rows() {
     assert_eq!(dump(&path), original);
     assert_eq!(store.counts().unwrap().placements as usize, original["placement"].len());
 }
+
+#[test]
+fn adding_archiving_and_merging_groups_are_each_one_undo_step() {
+    use placements::model::CommunityGroup;
+    let dir = temp();
+    let path = demo_file(dir.path(), "merge.placements", 40);
+    let before = dump(&path);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+
+    let new = GroupEdit::check(CommunityGroup {
+        name: "Layton Litter Pickers".into(),
+        postcode: "fy3 7aa".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let (id, added) = store.add_group(&new).unwrap();
+    assert_eq!(store.group(id).unwrap().postcode, "FY3 7AA");
+    let archived = store.set_group_archived(id, true).unwrap();
+    assert!(store.group(id).unwrap().archived);
+    store.undo(&archived).unwrap();
+    store.undo(&added).unwrap();
+    assert_eq!(dump(&path), before);
+
+    // Merge the group that made the first offer into another: its offers move, it goes.
+    let (offer_group,): (i64,) = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT group_id FROM offer ORDER BY id LIMIT 1", [], |r| Ok((r.get(0)?,)))
+        .unwrap();
+    let remove = GroupId(offer_group);
+    let keep = GroupId(if offer_group == 1 { 2 } else { 1 });
+    let offers_before: i64 =
+        scalar(&path, &format!("SELECT count(*) FROM offer WHERE group_id IN ({}, {})", keep.0, remove.0));
+    let kept = store.group(keep).unwrap();
+    let merged = GroupEdit::check(CommunityGroup { notes: "Merged from a duplicate".into(), ..kept }).unwrap();
+    let merge = store.merge_groups(keep, remove, &merged).unwrap();
+    assert_eq!(scalar::<i64>(&path, &format!("SELECT count(*) FROM offer WHERE group_id = {}", keep.0)), offers_before);
+    assert!(store.group(remove).is_err());
+    assert_eq!(store.group(keep).unwrap().notes, "Merged from a duplicate");
+    store.undo(&merge).unwrap();
+    assert_eq!(dump(&path), before);
+}

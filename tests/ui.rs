@@ -309,7 +309,7 @@ fn importing_groups_through_the_window_is_one_undo_step() {
     // The mapping step shows the guessed columns and a preview of the rows.
     assert!(h.query_by_label_contains("736 rows (UTF-8)").is_some());
     assert!(h.query_all_by_label("DUKINFIELD BAPTIST CHURCH (TRUST FUNDS HELD ICW )").next().is_some());
-    assert!(h.query_by_label_contains("1 value will be kept as given but needs checking").is_some());
+    assert!(h.query_by_label_contains("5 values will be kept as given but need checking").is_some());
     button(&h, "Import 736 groups").click();
     h.step();
     step_until(&mut h, "Imported 736, updated 0, skipped 0, not imported 0.");
@@ -338,4 +338,40 @@ fn exporting_groups_through_the_window_writes_a_csv() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), 26);
     assert!(h.query_by_label_contains("Exported 25 groups to").is_some());
+}
+
+#[test]
+fn a_new_group_is_added_from_the_directory_and_can_be_archived() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "new-group.placements", 12);
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    button(&h, "New group").click();
+    h.run();
+    text_input(&h, "Name").focus();
+    text_input(&h, "Name").type_text("Marton Moss Growers");
+    text_input(&h, "Postcode").focus();
+    text_input(&h, "Postcode").type_text("fy4 5aa");
+    text_input(&h, "Phone").focus();
+    text_input(&h, "Phone").type_text("not a number");
+    h.run();
+    button(&h, "Save").click();
+    h.run();
+    assert!(h.query_by_label_contains("This is not a UK phone number").is_some());
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group"), 12);
+    text_input(&h, "Phone").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    text_input(&h, "Phone").type_text("01632 960555");
+    h.run();
+    button(&h, "Save").click();
+    h.run();
+    assert_eq!(
+        scalar::<String>(&file, "SELECT postcode FROM community_group WHERE name = 'Marton Moss Growers'"),
+        "FY4 5AA"
+    );
+    assert!(h.query_by_label_contains("Showing 13 of 13 groups").is_some());
+    button(&h, "Archive").click();
+    h.run();
+    assert!(h.query_by_label_contains("Showing 12 of 12 groups").is_some());
+    assert_eq!(scalar::<i64>(&file, "SELECT archived FROM community_group WHERE name = 'Marton Moss Growers'"), 1);
 }

@@ -37,6 +37,23 @@ pub fn is_plausible_email(text: &str) -> bool {
         && !text.chars().any(char::is_whitespace)
 }
 
+/// Whether `text` looks like a UK phone number: `01632 960123`, `07700 900123`,
+/// `+44 7700 900123`, with spaces, brackets or dashes anywhere.
+pub fn is_plausible_uk_phone(text: &str) -> bool {
+    let text = text.trim();
+    if !text.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)) {
+        return false;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if text.starts_with('+') {
+        digits.starts_with("44") && (11..=13).contains(&digits.len())
+    } else if digits.starts_with("0044") {
+        (13..=15).contains(&digits.len())
+    } else {
+        digits.starts_with('0') && (10..=11).contains(&digits.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +67,18 @@ mod tests {
         assert_eq!(normalise_postcode("Blackpool"), None);
         assert_eq!(normalise_postcode("FY1"), None);
         assert_eq!(normalise_postcode("12345"), None);
+    }
+
+    #[test]
+    fn uk_phone_numbers_are_recognised() {
+        for phone in
+            ["01632 960123", "0161 980 6090", "07700900123", "+44 7946415724", "(01253) 123456", "0800 123 4567"]
+        {
+            assert!(is_plausible_uk_phone(phone), "{phone}");
+        }
+        for phone in ["12345", "+1 555 123 4567", "call Jo", "0161 980"] {
+            assert!(!is_plausible_uk_phone(phone), "{phone}");
+        }
     }
 
     #[test]
@@ -73,6 +102,11 @@ pub fn check_group(group: &CommunityGroup) -> Vec<FieldProblem> {
     }
     if !group.postcode.trim().is_empty() && normalise_postcode(&group.postcode).is_none() {
         problem("postcode", "This is not a UK postcode (for example FY1 4AB).");
+    }
+    for (field, value) in [("phone", &group.phone), ("contact_phone", &group.contact_phone)] {
+        if !value.trim().is_empty() && !is_plausible_uk_phone(value) {
+            problem(field, "This is not a UK phone number (for example 01632 960123 or 07700 900123).");
+        }
     }
     for (field, value) in [("email", &group.email), ("contact_email", &group.contact_email)] {
         if !value.trim().is_empty() && !is_plausible_email(value.trim()) {

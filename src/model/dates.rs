@@ -23,6 +23,37 @@ pub fn uk_date_range(first: NaiveDate, last: NaiveDate) -> String {
     }
 }
 
+/// A date as people in England type it: `22/11/2026`, `22-11-2026`, `22.11.26`, `22 Nov 2026`,
+/// `Sun 22 November 2026` or `2026-11-22`. Day first, always.
+pub fn parse_uk_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let numeric: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    if numeric.len() == 3 && numeric.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+        let (a, b, c): (u32, u32, i32) = (numeric[0].parse().ok()?, numeric[1].parse().ok()?, numeric[2].parse().ok()?);
+        if numeric[0].len() == 4 {
+            return NaiveDate::from_ymd_opt(a as i32, b, c as u32);
+        }
+        let year = if numeric[2].len() == 2 { 2000 + c } else { c };
+        return NaiveDate::from_ymd_opt(year, b, a);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = match words.first() {
+        Some(first) if first.chars().all(char::is_alphabetic) && words.len() == 4 => &words[1..],
+        _ => &words[..],
+    };
+    if let [day, month, year] = words {
+        let month = month.get(..3)?.to_ascii_lowercase();
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        let month = months.iter().position(|m| *m == month)? as u32 + 1;
+        return NaiveDate::from_ymd_opt(
+            year.parse().ok()?,
+            month,
+            day.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()?,
+        );
+    }
+    None
+}
+
 /// Every date from `first` to `last`, both included.
 pub fn days_between(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     first.iter_days().take_while(move |d| *d <= last)
@@ -42,6 +73,18 @@ mod tests {
         assert_eq!(uk_date_short(d(2027, 5, 3)), "3 May 2027");
         assert_eq!(uk_date_range(d(2027, 4, 6), d(2027, 5, 28)), "Tue 6 Apr – Fri 28 May 2027");
         assert_eq!(uk_date_range(d(2026, 12, 30), d(2027, 1, 2)), "Wed 30 Dec 2026 – Sat 2 Jan 2027");
+    }
+
+    #[test]
+    fn dates_are_read_day_first() {
+        let expected = Some(d(2026, 11, 2));
+        for text in
+            ["2/11/2026", "02-11-2026", "2.11.26", "2 Nov 2026", "Mon 2 November 2026", "2nd Nov 2026", "2026-11-02"]
+        {
+            assert_eq!(parse_uk_date(text), expected, "{text}");
+        }
+        assert_eq!(parse_uk_date("31/02/2026"), None);
+        assert_eq!(parse_uk_date("soon"), None);
     }
 
     #[test]

@@ -114,8 +114,15 @@ pub struct CommunityGroup {
     pub status: GroupStatus,
     pub accessibility: String,
     pub safeguarding_notes: String,
+    /// Whether the group agreed to be contacted about placements, and when.
+    pub consent_to_contact: bool,
+    pub consent_date: Option<NaiveDate>,
+    /// When someone last checked the record with the group.
+    pub last_verified: Option<NaiveDate>,
     pub notes: String,
     pub archived: bool,
+    /// The categories it is filed under.
+    pub categories: Vec<CategoryId>,
 }
 
 /// A group with the names of its neighbourhood and categories, as exports write it.

@@ -62,6 +62,8 @@ impl GroupEdit {
                     "postcode" => &group.postcode,
                     "email" => &group.email,
                     "contact_email" => &group.contact_email,
+                    "phone" => &group.phone,
+                    "contact_phone" => &group.contact_phone,
                     _ => "",
                 };
                 FieldProblem { field: p.field, message: format!("“{value}”: {} Kept as given.", p.message) }
@@ -101,18 +103,89 @@ impl GroupEdit {
             ("safeguarding_notes", text(&g.safeguarding_notes)),
             ("notes", text(&g.notes)),
             ("archived", Value::Integer(i64::from(g.archived))),
+            ("consent_to_contact", Value::Integer(i64::from(g.consent_to_contact))),
+            ("consent_date", g.consent_date.map_or(Value::Null, date_value)),
+            ("last_verified", g.last_verified.map_or(Value::Null, date_value)),
         ]
     }
 }
 
 impl Store {
-    /// Saves a group's record (one undo step).
+    /// Saves a group's record and its categories (one undo step).
     pub fn update_group(&mut self, id: GroupId, group: &GroupEdit) -> Result<ChangeSet, StoreError> {
         let label = format!("Edit {}", group.0.name.trim());
         self.edit(label, |rec| {
             let mut columns = group.columns();
             columns.push(("updated_at", Value::Text(now_text())));
+            if !rec.update("community_group", id.0, &columns)? {
+                return Err(StoreError::Missing("That group"));
+            }
+            set_categories(rec, id, &group.0.categories)
+        })
+    }
+
+    /// Adds a new group (one undo step) and returns its id.
+    pub fn add_group(&mut self, group: &GroupEdit) -> Result<(GroupId, ChangeSet), StoreError> {
+        let mut new_id = GroupId(0);
+        let change = self.edit(format!("Add {}", group.0.name.trim()), |rec| {
+            let now = Value::Text(now_text());
+            let mut columns = group.columns();
+            columns.push(("created_at", now.clone()));
+            columns.push(("updated_at", now));
+            new_id = GroupId(rec.insert("community_group", &columns)?);
+            set_categories(rec, new_id, &group.0.categories)
+        })?;
+        Ok((new_id, change))
+    }
+
+    /// Archives a group, or brings it back (one undo step). Groups are archived, not deleted,
+    /// so that offers and placements that name them keep their history.
+    pub fn set_group_archived(&mut self, id: GroupId, archived: bool) -> Result<ChangeSet, StoreError> {
+        let name = self.group(id)?.name;
+        let label = if archived { format!("Archive {name}") } else { format!("Bring back {name}") };
+        self.edit(label, |rec| {
+            let columns = [("archived", Value::Integer(i64::from(archived))), ("updated_at", Value::Text(now_text()))];
             if rec.update("community_group", id.0, &columns)? { Ok(()) } else { Err(StoreError::Missing("That group")) }
+        })
+    }
+
+    /// Merges two records of one group: `keep` takes the values in `merged`, the categories of
+    /// both, and `remove`'s offers; `remove` is then deleted. One undo step.
+    pub fn merge_groups(
+        &mut self,
+        keep: GroupId,
+        remove: GroupId,
+        merged: &GroupEdit,
+    ) -> Result<ChangeSet, StoreError> {
+        if keep == remove {
+            return Err(StoreError::Invalid("Choose two different groups to merge.".to_owned()));
+        }
+        let mut categories = self.group(keep)?.categories;
+        for category in self.group(remove)?.categories.into_iter().chain(merged.0.categories.iter().copied()) {
+            if !categories.contains(&category) {
+                categories.push(category);
+            }
+        }
+        self.edit(format!("Merge into {}", merged.0.name.trim()), |rec| {
+            let mut columns = merged.columns();
+            columns.push(("updated_at", Value::Text(now_text())));
+            if !rec.update("community_group", keep.0, &columns)? {
+                return Err(StoreError::Missing("The group to keep"));
+            }
+            set_categories(rec, keep, &categories)?;
+            let offers: Vec<i64> = {
+                let mut stmt = rec.conn().prepare("SELECT id FROM offer WHERE group_id = ?1")?;
+                stmt.query_map([remove.0], |r| r.get(0))?.collect::<Result<_, _>>()?
+            };
+            for offer in offers {
+                rec.update("offer", offer, &[("group_id", Value::Integer(keep.0))])?;
+            }
+            set_categories(rec, remove, &[])?;
+            if rec.delete("community_group", remove.0)? {
+                Ok(())
+            } else {
+                Err(StoreError::Missing("The group to merge"))
+            }
         })
     }
 
@@ -139,6 +212,32 @@ impl Store {
         tx.commit()?;
         Ok(result)
     }
+}
+
+/// Makes a group's category links exactly `wanted`, recording each link added or removed.
+fn set_categories(
+    rec: &mut super::changes::Recorder<'_>,
+    group: GroupId,
+    wanted: &[CategoryId],
+) -> Result<(), StoreError> {
+    let current: Vec<(i64, i64)> = {
+        let mut stmt = rec.conn().prepare_cached("SELECT id, category_id FROM group_category WHERE group_id = ?1")?;
+        stmt.query_map([group.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    for (link, category) in &current {
+        if !wanted.contains(&CategoryId(*category)) {
+            rec.delete("group_category", *link)?;
+        }
+    }
+    for category in wanted {
+        if !current.iter().any(|(_, c)| *c == category.0) {
+            rec.insert(
+                "group_category",
+                &[("group_id", Value::Integer(group.0)), ("category_id", Value::Integer(category.0))],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Inserts new records inside one transaction. Made by [`Store::bulk_insert`].

@@ -12,8 +12,8 @@ use crate::model::*;
 const GROUP_COLUMNS: &str = "community_group.name, other_names, description, community_group.neighbourhood_id,
     address_line1, address_line2, town, postcode, phone, email, website, contact_name, contact_role,
     contact_phone, contact_email, charity_number, company_number, other_identifier, status,
-    accessibility, safeguarding_notes, notes, archived";
-const GROUP_COLUMN_COUNT: usize = 23;
+    accessibility, safeguarding_notes, notes, archived, consent_to_contact, consent_date, last_verified";
+const GROUP_COLUMN_COUNT: usize = 26;
 
 fn group_from_row(r: &Row<'_>) -> rusqlite::Result<CommunityGroup> {
     Ok(CommunityGroup {
@@ -40,6 +40,10 @@ fn group_from_row(r: &Row<'_>) -> rusqlite::Result<CommunityGroup> {
         safeguarding_notes: r.get(20)?,
         notes: r.get(21)?,
         archived: r.get(22)?,
+        consent_to_contact: r.get(23)?,
+        consent_date: opt_date(r, 24)?,
+        last_verified: opt_date(r, 25)?,
+        categories: Vec::new(),
     })
 }
 
@@ -157,7 +161,27 @@ impl Store {
             self.conn().prepare_cached(&format!("SELECT {GROUP_COLUMNS} FROM community_group WHERE id = ?1"))?;
         let mut rows = stmt.query([id.0])?;
         let Some(r) = rows.next()? else { return Err(StoreError::Missing("That group")) };
-        Ok(group_from_row(r)?)
+        let mut group = group_from_row(r)?;
+        let mut stmt =
+            self.conn().prepare_cached("SELECT category_id FROM group_category WHERE group_id = ?1 ORDER BY id")?;
+        group.categories = stmt.query_map([id.0], |r| r.get(0).map(CategoryId))?.collect::<Result<_, _>>()?;
+        Ok(group)
+    }
+
+    /// When a group's record was made and last changed, as stored (`2026-11-22 14:05:33`).
+    pub fn group_times(&self, id: GroupId) -> Result<(String, String), StoreError> {
+        Ok(self.conn().query_row("SELECT created_at, updated_at FROM community_group WHERE id = ?1", [id.0], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
+    }
+
+    /// The offers a group has made, for its detail pane.
+    pub fn offers_of_group(&self, id: GroupId) -> Result<Vec<(OfferId, String, NaiveDate, NaiveDate)>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, title, first_date, last_date FROM offer WHERE group_id = ?1 ORDER BY first_date, id",
+        )?;
+        let rows = stmt.query_map([id.0], |r| Ok((OfferId(r.get(0)?), r.get(1)?, date(r, 2)?, date(r, 3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every group with its neighbourhood's and categories' names, in name order, for export.

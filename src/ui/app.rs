@@ -374,17 +374,21 @@ impl PlacementsApp {
     fn apply_edit(&mut self, edit: EditRequest) {
         let Some(doc) = self.doc.as_mut() else { return };
         let result = match &edit {
-            EditRequest::UpdateGroup { id, edit } => doc.store.update_group(*id, edit),
-            EditRequest::RemovePlacement(id) => doc.store.remove_placement(*id),
+            EditRequest::UpdateGroup { id, edit } => doc.store.update_group(*id, edit).map(|c| (c, Some(*id))),
+            EditRequest::AddGroup(edit) => doc.store.add_group(edit).map(|(id, c)| (c, Some(id))),
+            EditRequest::SetGroupArchived { id, archived } => {
+                doc.store.set_group_archived(*id, *archived).map(|c| (c, Some(*id)))
+            }
+            EditRequest::RemovePlacement(id) => doc.store.remove_placement(*id).map(|c| (c, None)),
         };
         match result {
-            Ok(change) => {
+            Ok((change, group)) => {
                 if !change.is_empty() {
                     doc.undo.push(change);
                     doc.redo.clear();
                 }
                 doc.changed();
-                self.panels.edit_saved(&edit);
+                self.panels.edit_saved(&edit, group);
             }
             Err(e) => {
                 log::warn!("an edit was not saved: {e}");

@@ -185,6 +185,8 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditRequest {
     UpdateGroup { id: GroupId, edit: GroupEdit },
+    AddGroup(GroupEdit),
+    SetGroupArchived { id: GroupId, archived: bool },
     RemovePlacement(PlacementId),
 }
 

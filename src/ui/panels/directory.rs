@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Cached, cached, heading_ui, search_box_ui};
+use crate::model::dates::{parse_uk_date, uk_date, uk_date_range};
 use crate::model::directory::{DirectoryFilter, SortColumn, SortOrder, visible_groups};
 use crate::model::search::{Vocabulary, search_words};
 use crate::model::text::thousands;
@@ -146,20 +147,6 @@ pub fn find_groups(
     Ok(visible_groups(groups, filter, hits.as_ref(), &short, sort))
 }
 
-/// A group being edited: what the user has typed so far, and what is wrong with it.
-pub(crate) struct GroupForm {
-    pub id: GroupId,
-    group: CommunityGroup,
-    problems: Vec<FieldProblem>,
-}
-
-/// The pane beside the list: one group, to read or edit.
-#[derive(Default)]
-pub(crate) struct DetailPane {
-    detail: Option<Cached<(GroupId, CommunityGroup, Vec<String>)>>,
-    pub(crate) form: Option<GroupForm>,
-}
-
 #[derive(Default)]
 pub struct DirectoryPanel {
     data: Option<Cached<DirectoryData>>,
@@ -177,19 +164,6 @@ pub struct DirectoryPanel {
 impl DirectoryPanel {
     pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let mut commands = Vec::new();
-        // Side panels go in before the content beside them, so that it keeps clear of them.
-        if let Some(id) = self.selected {
-            egui::Panel::right("group_detail")
-                .resizable(true)
-                .default_size(380.0)
-                .min_size(300.0)
-                .frame(egui::Frame::new().inner_margin(egui::Margin { left: 12, ..Default::default() }))
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        self.pane.ui(ui, doc, id, &mut commands);
-                    });
-                });
-        }
         let data = match cached(&mut self.data, doc, || DirectoryData::load(&doc.store)) {
             Ok(data) => data,
             Err(e) => {
@@ -197,6 +171,21 @@ impl DirectoryPanel {
                 return commands;
             }
         };
+        // Side panels go in before the content beside them, so that it keeps clear of them.
+        let adding = self.pane.form.as_ref().is_some_and(|f| f.id.is_none());
+        let shown_in_pane = if adding { None } else { self.selected };
+        if adding || shown_in_pane.is_some() {
+            egui::Panel::right("group_detail")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(320.0)
+                .frame(egui::Frame::new().inner_margin(egui::Margin { left: 12, ..Default::default() }))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        self.pane.ui(ui, doc, data, shown_in_pane, &mut commands);
+                    });
+                });
+        }
         heading_ui(ui, "Directory", "Local voluntary, community and faith groups");
         ui.horizontal(|ui| {
             search_box_ui(
@@ -205,6 +194,13 @@ impl DirectoryPanel {
                 "name, place, contact, postcode or charity number",
                 &mut self.focus_search,
             );
+            if ui
+                .add_enabled(doc.store.is_writable(), egui::Button::new("New group"))
+                .on_hover_text("Add a group to the directory")
+                .clicked()
+            {
+                self.pane.start_new();
+            }
         });
         ui.horizontal_wrapped(|ui| Self::filters_ui(ui, data, &mut self.filter, &mut self.unverified_only));
         self.filter.unverified_as_of = self.unverified_only.then(|| chrono::Local::now().date_naive());
@@ -238,7 +234,7 @@ impl DirectoryPanel {
             ui.style_mut().interaction.selectable_labels = false;
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             // With the detail pane open, the columns it repeats (town, phone) make way for it.
-            let narrow = self.selected.is_some();
+            let narrow = adding || shown_in_pane.is_some();
             let columns: &[SortColumn] = if narrow {
                 &[SortColumn::Name, SortColumn::Neighbourhood, SortColumn::Postcode, SortColumn::Status]
             } else {
@@ -327,41 +323,155 @@ impl DirectoryPanel {
         ui.checkbox(unverified_only, "Not verified in the last 12 months");
         ui.checkbox(&mut filter.include_archived, "Show archived");
     }
+
+    /// Shows this group (for example one just added).
+    pub(crate) fn select(&mut self, id: GroupId) {
+        self.selected = Some(id);
+    }
+}
+
+/// A group being edited or added: what the user has typed so far, and what is wrong with it.
+pub(crate) struct GroupForm {
+    /// `None` while adding a new group.
+    pub id: Option<GroupId>,
+    group: CommunityGroup,
+    consent_date: String,
+    last_verified: String,
+    problems: Vec<FieldProblem>,
+}
+
+impl GroupForm {
+    fn new(id: Option<GroupId>, group: CommunityGroup) -> Self {
+        let date_text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+        Self {
+            id,
+            consent_date: date_text(group.consent_date),
+            last_verified: date_text(group.last_verified),
+            group,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Checks the form; on success, the edit to save.
+    fn check(&mut self) -> Option<GroupEdit> {
+        let mut problems = Vec::new();
+        let mut date = |text: &str, field: &'static str| -> Option<chrono::NaiveDate> {
+            if text.trim().is_empty() {
+                return None;
+            }
+            let parsed = parse_uk_date(text);
+            if parsed.is_none() {
+                problems
+                    .push(FieldProblem { field, message: "This is not a date (for example 22/11/2026).".to_owned() });
+            }
+            parsed
+        };
+        self.group.consent_date = date(&self.consent_date, "consent_date");
+        self.group.last_verified = date(&self.last_verified, "last_verified");
+        match GroupEdit::check(self.group.clone()) {
+            Ok(edit) if problems.is_empty() => {
+                self.problems.clear();
+                Some(edit)
+            }
+            Ok(_) => {
+                self.problems = problems;
+                None
+            }
+            Err(more) => {
+                problems.extend(more);
+                self.problems = problems;
+                None
+            }
+        }
+    }
+}
+
+/// The pane beside the list: one group, to read or edit.
+#[derive(Default)]
+pub(crate) struct DetailPane {
+    detail: Option<Cached<GroupDetail>>,
+    pub(crate) form: Option<GroupForm>,
+}
+
+struct GroupDetail {
+    id: GroupId,
+    group: CommunityGroup,
+    times: (String, String),
+    offers: Vec<(crate::model::OfferId, String, chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+fn stamp(text: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+        .map(|t| t.format("%a %-d %b %Y, %H:%M").to_string())
+        .unwrap_or_else(|_| text.to_owned())
 }
 
 impl DetailPane {
-    fn ui(&mut self, ui: &mut Ui, doc: &Document, id: GroupId, commands: &mut Vec<Command>) {
+    /// A new, empty group to fill in.
+    pub(crate) fn start_new(&mut self) {
+        self.form = Some(GroupForm::new(None, CommunityGroup::default()));
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        data: &DirectoryData,
+        id: Option<GroupId>,
+        commands: &mut Vec<Command>,
+    ) {
         if let Some(form) = &mut self.form
             && form.id == id
         {
             let mut cancel = false;
-            Self::form_ui(ui, doc, form, commands, &mut cancel);
+            Self::form_ui(ui, doc, data, form, commands, &mut cancel);
             if cancel {
                 self.form = None;
             }
             return;
         }
-        if self.detail.as_ref().is_some_and(|d| d.value.0 != id) {
+        let Some(id) = id else { return };
+        if self.detail.as_ref().is_some_and(|d| d.value.id != id) {
             self.detail = None;
         }
-        let loaded = cached(&mut self.detail, doc, || Ok((id, doc.store.group(id)?, doc.store.group_categories(id)?)));
-        let (_, group, categories) = match loaded {
+        let loaded = cached(&mut self.detail, doc, || {
+            Ok(GroupDetail {
+                id,
+                group: doc.store.group(id)?,
+                times: doc.store.group_times(id)?,
+                offers: doc.store.offers_of_group(id)?,
+            })
+        });
+        let detail = match loaded {
             Ok(d) => d,
             Err(e) => {
                 ui.colored_label(theme::ERROR_RED, e);
                 return;
             }
         };
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(&group.name).heading());
-        });
-        if ui
-            .add_enabled(doc.store.is_writable(), egui::Button::new("Edit this group"))
-            .on_disabled_hover_text("This file is read-only.")
-            .clicked()
-        {
-            self.form = Some(GroupForm { id, group: group.clone(), problems: Vec::new() });
+        let group = &detail.group;
+        ui.label(RichText::new(&group.name).heading());
+        if group.archived {
+            ui.colored_label(theme::ERROR_RED, "Archived: kept for the offers and placements that name it.");
         }
+        let writable = doc.store.is_writable();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(writable, egui::Button::new("Edit this group"))
+                .on_disabled_hover_text("This file is read-only.")
+                .clicked()
+            {
+                self.form = Some(GroupForm::new(Some(id), group.clone()));
+            }
+            let (text, archive) = if group.archived { ("Bring back", false) } else { ("Archive", true) };
+            if ui
+                .add_enabled(writable, egui::Button::new(text))
+                .on_hover_text("Archived groups are hidden from the list unless you tick Show archived")
+                .clicked()
+            {
+                commands.push(Command::Edit(EditRequest::SetGroupArchived { id, archived: archive }));
+            }
+        });
         ui.add_space(6.0);
         let address = [&group.address_line1, &group.address_line2, &group.town, &group.postcode]
             .iter()
@@ -369,7 +479,23 @@ impl DetailPane {
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        egui::Grid::new("group_facts").num_columns(2).spacing([12.0, 6.0]).striped(false).show(ui, |ui| {
+        let categories: Vec<&str> = group
+            .categories
+            .iter()
+            .filter_map(|c| data.categories.iter().find(|k| k.id == *c))
+            .map(|c| c.name.as_str())
+            .collect();
+        let neighbourhood = group
+            .neighbourhood
+            .and_then(|n| data.neighbourhoods.iter().find(|k| k.id == n))
+            .map_or("", |n| n.name.as_str());
+        let date = |d: Option<chrono::NaiveDate>| d.map(uk_date).unwrap_or_default();
+        let consent = match (group.consent_to_contact, group.consent_date) {
+            (true, Some(d)) => format!("Yes, given {}", uk_date(d)),
+            (true, None) => "Yes".to_owned(),
+            (false, _) => "Not recorded".to_owned(),
+        };
+        egui::Grid::new("group_facts").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             let fact = |ui: &mut Ui, name: &str, value: &str| {
                 if !value.is_empty() {
                     ui.weak(name);
@@ -377,8 +503,10 @@ impl DetailPane {
                     ui.end_row();
                 }
             };
+            fact(ui, "Other names", &group.other_names);
             fact(ui, "What it does", &group.description);
             fact(ui, "Categories", &categories.join(", "));
+            fact(ui, "Neighbourhood", neighbourhood);
             fact(ui, "Address", &address);
             fact(ui, "Phone", &group.phone);
             fact(ui, "Email", &group.email);
@@ -393,69 +521,42 @@ impl DetailPane {
             fact(ui, "Contact phone", &group.contact_phone);
             fact(ui, "Contact email", &group.contact_email);
             fact(ui, "Charity number", &group.charity_number);
+            fact(ui, "Company number", &group.company_number);
+            fact(ui, "Other identifier", &group.other_identifier);
             fact(ui, "Status", group.status.label());
             fact(ui, "Accessibility", &group.accessibility);
             fact(ui, "Safeguarding", &group.safeguarding_notes);
+            fact(ui, "Consent to contact", &consent);
+            fact(ui, "Last verified", &date(group.last_verified));
             fact(ui, "Notes", &group.notes);
-        });
-    }
-
-    fn form_ui(ui: &mut Ui, doc: &Document, form: &mut GroupForm, commands: &mut Vec<Command>, cancel: &mut bool) {
-        ui.label(RichText::new("Edit group").heading());
-        ui.add_space(6.0);
-        let problems = form.problems.clone();
-        let problem_for = |field: &str| problems.iter().find(|p| p.field == field).map(|p| p.message.clone());
-        egui::Grid::new("group_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
-            let g = &mut form.group;
-            let fields: [(&str, &'static str, &mut String, bool); 10] = [
-                ("Name", "name", &mut g.name, false),
-                ("What it does", "description", &mut g.description, true),
-                ("Address", "address_line1", &mut g.address_line1, false),
-                ("Town", "town", &mut g.town, false),
-                ("Postcode", "postcode", &mut g.postcode, false),
-                ("Phone", "phone", &mut g.phone, false),
-                ("Email", "email", &mut g.email, false),
-                ("Website", "website", &mut g.website, false),
-                ("Main contact", "contact_name", &mut g.contact_name, false),
-                ("Notes", "notes", &mut g.notes, true),
-            ];
-            for (label, field, value, multiline) in fields {
-                let name = ui.label(label);
-                ui.vertical(|ui| {
-                    let edit = if multiline {
-                        egui::TextEdit::multiline(value).desired_rows(3).desired_width(240.0)
-                    } else {
-                        egui::TextEdit::singleline(value).desired_width(240.0)
-                    };
-                    ui.add(edit).labelled_by(name.id);
-                    if let Some(message) = problem_for(field) {
-                        ui.colored_label(theme::ERROR_RED, message);
-                    }
-                });
-                ui.end_row();
-            }
-            let status_label = ui.label("Status");
-            egui::ComboBox::from_id_salt("group_status")
-                .selected_text(g.status.label())
-                .show_ui(ui, |ui| {
-                    for status in GroupStatus::ALL {
-                        ui.selectable_value(&mut g.status, status, status.label());
-                    }
-                })
-                .response
-                .labelled_by(status_label.id);
-            ui.end_row();
+            fact(ui, "Added", &stamp(&detail.times.0));
+            fact(ui, "Last changed", &stamp(&detail.times.1));
         });
         ui.add_space(8.0);
+        ui.label(RichText::new(format!("Offers ({})", detail.offers.len())).strong());
+        for (_, title, first, last) in &detail.offers {
+            ui.label(format!("{title} ({})", uk_date_range(*first, *last)));
+        }
+    }
+
+    fn form_ui(
+        ui: &mut Ui,
+        doc: &Document,
+        data: &DirectoryData,
+        form: &mut GroupForm,
+        commands: &mut Vec<Command>,
+        cancel: &mut bool,
+    ) {
+        ui.label(RichText::new(if form.id.is_some() { "Edit group" } else { "New group" }).heading());
+        // Save and Cancel sit above the fields, so they are in reach however long the form is.
         ui.horizontal(|ui| {
-            if ui.add_enabled(doc.store.is_writable(), egui::Button::new("Save")).clicked() {
-                match GroupEdit::check(form.group.clone()) {
-                    Ok(edit) => {
-                        form.problems.clear();
-                        commands.push(Command::Edit(EditRequest::UpdateGroup { id: form.id, edit }));
-                    }
-                    Err(problems) => form.problems = problems,
-                }
+            if ui.add_enabled(doc.store.is_writable(), egui::Button::new("Save")).clicked()
+                && let Some(edit) = form.check()
+            {
+                commands.push(Command::Edit(match form.id {
+                    Some(id) => EditRequest::UpdateGroup { id, edit },
+                    None => EditRequest::AddGroup(edit),
+                }));
             }
             if ui.button("Cancel").clicked() {
                 *cancel = true;
@@ -464,5 +565,125 @@ impl DetailPane {
         if !form.problems.is_empty() {
             ui.colored_label(theme::ERROR_RED, "Nothing was saved: put right what is marked in red.");
         }
+        ui.add_space(6.0);
+        let problems = form.problems.clone();
+        let problem_ui = |ui: &mut Ui, field: &str| {
+            if let Some(p) = problems.iter().find(|p| p.field == field) {
+                ui.colored_label(theme::ERROR_RED, &p.message);
+            }
+        };
+        egui::Grid::new("group_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+            let g = &mut form.group;
+            let text_row = |ui: &mut Ui, label: &str, field: &str, value: &mut String, lines: usize| {
+                let name = ui.label(label);
+                ui.vertical(|ui| {
+                    let edit = if lines > 1 {
+                        egui::TextEdit::multiline(value).desired_rows(lines).desired_width(250.0)
+                    } else {
+                        egui::TextEdit::singleline(value).desired_width(250.0)
+                    };
+                    ui.add(edit).labelled_by(name.id);
+                    problem_ui(ui, field);
+                });
+                ui.end_row();
+            };
+            text_row(ui, "Name", "name", &mut g.name, 1);
+            text_row(ui, "Other names", "other_names", &mut g.other_names, 1);
+            text_row(ui, "What it does", "description", &mut g.description, 3);
+            text_row(ui, "Address line 1", "address_line1", &mut g.address_line1, 1);
+            text_row(ui, "Address line 2", "address_line2", &mut g.address_line2, 1);
+            text_row(ui, "Town", "town", &mut g.town, 1);
+            text_row(ui, "Postcode", "postcode", &mut g.postcode, 1);
+            text_row(ui, "Phone", "phone", &mut g.phone, 1);
+            text_row(ui, "Email", "email", &mut g.email, 1);
+            text_row(ui, "Website", "website", &mut g.website, 1);
+            text_row(ui, "Main contact", "contact_name", &mut g.contact_name, 1);
+            text_row(ui, "Contact's role", "contact_role", &mut g.contact_role, 1);
+            text_row(ui, "Contact phone", "contact_phone", &mut g.contact_phone, 1);
+            text_row(ui, "Contact email", "contact_email", &mut g.contact_email, 1);
+            text_row(ui, "Charity number", "charity_number", &mut g.charity_number, 1);
+            text_row(ui, "Company number", "company_number", &mut g.company_number, 1);
+            text_row(ui, "Other identifier", "other_identifier", &mut g.other_identifier, 1);
+            text_row(ui, "Accessibility", "accessibility", &mut g.accessibility, 2);
+            text_row(ui, "Safeguarding", "safeguarding_notes", &mut g.safeguarding_notes, 2);
+            text_row(ui, "Notes", "notes", &mut g.notes, 3);
+
+            let label = ui.label("Neighbourhood");
+            let current = g
+                .neighbourhood
+                .and_then(|n| data.neighbourhoods.iter().find(|k| k.id == n))
+                .map_or("None", |n| n.name.as_str());
+            egui::ComboBox::from_id_salt("group_neighbourhood")
+                .selected_text(current)
+                .width(250.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut g.neighbourhood, None, "None");
+                    for n in &data.neighbourhoods {
+                        ui.selectable_value(&mut g.neighbourhood, Some(n.id), &n.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            ui.label("Categories");
+            ui.horizontal_wrapped(|ui| {
+                ui.set_max_width(260.0);
+                for category in &data.categories {
+                    let mut on = g.categories.contains(&category.id);
+                    if ui.checkbox(&mut on, &category.name).changed() {
+                        if on {
+                            g.categories.push(category.id);
+                        } else {
+                            g.categories.retain(|c| *c != category.id);
+                        }
+                    }
+                }
+            });
+            ui.end_row();
+
+            let label = ui.label("Status");
+            egui::ComboBox::from_id_salt("group_status")
+                .selected_text(g.status.label())
+                .show_ui(ui, |ui| {
+                    for status in GroupStatus::ALL {
+                        ui.selectable_value(&mut g.status, status, status.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            ui.label("Consent to contact");
+            ui.vertical(|ui| {
+                ui.checkbox(&mut g.consent_to_contact, "The group agreed to be contacted");
+                ui.horizontal(|ui| {
+                    let label = ui.label("Given on");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.consent_date).hint_text("dd/mm/yyyy").desired_width(110.0),
+                    )
+                    .labelled_by(label.id);
+                });
+                problem_ui(ui, "consent_date");
+            });
+            ui.end_row();
+
+            let label = ui.label("Last verified");
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.last_verified)
+                            .hint_text("dd/mm/yyyy")
+                            .desired_width(110.0),
+                    )
+                    .labelled_by(label.id);
+                    if ui.button("Today").on_hover_text("Checked with the group today").clicked() {
+                        form.last_verified = chrono::Local::now().date_naive().format("%d/%m/%Y").to_string();
+                    }
+                });
+                problem_ui(ui, "last_verified");
+            });
+            ui.end_row();
+        });
     }
 }

@@ -65,12 +65,13 @@ impl Panels {
         self.directory.pane.form = None;
     }
 
-    /// An edit a panel asked for has been saved.
-    pub fn edit_saved(&mut self, edit: &EditRequest) {
-        if let EditRequest::UpdateGroup { id, .. } = edit
-            && self.directory.pane.form.as_ref().is_some_and(|f| f.id == *id)
-        {
+    /// An edit a panel asked for has been saved; `group` is the group it was about.
+    pub fn edit_saved(&mut self, edit: &EditRequest, group: Option<crate::model::GroupId>) {
+        if matches!(edit, EditRequest::UpdateGroup { .. } | EditRequest::AddGroup(_)) {
             self.directory.pane.form = None;
+            if let Some(id) = group {
+                self.directory.select(id);
+            }
         }
     }
 }
