@@ -90,7 +90,7 @@ fn the_csv_export_opens_in_excel_as_text_not_formulas() {
         let group = store.group(placements::model::GroupId(2)).unwrap();
         let edit = placements::store::GroupEdit::check(placements::model::CommunityGroup {
             name: "@SUM(1+1)".into(),
-            phone: "=1+2".into(),
+            notes: "=1+2".into(),
             ..group
         })
         .unwrap();
