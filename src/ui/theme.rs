@@ -24,5 +24,9 @@ pub fn apply(ctx: &egui::Context) {
         style.visuals.selection.bg_fill = NHS_BLUE;
         style.visuals.selection.stroke.color = Color32::WHITE;
         style.visuals.hyperlink_color = NHS_BLUE;
+        // Text fields need an edge on a white page: a pale fill and a grey border.
+        style.visuals.text_edit_bg_color = Some(Color32::from_rgb(0xFB, 0xFC, 0xFD));
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
+        style.visuals.widgets.hovered.bg_stroke = egui::Stroke::new(1.0, NHS_BLUE);
     });
 }
