@@ -92,6 +92,14 @@ pub enum ExportCommand {
         /// The file to write, ending in .csv or .xlsx.
         out: PathBuf,
     },
+    /// Export the directory as an Open Referral UK tabular package: one CSV file per table of
+    /// the standard, written into OUTDIR.
+    Oruk {
+        /// The placement database to export from (opened read-only).
+        file: PathBuf,
+        /// The folder to write the package's CSV files into (made if missing).
+        outdir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -200,6 +208,18 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
                 .map_err(|e| format!("could not export: {e}"))?;
             write_atomically(&out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
             Ok(format!("exported {} groups to {}", thousands(records.len() as u64), out.display()))
+        }
+        CliCommand::Export { what: ExportCommand::Oruk { file, outdir } } => {
+            let store = Store::open(&file, OpenMode::ReadOnly)
+                .map_err(|e| format!("could not open {}: {e}", file.display()))?;
+            let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
+            let n = crate::exchange::oruk::write_package(&records, &outdir)
+                .map_err(|e| format!("could not export: {e}"))?;
+            Ok(format!(
+                "exported {} groups as an Open Referral UK package to {}",
+                thousands(n as u64),
+                outdir.display()
+            ))
         }
         CliCommand::Info { file, json } => {
             let fail = |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());

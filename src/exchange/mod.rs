@@ -6,6 +6,7 @@ pub mod files;
 pub mod group_export;
 pub mod group_import;
 pub mod info_json;
+pub mod oruk;
 pub mod table;
 pub mod xlsx;
 

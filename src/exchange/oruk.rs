@@ -1,0 +1,366 @@
+//! The Open Referral UK tabular package (HSDS 3.0, UK profile): the directory as the CSV files a
+//! council's directory or another referral tool can read.
+//!
+//! Each group becomes an organization with one service; its address a location with an address,
+//! linked through service_at_location; its contact a contact with phones; its charity and company
+//! numbers organization identifiers (org-id.guide schemes GB-CHC and GB-COH); its categories terms
+//! of one taxonomy, linked to the service by attributes. Ids are UUIDs derived from the file's own
+//! ids, so a second export of the same directory gives the same ids. Every table of the package is
+//! written, empty ones with their header only, so that the package validates as a whole.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::files::write_atomically;
+use crate::model::checks::is_plausible_email;
+use crate::model::{GroupRecord, GroupStatus};
+
+/// The package's tables: file name and columns, in the profile's order.
+pub const TABLES: [(&str, &[&str]); 17] = [
+    ("organizations.csv", &["id", "name", "description", "email", "website", "logo", "uri", "parent_organization_id"]),
+    (
+        "services.csv",
+        &[
+            "id",
+            "organization_id",
+            "name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "fees",
+            "accreditations",
+            "minimum_age",
+            "maximum_age",
+            "assured_date",
+            "assurer_email",
+            "alert",
+            "last_modified",
+        ],
+    ),
+    ("attribute.csv", &["id", "link_id", "taxonomy_term_id", "link_type"]),
+    ("service_at_location.csv", &["id", "service_id", "location_id"]),
+    (
+        "locations.csv",
+        &[
+            "id",
+            "location_type",
+            "name",
+            "description",
+            "latitude",
+            "longitude",
+            "external_identifier",
+            "external_identifier_type",
+        ],
+    ),
+    ("phones.csv", &["id", "contact_id", "number", "description"]),
+    ("contacts.csv", &["id", "service_id", "name", "title"]),
+    (
+        "address.csv",
+        &[
+            "id",
+            "location_id",
+            "attention",
+            "address_1",
+            "city",
+            "region",
+            "state_province",
+            "postal_code",
+            "country",
+            "address_type",
+        ],
+    ),
+    (
+        "schedule.csv",
+        &[
+            "id",
+            "service_id",
+            "service_at_location_id",
+            "valid_from",
+            "valid_to",
+            "dtstart",
+            "freq",
+            "interval",
+            "byday",
+            "bymonthday",
+            "description",
+            "opens_at",
+            "closes_at",
+            "schedule_link",
+            "attending_type",
+            "notes",
+        ],
+    ),
+    ("funding.csv", &["id", "service_id", "source"]),
+    ("service_areas.csv", &["id", "service_id", "name", "extent", "extent_type", "uri", "service_area"]),
+    ("languages.csv", &["id", "service_id", "phone_id"]),
+    ("accessibility.csv", &["id", "location_id", "description", "details", "url", "accessibility"]),
+    ("taxonomy_terms.csv", &["id", "name", "description", "parent_id", "taxonomy", "taxonomy_id", "term_uri", "term"]),
+    ("cost_options.csv", &["id", "service_id", "valid_from", "valid_to", "option", "amount", "amount_description"]),
+    ("organization_identifiers.csv", &["id", "organization_id", "identifier_scheme", "identifier_type", "identifier"]),
+    ("taxonomies.csv", &["id", "name", "description", "uri", "version"]),
+];
+
+/// FNV-1a over `salt` then `text`: stable across versions and machines.
+fn fnv(salt: u64, text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325 ^ salt, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A UUID (version 8, "custom") made from what it names, e.g. `("organization", "17")`.
+pub fn stable_uuid(kind: &str, key: &str) -> String {
+    let name = format!("community-placements/{kind}/{key}");
+    let (high, low) = (fnv(0x9e37_79b9_7f4a_7c15, &name), fnv(0x5851_f42d_4c95_7f2d, &name));
+    let high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_8000;
+    let low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xFFFF,
+        high & 0xFFFF,
+        low >> 48,
+        low & 0xFFFF_FFFF_FFFF
+    )
+}
+
+/// A web address as a URI: with a scheme, and nothing that cannot be in one.
+fn as_uri(website: &str) -> String {
+    let website = website.trim();
+    if website.is_empty() || website.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
+        return String::new();
+    }
+    if website.contains("://") { website.to_owned() } else { format!("https://{website}") }
+}
+
+fn email(text: &str) -> String {
+    let text = text.trim();
+    if is_plausible_email(text) { text.to_owned() } else { String::new() }
+}
+
+fn status(status: GroupStatus) -> &'static str {
+    match status {
+        GroupStatus::Active => "active",
+        GroupStatus::Dormant => "inactive",
+        GroupStatus::Closed => "defunct",
+    }
+}
+
+/// The package's rows, table by table (file name to rows of cells in the table's column order).
+pub fn package_rows(records: &[GroupRecord]) -> BTreeMap<&'static str, Vec<Vec<String>>> {
+    let mut tables: BTreeMap<&'static str, Vec<Vec<String>>> =
+        TABLES.iter().map(|(name, _)| (*name, Vec::new())).collect();
+    let mut push = |table: &'static str, row: Vec<String>| tables.entry(table).or_default().push(row);
+    let taxonomy = stable_uuid("taxonomy", "categories");
+    let mut terms: BTreeMap<String, String> = BTreeMap::new();
+    for record in records {
+        let g = &record.group;
+        let key = record.id.0.to_string();
+        let organization = stable_uuid("organization", &key);
+        let service = stable_uuid("service", &key);
+        let description = if g.description.trim().is_empty() { g.name.clone() } else { g.description.clone() };
+        push(
+            "organizations.csv",
+            vec![
+                organization.clone(),
+                g.name.clone(),
+                description.clone(),
+                email(&g.email),
+                as_uri(&g.website),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        );
+        let mut service_row = vec![
+            service.clone(),
+            organization.clone(),
+            g.name.clone(),
+            description,
+            as_uri(&g.website),
+            email(&g.email),
+            status(g.status).to_owned(),
+        ];
+        service_row.resize(15, String::new());
+        push("services.csv", service_row);
+        if !g.address_line1.trim().is_empty() && !g.town.trim().is_empty() && !g.postcode.trim().is_empty() {
+            let location = stable_uuid("location", &key);
+            push(
+                "locations.csv",
+                vec![
+                    location.clone(),
+                    "physical".into(),
+                    g.name.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            );
+            let line = [&g.address_line1, &g.address_line2]
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim())
+                .collect::<Vec<_>>()
+                .join(", ");
+            push(
+                "address.csv",
+                vec![
+                    stable_uuid("address", &key),
+                    location.clone(),
+                    String::new(),
+                    line,
+                    g.town.clone(),
+                    String::new(),
+                    "England".into(),
+                    g.postcode.clone(),
+                    "GB".into(),
+                    "physical".into(),
+                ],
+            );
+            push(
+                "service_at_location.csv",
+                vec![stable_uuid("service_at_location", &key), service.clone(), location.clone()],
+            );
+            if !g.accessibility.trim().is_empty() {
+                push(
+                    "accessibility.csv",
+                    vec![
+                        stable_uuid("accessibility", &key),
+                        location,
+                        g.accessibility.clone(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ],
+                );
+            }
+        }
+        let contact = stable_uuid("contact", &key);
+        let has_contact = !g.contact_name.trim().is_empty()
+            || !g.contact_role.trim().is_empty()
+            || !g.contact_phone.trim().is_empty();
+        if has_contact || !g.phone.trim().is_empty() {
+            push(
+                "contacts.csv",
+                vec![contact.clone(), service.clone(), g.contact_name.clone(), g.contact_role.clone()],
+            );
+        }
+        if !g.phone.trim().is_empty() {
+            push(
+                "phones.csv",
+                vec![stable_uuid("phone", &key), contact.clone(), g.phone.clone(), "Main number".into()],
+            );
+        }
+        if !g.contact_phone.trim().is_empty() {
+            push(
+                "phones.csv",
+                vec![stable_uuid("contact_phone", &key), contact, g.contact_phone.clone(), "Contact's number".into()],
+            );
+        }
+        for (number, scheme, kind, which) in [
+            (&g.charity_number, "GB-CHC", "Registered charity number", "charity"),
+            (&g.company_number, "GB-COH", "Company number", "company"),
+            (&g.other_identifier, "", "Other identifier", "other"),
+        ] {
+            if !number.trim().is_empty() {
+                push(
+                    "organization_identifiers.csv",
+                    vec![
+                        stable_uuid("identifier", &format!("{key}/{which}")),
+                        organization.clone(),
+                        scheme.into(),
+                        kind.into(),
+                        number.trim().to_owned(),
+                    ],
+                );
+            }
+        }
+        for category in &record.categories {
+            let term = terms
+                .entry(category.to_lowercase())
+                .or_insert_with(|| stable_uuid("term", &category.to_lowercase()))
+                .clone();
+            push(
+                "attribute.csv",
+                vec![stable_uuid("attribute", &format!("{key}/{term}")), service.clone(), term, "service".into()],
+            );
+        }
+    }
+    if !terms.is_empty() {
+        push(
+            "taxonomies.csv",
+            vec![
+                taxonomy.clone(),
+                "Community Placements categories".into(),
+                "What community groups work on.".into(),
+                String::new(),
+                String::new(),
+            ],
+        );
+        let mut names: BTreeMap<String, String> = BTreeMap::new();
+        for record in records {
+            for category in &record.categories {
+                names.entry(category.to_lowercase()).or_insert_with(|| category.clone());
+            }
+        }
+        for (lower, id) in &terms {
+            let name = names.get(lower).cloned().unwrap_or_else(|| lower.clone());
+            push(
+                "taxonomy_terms.csv",
+                vec![
+                    id.clone(),
+                    name.clone(),
+                    name,
+                    String::new(),
+                    String::new(),
+                    taxonomy.clone(),
+                    String::new(),
+                    String::new(),
+                ],
+            );
+        }
+    }
+    tables
+}
+
+/// Writes the package's CSV files into `folder` (made if missing); each file is written whole.
+pub fn write_package(records: &[GroupRecord], folder: &Path) -> Result<usize, String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("the folder {} could not be made: {e}", folder.display()))?;
+    let tables = package_rows(records);
+    for (name, columns) in TABLES {
+        let mut bytes = Vec::new();
+        {
+            let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut bytes);
+            writer.write_record(columns).map_err(|e| e.to_string())?;
+            for row in tables.get(name).map(Vec::as_slice).unwrap_or(&[]) {
+                writer.write_record(row).map_err(|e| e.to_string())?;
+            }
+            writer.flush().map_err(|e| e.to_string())?;
+        }
+        write_atomically(&folder.join(name), &bytes).map_err(|e| format!("{name} could not be written: {e}"))?;
+    }
+    Ok(records.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_uuids_that_do_not_change() {
+        let a = stable_uuid("organization", "17");
+        assert_eq!(a, stable_uuid("organization", "17"));
+        assert_ne!(a, stable_uuid("organization", "18"));
+        assert_ne!(a, stable_uuid("service", "17"));
+        let parts: Vec<&str> = a.split('-').collect();
+        assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), vec![8, 4, 4, 4, 12]);
+        assert!(parts[2].starts_with('8'), "version 8: {a}");
+    }
+
+    #[test]
+    fn web_addresses_get_a_scheme() {
+        assert_eq!(as_uri("www.example.org"), "https://www.example.org");
+        assert_eq!(as_uri("http://example.org/x"), "http://example.org/x");
+        assert_eq!(as_uri("see our facebook page"), "");
+    }
+}

@@ -1,0 +1,58 @@
+//! The Open Referral UK export, checked by the standard's own validator (`frictionless`, from
+//! PyPI; `.ci/run` installs it) against the UK profile's datapackage.json in `../shared/data`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::demo_file;
+
+fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_placements"))
+        .args(args)
+        .env("PLACEMENTS_DATA_DIR", data_dir)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn the_oruk_package_validates_with_zero_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "oruk.placements", 300);
+    // Real-world values too: the Trafford register, with its doubtful postcodes and phones.
+    let trafford = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/registers/trafford-charities.csv");
+    assert!(
+        placements(&["import", "groups", file.to_str().unwrap(), trafford.to_str().unwrap()], dir.path())
+            .status
+            .success()
+    );
+    let out = dir.path().join("package");
+    let result = placements(&["export", "oruk", file.to_str().unwrap(), out.to_str().unwrap()], dir.path());
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+
+    let profile =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/standards/oruk-uk-profile/datapackage.json");
+    std::fs::copy(&profile, out.join("datapackage.json")).unwrap();
+    let organizations = std::fs::read_to_string(out.join("organizations.csv")).unwrap();
+    assert_eq!(csv::Reader::from_reader(organizations.as_bytes()).records().count(), 300 + 736);
+    let identifiers = std::fs::read_to_string(out.join("organization_identifiers.csv")).unwrap();
+    assert!(identifiers.contains(",GB-CHC,Registered charity number,210843"), "Trafford's first charity");
+
+    let validate = Command::new("python3")
+        .args(["-m", "frictionless", "validate", "--json", "datapackage.json"])
+        .current_dir(&out)
+        .output()
+        .expect("python3 runs (install frictionless with: python3 -m pip install frictionless)");
+    let report = String::from_utf8_lossy(&validate.stdout);
+    let stderr = String::from_utf8_lossy(&validate.stderr);
+    assert!(
+        !stderr.contains("No module named frictionless"),
+        "frictionless is not installed: python3 -m pip install frictionless"
+    );
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap_or_else(|e| panic!("{e}: {report} {stderr}"));
+    assert_eq!(report["valid"], true, "{}", serde_json::to_string_pretty(&report["tasks"]).unwrap_or_default());
+    assert_eq!(report["stats"]["errors"], 0);
+    assert_eq!(report["stats"]["tasks"], 17, "every table of the package was checked");
+    assert!(validate.status.success());
+}
