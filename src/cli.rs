@@ -65,12 +65,13 @@ pub enum CliCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Import community groups from a CSV file. Prints each row that could not be imported,
-    /// then `imported N, updated N, skipped N, errors N`.
+    /// Import community groups from a spreadsheet or an Open Referral UK directory. Prints each
+    /// row that could not be imported, then `imported N, updated N, skipped N, errors N`.
     Groups {
         /// The placement database to import into.
         file: PathBuf,
-        /// The spreadsheet to import: CSV (UTF-8, UTF-16 or Windows-1252) or XLSX.
+        /// What to import: a CSV file (UTF-8, UTF-16 or Windows-1252), an XLSX workbook, an Open
+        /// Referral UK /services feed saved as JSON, or an Open Referral UK package (a folder).
         source: PathBuf,
         /// The sheet of an XLSX workbook to import [default: the first].
         #[arg(long)]
@@ -156,11 +157,11 @@ fn import_groups(
     let mut out: Vec<String> = Vec::new();
     for row in &plan.rows {
         for warning in &row.warnings {
-            out.push(format!("line {}: kept as given: {warning}", row.line));
+            out.push(format!("{} {}: kept as given: {warning}", table.unit, row.line));
         }
     }
     for error in &plan.errors {
-        out.push(format!("line {}: not imported: {}", error.line, error.reason));
+        out.push(format!("{} {}: not imported: {}", table.unit, error.line, error.reason));
     }
     out.push(format!(
         "imported {}, updated {}, skipped {}, errors {}",

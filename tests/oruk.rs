@@ -56,3 +56,64 @@ fn the_oruk_package_validates_with_zero_errors() {
     assert_eq!(report["stats"]["tasks"], 17, "every table of the package was checked");
     assert!(validate.status.success());
 }
+
+fn oruk_examples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/standards/oruk-uk-profile/examples")
+}
+
+#[test]
+fn an_oruk_package_imports_back_as_the_same_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "source.placements", 120);
+    let out = dir.path().join("package");
+    assert!(
+        placements(&["export", "oruk", file.to_str().unwrap(), out.to_str().unwrap()], dir.path()).status.success()
+    );
+    let copy = dir.path().join("copy.placements");
+    placements::store::Store::create(&copy).unwrap();
+    let result = placements(&["import", "groups", copy.to_str().unwrap(), out.to_str().unwrap()], dir.path());
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(stdout.lines().last(), Some("imported 120, updated 0, skipped 0, errors 0"), "{stdout}");
+    let read = |path: &Path| {
+        let store = placements::store::Store::open(path, placements::store::OpenMode::ReadOnly).unwrap();
+        let mut rows: Vec<(String, String, String, String, String, Vec<String>)> = store
+            .group_records()
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                let g = r.group;
+                (g.name, g.postcode, g.phone, g.charity_number, g.contact_name, r.categories)
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(read(&copy), read(&file));
+}
+
+#[test]
+fn the_profiles_own_examples_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("examples.placements");
+    placements::store::Store::create(&file).unwrap();
+    let json = oruk_examples().join("service_full.json");
+    let result = placements(&["import", "groups", file.to_str().unwrap(), json.to_str().unwrap()], dir.path());
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert_eq!(stdout.lines().last(), Some("imported 1, updated 0, skipped 0, errors 0"), "{stdout}");
+    // The example CSVs end their lines with \r\r\n; they still read as one organization.
+    let folder = oruk_examples().join("csv");
+    let result = placements(
+        &["import", "groups", file.to_str().unwrap(), folder.to_str().unwrap(), "--on-duplicate", "update"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(stdout.lines().last().is_some_and(|l| l.ends_with("errors 0")), "{stdout}");
+    let store = placements::store::Store::open(&file, placements::store::OpenMode::ReadOnly).unwrap();
+    let records = store.group_records().unwrap();
+    assert!(
+        records.iter().any(|r| r.group.name == "Example Organization Inc." && r.group.company_number == "1234567"),
+        "{records:?}"
+    );
+}

@@ -1,12 +1,13 @@
-//! File formats in and out: JSON for `info`; CSV, XLSX, Open Referral UK, calendar files and
-//! PDF day sheets join it as those features land. This layer turns files into checked domain
-//! values and back; it holds no SQL.
+//! File formats in and out: CSV and XLSX spreadsheets, Open Referral UK (JSON feeds and tabular
+//! packages), and the `info --json` object; calendar files and PDF day sheets join them as those
+//! features land. This layer turns files into checked domain values and back; it holds no SQL.
 
 pub mod files;
 pub mod group_export;
 pub mod group_import;
 pub mod info_json;
 pub mod oruk;
+pub mod oruk_import;
 pub mod table;
 pub mod xlsx;
 
@@ -14,9 +15,21 @@ use std::path::Path;
 
 use table::{Table, TableError};
 
-/// Reads a spreadsheet by its kind (XLSX by its contents, CSV otherwise); `sheet` picks an XLSX
-/// sheet (the first when `None`).
+/// Reads a directory source by its kind: a folder is an Open Referral UK package; a file is
+/// XLSX or ORUK JSON by its contents, CSV otherwise. `sheet` picks an XLSX sheet (the first
+/// when `None`).
 pub fn read_spreadsheet(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> {
+    if path.is_dir() {
+        return oruk_import::read_oruk_package(path);
+    }
     let bytes = std::fs::read(path)?;
-    if bytes.starts_with(b"PK\x03\x04") { xlsx::read_xlsx(&bytes, sheet) } else { table::read_csv(&bytes) }
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let first = start.iter().find(|b| !b.is_ascii_whitespace());
+    if bytes.starts_with(b"PK\x03\x04") {
+        xlsx::read_xlsx(&bytes, sheet)
+    } else if matches!(first, Some(b'{' | b'[')) {
+        oruk_import::read_oruk_json(&bytes)
+    } else {
+        table::read_csv(&bytes)
+    }
 }

@@ -18,6 +18,9 @@ pub struct Table {
     pub rows: Vec<TableRow>,
     /// How the file was decoded, for the import report ("Windows-1252 (Excel)").
     pub encoding: &'static str,
+    /// What a row's number counts, for the report: "line" of a CSV, "row" of a sheet, "item" of
+    /// a JSON feed.
+    pub unit: &'static str,
 }
 
 /// Why a spreadsheet could not be read at all.
@@ -105,7 +108,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     if rows.is_empty() {
         return Err(TableError::NoRows);
     }
-    Ok(Table { headers, rows, encoding })
+    Ok(Table { headers, rows, encoding, unit: "line" })
 }
 
 /// Whether a cell means "no value": empty, `NA`, `N/A`, `-` (or only dashes).

@@ -53,5 +53,5 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError>
     if rows.is_empty() {
         return Err(TableError::NoRows);
     }
-    Ok(Table { headers, rows, encoding: "Excel workbook" })
+    Ok(Table { headers, rows, encoding: "Excel workbook", unit: "row" })
 }

@@ -52,7 +52,7 @@ fn dialog(start_in: Option<&Path>) -> rfd::FileDialog {
 
 fn spreadsheet_dialog(start_in: Option<&Path>) -> rfd::FileDialog {
     let mut dialog = rfd::FileDialog::new()
-        .add_filter("Spreadsheets (CSV, Excel)", &["csv", "xlsx", "xlsm", "txt"])
+        .add_filter("Spreadsheets and directory feeds (CSV, Excel, JSON)", &["csv", "xlsx", "xlsm", "txt", "json"])
         .add_filter("All files", &["*"]);
     if let Some(dir) = start_in {
         dialog = dialog.set_directory(dir);

@@ -67,6 +67,8 @@ pub struct ImportWindow {
     show_problems: bool,
     /// A finished import's undo step, handed to the app on the next call.
     pending_change: Option<ChangeSet>,
+    /// What the source's row numbers count ("line", "row", "item").
+    unit: &'static str,
 }
 
 fn read_in_background(path: &Path, sheet: Option<String>, ctx: &egui::Context) -> Receiver<ReadResult> {
@@ -96,6 +98,12 @@ fn cell_ui(ui: &mut Ui, width: f32, text: &str) -> egui::Response {
     .inner
 }
 
+/// "Line" from "line".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn plan_for(store: &Store, table: &Table, mapping: &ColumnMapping) -> GroupImportPlan {
     let keys = store.group_keys().unwrap_or_default();
     let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
@@ -111,6 +119,7 @@ impl ImportWindow {
             on_duplicate: OnDuplicate::Skip,
             show_problems: false,
             pending_change: None,
+            unit: "line",
         }
     }
 
@@ -124,6 +133,7 @@ impl ImportWindow {
         let next = match &mut self.stage {
             Stage::Reading { sheet, result } => match result.try_recv() {
                 Ok(Ok((table, sheets))) => {
+                    self.unit = table.unit;
                     let mapping = ColumnMapping::guess(&table.headers);
                     let plan = plan_for(store, &table, &mapping);
                     Some(Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan })
@@ -248,7 +258,7 @@ impl ImportWindow {
                             ui.radio_value(&mut self.on_duplicate, OnDuplicate::New, "Import them as new groups");
                         });
                     }
-                    Self::problems_ui(ui, plan, &mut self.show_problems);
+                    Self::problems_ui(ui, plan, self.unit, &mut self.show_problems);
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         let can_import = mapping.column_of(GroupField::Name).is_some() && !plan.rows.is_empty();
@@ -283,7 +293,7 @@ impl ImportWindow {
                     ))
                     .strong());
                     ui.label("Edit › Undo takes the whole import back.");
-                    Self::problems_ui(ui, plan, &mut self.show_problems);
+                    Self::problems_ui(ui, plan, self.unit, &mut self.show_problems);
                     if ui.button("Close").clicked() {
                         outcome = ImportOutcome::Closed;
                     }
@@ -369,7 +379,7 @@ impl ImportWindow {
         });
     }
 
-    fn problems_ui(ui: &mut Ui, plan: &GroupImportPlan, open: &mut bool) {
+    fn problems_ui(ui: &mut Ui, plan: &GroupImportPlan, unit: &str, open: &mut bool) {
         let warnings: usize = plan.rows.iter().map(|r| r.warnings.len()).sum();
         if plan.errors.is_empty() && warnings == 0 {
             return;
@@ -384,11 +394,14 @@ impl ImportWindow {
         if *open {
             egui::ScrollArea::vertical().id_salt("import_problems").max_height(160.0).show(ui, |ui| {
                 for error in &plan.errors {
-                    ui.colored_label(theme::ERROR_RED, format!("Line {}: not imported: {}", error.line, error.reason));
+                    ui.colored_label(
+                        theme::ERROR_RED,
+                        format!("{} {}: not imported: {}", capitalised(unit), error.line, error.reason),
+                    );
                 }
                 for row in &plan.rows {
                     for warning in &row.warnings {
-                        ui.label(format!("Line {}: {warning}", row.line));
+                        ui.label(format!("{} {}: {warning}", capitalised(unit), row.line));
                     }
                 }
             });
