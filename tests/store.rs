@@ -371,3 +371,35 @@ fn adding_archiving_and_merging_groups_are_each_one_undo_step() {
     store.undo(&merge).unwrap();
     assert_eq!(dump(&path), before);
 }
+
+#[test]
+fn postcode_rules_assign_neighbourhoods_and_lists_refuse_duplicates() {
+    use placements::model::CommunityGroup;
+    let dir = temp();
+    let path = demo_file(dir.path(), "rules.placements", 10);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    // The demo comes with a rule per FY district.
+    assert!(store.postcode_rules().unwrap().iter().any(|r| r.district == "FY1"));
+    let central = store.neighbourhoods().unwrap().into_iter().find(|n| n.name == "Blackpool Central").unwrap().id;
+    let new = GroupEdit::check(CommunityGroup {
+        name: "Talbot Gateway Gardeners".into(),
+        postcode: "FY1 1AP".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let (id, _) = store.add_group(&new).unwrap();
+    assert_eq!(store.group(id).unwrap().neighbourhood, None);
+    let (changed, assign) = store.apply_postcode_rules(false).unwrap();
+    assert_eq!(changed, 1, "only the group without a neighbourhood");
+    assert_eq!(store.group(id).unwrap().neighbourhood, Some(central));
+    store.undo(&assign).unwrap();
+    assert_eq!(store.group(id).unwrap().neighbourhood, None);
+
+    assert!(matches!(store.set_postcode_rule("Blackpool", central), Err(StoreError::Invalid(_))));
+    store.set_postcode_rule("m33", central).unwrap();
+    assert!(store.postcode_rules().unwrap().iter().any(|r| r.district == "M33"));
+    let clash = store.add_category("food").unwrap_err();
+    assert!(clash.to_string().contains("already a category called “food”"), "{clash}");
+    store.add_category("Allotments").unwrap();
+    assert!(store.categories().unwrap().iter().any(|c| c.name == "Allotments"));
+}

@@ -375,3 +375,29 @@ fn a_new_group_is_added_from_the_directory_and_can_be_archived() {
     assert!(h.query_by_label_contains("Showing 12 of 12 groups").is_some());
     assert_eq!(scalar::<i64>(&file, "SELECT archived FROM community_group WHERE name = 'Marton Moss Growers'"), 1);
 }
+
+#[test]
+fn the_lists_window_adds_a_category_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "lists.placements", 10);
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    button(&h, "Lists…").click();
+    h.run();
+    assert!(h.query_by_label("Neighbourhoods, categories and postcode rules").is_some());
+    assert!(h.query_by_label_contains("FY1 is Blackpool Central").is_some());
+    let new_fields: Vec<_> = h.query_all_by_role_and_label(Role::TextInput, "New:").collect();
+    assert_eq!(new_fields.len(), 2);
+    new_fields[1].focus();
+    new_fields[1].type_text("Allotments");
+    h.run();
+    let adds: Vec<_> = h.query_all(egui_kittest::kittest::by().role(Role::Button).label("Add")).collect();
+    adds[1].click();
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM category WHERE name = 'Allotments'"), 1);
+    button(&h, "Close").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM category WHERE name = 'Allotments'"), 0);
+}

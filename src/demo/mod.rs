@@ -287,6 +287,12 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
             for (i, hood) in NEIGHBOURHOODS.iter().enumerate() {
                 hood_ids.push(w.neighbourhood(hood.name, i as i64)?);
             }
+            // One rule per postcode district, for the neighbourhood most of it lies in.
+            for (district, hood) in
+                [("FY1", 1), ("FY2", 0), ("FY3", 2), ("FY4", 3), ("FY5", 6), ("FY6", 7), ("FY7", 5), ("FY8", 10)]
+            {
+                w.postcode_rule(district, hood_ids[hood])?;
+            }
             let mut category_ids = std::collections::HashMap::new();
             for name in CATEGORIES {
                 category_ids.insert(*name, w.category(name)?);

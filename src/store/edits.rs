@@ -266,6 +266,13 @@ impl BulkWriter<'_> {
         .map(NeighbourhoodId)
     }
 
+    pub fn postcode_rule(&mut self, district: &str, neighbourhood: NeighbourhoodId) -> Result<i64, StoreError> {
+        self.insert(
+            "INSERT INTO postcode_rule (district, neighbourhood_id) VALUES (?1, ?2)",
+            &[text(district), Value::Integer(neighbourhood.0)],
+        )
+    }
+
     pub fn category(&mut self, name: &str) -> Result<i64, StoreError> {
         self.insert("INSERT INTO category (name) VALUES (?1)", &[text(name)])
     }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 
 use super::edits::now_text;
+use super::lists::postcode_district;
 use super::{ChangeSet, GroupEdit, Store, StoreError};
 use crate::model::GroupId;
 
@@ -50,11 +51,6 @@ struct Lists {
 
 fn lower(text: &str) -> String {
     text.trim().to_lowercase()
-}
-
-fn postcode_district(postcode: &str) -> Option<String> {
-    let (outward, _) = postcode.trim().split_once(' ')?;
-    Some(outward.to_ascii_uppercase())
 }
 
 impl Store {

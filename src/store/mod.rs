@@ -12,6 +12,7 @@ mod changes;
 mod edits;
 mod header;
 mod import;
+mod lists;
 mod lock;
 mod queries;
 mod schema;
@@ -27,6 +28,7 @@ pub use backups::{BackupInfo, Backups};
 pub use changes::{ChangeSet, RowChange, RowValues};
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
 pub use import::{ImportCounts, ImportGroup, OnDuplicate};
+pub use lists::{PostcodeRule, postcode_district};
 pub use schema::SCHEMA_VERSION;
 
 use changes::{Direction, Recorder};

@@ -380,6 +380,23 @@ impl PlacementsApp {
                 doc.store.set_group_archived(*id, *archived).map(|c| (c, Some(*id)))
             }
             EditRequest::RemovePlacement(id) => doc.store.remove_placement(*id).map(|c| (c, None)),
+            EditRequest::AddNeighbourhood(name) => doc.store.add_neighbourhood(name).map(|c| (c, None)),
+            EditRequest::RenameNeighbourhood(id, name) => doc.store.rename_neighbourhood(*id, name).map(|c| (c, None)),
+            EditRequest::AddCategory(name) => doc.store.add_category(name).map(|c| (c, None)),
+            EditRequest::RenameCategory(id, name) => doc.store.rename_category(*id, name).map(|c| (c, None)),
+            EditRequest::SetPostcodeRule { district, neighbourhood } => {
+                doc.store.set_postcode_rule(district, *neighbourhood).map(|c| (c, None))
+            }
+            EditRequest::RemovePostcodeRule(id) => doc.store.remove_postcode_rule(*id).map(|c| (c, None)),
+            EditRequest::ApplyPostcodeRules { overwrite } => {
+                doc.store.apply_postcode_rules(*overwrite).map(|(n, c)| {
+                    self.notice = Some(format!(
+                        "Gave {} a neighbourhood from their postcodes",
+                        count_of(n as u64, "group", "groups")
+                    ));
+                    (c, None)
+                })
+            }
         };
         match result {
             Ok((change, group)) => {

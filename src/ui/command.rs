@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{GroupId, PlacementId};
+use crate::model::{CategoryId, GroupId, NeighbourhoodId, PlacementId};
 use crate::store::GroupEdit;
 
 /// A command with a menu entry and perhaps a shortcut.
@@ -184,9 +184,28 @@ pub enum Command {
 /// A change to the document; each is one undo step.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EditRequest {
-    UpdateGroup { id: GroupId, edit: GroupEdit },
+    UpdateGroup {
+        id: GroupId,
+        edit: GroupEdit,
+    },
     AddGroup(GroupEdit),
-    SetGroupArchived { id: GroupId, archived: bool },
+    SetGroupArchived {
+        id: GroupId,
+        archived: bool,
+    },
+    AddNeighbourhood(String),
+    RenameNeighbourhood(NeighbourhoodId, String),
+    AddCategory(String),
+    RenameCategory(CategoryId, String),
+    SetPostcodeRule {
+        district: String,
+        neighbourhood: NeighbourhoodId,
+    },
+    RemovePostcodeRule(i64),
+    /// Assign neighbourhoods from postcode districts: to groups without one, or to all.
+    ApplyPostcodeRules {
+        overwrite: bool,
+    },
     RemovePlacement(PlacementId),
 }
 

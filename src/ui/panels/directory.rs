@@ -99,13 +99,20 @@ struct DirectoryData {
     vocabulary: Vocabulary,
     neighbourhoods: Vec<Neighbourhood>,
     categories: Vec<Category>,
+    rules: Vec<crate::store::PostcodeRule>,
 }
 
 impl DirectoryData {
     fn load(store: &Store) -> Result<Self, StoreError> {
         let groups = store.group_summaries()?;
         let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
-        Ok(Self { groups, vocabulary, neighbourhoods: store.neighbourhoods()?, categories: store.categories()? })
+        Ok(Self {
+            groups,
+            vocabulary,
+            neighbourhoods: store.neighbourhoods()?,
+            categories: store.categories()?,
+            rules: store.postcode_rules()?,
+        })
     }
 }
 
@@ -159,6 +166,7 @@ pub struct DirectoryPanel {
     list: Option<(ListKey, Vec<usize>, usize)>,
     selected: Option<GroupId>,
     pub(crate) focus_search: bool,
+    lists: super::lists::ListsWindow,
 }
 
 impl DirectoryPanel {
@@ -201,7 +209,17 @@ impl DirectoryPanel {
             {
                 self.pane.start_new();
             }
+            if ui.button("Lists…").on_hover_text("Neighbourhoods, categories and postcode rules").clicked() {
+                self.lists.open = true;
+            }
         });
+        commands.extend(self.lists.ui(
+            ui.ctx(),
+            doc.store.is_writable(),
+            &data.neighbourhoods,
+            &data.categories,
+            &data.rules,
+        ));
         ui.horizontal_wrapped(|ui| Self::filters_ui(ui, data, &mut self.filter, &mut self.unverified_only));
         self.filter.unverified_as_of = self.unverified_only.then(|| chrono::Local::now().date_naive());
 

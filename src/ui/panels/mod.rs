@@ -5,6 +5,7 @@ mod board;
 mod cohorts;
 mod day_sheets;
 pub mod directory;
+mod lists;
 mod offers;
 
 use egui::Ui;
