@@ -401,3 +401,45 @@ fn the_lists_window_adds_a_category_as_one_undo_step() {
     h.run();
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM category WHERE name = 'Allotments'"), 0);
 }
+
+#[test]
+fn a_duplicate_is_merged_from_the_detail_pane_keeping_the_chosen_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "merge-ui.placements", 60);
+    let keep_name: String = scalar(&file, "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
+    let keep_id: i64 =
+        scalar(&file, &format!("SELECT id FROM community_group WHERE name = '{}'", keep_name.replace('\'', "''")));
+    let (other_id, other_name, other_phone): (i64, String, String) = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row(
+            &format!("SELECT g.id, g.name, g.phone FROM community_group g JOIN offer o ON o.group_id = g.id WHERE g.id <> {keep_id} AND g.phone <> (SELECT phone FROM community_group WHERE id = {keep_id}) LIMIT 1"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let offers: i64 = scalar(&file, &format!("SELECT count(*) FROM offer WHERE group_id IN ({keep_id}, {other_id})"));
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    h.get_by_label(&keep_name).click();
+    h.run();
+    button(&h, "Merge a duplicate…").click();
+    h.run();
+    text_input(&h, "Find the duplicate:").focus();
+    text_input(&h, "Find the duplicate:").type_text(&other_name);
+    h.run();
+    h.get_by_label_contains(&format!("{other_name} (")).click();
+    h.run();
+    h.get_by(|n| n.role() == Role::RadioButton && n.label().as_deref() == Some(other_phone.as_str())).click();
+    h.run();
+    button(&h, "Merge").click();
+    h.run();
+    assert_eq!(scalar::<i64>(&file, &format!("SELECT count(*) FROM community_group WHERE id = {other_id}")), 0);
+    assert_eq!(
+        scalar::<String>(&file, &format!("SELECT phone FROM community_group WHERE id = {keep_id}")),
+        other_phone
+    );
+    assert_eq!(scalar::<i64>(&file, &format!("SELECT count(*) FROM offer WHERE group_id = {keep_id}")), offers);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(scalar::<i64>(&file, &format!("SELECT count(*) FROM community_group WHERE id = {other_id}")), 1);
+}

@@ -379,6 +379,9 @@ impl PlacementsApp {
             EditRequest::SetGroupArchived { id, archived } => {
                 doc.store.set_group_archived(*id, *archived).map(|c| (c, Some(*id)))
             }
+            EditRequest::MergeGroups { keep, remove, merged } => {
+                doc.store.merge_groups(*keep, *remove, merged).map(|c| (c, Some(*keep)))
+            }
             EditRequest::RemovePlacement(id) => doc.store.remove_placement(*id).map(|c| (c, None)),
             EditRequest::AddNeighbourhood(name) => doc.store.add_neighbourhood(name).map(|c| (c, None)),
             EditRequest::RenameNeighbourhood(id, name) => doc.store.rename_neighbourhood(*id, name).map(|c| (c, None)),

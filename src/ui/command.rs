@@ -193,6 +193,12 @@ pub enum EditRequest {
         id: GroupId,
         archived: bool,
     },
+    /// Merge `remove` into `keep`, which takes the values in `merged`.
+    MergeGroups {
+        keep: GroupId,
+        remove: GroupId,
+        merged: GroupEdit,
+    },
     AddNeighbourhood(String),
     RenameNeighbourhood(NeighbourhoodId, String),
     AddCategory(String),

@@ -409,6 +409,42 @@ impl GroupForm {
 pub(crate) struct DetailPane {
     detail: Option<Cached<GroupDetail>>,
     pub(crate) form: Option<GroupForm>,
+    pub(crate) merge: Option<MergeForm>,
+}
+
+/// Merging a duplicate into the group on show: find it, then choose each differing value.
+pub(crate) struct MergeForm {
+    keep: GroupId,
+    search: String,
+    other: Option<(GroupId, CommunityGroup)>,
+    /// The fields whose value comes from the other record.
+    take_other: Vec<&'static str>,
+}
+
+/// The fields a merge compares: key, label, and the value in a record.
+fn merge_fields() -> [(&'static str, &'static str, fn(&mut CommunityGroup) -> &mut String); 20] {
+    [
+        ("name", "Name", |g| &mut g.name),
+        ("other_names", "Other names", |g| &mut g.other_names),
+        ("description", "What it does", |g| &mut g.description),
+        ("address_line1", "Address line 1", |g| &mut g.address_line1),
+        ("address_line2", "Address line 2", |g| &mut g.address_line2),
+        ("town", "Town", |g| &mut g.town),
+        ("postcode", "Postcode", |g| &mut g.postcode),
+        ("phone", "Phone", |g| &mut g.phone),
+        ("email", "Email", |g| &mut g.email),
+        ("website", "Website", |g| &mut g.website),
+        ("contact_name", "Main contact", |g| &mut g.contact_name),
+        ("contact_role", "Contact's role", |g| &mut g.contact_role),
+        ("contact_phone", "Contact phone", |g| &mut g.contact_phone),
+        ("contact_email", "Contact email", |g| &mut g.contact_email),
+        ("charity_number", "Charity number", |g| &mut g.charity_number),
+        ("company_number", "Company number", |g| &mut g.company_number),
+        ("other_identifier", "Other identifier", |g| &mut g.other_identifier),
+        ("accessibility", "Accessibility", |g| &mut g.accessibility),
+        ("safeguarding_notes", "Safeguarding", |g| &mut g.safeguarding_notes),
+        ("notes", "Notes", |g| &mut g.notes),
+    ]
 }
 
 struct GroupDetail {
@@ -449,6 +485,16 @@ impl DetailPane {
             return;
         }
         let Some(id) = id else { return };
+        if let Some(merge) = &mut self.merge
+            && merge.keep == id
+        {
+            let mut close = false;
+            Self::merge_ui(ui, doc, data, merge, commands, &mut close);
+            if close {
+                self.merge = None;
+            }
+            return;
+        }
         if self.detail.as_ref().is_some_and(|d| d.value.id != id) {
             self.detail = None;
         }
@@ -488,6 +534,13 @@ impl DetailPane {
                 .clicked()
             {
                 commands.push(Command::Edit(EditRequest::SetGroupArchived { id, archived: archive }));
+            }
+            if ui
+                .add_enabled(writable, egui::Button::new("Merge a duplicate…"))
+                .on_hover_text("Bring another record of this group into this one")
+                .clicked()
+            {
+                self.merge = Some(MergeForm { keep: id, search: String::new(), other: None, take_other: Vec::new() });
             }
         });
         ui.add_space(6.0);
@@ -555,6 +608,120 @@ impl DetailPane {
         for (_, title, first, last) in &detail.offers {
             ui.label(format!("{title} ({})", uk_date_range(*first, *last)));
         }
+    }
+
+    fn merge_ui(
+        ui: &mut Ui,
+        doc: &Document,
+        data: &DirectoryData,
+        merge: &mut MergeForm,
+        commands: &mut Vec<Command>,
+        close: &mut bool,
+    ) {
+        let keep = match doc.store.group(merge.keep) {
+            Ok(group) => group,
+            Err(e) => {
+                ui.colored_label(theme::ERROR_RED, e.to_string());
+                return;
+            }
+        };
+        ui.label(RichText::new(format!("Merge a duplicate into “{}”", keep.name)).heading());
+        ui.label("The other record's offers move to this one, and the other record is removed. Edit › Undo takes the merge back.");
+        ui.add_space(6.0);
+        let Some((other_id, other)) = &merge.other else {
+            ui.horizontal(|ui| {
+                let label = ui.label("Find the duplicate:");
+                ui.add(egui::TextEdit::singleline(&mut merge.search).desired_width(220.0)).labelled_by(label.id);
+            });
+            let words = search_words(&merge.search);
+            if !words.is_empty() {
+                let found: Vec<&GroupSummary> = data
+                    .groups
+                    .iter()
+                    .filter(|g| {
+                        g.id != merge.keep
+                            && words.iter().all(|w| {
+                                g.name_key.contains(w.as_str()) || g.postcode.to_lowercase().contains(w.as_str())
+                            })
+                    })
+                    .take(12)
+                    .collect();
+                for group in found {
+                    let text = format!(
+                        "{} ({})",
+                        group.name,
+                        if group.postcode.is_empty() { "no postcode" } else { &group.postcode }
+                    );
+                    if ui.selectable_label(false, text).clicked()
+                        && let Ok(full) = doc.store.group(group.id)
+                    {
+                        merge.other = Some((group.id, full));
+                    }
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                *close = true;
+            }
+            return;
+        };
+        let (other_id, other) = (*other_id, other.clone());
+        // Merge and Cancel sit above the comparison, so they are in reach however long it is.
+        ui.horizontal(|ui| {
+            if ui.button("Merge").clicked() {
+                let mut merged = keep.clone();
+                let mut source = other.clone();
+                for (key, _, field) in merge_fields() {
+                    if merge.take_other.contains(&key) {
+                        *field(&mut merged) = field(&mut source).clone();
+                    }
+                }
+                match GroupEdit::imported(merged) {
+                    Ok((edit, _)) => {
+                        commands.push(Command::Edit(EditRequest::MergeGroups {
+                            keep: merge.keep,
+                            remove: other_id,
+                            merged: edit,
+                        }));
+                        *close = true;
+                    }
+                    Err(problem) => {
+                        ui.colored_label(theme::ERROR_RED, problem.message);
+                    }
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                *close = true;
+            }
+        });
+        ui.add_space(6.0);
+        ui.label("Where the records differ, choose which value to keep:");
+        egui::Grid::new("merge_grid").num_columns(3).striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
+            ui.strong("");
+            ui.strong("This record");
+            ui.strong("The duplicate");
+            ui.end_row();
+            for (key, label, field) in merge_fields() {
+                let (mut a, mut b) = (keep.clone(), other.clone());
+                let (mine, theirs) = (field(&mut a).clone(), field(&mut b).clone());
+                if mine.trim() == theirs.trim() {
+                    continue;
+                }
+                ui.label(label);
+                let mut take = merge.take_other.contains(&key);
+                let shown = |v: &str| if v.is_empty() { "(empty)".to_owned() } else { v.chars().take(60).collect() };
+                if ui.radio(!take, shown(&mine)).clicked() {
+                    take = false;
+                }
+                if ui.radio(take, shown(&theirs)).clicked() {
+                    take = true;
+                }
+                merge.take_other.retain(|k| *k != key);
+                if take {
+                    merge.take_other.push(key);
+                }
+                ui.end_row();
+            }
+        });
     }
 
     fn form_ui(
