@@ -182,10 +182,19 @@ fn make_group(
         } else {
             String::new()
         },
+        consent_to_contact: rng.percent(80),
+        consent_date: None,
+        last_verified: None,
         name,
         ..CommunityGroup::default()
     };
     (group, pattern.categories)
+}
+
+/// A day between 1 June two years before the programme and 31 October the year before.
+fn recent_day(rng: &mut Rng, year: i32) -> Option<NaiveDate> {
+    let start = NaiveDate::from_ymd_opt(year - 2, 6, 1)?;
+    Some(start + Duration::days(rng.below(517) as i64))
 }
 
 fn rng_district(rng: &mut Rng, hood: &NeighbourhoodSeed) -> &'static str {
@@ -302,7 +311,13 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
             let mut names = HashSet::new();
             for _ in 0..options.groups {
                 let h = rng.below(NEIGHBOURHOODS.len());
-                let (group, categories) = make_group(&mut rng, &NEIGHBOURHOODS[h], hood_ids[h], &mut names);
+                let (mut group, categories) = make_group(&mut rng, &NEIGHBOURHOODS[h], hood_ids[h], &mut names);
+                if group.consent_to_contact {
+                    group.consent_date = recent_day(&mut rng, year);
+                }
+                if rng.percent(65) {
+                    group.last_verified = recent_day(&mut rng, year);
+                }
                 let cats: Vec<i64> = categories.iter().filter_map(|c| category_ids.get(c).copied()).collect();
                 let active = group.status == GroupStatus::Active;
                 let address = format!("{}, {} {}", group.address_line1, group.town, group.postcode);

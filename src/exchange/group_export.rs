@@ -5,7 +5,7 @@ use crate::model::GroupRecord;
 
 /// The columns of this program's own export, in order. Importing the export gives back the
 /// same groups.
-pub const EXPORT_FIELDS: [GroupField; 23] = [
+pub const EXPORT_FIELDS: [GroupField; 26] = [
     GroupField::Name,
     GroupField::OtherNames,
     GroupField::Description,
@@ -28,6 +28,9 @@ pub const EXPORT_FIELDS: [GroupField; 23] = [
     GroupField::Categories,
     GroupField::Accessibility,
     GroupField::Safeguarding,
+    GroupField::ConsentToContact,
+    GroupField::ConsentDate,
+    GroupField::LastVerified,
     GroupField::Notes,
 ];
 
@@ -62,6 +65,9 @@ fn value(record: &GroupRecord, field: GroupField) -> String {
         GroupField::Categories => record.categories.join("; "),
         GroupField::Accessibility => g.accessibility.clone(),
         GroupField::Safeguarding => g.safeguarding_notes.clone(),
+        GroupField::ConsentToContact => if g.consent_to_contact { "yes" } else { "no" }.to_owned(),
+        GroupField::ConsentDate => g.consent_date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        GroupField::LastVerified => g.last_verified.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         GroupField::Notes => g.notes.clone(),
     }
 }

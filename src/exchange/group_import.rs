@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::table::{MAX_CELL_CHARS, Table, is_missing};
 use crate::model::checks::normalise_postcode;
+use crate::model::dates::parse_uk_date;
 use crate::model::search::fold;
 use crate::model::{CommunityGroup, GroupId, GroupStatus};
 use crate::store::{GroupEdit, ImportGroup};
@@ -40,11 +41,14 @@ pub enum GroupField {
     Categories,
     Accessibility,
     Safeguarding,
+    ConsentToContact,
+    ConsentDate,
+    LastVerified,
     Notes,
 }
 
 impl GroupField {
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 27] = [
         Self::Name,
         Self::OtherNames,
         Self::Description,
@@ -68,6 +72,9 @@ impl GroupField {
         Self::Categories,
         Self::Accessibility,
         Self::Safeguarding,
+        Self::ConsentToContact,
+        Self::ConsentDate,
+        Self::LastVerified,
         Self::Notes,
     ];
 
@@ -96,6 +103,9 @@ impl GroupField {
             Self::Categories => "Categories",
             Self::Accessibility => "Accessibility",
             Self::Safeguarding => "Safeguarding notes",
+            Self::ConsentToContact => "Consent to contact (yes/no)",
+            Self::ConsentDate => "Date consent given",
+            Self::LastVerified => "Last verified",
             Self::Notes => "Notes",
         }
     }
@@ -126,6 +136,9 @@ impl GroupField {
             Self::Categories => "categories",
             Self::Accessibility => "accessibility",
             Self::Safeguarding => "safeguarding_notes",
+            Self::ConsentToContact => "consent_to_contact",
+            Self::ConsentDate => "consent_date",
+            Self::LastVerified => "last_verified",
             Self::Notes => "notes",
         }
     }
@@ -179,6 +192,9 @@ fn known_header(key: &str) -> Option<GroupField> {
         "categories" | "category" | "themes" | "theme" | "type of group" => Categories,
         "accessibility" | "access" => Accessibility,
         "safeguarding" | "safeguardingnotes" | "dbs" => Safeguarding,
+        "consenttocontact" | "consent" | "contactconsent" => ConsentToContact,
+        "consentdate" | "dateconsentgiven" => ConsentDate,
+        "lastverified" | "verified" | "dateverified" | "lastchecked" => LastVerified,
         "notes" | "comments" => Notes,
         _ => return None,
     };
@@ -393,6 +409,16 @@ fn prepare_row(cells: &[String], mapping: &ColumnMapping, headers: &[String]) ->
             }
             GroupField::Accessibility => group.accessibility = value,
             GroupField::Safeguarding => group.safeguarding_notes = value,
+            GroupField::ConsentToContact => match value.to_lowercase().as_str() {
+                "yes" | "y" | "true" | "1" => group.consent_to_contact = true,
+                "no" | "n" | "false" | "0" => group.consent_to_contact = false,
+                _ => warnings.push(format!("consent to contact “{value}” is not yes or no; left as not given")),
+            },
+            GroupField::ConsentDate | GroupField::LastVerified => match parse_uk_date(&value) {
+                Some(date) if *field == GroupField::ConsentDate => group.consent_date = Some(date),
+                Some(date) => group.last_verified = Some(date),
+                None => warnings.push(format!("“{value}” is not a date (day first, like 22/11/2026); left empty")),
+            },
             GroupField::Notes => group.notes = value,
         }
     }
