@@ -7,13 +7,22 @@ use placements::model::directory::{DirectoryFilter, SortOrder};
 use placements::model::search::Vocabulary;
 use placements::model::{CommunityGroup, GroupId};
 use placements::store::{GroupEdit, OpenMode, Store};
-use placements::ui::panels::directory::find_groups;
+use placements::ui::panels::directory::{SearchCache, find_groups};
 
 fn names_found(store: &Store, search: &str) -> Vec<String> {
     let groups = store.group_summaries().unwrap();
     let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
-    let shown =
-        find_groups(store, &groups, &vocabulary, search, &DirectoryFilter::default(), SortOrder::default()).unwrap();
+    let shown = find_groups(
+        store,
+        0,
+        &mut SearchCache::default(),
+        &groups,
+        &vocabulary,
+        search,
+        &DirectoryFilter::default(),
+        SortOrder::default(),
+    )
+    .unwrap();
     shown.into_iter().map(|i| groups[i].name.clone()).collect()
 }
 

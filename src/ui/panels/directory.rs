@@ -3,7 +3,10 @@
 //!
 //! Search runs in the file's full-text index (trigram, accents ignored) and forgives small slips:
 //! a word the index cannot find is tried again with the near spellings of words in the
-//! directory's names. Only the rows on screen are laid out, so 100,000 groups scroll smoothly.
+//! directory's names. Each word's hits are kept until the file changes, so a keystroke looks up
+//! only the word being typed. Only the rows on screen are laid out, so 100,000 groups scroll smoothly.
+
+use std::collections::{HashMap, HashSet};
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -125,31 +128,77 @@ struct ListKey {
     sort: SortOrder,
 }
 
+/// Index hits per searched word, kept while the file does not change, so that a keystroke only
+/// looks up the word being typed.
+#[derive(Default)]
+pub struct SearchCache {
+    revision: u64,
+    /// (word, forgiving) to the groups it finds.
+    hits: HashMap<(String, bool), HashSet<GroupId>>,
+}
+
+impl SearchCache {
+    fn hits(
+        &mut self,
+        store: &Store,
+        vocabulary: &Vocabulary,
+        word: &str,
+        forgiving: bool,
+    ) -> Result<HashSet<GroupId>, StoreError> {
+        if let Some(hits) = self.hits.get(&(word.to_owned(), forgiving)) {
+            return Ok(hits.clone());
+        }
+        let mut spellings = vec![word.to_owned()];
+        if forgiving {
+            spellings.extend(vocabulary.near(word).into_iter().map(str::to_owned));
+        }
+        let hits = store.search_groups(&[spellings])?;
+        if self.hits.len() > 256 {
+            self.hits.clear();
+        }
+        self.hits.insert((word.to_owned(), forgiving), hits.clone());
+        Ok(hits)
+    }
+}
+
 /// Works out which groups the directory shows: the index search (retried with near spellings
-/// when the words as typed find nothing), then the filters, then the sort.
+/// when the words as typed find nothing), then the filters, then the sort. `cache` keeps each
+/// word's hits for `revision` of the file.
+#[allow(clippy::too_many_arguments)]
 pub fn find_groups(
     store: &Store,
+    revision: u64,
+    cache: &mut SearchCache,
     groups: &[GroupSummary],
     vocabulary: &Vocabulary,
     search: &str,
     filter: &DirectoryFilter,
     sort: SortOrder,
 ) -> Result<Vec<usize>, StoreError> {
+    if cache.revision != revision {
+        *cache = SearchCache { revision, ..Default::default() };
+    }
     let words = search_words(search);
     let (long, short): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| w.chars().count() >= 3);
     let hits = if long.is_empty() {
         None
     } else {
-        let exact: Vec<Vec<String>> = long.iter().map(|w| vec![w.clone()]).collect();
-        let mut hits = store.search_groups(&exact)?;
-        if hits.is_empty() {
-            let forgiving: Vec<Vec<String>> = long
-                .iter()
-                .map(|w| std::iter::once(w.clone()).chain(vocabulary.near(w).into_iter().map(str::to_owned)).collect())
-                .collect();
-            hits = store.search_groups(&forgiving)?;
+        let mut found: Option<HashSet<GroupId>> = None;
+        for forgiving in [false, true] {
+            let mut all: Option<HashSet<GroupId>> = None;
+            for word in &long {
+                let hits = cache.hits(store, vocabulary, word, forgiving)?;
+                all = Some(match all {
+                    None => hits,
+                    Some(before) => before.intersection(&hits).copied().collect(),
+                });
+            }
+            found = all;
+            if found.as_ref().is_some_and(|f| !f.is_empty()) {
+                break;
+            }
         }
-        Some(hits)
+        found
     };
     Ok(visible_groups(groups, filter, hits.as_ref(), &short, sort))
 }
@@ -164,6 +213,7 @@ pub struct DirectoryPanel {
     sort: SortOrder,
     /// The rows to show and how many groups there are in all, for `list_key`.
     list: Option<(ListKey, Vec<usize>, usize)>,
+    search_cache: SearchCache,
     selected: Option<GroupId>,
     pub(crate) focus_search: bool,
     lists: super::lists::ListsWindow,
@@ -230,7 +280,16 @@ impl DirectoryPanel {
             sort: self.sort,
         };
         if self.list.as_ref().is_none_or(|(k, _, _)| *k != key) {
-            match find_groups(&doc.store, &data.groups, &data.vocabulary, &self.search, &self.filter, self.sort) {
+            match find_groups(
+                &doc.store,
+                doc.revision,
+                &mut self.search_cache,
+                &data.groups,
+                &data.vocabulary,
+                &self.search,
+                &self.filter,
+                self.sort,
+            ) {
                 Ok(shown) => {
                     let total = data.groups.iter().filter(|g| self.filter.include_archived || !g.archived).count();
                     self.list = Some((key, shown, total));
