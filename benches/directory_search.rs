@@ -31,8 +31,8 @@ fn main() {
         for end in 1..=query.len() {
             let typed = &query[..end];
             let started = Instant::now();
-            let shown =
-                find_groups(&store, &groups, &vocabulary, typed, &filter, SortOrder::default()).expect("search");
+            let shown = find_groups(&store, 0, &mut cache, &groups, &vocabulary, typed, &filter, SortOrder::default())
+                .expect("search");
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             times.push(ms);
             slowest.push((ms, typed.to_owned()));
