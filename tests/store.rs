@@ -403,3 +403,39 @@ fn postcode_rules_assign_neighbourhoods_and_lists_refuse_duplicates() {
     store.add_category("Allotments").unwrap();
     assert!(store.categories().unwrap().iter().any(|c| c.name == "Allotments"));
 }
+
+#[test]
+fn a_file_deleted_while_open_refuses_the_next_edit_and_save_as_rescues_everything() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "vanishing.placements", 30);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let group = store.group(GroupId(4)).unwrap();
+    let edit =
+        GroupEdit::check(placements::model::CommunityGroup { name: "Renamed Before".into(), ..group.clone() }).unwrap();
+    store.update_group(GroupId(4), &edit).unwrap();
+    fs::remove_file(&path).unwrap();
+    let edit = GroupEdit::check(placements::model::CommunityGroup { name: "Renamed After".into(), ..group }).unwrap();
+    let refused = store.update_group(GroupId(4), &edit).unwrap_err();
+    assert!(matches!(refused, StoreError::FileGone));
+    assert!(refused.to_string().contains("Save As"), "{refused}");
+    // Everything saved before is still there to be rescued.
+    let rescue = dir.path().join("rescued.placements");
+    store.save_as(&rescue).unwrap();
+    assert_eq!(scalar::<String>(&rescue, "SELECT name FROM community_group WHERE id = 4"), "Renamed Before");
+    assert_eq!(scalar::<i64>(&rescue, "SELECT count(*) FROM community_group"), 30);
+    // And the rescued copy takes edits again.
+    store.update_group(GroupId(4), &edit).unwrap();
+    assert_eq!(scalar::<String>(&rescue, "SELECT name FROM community_group WHERE id = 4"), "Renamed After");
+}
+
+#[test]
+fn a_file_made_read_only_while_open_refuses_the_next_edit() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "locked-later.placements", 10);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = bytes(&path);
+    let refused = store.remove_placement(PlacementId(1)).unwrap_err();
+    assert!(matches!(refused, StoreError::FileMadeReadOnly), "{refused}");
+    assert_eq!(bytes(&path), before);
+}

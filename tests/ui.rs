@@ -443,3 +443,44 @@ fn a_duplicate_is_merged_from_the_detail_pane_keeping_the_chosen_values() {
     h.run();
     assert_eq!(scalar::<i64>(&file, &format!("SELECT count(*) FROM community_group WHERE id = {other_id}")), 1);
 }
+
+#[test]
+fn when_the_file_is_deleted_while_open_the_edit_stays_on_screen_until_saved_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "deleted.placements", 10);
+    let first_name: String = scalar(&file, "SELECT name FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
+    let rescue = dir.path().join("rescue.placements");
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(rescue.clone())]);
+    let mut h = harness(app_in(dir.path(), dialogs, Start::File(file.clone())));
+    h.run();
+    h.get_by_label(&first_name).click();
+    h.run();
+    button(&h, "Edit this group").click();
+    h.run();
+    std::fs::remove_file(&file).unwrap();
+    text_input(&h, "Other names").focus();
+    text_input(&h, "Other names").type_text("Rang them on Tuesday");
+    h.run();
+    button(&h, "Save").click();
+    h.run();
+    let (title, body) = h.state().message().expect("a message");
+    assert_eq!(title, "Your change was not saved");
+    assert!(body.contains("Save As"), "{body}");
+    assert!(h.query_by_label("Last change NOT saved").is_some());
+    button(&h, "OK").click();
+    h.run();
+    // The typed notes are still in the form.
+    assert_eq!(text_input(&h, "Other names").accesskit_node().value().as_deref(), Some("Rang them on Tuesday"));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    button(&h, "Save").click();
+    h.run();
+    assert_eq!(
+        scalar::<String>(
+            &rescue,
+            &format!("SELECT other_names FROM community_group WHERE name = '{}'", first_name.replace('\'', "''"))
+        ),
+        "Rang them on Tuesday"
+    );
+    assert!(h.query_by_label("All changes saved").is_some());
+}

@@ -110,6 +110,14 @@ pub enum StoreError {
     UndoConflict { label: String },
     #[error("That file is open in another copy of Community Placements{}. Close it there first.", holder_text(.holder))]
     TargetInUse { holder: String },
+    #[error(
+        "The file is no longer where it was opened (it may have been moved, renamed or deleted), so this change was not saved. Use File › Save As… to save everything you see to a new file."
+    )]
+    FileGone,
+    #[error(
+        "The file has been made read-only since it was opened, so this change was not saved. Use File › Save As… to save everything you see to a new file."
+    )]
+    FileMadeReadOnly,
     #[error("{0}")]
     Open(#[from] OpenError),
     #[error("{}", describe_sqlite(.0))]
@@ -185,6 +193,8 @@ pub struct Store {
     /// The format version of the file on disk (an older file opened read-only is read through
     /// an upgraded copy in memory, and keeps its own version here).
     file_version: u32,
+    /// The file's identity on disk when it was opened, to notice it being deleted or replaced.
+    identity: Option<FileIdentity>,
     _lock: Option<DocumentLock>,
 }
 
@@ -192,6 +202,24 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).field("access", &self.access).finish_non_exhaustive()
     }
+}
+
+/// Which file a path names: device and inode on Unix; elsewhere, only that it exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
+}
+
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<FileIdentity> {
+    use std::os::unix::fs::MetadataExt as _;
+    fs::metadata(path).ok().map(|m| FileIdentity { device: m.dev(), inode: m.ino() })
+}
+
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> Option<FileIdentity> {
+    fs::metadata(path).ok().map(|_| FileIdentity { device: 0, inode: 0 })
 }
 
 fn read_prefix(path: &Path) -> Result<Vec<u8>, OpenError> {
@@ -288,7 +316,14 @@ impl Store {
             return Err(OpenError::Newer { found: version, supported: SCHEMA_VERSION });
         }
         configure(&conn, access)?;
-        let mut store = Self { conn, path: path.to_path_buf(), access, file_version: version, _lock: lock };
+        let mut store = Self {
+            conn,
+            path: path.to_path_buf(),
+            access,
+            file_version: version,
+            identity: file_identity(path),
+            _lock: lock,
+        };
         if version < SCHEMA_VERSION {
             if access == Access::ReadWrite {
                 schema::migrate(&mut store.conn)?;
@@ -333,6 +368,7 @@ impl Store {
                 path: path.to_path_buf(),
                 access: Access::ReadWrite,
                 file_version: SCHEMA_VERSION,
+                identity: file_identity(path),
                 _lock: Some(lock),
             })
         })();
@@ -370,15 +406,30 @@ impl Store {
         label: impl Into<String>,
         f: impl FnOnce(&mut Recorder<'_>) -> Result<(), StoreError>,
     ) -> Result<ChangeSet, StoreError> {
-        if !self.is_writable() {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_still_writable()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut recorder = Recorder::new(&tx);
         f(&mut recorder)?;
         let changes = recorder.finish();
         tx.commit()?;
         Ok(ChangeSet { label: label.into(), changes })
+    }
+
+    /// Before any write: the file must still be open for writing, still be the file that was
+    /// opened (not deleted, moved or replaced, when writes would vanish with it), and not have
+    /// been made read-only since. Everything already saved stays readable either way, and
+    /// Save As copies it from the open connection.
+    pub(crate) fn check_still_writable(&self) -> Result<(), StoreError> {
+        if !self.is_writable() {
+            return Err(StoreError::ReadOnly);
+        }
+        if self.identity.is_some() && file_identity(&self.path) != self.identity {
+            return Err(StoreError::FileGone);
+        }
+        if fs::metadata(&self.path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StoreError::FileMadeReadOnly);
+        }
+        Ok(())
     }
 
     /// Puts back what `set` changed (undo).
@@ -392,9 +443,7 @@ impl Store {
     }
 
     fn apply_change_set(&mut self, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
-        if !self.is_writable() {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_still_writable()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         changes::apply(&tx, set, direction)?;
         tx.commit()?;
@@ -420,6 +469,7 @@ impl Store {
         self.path = target.to_path_buf();
         self.access = Access::ReadWrite;
         self.file_version = SCHEMA_VERSION;
+        self.identity = file_identity(target);
         self._lock = Some(lock);
         Ok(())
     }
@@ -439,6 +489,7 @@ impl Store {
         self.conn = conn;
         schema::migrate(&mut self.conn)?;
         self.file_version = SCHEMA_VERSION;
+        self.identity = file_identity(&self.path);
         Ok(())
     }
 
@@ -464,6 +515,7 @@ impl Store {
             path: self.path.clone(),
             access: Access::ReadWrite,
             file_version: self.file_version,
+            identity: self.identity,
             _lock: None,
         })
     }
