@@ -182,3 +182,63 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_and_nothing_changes() {
     assert!(stderr.contains("does not look like a spreadsheet"), "{stderr}");
     assert_eq!(bytes(&file), before);
 }
+
+/// Imports `csv` into a fresh demo file and returns (exit ok, stdout, stderr, groups added).
+fn import_bytes(csv: &[u8]) -> (bool, String, String, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "bad-input.placements", 10);
+    let source = dir.path().join("source.csv");
+    std::fs::write(&source, csv).unwrap();
+    let out = placements(&["import", "groups", file.to_str().unwrap(), source.to_str().unwrap()], dir.path());
+    let added = scalar::<i64>(&file, "SELECT count(*) FROM community_group") - 10;
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        added,
+    )
+}
+
+#[test]
+fn bad_spreadsheets_get_row_errors_or_a_clear_refusal() {
+    // Unbalanced quotes: the rest of the file is one cell, and that row is reported.
+    let (ok, stdout, _, added) =
+        import_bytes(b"name,postcode\r\nGood Group,FY1 1AA\r\n\"Open quote group,FY2 2BB\r\nAnother,FY3 3CC\r\n");
+    assert!(ok);
+    assert_eq!(added, 2, "{stdout}");
+    assert!(stdout.lines().last().is_some_and(|l| l.starts_with("imported 2,")), "{stdout}");
+
+    // Duplicate column names: the first one is used, nothing crashes.
+    let (ok, stdout, _, added) = import_bytes(b"name,name,postcode\r\nFirst Name,Second Name,FY1 1AA\r\n");
+    assert!(ok);
+    assert_eq!(added, 1, "{stdout}");
+
+    // Formula cells are kept as text, exactly as written.
+    let (ok, stdout, _, added) =
+        import_bytes(b"name,website\r\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",=1+1\r\n");
+    assert!(ok, "{stdout}");
+    assert_eq!(added, 1, "{stdout}");
+    // Unquoted, the formula's comma splits the row: reported, not half imported.
+    let (ok, stdout, _, added) = import_bytes(b"name,website\r\n=HYPERLINK(\"http://x\",\"Click\"),=1+1\r\n");
+    assert!(ok);
+    assert_eq!(added, 0);
+    assert!(stdout.contains("line 2: not imported: it has 3 cells but the header has 2 columns"), "{stdout}");
+
+    // A 10 MB cell makes its row an error; the other rows import.
+    let mut big = b"name,notes\r\nSmall Group,fine\r\nHuge Group,".to_vec();
+    big.extend(std::iter::repeat_n(b'x', 10 * 1024 * 1024));
+    big.extend_from_slice(b"\r\nAfter Group,fine\r\n");
+    let (ok, stdout, _, added) = import_bytes(&big);
+    assert!(ok);
+    assert_eq!(added, 2, "{stdout}");
+    assert!(
+        stdout.contains("line 3: not imported: the cell in column “notes” is longer than 100000 characters"),
+        "{stdout}"
+    );
+
+    // A header and nothing else: a clear refusal, nothing changes.
+    let (ok, _, stderr, added) = import_bytes(b"name,postcode\r\n");
+    assert!(!ok);
+    assert!(stderr.contains("has a header row but no rows of data"), "{stderr}");
+    assert_eq!(added, 0);
+}

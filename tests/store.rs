@@ -439,3 +439,76 @@ fn a_file_made_read_only_while_open_refuses_the_next_edit() {
     assert!(matches!(refused, StoreError::FileMadeReadOnly), "{refused}");
     assert_eq!(bytes(&path), before);
 }
+
+/// Files in `dir` whose names show they are half-written temporaries.
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains(".saving-") || n.contains(".writing-") || n.ends_with("-journal"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn save_as_into_a_read_only_folder_fails_with_a_message_and_leaves_nothing() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "stay-put.placements", 30);
+    let before = bytes(&path);
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let error = store.save_as(&locked.join("copy.placements")).unwrap_err();
+    assert!(error.to_string().contains("That folder cannot be written to"), "{error}");
+    assert_eq!(store.path(), path.as_path());
+    drop(store);
+    assert_eq!(fs::read_dir(&locked).unwrap().count(), 0, "nothing was left in the folder");
+    assert_eq!(bytes(&path), before);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// A real full disk: a 256 KiB tmpfs (needs root, as CI and this machine have).
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(path: std::path::PathBuf) -> Self {
+        fs::create_dir_all(&path).unwrap();
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+            .arg(&path)
+            .status()
+            .expect("run mount");
+        assert!(status.success(), "mounting a small tmpfs needs root");
+        Self(path)
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn save_as_onto_a_full_disk_fails_with_a_message_and_leaves_nothing() {
+    let dir = temp();
+    let path = demo_file(dir.path(), "too-big.placements", 2_000);
+    assert!(fs::metadata(&path).unwrap().len() > 256 * 1024, "the file must not fit");
+    let before = bytes(&path);
+    let disk = SmallDisk::mount(dir.path().join("small-disk"));
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let error = store.save_as(&disk.0.join("copy.placements")).unwrap_err();
+    assert!(error.to_string().contains("disk is full"), "{error}");
+    assert_eq!(store.path(), path.as_path(), "still working in the original");
+    assert!(store.is_writable());
+    assert!(!disk.0.join("copy.placements").exists());
+    assert!(leftovers(&disk.0).is_empty(), "{:?}", leftovers(&disk.0));
+    // The original takes edits as before.
+    store.remove_placement(PlacementId(1)).unwrap();
+    drop(store);
+    assert_ne!(bytes(&path), before);
+}

@@ -457,6 +457,10 @@ impl Store {
         if same_file(target, &self.path) {
             return Ok(());
         }
+        // A folder marked read-only is respected even where this process could write anyway.
+        if target.parent().is_some_and(|p| p.exists()) && folder_is_read_only(target) {
+            return Err(StoreError::Io(std::io::Error::from(std::io::ErrorKind::PermissionDenied)));
+        }
         let lock = DocumentLock::acquire(target).map_err(|e| match e {
             LockError::Held { holder } => StoreError::TargetInUse { holder },
             LockError::CannotCreate(e) => StoreError::Io(e),
