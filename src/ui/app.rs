@@ -282,8 +282,8 @@ impl PlacementsApp {
                 }
             }
             PathPurpose::Import => {
-                if let Some(ctx) = &self.ctx {
-                    self.import = Some(ImportWindow::new(path, ctx));
+                if let (Some(ctx), Some(doc)) = (&self.ctx, &self.doc) {
+                    self.import = Some(ImportWindow::new(path, &doc.store, ctx));
                 }
             }
             PathPurpose::Export => self.export_groups(&path),

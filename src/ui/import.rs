@@ -21,7 +21,7 @@ use crate::exchange::{read_spreadsheet, xlsx};
 use crate::model::text::{count_of, thousands};
 use crate::store::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError, display_name};
 
-type ReadResult = Result<(Table, Vec<String>), TableError>;
+type ReadResult = Result<(Table, Vec<String>, ColumnMapping, GroupImportPlan), TableError>;
 type ImportResult = Result<(ImportCounts, ChangeSet), StoreError>;
 
 enum Stage {
@@ -71,7 +71,15 @@ pub struct ImportWindow {
     unit: &'static str,
 }
 
-fn read_in_background(path: &Path, sheet: Option<String>, ctx: &egui::Context) -> Receiver<ReadResult> {
+/// Reads the file, guesses the columns and checks every row, all on a worker thread: a
+/// spreadsheet of a million rows keeps the window drawing. `existing` is how the file's groups
+/// are recognised, read on the window's side first.
+fn read_in_background(
+    path: &Path,
+    sheet: Option<String>,
+    existing: ExistingGroups,
+    ctx: &egui::Context,
+) -> Receiver<ReadResult> {
     let (send, receive) = channel();
     let path = path.to_path_buf();
     let ctx = ctx.clone();
@@ -81,7 +89,9 @@ fn read_in_background(path: &Path, sheet: Option<String>, ctx: &egui::Context) -
                 Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => xlsx::sheet_names(&bytes)?,
                 _ => Vec::new(),
             };
-            Ok((table, sheets))
+            let mapping = ColumnMapping::guess(&table.headers);
+            let plan = plan_group_import(&table, &mapping, &existing);
+            Ok((table, sheets, mapping, plan))
         });
         let _ = send.send(result);
         ctx.request_repaint();
@@ -104,15 +114,18 @@ fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn plan_for(store: &Store, table: &Table, mapping: &ColumnMapping) -> GroupImportPlan {
+fn existing_groups(store: &Store) -> ExistingGroups {
     let keys = store.group_keys().unwrap_or_default();
-    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
-    plan_group_import(table, mapping, &existing)
+    ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())))
+}
+
+fn plan_for(store: &Store, table: &Table, mapping: &ColumnMapping) -> GroupImportPlan {
+    plan_group_import(table, mapping, &existing_groups(store))
 }
 
 impl ImportWindow {
-    pub fn new(path: PathBuf, ctx: &egui::Context) -> Self {
-        let result = read_in_background(&path, None, ctx);
+    pub fn new(path: PathBuf, store: &Store, ctx: &egui::Context) -> Self {
+        let result = read_in_background(&path, None, existing_groups(store), ctx);
         Self {
             path,
             stage: Stage::Reading { sheet: None, result },
@@ -129,13 +142,11 @@ impl ImportWindow {
     }
 
     /// Moves on when a worker has finished.
-    fn poll(&mut self, store: &Store) {
+    fn poll(&mut self) {
         let next = match &mut self.stage {
             Stage::Reading { sheet, result } => match result.try_recv() {
-                Ok(Ok((table, sheets))) => {
+                Ok(Ok((table, sheets, mapping, plan))) => {
                     self.unit = table.unit;
-                    let mapping = ColumnMapping::guess(&table.headers);
-                    let plan = plan_for(store, &table, &mapping);
                     Some(Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan })
                 }
                 Ok(Err(e)) => Some(Stage::Failed(e.to_string())),
@@ -194,7 +205,7 @@ impl ImportWindow {
 
     /// Draws the window; returns what the app should do.
     pub fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome {
-        self.poll(store);
+        self.poll();
         if let Some(change) = self.pending_change.take() {
             // Shown as finished next frame; the app records the undo step now.
             return ImportOutcome::Imported(change);
@@ -210,7 +221,7 @@ impl ImportWindow {
                 Stage::Reading { .. } => {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label("Reading the file…");
+                        ui.label("Reading the file and checking every row…");
                     });
                     if ui.button("Cancel").clicked() {
                         outcome = ImportOutcome::Closed;
@@ -307,7 +318,7 @@ impl ImportWindow {
             }
         });
         if let Some(sheet) = reread {
-            let result = read_in_background(&self.path, sheet.clone(), ctx);
+            let result = read_in_background(&self.path, sheet.clone(), existing_groups(store), ctx);
             self.stage = Stage::Reading { sheet, result };
         }
         if start {
