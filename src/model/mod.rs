@@ -1,5 +1,6 @@
 //! The domain model: plain data and rules. Nothing here knows about egui, SQL or files.
 
+pub mod availability;
 pub mod calendar;
 pub mod checks;
 pub mod clash;
