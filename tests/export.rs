@@ -2,20 +2,13 @@
 
 mod common;
 
+use common::placements;
+
 use std::path::Path;
-use std::process::Command;
 
 use common::{bytes, demo_file};
 use placements::model::GroupRecord;
 use placements::store::{OpenMode, Store};
-
-fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_placements"))
-        .args(args)
-        .env("PLACEMENTS_DATA_DIR", data_dir)
-        .output()
-        .expect("run")
-}
 
 /// Groups as the user sees them: everything but ids and timestamps, in name order.
 fn groups_of(path: &Path) -> Vec<GroupRecord> {

@@ -2,8 +2,9 @@
 
 mod common;
 
+use common::placements;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{bytes, demo_file, dump, scalar};
 use placements::exchange::group_import::{ColumnMapping, ExistingGroups, plan_group_import};
@@ -12,14 +13,6 @@ use placements::store::{ImportGroup, OnDuplicate, OpenMode, Store, StoreError};
 
 fn trafford() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/registers/trafford-charities.csv")
-}
-
-fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_placements"))
-        .args(args)
-        .env("PLACEMENTS_DATA_DIR", data_dir)
-        .output()
-        .expect("run placements")
 }
 
 fn plan_rows(store: &Store, source: &[u8]) -> (Vec<ImportGroup>, usize) {

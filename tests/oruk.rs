@@ -3,18 +3,12 @@
 
 mod common;
 
+use common::placements;
+
 use std::path::Path;
 use std::process::Command;
 
 use common::demo_file;
-
-fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_placements"))
-        .args(args)
-        .env("PLACEMENTS_DATA_DIR", data_dir)
-        .output()
-        .expect("run")
-}
 
 #[test]
 fn the_oruk_package_validates_with_zero_errors() {

@@ -53,3 +53,12 @@ pub fn scalar<T: rusqlite::types::FromSql>(path: &Path, sql: &str) -> T {
     let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
     conn.query_row(sql, [], |r| r.get(0)).expect("query")
 }
+
+/// Runs the real `placements` binary with its data folder in `data_dir` (never the real one).
+pub fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_placements"))
+        .args(args)
+        .env("PLACEMENTS_DATA_DIR", data_dir)
+        .output()
+        .expect("run placements")
+}
