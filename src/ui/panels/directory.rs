@@ -237,6 +237,7 @@ impl DirectoryPanel {
                 .resizable(true)
                 .default_size(400.0)
                 .min_size(320.0)
+                .max_size((ui.available_width() * 0.6).max(320.0))
                 .frame(egui::Frame::new().inner_margin(egui::Margin { left: 12, ..Default::default() }))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -244,6 +245,9 @@ impl DirectoryPanel {
                     });
                 });
         }
+        // Whatever does not fit beside the pane is cut off, never drawn underneath it.
+        let list_area = ui.available_rect_before_wrap();
+        ui.set_clip_rect(ui.clip_rect().intersect(list_area));
         heading_ui(ui, "Directory", "Local voluntary, community and faith groups");
         ui.horizontal(|ui| {
             search_box_ui(
@@ -474,7 +478,11 @@ pub(crate) struct DetailPane {
 /// Merging a duplicate into the group on show: find it, then choose each differing value.
 pub(crate) struct MergeForm {
     keep: GroupId,
+    /// The record to keep, read once when the merge starts.
+    kept: CommunityGroup,
     search: String,
+    /// The search box takes the keyboard when the merge view opens.
+    focus_search: bool,
     other: Option<(GroupId, CommunityGroup)>,
     /// The fields whose value comes from the other record.
     take_other: Vec<&'static str>,
@@ -599,7 +607,14 @@ impl DetailPane {
                 .on_hover_text("Bring another record of this group into this one")
                 .clicked()
             {
-                self.merge = Some(MergeForm { keep: id, search: String::new(), other: None, take_other: Vec::new() });
+                self.merge = Some(MergeForm {
+                    keep: id,
+                    kept: group.clone(),
+                    search: String::new(),
+                    focus_search: true,
+                    other: None,
+                    take_other: Vec::new(),
+                });
             }
         });
         ui.add_space(6.0);
@@ -677,20 +692,18 @@ impl DetailPane {
         commands: &mut Vec<Command>,
         close: &mut bool,
     ) {
-        let keep = match doc.store.group(merge.keep) {
-            Ok(group) => group,
-            Err(e) => {
-                ui.colored_label(theme::ERROR_RED, e.to_string());
-                return;
-            }
-        };
+        let keep = &merge.kept;
         ui.label(RichText::new(format!("Merge a duplicate into “{}”", keep.name)).heading());
         ui.label("The other record's offers move to this one, and the other record is removed. Edit › Undo takes the merge back.");
         ui.add_space(6.0);
         let Some((other_id, other)) = &merge.other else {
             ui.horizontal(|ui| {
                 let label = ui.label("Find the duplicate:");
-                ui.add(egui::TextEdit::singleline(&mut merge.search).desired_width(220.0)).labelled_by(label.id);
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut merge.search).desired_width(220.0)).labelled_by(label.id);
+                if std::mem::take(&mut merge.focus_search) {
+                    field.request_focus();
+                }
             });
             let words = search_words(&merge.search);
             if !words.is_empty() {
@@ -723,7 +736,7 @@ impl DetailPane {
             }
             return;
         };
-        let (other_id, other) = (*other_id, other.clone());
+        let (other_id, other, keep) = (*other_id, other.clone(), keep.clone());
         // Merge and Cancel sit above the comparison, so they are in reach however long it is.
         ui.horizontal(|ui| {
             if ui.button("Merge").clicked() {
@@ -759,19 +772,24 @@ impl DetailPane {
             ui.strong("This record");
             ui.strong("The duplicate");
             ui.end_row();
+            let (mut mine_all, mut theirs_all) = (keep, other);
             for (key, label, field) in merge_fields() {
-                let (mut a, mut b) = (keep.clone(), other.clone());
-                let (mine, theirs) = (field(&mut a).clone(), field(&mut b).clone());
+                let (mine, theirs) = (field(&mut mine_all).clone(), field(&mut theirs_all).clone());
                 if mine.trim() == theirs.trim() {
                     continue;
                 }
                 ui.label(label);
                 let mut take = merge.take_other.contains(&key);
-                let shown = |v: &str| if v.is_empty() { "(empty)".to_owned() } else { v.chars().take(60).collect() };
-                if ui.radio(!take, shown(&mine)).clicked() {
+                // Long values are shortened so that the pane keeps its width; hover for the whole.
+                let shown = |v: &str| match v.chars().count() {
+                    0 => "(empty)".to_owned(),
+                    n if n > 28 => format!("{}…", v.chars().take(27).collect::<String>()),
+                    _ => v.to_owned(),
+                };
+                if ui.radio(!take, shown(&mine)).on_hover_text(&mine).clicked() {
                     take = false;
                 }
-                if ui.radio(take, shown(&theirs)).clicked() {
+                if ui.radio(take, shown(&theirs)).on_hover_text(&theirs).clicked() {
                     take = true;
                 }
                 merge.take_other.retain(|k| *k != key);
