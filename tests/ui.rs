@@ -30,6 +30,14 @@ fn button<'a>(h: &'a Harness<'_, PlacementsApp>, label: &'a str) -> egui_kittest
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(label))
 }
 
+/// Selects a group in the Directory by its name and opens its edit form.
+fn open_editor(h: &mut Harness<'static, PlacementsApp>, name: &str) {
+    h.get_by_label(name).click();
+    h.run();
+    button(h, "Edit this group").click();
+    h.run();
+}
+
 fn harness(app: PlacementsApp) -> Harness<'static, PlacementsApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -112,10 +120,7 @@ fn ctrl_z_undoes_an_edit_and_ctrl_shift_z_redoes_it() {
     let first_id: i64 = scalar(&file, "SELECT id FROM community_group ORDER BY name COLLATE NOCASE, id LIMIT 1");
     let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
     h.run();
-    h.get_by_label(&first_name).click();
-    h.run();
-    button(&h, "Edit this group").click();
-    h.run();
+    open_editor(&mut h, &first_name);
     text_input(&h, "Name").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -151,10 +156,7 @@ fn a_bad_email_is_shown_by_its_field_and_not_saved() {
     let before = common::dump(&file);
     let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
     h.run();
-    h.get_by_label(&first_name).click();
-    h.run();
-    button(&h, "Edit this group").click();
-    h.run();
+    open_editor(&mut h, &first_name);
     text_input(&h, "Email").focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     text_input(&h, "Email").type_text("hello at example dot org");
@@ -465,10 +467,7 @@ fn when_the_file_is_deleted_while_open_the_edit_stays_on_screen_until_saved_else
     let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(rescue.clone())]);
     let mut h = harness(app_in(dir.path(), dialogs, Start::File(file.clone())));
     h.run();
-    h.get_by_label(&first_name).click();
-    h.run();
-    button(&h, "Edit this group").click();
-    h.run();
+    open_editor(&mut h, &first_name);
     std::fs::remove_file(&file).unwrap();
     text_input(&h, "Other names").focus();
     text_input(&h, "Other names").type_text("Rang them on Tuesday");
