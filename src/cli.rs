@@ -227,14 +227,16 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
             let store = Store::open(&file, OpenMode::ReadOnly).map_err(|e| fail(&e))?;
             let version = store.schema_version().map_err(|e| fail(&e))?;
             let counts = store.counts().map_err(|e| fail(&e))?;
+            let by_status = store.offers_by_status().map_err(|e| fail(&e))?;
             if json {
-                return Ok(info_json(version, &counts));
+                return Ok(info_json(version, &counts, &by_status));
             }
+            let statuses: Vec<String> = by_status.iter().map(|(status, n)| format!("{n} {status}")).collect();
             Ok([
                 format!("File:               {}", display_name(&file)),
                 format!("File format:        {version}"),
                 format!("Community groups:   {}", thousands(counts.groups)),
-                format!("Activity offers:    {}", thousands(counts.offers)),
+                format!("Activity offers:    {} ({})", thousands(counts.offers), statuses.join(", ")),
                 format!("Cohorts:            {}", thousands(counts.cohorts)),
                 format!("Participants:       {}", thousands(counts.participants)),
                 format!("Teams:              {}", thousands(counts.teams)),

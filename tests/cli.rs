@@ -38,6 +38,19 @@ fn demo_then_info_json_gives_the_promised_counts() {
     assert_eq!(info["participants"], 124);
     assert_eq!(info["teams"], 6 + 20);
     assert!(info["placements"].as_u64().unwrap() >= 10, "{info}");
+    // Offers by status: every status named, adding up to the offers, each matching the file.
+    let by_status = info["offers_by_status"].as_object().unwrap();
+    let names: Vec<&str> = by_status.keys().map(String::as_str).collect();
+    assert_eq!(names, ["completed", "confirmed", "draft", "offered", "withdrawn"]);
+    assert_eq!(by_status.values().map(|n| n.as_u64().unwrap()).sum::<u64>(), 150);
+    for (status, n) in by_status {
+        let counted: i64 = rusqlite::Connection::open(&file)
+            .unwrap()
+            .query_row("SELECT count(*) FROM offer WHERE status = ?1", [status], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n.as_i64(), Some(counted), "{status}");
+    }
+    assert!(by_status["confirmed"].as_u64().unwrap() > 0 && by_status["draft"].as_u64().unwrap() > 0);
 
     // The demo holds at least one clash for the board to show.
     let store = placements::store::Store::open(&file, placements::store::OpenMode::ReadOnly).unwrap();

@@ -10,7 +10,8 @@ use std::path::Path;
 
 use chrono::{Datelike as _, Duration, NaiveDate, NaiveTime};
 
-use crate::model::calendar::{is_bank_holiday, is_weekend};
+use crate::model::availability::{Availability, is_available};
+use crate::model::calendar::is_weekend;
 use crate::model::*;
 use crate::store::{GroupEdit, NewParticipant, OpenError, Store, StoreError};
 use words::*;
@@ -201,10 +202,10 @@ fn rng_district(rng: &mut Rng, hood: &NeighbourhoodSeed) -> &'static str {
     *rng.pick(hood.districts)
 }
 
-/// The weekdays (not bank holidays) of `offer` that fall inside its range.
+/// The days `offer` can host a team.
 fn open_days(offer: &Offer) -> Vec<NaiveDate> {
-    crate::model::dates::days_between(offer.first_date, offer.last_date)
-        .filter(|d| offer.weekdays.contains(d.weekday()) && !is_weekend(*d) && !is_bank_holiday(*d))
+    crate::model::dates::days_between(offer.when.first_date, offer.when.last_date)
+        .filter(|d| is_available(&offer.when, *d).is_ok())
         .collect()
 }
 
@@ -235,6 +236,16 @@ fn make_offer(
     let time =
         |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).ok_or_else(|| DemoError::Invalid("bad time".into()));
     let team_size_min = 3 + rng.below(2) as u32;
+    // About one offer in five cannot host on one day in its range (the group's own event).
+    let blackout_dates = if rng.below(5) == 0 {
+        let span = (last_date - first_date).num_days().max(1) as usize;
+        vec![first_date + Duration::days(rng.below(span) as i64)]
+    } else {
+        Vec::new()
+    };
+    // Every offer practises the first and last of the four starting practices and one other.
+    let practises = vec![PracticeId(1), PracticeId(2 + rng.below(2) as i64), PracticeId(4)];
+    let outdoors = template.requirements.contains("Outdoor");
     Ok(Offer {
         group,
         title: template.title.to_owned(),
@@ -242,14 +253,27 @@ fn make_offer(
         group_gains: template.gains.to_owned(),
         neighbourhood: Some(hood),
         address,
-        first_date,
-        last_date,
-        weekdays,
+        travel: String::new(),
+        site_access: String::new(),
+        when: Availability {
+            first_date,
+            last_date,
+            weekdays,
+            extra_dates: Vec::new(),
+            blackout_dates,
+            weekends_allowed: false,
+            bank_holidays_allowed: false,
+        },
         start_time: time(start)?,
         finish_time: time(finish)?,
         team_size_min,
         team_size_max: team_size_min + 1 + rng.below(2) as u32,
         capacity: 1 + rng.below(3) as u32,
+        practises,
+        tags: Vec::new(),
+        dbs_required: false,
+        outdoor_clothing: outdoors,
+        what_to_bring: String::new(),
         requirements: template.requirements.to_owned(),
         day_contact_name: String::new(),
         day_contact_phone: String::new(),

@@ -115,3 +115,87 @@ pub fn check_group(group: &CommunityGroup) -> Vec<FieldProblem> {
     }
     problems
 }
+
+use super::records::Offer;
+
+/// Every problem with an offer, field by field. An empty list means it can be saved.
+pub fn check_offer(offer: &Offer) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let mut problem =
+        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+    if offer.title.trim().is_empty() {
+        problem("title", "An offer needs a title.");
+    }
+    if offer.when.last_date < offer.when.first_date {
+        problem("last_date", "The last day is before the first.");
+    }
+    if offer.when.weekdays.0 & 0b111_1111 == 0 {
+        problem("weekdays", "Choose at least one day of the week.");
+    }
+    if offer.finish_time <= offer.start_time {
+        problem("finish_time", "The day must finish after it starts.");
+    }
+    if offer.team_size_min < 1 {
+        problem("team_size_min", "A team has at least one person.");
+    }
+    if offer.team_size_min > offer.team_size_max {
+        problem("team_size_max", "The largest team cannot be smaller than the smallest.");
+    }
+    if offer.capacity < 1 {
+        problem("capacity", "The group must be able to host at least one team-day.");
+    }
+    if !offer.day_contact_phone.trim().is_empty() && !is_plausible_uk_phone(&offer.day_contact_phone) {
+        problem("day_contact_phone", "This is not a UK phone number (for example 01632 960123 or 07700 900123).");
+    }
+    if offer.when.extra_dates.iter().any(|d| offer.when.blackout_dates.contains(d)) {
+        problem("blackout_dates", "A day cannot be both an extra day and a blackout day.");
+    }
+    problems
+}
+
+#[cfg(test)]
+mod offer_tests {
+    use chrono::{NaiveDate, NaiveTime};
+
+    use super::*;
+    use crate::model::GroupId;
+
+    fn fields(offer: &Offer) -> Vec<&'static str> {
+        check_offer(offer).into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn a_new_draft_with_a_title_is_fine() {
+        let start = NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
+        let offer = Offer { title: "Garden day".into(), ..Offer::new_draft(GroupId(1), start) };
+        assert_eq!(fields(&offer), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let start = NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
+        let mut offer = Offer::new_draft(GroupId(1), start);
+        offer.when.last_date = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        offer.when.weekdays.0 = 0;
+        offer.finish_time = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        offer.team_size_min = 5;
+        offer.team_size_max = 4;
+        offer.capacity = 0;
+        offer.day_contact_phone = "call Jo".into();
+        offer.when.extra_dates = vec![start];
+        offer.when.blackout_dates = vec![start];
+        assert_eq!(
+            fields(&offer),
+            [
+                "title",
+                "last_date",
+                "weekdays",
+                "finish_time",
+                "team_size_max",
+                "capacity",
+                "day_contact_phone",
+                "blackout_dates"
+            ]
+        );
+    }
+}

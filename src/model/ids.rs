@@ -27,4 +27,6 @@ id_type!(
     TeamId,
     /// A team placed on an offer on one day.
     PlacementId,
+    /// A kind of leadership practice an offer gives a team (the programme's editable list).
+    PracticeId,
 );

@@ -7,12 +7,14 @@ pub mod clash;
 pub mod dates;
 pub mod directory;
 pub mod ids;
+pub mod offer_list;
 pub mod records;
 pub mod search;
 pub mod text;
 
 pub use checks::FieldProblem;
 pub use ids::{
-    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, TeamId,
+    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, PracticeId,
+    TeamId,
 };
 pub use records::*;

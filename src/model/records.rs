@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::availability::Availability;
 use super::ids::*;
 
 /// Whether a community group is still running.
@@ -171,39 +172,108 @@ pub struct Neighbourhood {
 pub struct Offer {
     pub group: GroupId,
     pub title: String,
+    /// What the team will do.
     pub activity: String,
     pub group_gains: String,
     pub neighbourhood: Option<NeighbourhoodId>,
     pub address: String,
-    pub first_date: NaiveDate,
-    pub last_date: NaiveDate,
-    pub weekdays: Weekdays,
+    /// How to get there: parking, buses, trains.
+    pub travel: String,
+    /// The site's accessibility.
+    pub site_access: String,
+    /// The days it can host a team.
+    pub when: Availability,
     pub start_time: NaiveTime,
     pub finish_time: NaiveTime,
     pub team_size_min: u32,
     pub team_size_max: u32,
     /// How many team-days the group can host over the programme.
     pub capacity: u32,
+    /// What the team will practise, from the programme's list.
+    pub practises: Vec<PracticeId>,
+    /// Free tags, as typed.
+    pub tags: Vec<String>,
+    pub dbs_required: bool,
+    pub outdoor_clothing: bool,
+    pub what_to_bring: String,
+    /// Anything else the team must know.
     pub requirements: String,
     pub day_contact_name: String,
     pub day_contact_phone: String,
     pub status: OfferStatus,
 }
 
-/// One line of the offers list.
+impl Offer {
+    /// A new draft offer from `group`, over the four weeks from `start`, Monday to Friday,
+    /// 09:30 to 16:00, for one team of three to six.
+    pub fn new_draft(group: GroupId, start: NaiveDate) -> Self {
+        Self {
+            group,
+            title: String::new(),
+            activity: String::new(),
+            group_gains: String::new(),
+            neighbourhood: None,
+            address: String::new(),
+            travel: String::new(),
+            site_access: String::new(),
+            when: Availability {
+                first_date: start,
+                last_date: start + chrono::Duration::days(27),
+                weekdays: Weekdays::MONDAY_TO_FRIDAY,
+                extra_dates: Vec::new(),
+                blackout_dates: Vec::new(),
+                weekends_allowed: false,
+                bank_holidays_allowed: false,
+            },
+            start_time: NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default(),
+            finish_time: NaiveTime::from_hms_opt(16, 0, 0).unwrap_or_default(),
+            team_size_min: 3,
+            team_size_max: 6,
+            capacity: 1,
+            practises: Vec::new(),
+            tags: Vec::new(),
+            dbs_required: false,
+            outdoor_clothing: false,
+            what_to_bring: String::new(),
+            requirements: String::new(),
+            day_contact_name: String::new(),
+            day_contact_phone: String::new(),
+            status: OfferStatus::Draft,
+        }
+    }
+}
+
+/// A kind of leadership practice, from the programme's editable list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Practice {
+    pub id: PracticeId,
+    pub name: String,
+}
+
+/// One line of the offers list, with what its filters need.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OfferSummary {
     pub id: OfferId,
+    pub group: GroupId,
     pub group_name: String,
     pub title: String,
+    pub neighbourhood_id: Option<NeighbourhoodId>,
     pub neighbourhood: String,
-    pub first_date: NaiveDate,
-    pub last_date: NaiveDate,
+    pub when: Availability,
     pub team_size_min: u32,
     pub team_size_max: u32,
     pub capacity: u32,
     pub placed: u32,
+    pub practises: Vec<PracticeId>,
+    pub tags: Vec<String>,
     pub status: OfferStatus,
+}
+
+impl OfferSummary {
+    /// Team-days still free.
+    pub fn capacity_left(&self) -> u32 {
+        super::availability::capacity_left(self.capacity, self.placed)
+    }
 }
 
 /// One run of a leadership programme.

@@ -12,19 +12,19 @@ pub(crate) fn now_text() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-fn text(s: &str) -> Value {
+pub(crate) fn text(s: &str) -> Value {
     Value::Text(s.trim().to_owned())
 }
 
-fn date_value(d: NaiveDate) -> Value {
+pub(crate) fn date_value(d: NaiveDate) -> Value {
     Value::Text(d.format("%Y-%m-%d").to_string())
 }
 
-fn time_value(t: NaiveTime) -> Value {
+pub(crate) fn time_value(t: NaiveTime) -> Value {
     Value::Text(t.format("%H:%M").to_string())
 }
 
-fn opt_id(id: Option<i64>) -> Value {
+pub(crate) fn opt_id(id: Option<i64>) -> Value {
     id.map_or(Value::Null, Value::Integer)
 }
 
@@ -295,35 +295,30 @@ impl BulkWriter<'_> {
         Ok(GroupId(id))
     }
 
+    /// An offer with its extra and blackout days and its practices.
     pub fn offer(&mut self, offer: &Offer) -> Result<OfferId, StoreError> {
-        self.insert(
-            "INSERT INTO offer (group_id, title, activity, group_gains, neighbourhood_id, address, first_date,
-                last_date, weekdays, start_time, finish_time, team_size_min, team_size_max, capacity,
-                requirements, day_contact_name, day_contact_phone, status, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
-            &[
-                Value::Integer(offer.group.0),
-                text(&offer.title),
-                text(&offer.activity),
-                text(&offer.group_gains),
-                opt_id(offer.neighbourhood.map(|n| n.0)),
-                text(&offer.address),
-                date_value(offer.first_date),
-                date_value(offer.last_date),
-                Value::Integer(i64::from(offer.weekdays.0)),
-                time_value(offer.start_time),
-                time_value(offer.finish_time),
-                Value::Integer(i64::from(offer.team_size_min)),
-                Value::Integer(i64::from(offer.team_size_max)),
-                Value::Integer(i64::from(offer.capacity)),
-                text(&offer.requirements),
-                text(&offer.day_contact_name),
-                text(&offer.day_contact_phone),
-                Value::Text(offer.status.code().to_owned()),
-                Value::Text(self.now.clone()),
-            ],
-        )
-        .map(OfferId)
+        let mut columns = super::offers::offer_columns(offer);
+        columns.push(("created_at", Value::Text(self.now.clone())));
+        columns.push(("updated_at", Value::Text(self.now.clone())));
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO offer ({}) VALUES ({})", names.join(", "), marks.join(", "));
+        let values: Vec<Value> = columns.into_iter().map(|(_, v)| v).collect();
+        let id = self.insert(&sql, &values)?;
+        let days = offer.when.extra_dates.iter().map(|d| (d, "extra"));
+        for (day, kind) in days.chain(offer.when.blackout_dates.iter().map(|d| (d, "blackout"))) {
+            self.insert(
+                "INSERT INTO offer_day (offer_id, day, kind) VALUES (?1, ?2, ?3)",
+                &[Value::Integer(id), date_value(*day), Value::Text(kind.to_owned())],
+            )?;
+        }
+        for practice in &offer.practises {
+            self.insert(
+                "INSERT INTO offer_practice (offer_id, practice_id) VALUES (?1, ?2)",
+                &[Value::Integer(id), Value::Integer(practice.0)],
+            )?;
+        }
+        Ok(OfferId(id))
     }
 
     pub fn organisation(&mut self, name: &str) -> Result<OrganisationId, StoreError> {

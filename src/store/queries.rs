@@ -222,33 +222,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn offer_summaries(&self) -> Result<Vec<OfferSummary>, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT o.id, g.name, o.title, coalesce(n.name, ''), o.first_date, o.last_date,
-                    o.team_size_min, o.team_size_max, o.capacity,
-                    (SELECT count(*) FROM placement p WHERE p.offer_id = o.id), o.status
-             FROM offer o JOIN community_group g ON g.id = o.group_id
-             LEFT JOIN neighbourhood n ON n.id = o.neighbourhood_id
-             ORDER BY o.first_date, g.name COLLATE NOCASE, o.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(OfferSummary {
-                id: OfferId(r.get(0)?),
-                group_name: r.get(1)?,
-                title: r.get(2)?,
-                neighbourhood: r.get(3)?,
-                first_date: date(r, 4)?,
-                last_date: date(r, 5)?,
-                team_size_min: r.get(6)?,
-                team_size_max: r.get(7)?,
-                capacity: r.get(8)?,
-                placed: r.get(9)?,
-                status: OfferStatus::from_code(&r.get::<_, String>(10)?).unwrap_or_default(),
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     pub fn cohorts(&self) -> Result<Vec<Cohort>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, name, programme_type, first_day, last_day, default_team_size, coordinator_name, coordinator_phone

@@ -13,6 +13,7 @@ struct Step {
 const STEPS: &[Step] = &[
     Step { version: 1, sql: include_str!("migrations/001_initial.sql") },
     Step { version: 2, sql: include_str!("migrations/002_directory_search.sql") },
+    Step { version: 3, sql: include_str!("migrations/003_offers.sql") },
 ];
 
 /// The newest file format this program reads and writes.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::command::{Command, EditRequest, Needs, UiCommand};
+use super::command::{Command, EditRequest, Needs, Subject, UiCommand};
 use super::dialogs::{DialogOutcome, FileDialogs};
 use super::import::{ImportOutcome, ImportWindow};
 use super::panels::Panels;
@@ -337,6 +337,18 @@ impl PlacementsApp {
             Command::Ui(ui_command) => self.run_ui_command(ctx, ui_command),
             Command::OpenRecent(path) => self.open_path(&path, OpenMode::Edit),
             Command::Edit(edit) => self.apply_edit(edit),
+            Command::NewOffer(group) => {
+                self.show_panel(PanelKind::Offers);
+                if let Some(doc) = &self.doc
+                    && let Err(e) = self.panels.new_offer(&doc.store, group)
+                {
+                    self.show_message("Could not start a new offer", e.to_string());
+                }
+            }
+            Command::ShowOffer(offer) => {
+                self.show_panel(PanelKind::Offers);
+                self.panels.show_offer(offer);
+            }
         }
     }
 
@@ -362,8 +374,7 @@ impl PlacementsApp {
             | UiCommand::ShowBoard
             | UiCommand::ShowDaySheets => {
                 if let Some(kind) = PanelKind::ALL.into_iter().find(|k| k.command() == command) {
-                    self.panels.current = kind;
-                    self.prefs.last_panel = kind;
+                    self.show_panel(kind);
                 }
             }
             UiCommand::OpenDemo => self.open_demo(),
@@ -371,44 +382,64 @@ impl PlacementsApp {
         }
     }
 
+    fn show_panel(&mut self, kind: PanelKind) {
+        self.panels.current = kind;
+        self.prefs.last_panel = kind;
+    }
+
     fn apply_edit(&mut self, edit: EditRequest) {
         let Some(doc) = self.doc.as_mut() else { return };
         let result = match &edit {
-            EditRequest::UpdateGroup { id, edit } => doc.store.update_group(*id, edit).map(|c| (c, Some(*id))),
-            EditRequest::AddGroup(edit) => doc.store.add_group(edit).map(|(id, c)| (c, Some(id))),
+            EditRequest::UpdateGroup { id, edit } => {
+                doc.store.update_group(*id, edit).map(|c| (c, Subject::Group(*id)))
+            }
+            EditRequest::AddGroup(edit) => doc.store.add_group(edit).map(|(id, c)| (c, Subject::Group(id))),
             EditRequest::SetGroupArchived { id, archived } => {
-                doc.store.set_group_archived(*id, *archived).map(|c| (c, Some(*id)))
+                doc.store.set_group_archived(*id, *archived).map(|c| (c, Subject::Group(*id)))
             }
             EditRequest::MergeGroups { keep, remove, merged } => {
-                doc.store.merge_groups(*keep, *remove, merged).map(|c| (c, Some(*keep)))
+                doc.store.merge_groups(*keep, *remove, merged).map(|c| (c, Subject::Group(*keep)))
             }
-            EditRequest::RemovePlacement(id) => doc.store.remove_placement(*id).map(|c| (c, None)),
-            EditRequest::AddNeighbourhood(name) => doc.store.add_neighbourhood(name).map(|c| (c, None)),
-            EditRequest::RenameNeighbourhood(id, name) => doc.store.rename_neighbourhood(*id, name).map(|c| (c, None)),
-            EditRequest::AddCategory(name) => doc.store.add_category(name).map(|c| (c, None)),
-            EditRequest::RenameCategory(id, name) => doc.store.rename_category(*id, name).map(|c| (c, None)),
+            EditRequest::RemovePlacement(id) => doc.store.remove_placement(*id).map(|c| (c, Subject::Nothing)),
+            EditRequest::AddNeighbourhood(name) => doc.store.add_neighbourhood(name).map(|c| (c, Subject::Nothing)),
+            EditRequest::RenameNeighbourhood(id, name) => {
+                doc.store.rename_neighbourhood(*id, name).map(|c| (c, Subject::Nothing))
+            }
+            EditRequest::AddCategory(name) => doc.store.add_category(name).map(|c| (c, Subject::Nothing)),
+            EditRequest::RenameCategory(id, name) => {
+                doc.store.rename_category(*id, name).map(|c| (c, Subject::Nothing))
+            }
             EditRequest::SetPostcodeRule { district, neighbourhood } => {
-                doc.store.set_postcode_rule(district, *neighbourhood).map(|c| (c, None))
+                doc.store.set_postcode_rule(district, *neighbourhood).map(|c| (c, Subject::Nothing))
             }
-            EditRequest::RemovePostcodeRule(id) => doc.store.remove_postcode_rule(*id).map(|c| (c, None)),
+            EditRequest::RemovePostcodeRule(id) => doc.store.remove_postcode_rule(*id).map(|c| (c, Subject::Nothing)),
             EditRequest::ApplyPostcodeRules { overwrite } => {
                 doc.store.apply_postcode_rules(*overwrite).map(|(n, c)| {
                     self.notice = Some(format!(
                         "Gave {} a neighbourhood from their postcodes",
                         count_of(n as u64, "group", "groups")
                     ));
-                    (c, None)
+                    (c, Subject::Nothing)
                 })
+            }
+            EditRequest::AddOffer(edit) => doc.store.add_offer(edit).map(|(id, c)| (c, Subject::Offer(id))),
+            EditRequest::UpdateOffer { id, edit } => {
+                doc.store.update_offer(*id, edit).map(|c| (c, Subject::Offer(*id)))
+            }
+            EditRequest::DeleteOffer(id) => doc.store.delete_offer(*id).map(|c| (c, Subject::Nothing)),
+            EditRequest::AddPractice(name) => doc.store.add_practice(name).map(|c| (c, Subject::Nothing)),
+            EditRequest::RenamePractice(id, name) => {
+                doc.store.rename_practice(*id, name).map(|c| (c, Subject::Nothing))
             }
         };
         match result {
-            Ok((change, group)) => {
+            Ok((change, subject)) => {
                 if !change.is_empty() {
                     doc.undo.push(change);
                     doc.redo.clear();
                 }
                 doc.changed();
-                self.panels.edit_saved(&edit, group);
+                self.panels.edit_saved(&edit, subject);
             }
             Err(e) => {
                 log::warn!("an edit was not saved: {e}");

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{CategoryId, GroupId, NeighbourhoodId, PlacementId};
-use crate::store::GroupEdit;
+use crate::model::{CategoryId, GroupId, NeighbourhoodId, OfferId, PlacementId, PracticeId};
+use crate::store::{GroupEdit, OfferEdit};
 
 /// A command with a menu entry and perhaps a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -179,6 +179,10 @@ pub enum Command {
     Ui(UiCommand),
     OpenRecent(PathBuf),
     Edit(EditRequest),
+    /// Open the Offers panel's editor on a new offer from this group.
+    NewOffer(GroupId),
+    /// Show this offer in the Offers panel.
+    ShowOffer(OfferId),
 }
 
 /// A change to the document; each is one undo step.
@@ -213,6 +217,22 @@ pub enum EditRequest {
         overwrite: bool,
     },
     RemovePlacement(PlacementId),
+    AddOffer(OfferEdit),
+    UpdateOffer {
+        id: OfferId,
+        edit: OfferEdit,
+    },
+    DeleteOffer(OfferId),
+    AddPractice(String),
+    RenamePractice(PracticeId, String),
+}
+
+/// What an edit was about, so that the panel can show it once saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Nothing,
+    Group(GroupId),
+    Offer(OfferId),
 }
 
 #[cfg(test)]

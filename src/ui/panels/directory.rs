@@ -678,9 +678,24 @@ impl DetailPane {
             fact(ui, "Last changed", &stamp(&detail.times.1));
         });
         ui.add_space(8.0);
-        ui.label(RichText::new(format!("Offers ({})", detail.offers.len())).strong());
-        for (_, title, first, last) in &detail.offers {
-            ui.label(format!("{title} ({})", uk_date_range(*first, *last)));
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("Offers ({})", detail.offers.len())).strong());
+            if ui
+                .add_enabled(writable, egui::Button::new("New offer"))
+                .on_hover_text("Record something this group can host a team for")
+                .clicked()
+            {
+                commands.push(Command::NewOffer(id));
+            }
+        });
+        for (offer, title, first, last) in &detail.offers {
+            if ui
+                .link(format!("{title} ({})", uk_date_range(*first, *last)))
+                .on_hover_text("Show this offer in the Offers panel")
+                .clicked()
+            {
+                commands.push(Command::ShowOffer(*offer));
+            }
         }
     }
 

@@ -11,7 +11,7 @@ mod offers;
 use egui::Ui;
 
 use super::app::Document;
-use super::command::{Command, EditRequest};
+use super::command::{Command, EditRequest, Subject};
 use super::prefs::PanelKind;
 
 pub struct Panels {
@@ -64,16 +64,35 @@ impl Panels {
     /// The same file changed under the panels (undo, redo, restore): drop open forms.
     pub fn document_reloaded(&mut self) {
         self.directory.pane.form = None;
+        self.offers.pane.form = None;
     }
 
-    /// An edit a panel asked for has been saved; `group` is the group it was about.
-    pub fn edit_saved(&mut self, edit: &EditRequest, group: Option<crate::model::GroupId>) {
-        if matches!(edit, EditRequest::UpdateGroup { .. } | EditRequest::AddGroup(_)) {
-            self.directory.pane.form = None;
-            if let Some(id) = group {
+    /// An edit a panel asked for has been saved; `subject` is what it was about.
+    pub fn edit_saved(&mut self, edit: &EditRequest, subject: Subject) {
+        match (edit, subject) {
+            (EditRequest::UpdateGroup { .. } | EditRequest::AddGroup(_), Subject::Group(id)) => {
+                self.directory.pane.form = None;
                 self.directory.select(id);
             }
+            (EditRequest::AddOffer(_) | EditRequest::UpdateOffer { .. }, Subject::Offer(id)) => {
+                self.offers.select(id);
+            }
+            _ => {}
         }
+    }
+
+    /// Opens the Offers panel's editor on a new offer from `group`.
+    pub fn new_offer(
+        &mut self,
+        store: &crate::store::Store,
+        group: crate::model::GroupId,
+    ) -> Result<(), crate::store::StoreError> {
+        self.offers.start_new(store, group)
+    }
+
+    /// Shows one offer in the Offers panel.
+    pub fn show_offer(&mut self, offer: crate::model::OfferId) {
+        self.offers.select(offer);
     }
 }
 
