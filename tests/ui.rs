@@ -39,8 +39,14 @@ fn open_editor(h: &mut Harness<'static, PlacementsApp>, name: &str) {
 }
 
 fn harness(app: PlacementsApp) -> Harness<'static, PlacementsApp> {
+    harness_sized(app, 800.0)
+}
+
+/// A window this tall: the whole of a long form is on screen, so that its last fields can be
+/// clicked (kittest clicks where a widget is drawn).
+fn harness_sized(app: PlacementsApp, height: f32) -> Harness<'static, PlacementsApp> {
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(1280.0, height))
         .with_context_setup(placements::ui::theme::apply)
         .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app)
 }
@@ -529,4 +535,93 @@ fn a_million_row_spreadsheet_is_read_while_the_window_keeps_drawing() {
     assert!(h.query_by_label("Import 1,000,000 groups").is_some());
     button(&h, "Cancel").click();
     h.run();
+}
+
+/// The first weekday after today that is not a bank holiday: a day a new draft offer (which
+/// starts today and runs Monday to Friday for four weeks) can host.
+fn next_open_day() -> chrono::NaiveDate {
+    let mut day = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    while placements::model::calendar::is_weekend(day) || placements::model::calendar::is_bank_holiday(day) {
+        day += chrono::Duration::days(1);
+    }
+    day
+}
+
+#[test]
+fn a_new_offer_is_made_from_a_groups_detail_pane_with_a_blackout_day_and_undone() {
+    use chrono::Datelike as _;
+    use placements::model::dates::uk_date;
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "new-offer.placements", 60);
+    let group: String = scalar(&file, "SELECT name FROM community_group ORDER BY name COLLATE NOCASE LIMIT 1");
+    let offers_before: i64 = scalar(&file, "SELECT count(*) FROM offer");
+    let mut h = harness_sized(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())), 1700.0);
+    h.run();
+    h.get_by_label(&group).click();
+    h.run();
+    button(&h, "New offer").click();
+    h.run();
+    assert!(h.query_by_label("New offer").is_some(), "the Offers panel's editor is open");
+    assert!(h.query_by_label(&format!("From {group}")).is_some());
+
+    // Saving without a title is refused beside the field, and nothing is written.
+    button(&h, "Save offer").click();
+    h.run();
+    assert!(h.query_by_label("An offer needs a title.").is_some());
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM offer"), offers_before);
+
+    text_input(&h, "Title").focus();
+    h.run();
+    text_input(&h, "Title").type_text("Litter pick on the prom");
+    h.run();
+    // Click an open day in the month view: it becomes a blackout day.
+    let day = next_open_day();
+    if day.month() != chrono::Local::now().date_naive().month() {
+        button(&h, "Next month").click();
+        h.run();
+    }
+    h.get_by_label(&format!("{}: available", uk_date(day))).click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{}: not available: the group cannot host that day (blackout)", uk_date(day)))
+            .is_some()
+    );
+    button(&h, "Save offer").click();
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM offer"), offers_before + 1);
+    let blackout: String = scalar(
+        &file,
+        "SELECT d.day FROM offer_day d JOIN offer o ON o.id = d.offer_id
+         WHERE o.title = 'Litter pick on the prom' AND d.kind = 'blackout'",
+    );
+    assert_eq!(blackout, day.format("%Y-%m-%d").to_string());
+    let count = format!("Showing {} of {} offers", offers_before + 1, offers_before + 1);
+    assert!(h.query_by_label(&count).is_some(), "the list has the new offer");
+    assert!(h.query_by_label("Edit this offer").is_some(), "and shows it");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM offer"), offers_before);
+    let left: i64 = scalar(&file, &format!("SELECT count(*) FROM offer_day WHERE day = '{}'", day.format("%Y-%m-%d")));
+    assert_eq!(left, 0, "the blackout day went with the offer");
+}
+
+#[test]
+fn the_offers_list_filters_to_offers_with_places_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "offer-filter.placements", 200);
+    let total: i64 = scalar(&file, "SELECT count(*) FROM offer");
+    let with_places: i64 = scalar(
+        &file,
+        "SELECT count(*) FROM offer o WHERE o.capacity > (SELECT count(*) FROM placement p WHERE p.offer_id = o.id)",
+    );
+    assert!(with_places < total, "the demo has full offers");
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file)));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert!(h.query_by_label(&format!("Showing {total} of {total} offers")).is_some());
+    h.get_by_label("Places left").click();
+    h.run();
+    assert!(h.query_by_label(&format!("Showing {with_places} of {total} offers")).is_some());
 }

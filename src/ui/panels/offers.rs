@@ -335,9 +335,9 @@ impl OfferPane {
     }
 }
 
-/// "Used 1 of 3" in red when over.
+/// "1 used, 2 left", in red when more are placed than the group can host.
 fn places_ui(ui: &mut Ui, placed: u32, capacity: u32) {
-    let text = format!("{placed} of {capacity} used");
+    let text = format!("{placed} used, {} left", capacity.saturating_sub(placed));
     if placed > capacity {
         ui.colored_label(theme::ERROR_RED, text).on_hover_text("More teams are placed here than the group can host.");
     } else {
@@ -368,9 +368,13 @@ fn filters_ui(
     first: &mut Option<NaiveDate>,
     last: &mut Option<NaiveDate>,
 ) {
+    ui.horizontal(|ui| {
     let label = ui.label("Neighbourhood:");
     egui::ComboBox::from_id_salt("offer_filter_neighbourhood")
-        .selected_text(data.neighbourhood_name(filter.neighbourhood).to_owned())
+        .selected_text(match data.neighbourhood_name(filter.neighbourhood) {
+            "" => "Any".to_owned(),
+            name => name.to_owned(),
+        })
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.neighbourhood, None, "Any");
             for n in &data.neighbourhoods {
@@ -379,6 +383,8 @@ fn filters_ui(
         })
         .response
         .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
     let label = ui.label("Status:");
     egui::ComboBox::from_id_salt("offer_filter_status")
         .selected_text(filter.status.map_or("Any", OfferStatus::label))
@@ -390,6 +396,8 @@ fn filters_ui(
         })
         .response
         .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
     let label = ui.label("Practises:");
     let practice_name =
         filter.practice.and_then(|p| data.practices.iter().find(|k| k.id == p)).map_or("Any", |p| p.name.as_str());
@@ -404,6 +412,7 @@ fn filters_ui(
         })
         .response
         .labelled_by(label.id);
+    });
     ui.checkbox(&mut filter.places_left, "Places left");
     let label = ui.label("Available:");
     egui::ComboBox::from_id_salt("offer_filter_when")
