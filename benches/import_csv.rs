@@ -33,7 +33,7 @@ fn main() {
     let keys = store.group_keys().expect("keys");
     let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
     let plan = plan_group_import(&table, &ColumnMapping::guess(&table.headers), &existing);
-    let import: Vec<_> = plan.rows.into_iter().map(|r| r.group).collect();
+    let import: Vec<_> = plan.rows.into_iter().map(|r| r.row).collect();
     let planned_ms = started.elapsed().as_secs_f64() * 1000.0;
     let (counts, _undo) = store.import_groups("Import", &import, OnDuplicate::Skip, &mut |_| true).expect("import");
     let ours_ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -7,8 +7,9 @@ use clap::{Parser, Subcommand};
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
-use crate::exchange::group_import::{ColumnMapping, ExistingGroups, GroupField, plan_group_import};
+use crate::exchange::import_kind::{Groups, ImportKind, Offers};
 use crate::exchange::info_json::info_json;
+use crate::exchange::mapping::Mapping;
 use crate::exchange::read_spreadsheet;
 use crate::model::text::thousands;
 use crate::store::{OnDuplicate, OpenMode, Store, display_name};
@@ -81,6 +82,21 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
         on_duplicate: DuplicateArg,
     },
+    /// Import groups' activity offers from a CSV file or XLSX workbook. Each row is matched to
+    /// a group of the directory by its charity number or identifier, else by its name. Prints
+    /// each row that could not be imported, then `imported N, updated N, skipped N, errors N`.
+    Offers {
+        /// The placement database to import into.
+        file: PathBuf,
+        /// The spreadsheet: CSV (UTF-8, UTF-16 or Windows-1252) or XLSX.
+        source: PathBuf,
+        /// The sheet of an XLSX workbook to import [default: the first].
+        #[arg(long)]
+        sheet: Option<String>,
+        /// What to do with rows that match an offer already in the file (same group and title).
+        #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
+        on_duplicate: DuplicateArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,11 +121,11 @@ pub enum ExportCommand {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DuplicateArg {
-    /// Fill the existing group with the row's values.
+    /// Fill the existing record with the row's values.
     Update,
-    /// Leave the existing group as it is.
+    /// Leave the existing record as it is.
     Skip,
-    /// Import the row as another group.
+    /// Import the row as another record.
     New,
 }
 
@@ -123,7 +139,8 @@ impl From<DuplicateArg> for OnDuplicate {
     }
 }
 
-fn import_groups(
+/// Imports `source` into `file` as records of kind `K`; returns the report to print.
+fn import_records<K: ImportKind>(
     file: &std::path::Path,
     source: &std::path::Path,
     sheet: Option<&str>,
@@ -138,21 +155,21 @@ fn import_groups(
         .backups()
         .take(&store)
         .map_err(|e| format!("no backup of {} could be made first, so nothing was imported: {e}", file.display()))?;
-    let keys = store.group_keys().map_err(|e| e.to_string())?;
-    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
-    let mapping = ColumnMapping::guess(&table.headers);
-    if mapping.column_of(GroupField::Name).is_none() {
+    let lookup = K::lookup(&store).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let mapping = Mapping::<K::Field>::guess(&table.headers);
+    let (missing, is_required) = K::REQUIRED;
+    if !mapping.fields.iter().flatten().any(|f| is_required(*f)) {
         return Err(format!(
-            "could not import {}: no column looks like the groups' names (the headers are: {})",
+            "could not import {}: {} (the headers are: {})",
             source.display(),
+            missing.trim_end_matches('.'),
             table.headers.join(", ")
         ));
     }
-    let plan = plan_group_import(&table, &mapping, &existing);
-    let rows: Vec<_> = plan.rows.iter().map(|r| r.group.clone()).collect();
+    let plan = K::plan(&table, &mapping, &lookup);
+    let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
     let label = format!("Import {}", display_name(source));
-    let (counts, _) = store
-        .import_groups(&label, &rows, on_duplicate, &mut |_| true)
+    let (counts, _) = K::import(&mut store, &label, &rows, on_duplicate, &mut |_| true)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let mut out: Vec<String> = Vec::new();
     for row in &plan.rows {
@@ -198,7 +215,10 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
             ))
         }
         CliCommand::Import { what: ImportCommand::Groups { file, source, sheet, on_duplicate } } => {
-            import_groups(&file, &source, sheet.as_deref(), on_duplicate.into())
+            import_records::<Groups>(&file, &source, sheet.as_deref(), on_duplicate.into())
+        }
+        CliCommand::Import { what: ImportCommand::Offers { file, source, sheet, on_duplicate } } => {
+            import_records::<Offers>(&file, &source, sheet.as_deref(), on_duplicate.into())
         }
         CliCommand::Export { what: ExportCommand::Groups { file, out } } => {
             let store = Store::open(&file, OpenMode::ReadOnly)

@@ -20,7 +20,7 @@ fn plan_rows(store: &Store, source: &[u8]) -> (Vec<ImportGroup>, usize) {
     let keys = store.group_keys().unwrap();
     let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
     let plan = plan_group_import(&table, &ColumnMapping::guess(&table.headers), &existing);
-    (plan.rows.into_iter().map(|r| r.group).collect(), plan.errors.len())
+    (plan.rows.into_iter().map(|r| r.row).collect(), plan.errors.len())
 }
 
 /// The register extract read independently of the importer: what each group must hold.

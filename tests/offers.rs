@@ -189,3 +189,111 @@ fn a_file_from_before_offers_grew_is_upgraded_with_its_offers_intact() {
     assert!(summaries.iter().all(|s| s.practises.is_empty() && s.when.blackout_dates.is_empty()));
     assert_eq!(store.practices().unwrap().len(), 4);
 }
+
+/// Two groups of the demo directory: (name, charity number) of the first with a charity number,
+/// and the name of another.
+fn two_groups(file: &std::path::Path) -> ((String, String), String) {
+    let conn = rusqlite::Connection::open(file).unwrap();
+    let with_number: (String, String) = conn
+        .query_row(
+            "SELECT name, charity_number FROM community_group WHERE charity_number <> '' AND NOT archived
+             ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let other: String = conn
+        .query_row(
+            "SELECT name FROM community_group WHERE name <> ?1 AND charity_number = '' AND NOT archived AND name NOT IN
+                (SELECT name FROM community_group GROUP BY name HAVING count(*) > 1) ORDER BY id LIMIT 1",
+            [&with_number.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (with_number, other)
+}
+
+#[test]
+fn offers_import_from_a_spreadsheet_matched_to_groups_with_unmatched_rows_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "import-offers.placements", 40);
+    let ((numbered, number), named) = two_groups(&file);
+    let before: i64 = scalar(&file, "SELECT count(*) FROM offer");
+    let csv = format!(
+        "Group,Charity number,Offer title,What you will do,From,To,Days,Start,Finish,Team size,Places,Practices,Blackout dates,DBS,Status\r\n\
+         \"{}\",,Spring clean,\"Clear the yard, paint the gate\",05/04/2027,30/04/2027,Tuesdays and Thursdays,9am,3.30pm,3-5,2,\"Working well together as a team; Listening to residents\",13/04/2027,yes,confirmed\r\n\
+         Not The Same Words,{number},Bake sale,Bake and sell,2027-05-04,2027-05-28,Mon-Fri,10:00,14:00,4,1,,,no,\r\n\
+         Nobody's Club,,Tea party,,05/04/2027,30/04/2027,weekdays,10:00,12:00,3-6,1,,,,\r\n\
+         \"{named}\",,Backwards day,,05/04/2027,30/04/2027,weekdays,15:00,10:00,3-6,1,,,,\r\n\
+         \"{named}\",,Someday,,sometime,30/04/2027,weekdays,10:00,12:00,3-6,1,,,,\r\n",
+        named.to_uppercase()
+    );
+    let source = dir.path().join("offers.csv");
+    std::fs::write(&source, &csv).unwrap();
+    let out = common::placements(&["import", "offers", file.to_str().unwrap(), source.to_str().unwrap()], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(text.trim().lines().last(), Some("imported 2, updated 0, skipped 0, errors 3"), "{text}");
+    assert!(text.contains("line 4: not imported: no group in the directory is called “Nobody's Club”"), "{text}");
+    assert!(text.contains("line 5: not imported: the day must finish after it starts"), "{text}");
+    assert!(text.contains("line 6: not imported: “sometime” is not a date"), "{text}");
+    assert!(text.contains("“Listening to residents” will be added to the list of practices"), "{text}");
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM offer"), before + 2);
+
+    let store = Store::open(&file, OpenMode::ReadOnly).unwrap();
+    let summaries = store.offer_summaries().unwrap();
+    let spring = summaries.iter().find(|s| s.title == "Spring clean").unwrap();
+    assert_eq!(spring.group_name, named.clone());
+    let spring = store.offer(spring.id).unwrap();
+    assert_eq!(spring.when.weekdays.0, 0b000_1010);
+    assert_eq!(spring.when.blackout_dates, [d(4, 13)]);
+    assert_eq!((spring.start_time.to_string(), spring.finish_time.to_string()), ("09:00:00".into(), "15:30:00".into()));
+    assert_eq!((spring.team_size_min, spring.team_size_max, spring.capacity), (3, 5, 2));
+    assert!(spring.dbs_required);
+    assert_eq!(spring.status, OfferStatus::Confirmed);
+    let practice_names: Vec<String> =
+        store.practices().unwrap().into_iter().filter(|p| spring.practises.contains(&p.id)).map(|p| p.name).collect();
+    assert_eq!(practice_names, ["Working well together as a team", "Listening to residents"]);
+    let bake = summaries.iter().find(|s| s.title == "Bake sale").unwrap();
+    assert_eq!(bake.group_name, numbered, "matched by charity number, whatever the name says");
+    assert_eq!(bake.status, OfferStatus::Offered);
+    drop(store);
+
+    // The same sheet again: both offers are already there and are skipped.
+    let again = common::placements(&["import", "offers", file.to_str().unwrap(), source.to_str().unwrap()], dir.path());
+    let text = String::from_utf8_lossy(&again.stdout).to_string();
+    assert_eq!(text.trim().lines().last(), Some("imported 0, updated 0, skipped 2, errors 3"), "{text}");
+}
+
+#[test]
+fn offers_import_from_an_excel_workbook_with_date_and_time_cells() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "xlsx-offers.placements", 40);
+    let (_, named) = two_groups(&file);
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let time = Format::new().set_num_format("hh:mm");
+    for (col, header) in ["Group", "Title", "First day", "Last day", "Start time", "Finish time"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, &named).unwrap();
+    sheet.write_string(1, 1, "Allotment open day").unwrap();
+    sheet.write_date_with_format(1, 2, &ExcelDateTime::from_ymd(2027, 4, 12).unwrap(), &date).unwrap();
+    sheet.write_date_with_format(1, 3, &ExcelDateTime::from_ymd(2027, 5, 21).unwrap(), &date).unwrap();
+    sheet.write_datetime_with_format(1, 4, &ExcelDateTime::from_hms(9, 15, 0).unwrap(), &time).unwrap();
+    sheet.write_datetime_with_format(1, 5, &ExcelDateTime::from_hms(16, 45, 0).unwrap(), &time).unwrap();
+    let source = dir.path().join("offers.xlsx");
+    workbook.save(&source).unwrap();
+
+    let out = common::placements(&["import", "offers", file.to_str().unwrap(), source.to_str().unwrap()], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(text.trim().lines().last(), Some("imported 1, updated 0, skipped 0, errors 0"), "{text}");
+    let store = Store::open(&file, OpenMode::ReadOnly).unwrap();
+    let id = store.offer_summaries().unwrap().into_iter().find(|s| s.title == "Allotment open day").unwrap().id;
+    let offer = store.offer(id).unwrap();
+    assert_eq!((offer.when.first_date, offer.when.last_date), (d(4, 12), d(5, 21)));
+    assert_eq!(offer.start_time, NaiveTime::from_hms_opt(9, 15, 0).unwrap());
+    assert_eq!(offer.finish_time, NaiveTime::from_hms_opt(16, 45, 0).unwrap());
+}

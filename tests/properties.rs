@@ -63,7 +63,7 @@ proptest! {
             .map(|(name, notes)| (as_imported(name), if is_missing(notes) { String::new() } else { as_imported(notes) }))
             .collect();
         let got: Vec<(String, String)> =
-            plan.rows.iter().map(|r| (r.group.edit.group().name.clone(), r.group.edit.group().notes.clone())).collect();
+            plan.rows.iter().map(|r| (r.row.edit.group().name.clone(), r.row.edit.group().notes.clone())).collect();
         prop_assert_eq!(got, expected);
         prop_assert_eq!(plan.errors.len(), kept.iter().filter(|(name, _)| is_missing(name)).count());
     }

@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::table::{MAX_CELL_CHARS, Table, is_missing};
+use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, mapped_values, split_list, yes_or_no};
+use super::table::Table;
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
 use crate::model::search::fold;
@@ -144,11 +145,6 @@ impl GroupField {
     }
 }
 
-/// Headers as they are compared: lower case, letters and digits only.
-fn header_key(header: &str) -> String {
-    fold(header).chars().filter(char::is_ascii_alphanumeric).collect()
-}
-
 /// Known headers: this program's own export, the Charity Commission register extract,
 /// 360Giving's recipient columns, and what people commonly type.
 fn known_header(key: &str) -> Option<GroupField> {
@@ -201,61 +197,30 @@ fn known_header(key: &str) -> Option<GroupField> {
     Some(field)
 }
 
-/// Which field each column fills (`None`: the column is not imported).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ColumnMapping {
-    pub fields: Vec<Option<GroupField>>,
-}
-
-impl ColumnMapping {
-    /// Guesses from the headers; each field is given to the first column that claims it.
-    pub fn guess(headers: &[String]) -> Self {
-        let mut taken = Vec::new();
-        let fields = headers
-            .iter()
-            .map(|h| {
-                let field = known_header(&header_key(h)).filter(|f| !taken.contains(f));
-                if let Some(f) = field {
-                    taken.push(f);
-                }
-                field
-            })
-            .collect();
-        Self { fields }
+impl FieldKind for GroupField {
+    fn all() -> &'static [Self] {
+        &Self::ALL
     }
 
-    pub fn column_of(&self, field: GroupField) -> Option<usize> {
-        self.fields.iter().position(|f| *f == Some(field))
+    fn label(self) -> &'static str {
+        GroupField::label(self)
+    }
+
+    fn from_header(key: &str) -> Option<Self> {
+        known_header(key)
     }
 }
 
-/// A row that could not be imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowError {
-    pub line: u64,
-    pub reason: String,
-}
-
+/// Which column fills which field of a group.
+pub type ColumnMapping = Mapping<GroupField>;
 /// A row read into a group, ready for the store.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PreparedGroup {
-    pub line: u64,
-    pub group: ImportGroup,
-    /// Doubtful values kept as given, for the import report.
-    pub warnings: Vec<String>,
-}
+pub type PreparedGroup = Prepared<ImportGroup>;
+/// The rows to import and the rows that cannot be.
+pub type GroupImportPlan = Plan<ImportGroup>;
 
-/// What an import will do, before it is done: the rows to import and the rows that cannot be.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct GroupImportPlan {
-    pub rows: Vec<PreparedGroup>,
-    pub errors: Vec<RowError>,
-}
-
-impl GroupImportPlan {
-    pub fn duplicates(&self) -> usize {
-        self.rows.iter().filter(|r| r.group.duplicate_of.is_some()).count()
-    }
+/// How many rows of a plan match records already in the file.
+pub fn duplicates(plan: &GroupImportPlan) -> usize {
+    plan.rows.iter().filter(|r| r.row.duplicate_of.is_some()).count()
 }
 
 /// How groups already in the file are recognised: by charity number, or by name and postcode.
@@ -333,7 +298,7 @@ pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &Exis
                         warnings.extend(problems.into_iter().map(|p| p.message));
                         plan.rows.push(PreparedGroup {
                             line: row.line,
-                            group: ImportGroup { edit, categories, neighbourhood, duplicate_of },
+                            row: ImportGroup { edit, categories, neighbourhood, duplicate_of },
                             warnings,
                         });
                     }
@@ -353,25 +318,7 @@ fn prepare_row(cells: &[String], mapping: &ColumnMapping, headers: &[String]) ->
     let mut categories = Vec::new();
     let mut neighbourhood = None;
     let mut warnings = Vec::new();
-    if cells.len() > headers.len() && cells[headers.len()..].iter().any(|c| !is_missing(c)) {
-        return Err(format!("it has {} cells but the header has {} columns", cells.len(), headers.len()));
-    }
-    for (i, field) in mapping.fields.iter().enumerate() {
-        let Some(field) = field else { continue };
-        let Some(cell) = cells.get(i) else { continue };
-        if cell.chars().count() > MAX_CELL_CHARS {
-            let header = headers.get(i).map_or("?", String::as_str);
-            return Err(format!("the cell in column “{header}” is longer than {MAX_CELL_CHARS} characters"));
-        }
-        if is_missing(cell) {
-            continue;
-        }
-        let value = cell.trim();
-        // This program's export puts an apostrophe before what a spreadsheet would run as a formula.
-        let value = match value.strip_prefix('\'') {
-            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
-            _ => value.to_owned(),
-        };
+    for (field, value) in mapped_values(cells, mapping, headers)? {
         match field {
             GroupField::Name => group.name = value,
             GroupField::OtherNames => group.other_names = value,
@@ -403,19 +350,15 @@ fn prepare_row(cells: &[String], mapping: &ColumnMapping, headers: &[String]) ->
                 None => warnings.push(format!("status “{value}” is not active, dormant or closed; set to active")),
             },
             GroupField::Neighbourhood => neighbourhood = Some(value),
-            GroupField::Categories => {
-                categories =
-                    value.split([';', ',', '|']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
-            }
+            GroupField::Categories => categories = split_list(&value),
             GroupField::Accessibility => group.accessibility = value,
             GroupField::Safeguarding => group.safeguarding_notes = value,
-            GroupField::ConsentToContact => match value.to_lowercase().as_str() {
-                "yes" | "y" | "true" | "1" => group.consent_to_contact = true,
-                "no" | "n" | "false" | "0" => group.consent_to_contact = false,
-                _ => warnings.push(format!("consent to contact “{value}” is not yes or no; left as not given")),
+            GroupField::ConsentToContact => match yes_or_no(&value) {
+                Some(yes) => group.consent_to_contact = yes,
+                None => warnings.push(format!("consent to contact “{value}” is not yes or no; left as not given")),
             },
             GroupField::ConsentDate | GroupField::LastVerified => match parse_uk_date(&value) {
-                Some(date) if *field == GroupField::ConsentDate => group.consent_date = Some(date),
+                Some(date) if field == GroupField::ConsentDate => group.consent_date = Some(date),
                 Some(date) => group.last_verified = Some(date),
                 None => warnings.push(format!("“{value}” is not a date (day first, like 22/11/2026); left empty")),
             },

@@ -5,7 +5,10 @@
 pub mod files;
 pub mod group_export;
 pub mod group_import;
+pub mod import_kind;
 pub mod info_json;
+pub mod mapping;
+pub mod offer_import;
 pub mod oruk;
 pub mod oruk_import;
 pub mod table;

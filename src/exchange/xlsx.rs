@@ -19,7 +19,23 @@ fn cell_text(cell: &Data) -> String {
         Data::String(s) => s.clone(),
         // Whole numbers without ".0", as the spreadsheet shows them.
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::DateTime(d) if d.is_datetime() => excel_serial_text(d.as_f64()),
         other => other.to_string(),
+    }
+}
+
+/// A date or time cell as text the importers read: `2027-04-05`, `09:30`, or both.
+fn excel_serial_text(serial: f64) -> String {
+    let days = serial.floor();
+    let minutes = ((serial - days) * 24.0 * 60.0).round() as i64;
+    let time = format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60);
+    let date = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+        .and_then(|base| base.checked_add_signed(chrono::Duration::days(days as i64)))
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    match (days as i64, date) {
+        (0, _) | (_, None) => time,
+        (_, Some(date)) if minutes == 0 => date,
+        (_, Some(date)) => format!("{date} {time}"),
     }
 }
 
@@ -54,4 +70,17 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError>
         return Err(TableError::NoRows);
     }
     Ok(Table { headers, rows, encoding: "Excel workbook", unit: "row" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_and_time_cells_read_as_text() {
+        // 46482 is 5 April 2027 in Excel's count; .375 of a day is 09:00.
+        assert_eq!(excel_serial_text(46482.0), "2027-04-05");
+        assert_eq!(excel_serial_text(0.375), "09:00");
+        assert_eq!(excel_serial_text(46482.6875), "2027-04-05 16:30");
+    }
 }

@@ -30,7 +30,7 @@ pub use changes::{ChangeSet, RowChange, RowValues};
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
 pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{PostcodeRule, postcode_district};
-pub use offers::{OfferEdit, split_tags};
+pub use offers::{ImportOffer, OfferEdit, split_tags};
 pub use schema::SCHEMA_VERSION;
 
 use changes::{Direction, Recorder};

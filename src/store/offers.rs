@@ -12,7 +12,7 @@ use rusqlite::types::Value;
 
 use super::changes::Recorder;
 use super::edits::{date_value, now_text, opt_id, text, time_value};
-use super::{ChangeSet, Store, StoreError};
+use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
 use crate::model::availability::Availability;
 use crate::model::checks::check_offer;
 use crate::model::*;
@@ -185,7 +185,113 @@ impl OfferChildren {
     }
 }
 
+/// One offer to import, checked, matched to its group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportOffer {
+    pub edit: OfferEdit,
+    /// The group's name as the directory has it, for the preview.
+    pub group_name: String,
+    /// Practices the row names that are not on the list yet; the import adds them.
+    pub new_practices: Vec<String>,
+    /// The same group's offer with the same title, already in the file.
+    pub duplicate_of: Option<OfferId>,
+}
+
 impl Store {
+    /// Every group's id, name, charity number, other identifier, neighbourhood and address in
+    /// one line, for matching imported offers to groups.
+    #[allow(clippy::type_complexity)]
+    pub fn group_places(
+        &self,
+    ) -> Result<Vec<(GroupId, String, String, String, Option<NeighbourhoodId>, String)>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, name, charity_number, other_identifier, neighbourhood_id,
+                    address_line1, address_line2, town, postcode
+             FROM community_group WHERE NOT archived",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let parts: Vec<String> = (5..9).map(|i| r.get::<_, String>(i)).collect::<Result<_, _>>()?;
+            let address = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+            Ok((
+                GroupId(r.get(0)?),
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get::<_, Option<i64>>(4)?.map(NeighbourhoodId),
+                address,
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// (offer, group, title) of every offer, for spotting an offer imported twice.
+    pub fn offer_titles(&self) -> Result<Vec<(OfferId, GroupId, String)>, StoreError> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, group_id, title FROM offer")?;
+        let rows = stmt.query_map([], |r| Ok((OfferId(r.get(0)?), GroupId(r.get(1)?), r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Imports offers in one transaction (one undo step). `progress` is told how many rows are
+    /// done and returns false to cancel, which leaves the file exactly as it was.
+    pub fn import_offers(
+        &mut self,
+        label: &str,
+        rows: &[ImportOffer],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        let mut counts = ImportCounts::default();
+        let change = self.edit(label, |rec| {
+            let mut practices: HashMap<String, i64> = {
+                let mut stmt = rec.conn().prepare("SELECT lower(name), id FROM practice")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+            };
+            let now = now_text();
+            for (done, row) in rows.iter().enumerate() {
+                if done % 64 == 0 && !progress(done) {
+                    return Err(StoreError::Cancelled);
+                }
+                let mut offer = row.edit.0.clone();
+                for name in &row.new_practices {
+                    let key = name.trim().to_lowercase();
+                    let id = match practices.get(&key) {
+                        Some(id) => *id,
+                        None => {
+                            let next: i64 = rec.conn().query_row(
+                                "SELECT coalesce(max(sort_order), 0) + 1 FROM practice",
+                                [],
+                                |r| r.get(0),
+                            )?;
+                            let id = rec.insert(
+                                "practice",
+                                &[("name", Value::Text(name.trim().to_owned())), ("sort_order", Value::Integer(next))],
+                            )?;
+                            practices.insert(key, id);
+                            id
+                        }
+                    };
+                    offer.practises.push(PracticeId(id));
+                }
+                tidy(&mut offer);
+                let edit = OfferEdit(offer);
+                match (row.duplicate_of, on_duplicate) {
+                    (Some(_), OnDuplicate::Skip) => counts.skipped += 1,
+                    (Some(existing), OnDuplicate::Update) => {
+                        update_offer_in(rec, existing, &edit, &now)?;
+                        counts.updated += 1;
+                    }
+                    _ => {
+                        insert_offer(rec, &edit, &now)?;
+                        counts.imported += 1;
+                    }
+                }
+            }
+            progress(rows.len());
+            Ok(())
+        })?;
+        Ok((counts, change))
+    }
+
     fn offer_children(&self, only: Option<OfferId>) -> Result<OfferChildren, StoreError> {
         let mut children = OfferChildren::default();
         let filter = only.map_or(Value::Null, |o| Value::Integer(o.0));

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, EditRequest, Needs, Subject, UiCommand};
 use super::dialogs::{DialogOutcome, FileDialogs};
-use super::import::{ImportOutcome, ImportWindow};
+use super::import::{self, AnyImportWindow, ImportOutcome, ImportWindow};
 use super::panels::Panels;
 use super::prefs::{PanelKind, Prefs};
 use super::theme;
@@ -68,8 +68,15 @@ enum PathPurpose {
     New,
     SaveAs,
     RestoreCopy(PathBuf),
-    Import,
+    Import(ImportWhat),
     Export,
+}
+
+/// What a spreadsheet is imported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ImportWhat {
+    Groups,
+    Offers,
 }
 
 enum Modal {
@@ -91,7 +98,7 @@ pub struct PlacementsApp {
     modal: Option<Modal>,
     /// A short note for the status bar (e.g. where a backup went).
     notice: Option<String>,
-    import: Option<ImportWindow>,
+    import: Option<Box<dyn AnyImportWindow>>,
     ctx: Option<egui::Context>,
     title: String,
 }
@@ -281,9 +288,12 @@ impl PlacementsApp {
                     ),
                 }
             }
-            PathPurpose::Import => {
+            PathPurpose::Import(what) => {
                 if let (Some(ctx), Some(doc)) = (&self.ctx, &self.doc) {
-                    self.import = Some(ImportWindow::new(path, &doc.store, ctx));
+                    self.import = Some(match what {
+                        ImportWhat::Groups => Box::new(ImportWindow::<import::Groups>::new(path, &doc.store, ctx)),
+                        ImportWhat::Offers => Box::new(ImportWindow::<import::Offers>::new(path, &doc.store, ctx)),
+                    });
                 }
             }
             PathPurpose::Export => self.export_groups(&path),
@@ -316,7 +326,7 @@ impl PlacementsApp {
                 "Restored programme.placements",
                 start.as_deref(),
             ),
-            PathPurpose::Import => self.dialogs.pick_spreadsheet(start.as_deref()),
+            PathPurpose::Import(_) => self.dialogs.pick_spreadsheet(start.as_deref()),
             PathPurpose::Export => {
                 let name = self.doc.as_ref().map(|d| d.store.file_name()).unwrap_or_default();
                 let stem = name.strip_suffix(".placements").unwrap_or(&name).to_owned();
@@ -362,7 +372,8 @@ impl PlacementsApp {
             UiCommand::SaveAs => self.ask_path(PathPurpose::SaveAs),
             UiCommand::Close => self.close_document(),
             UiCommand::RestoreBackup => self.open_restore_list(),
-            UiCommand::ImportGroups => self.ask_path(PathPurpose::Import),
+            UiCommand::ImportGroups => self.ask_path(PathPurpose::Import(ImportWhat::Groups)),
+            UiCommand::ImportOffers => self.ask_path(PathPurpose::Import(ImportWhat::Offers)),
             UiCommand::ExportGroups => self.ask_path(PathPurpose::Export),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo => self.undo_or_redo(true),
@@ -530,8 +541,9 @@ impl PlacementsApp {
         if self.modal.is_some() || self.import.is_some() {
             return;
         }
-        // Leave Ctrl+Z to a text field that has the keyboard: it undoes typing there.
-        let typing = ctx.egui_wants_keyboard_input();
+        // Leave Ctrl+Z to a text field that has the keyboard: it undoes typing there. Any other
+        // focused widget (a ticked checkbox, a clicked button) leaves it to the document.
+        let typing = ctx.text_edit_focused();
         for command in UiCommand::ALL {
             if typing && matches!(command, UiCommand::Undo | UiCommand::Redo) {
                 continue;
@@ -569,7 +581,7 @@ impl PlacementsApp {
                     }
                 }
                 ui.separator();
-                for command in [UiCommand::ImportGroups, UiCommand::ExportGroups] {
+                for command in [UiCommand::ImportGroups, UiCommand::ImportOffers, UiCommand::ExportGroups] {
                     if command.menu_item(ui, self.is_enabled(command), None) {
                         self.pending.push(Command::Ui(command));
                     }
@@ -891,7 +903,7 @@ impl PlacementsApp {
     pub fn shell_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
-        if self.import.as_ref().is_some_and(ImportWindow::is_running) && ctx.input(|i| i.viewport().close_requested()) {
+        if self.import.as_ref().is_some_and(|w| w.is_running()) && ctx.input(|i| i.viewport().close_requested()) {
             // Quitting mid-import would lose nothing (the import is one transaction), but it
             // would throw the import away: say so and stay open.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

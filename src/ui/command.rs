@@ -17,6 +17,7 @@ pub enum UiCommand {
     Close,
     RestoreBackup,
     ImportGroups,
+    ImportOffers,
     ExportGroups,
     Quit,
     Undo,
@@ -50,7 +51,7 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Every command, the ones with more modifier keys first, so that Ctrl+Shift+Z is seen
     /// before Ctrl+Z takes it.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::Redo,
         Self::SaveAs,
         Self::New,
@@ -58,6 +59,7 @@ impl UiCommand {
         Self::Close,
         Self::RestoreBackup,
         Self::ImportGroups,
+        Self::ImportOffers,
         Self::ExportGroups,
         Self::Quit,
         Self::Undo,
@@ -79,6 +81,7 @@ impl UiCommand {
             Self::Close => "Close",
             Self::RestoreBackup => "Restore from backup…",
             Self::ImportGroups => "Import groups…",
+            Self::ImportOffers => "Import offers…",
             Self::ExportGroups => "Export groups…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -102,6 +105,7 @@ impl UiCommand {
             Self::Close => "Close this file (everything is already saved)",
             Self::RestoreBackup => "Go back to a copy taken when a file was opened",
             Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
+            Self::ImportOffers => "Add groups' activity offers from a CSV or Excel spreadsheet",
             Self::ExportGroups => "Save the directory as a CSV or Excel spreadsheet",
             Self::Quit => "Close Community Placements (everything is already saved)",
             Self::Undo => "Undo the last change",
@@ -146,7 +150,12 @@ impl UiCommand {
             Self::ShowCohorts => &P3,
             Self::ShowBoard => &P4,
             Self::ShowDaySheets => &P5,
-            Self::RestoreBackup | Self::ImportGroups | Self::ExportGroups | Self::OpenDemo | Self::About => &[],
+            Self::RestoreBackup
+            | Self::ImportGroups
+            | Self::ImportOffers
+            | Self::ExportGroups
+            | Self::OpenDemo
+            | Self::About => &[],
         }
     }
 
@@ -157,7 +166,7 @@ impl UiCommand {
             Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
                 Needs::OpenDocument
             }
-            Self::Undo | Self::Redo | Self::ImportGroups => Needs::WritableDocument,
+            Self::Undo | Self::Redo | Self::ImportGroups | Self::ImportOffers => Needs::WritableDocument,
         }
     }
 

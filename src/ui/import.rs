@@ -1,5 +1,6 @@
-//! The "Import groups" window: read a spreadsheet, check which column is which against a preview
-//! of the rows as they will be imported, choose what to do with duplicates, then import.
+//! The import window, for groups, offers and participants alike: read a spreadsheet, check
+//! which column is which against a preview of the rows as they will be imported, choose what
+//! to do with duplicates, then import. What differs by kind of record is an [`ImportKind`].
 //!
 //! Theory of operation: reading the file and the import itself run on worker threads, so the
 //! window keeps drawing; the worker reports progress through an atomic counter and checks a
@@ -15,29 +16,31 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::exchange::group_import::{ColumnMapping, ExistingGroups, GroupField, GroupImportPlan, plan_group_import};
+pub use crate::exchange::import_kind::{Groups, ImportKind, Offers};
+use crate::exchange::mapping::{FieldKind, Mapping, Plan};
 use crate::exchange::table::{Table, TableError, is_missing};
 use crate::exchange::{read_spreadsheet, xlsx};
 use crate::model::text::{count_of, thousands};
 use crate::store::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError, display_name};
 
-type ReadResult = Result<(Table, Vec<String>, ColumnMapping, GroupImportPlan), TableError>;
+type ReadResult<K> =
+    Result<(Table, Vec<String>, Mapping<<K as ImportKind>::Field>, Plan<<K as ImportKind>::Row>), TableError>;
 type ImportResult = Result<(ImportCounts, ChangeSet), StoreError>;
 
-enum Stage {
+enum Stage<K: ImportKind> {
     Reading {
         sheet: Option<String>,
-        result: Receiver<ReadResult>,
+        result: Receiver<ReadResult<K>>,
     },
     Mapping {
         table: Table,
         sheets: Vec<String>,
         sheet: Option<String>,
-        mapping: ColumnMapping,
-        plan: GroupImportPlan,
+        mapping: Mapping<K::Field>,
+        plan: Plan<K::Row>,
     },
     Importing {
-        plan: GroupImportPlan,
+        plan: Plan<K::Row>,
         total: usize,
         done: Arc<AtomicUsize>,
         cancel: Arc<AtomicBool>,
@@ -45,7 +48,7 @@ enum Stage {
     },
     Finished {
         counts: ImportCounts,
-        plan: GroupImportPlan,
+        plan: Plan<K::Row>,
     },
     Failed(String),
 }
@@ -60,9 +63,27 @@ pub enum ImportOutcome {
     Imported(ChangeSet),
 }
 
-pub struct ImportWindow {
+/// The import window as the app holds it, whatever it imports.
+pub trait AnyImportWindow {
+    /// Draws the window; returns what the app should do.
+    fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome;
+    /// Whether an import is running (the file must stay open until it ends).
+    fn is_running(&self) -> bool;
+}
+
+impl<K: ImportKind> AnyImportWindow for ImportWindow<K> {
+    fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome {
+        ImportWindow::ui(self, ctx, store)
+    }
+
+    fn is_running(&self) -> bool {
+        ImportWindow::is_running(self)
+    }
+}
+
+pub struct ImportWindow<K: ImportKind> {
     path: PathBuf,
-    stage: Stage,
+    stage: Stage<K>,
     on_duplicate: OnDuplicate,
     show_problems: bool,
     /// A finished import's undo step, handed to the app on the next call.
@@ -72,14 +93,14 @@ pub struct ImportWindow {
 }
 
 /// Reads the file, guesses the columns and checks every row, all on a worker thread: a
-/// spreadsheet of a million rows keeps the window drawing. `existing` is how the file's groups
+/// spreadsheet of a million rows keeps the window drawing. `lookup` is how the file's records
 /// are recognised, read on the window's side first.
-fn read_in_background(
+fn read_in_background<K: ImportKind>(
     path: &Path,
     sheet: Option<String>,
-    existing: ExistingGroups,
+    lookup: K::Lookup,
     ctx: &egui::Context,
-) -> Receiver<ReadResult> {
+) -> Receiver<ReadResult<K>> {
     let (send, receive) = channel();
     let path = path.to_path_buf();
     let ctx = ctx.clone();
@@ -89,8 +110,8 @@ fn read_in_background(
                 Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => xlsx::sheet_names(&bytes)?,
                 _ => Vec::new(),
             };
-            let mapping = ColumnMapping::guess(&table.headers);
-            let plan = plan_group_import(&table, &mapping, &existing);
+            let mapping = Mapping::guess(&table.headers);
+            let plan = K::plan(&table, &mapping, &lookup);
             Ok((table, sheets, mapping, plan))
         });
         let _ = send.send(result);
@@ -114,25 +135,16 @@ fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn existing_groups(store: &Store) -> ExistingGroups {
-    let keys = store.group_keys().unwrap_or_default();
-    ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())))
-}
-
-fn plan_for(store: &Store, table: &Table, mapping: &ColumnMapping) -> GroupImportPlan {
-    plan_group_import(table, mapping, &existing_groups(store))
-}
-
-impl ImportWindow {
+impl<K: ImportKind> ImportWindow<K> {
     pub fn new(path: PathBuf, store: &Store, ctx: &egui::Context) -> Self {
-        let result = read_in_background(&path, None, existing_groups(store), ctx);
-        Self {
-            path,
-            stage: Stage::Reading { sheet: None, result },
-            on_duplicate: OnDuplicate::Skip,
-            show_problems: false,
-            pending_change: None,
-            unit: "line",
+        let stage = Self::start_reading(&path, None, store, ctx);
+        Self { path, stage, on_duplicate: OnDuplicate::Skip, show_problems: false, pending_change: None, unit: "line" }
+    }
+
+    fn start_reading(path: &Path, sheet: Option<String>, store: &Store, ctx: &egui::Context) -> Stage<K> {
+        match K::lookup(store) {
+            Ok(lookup) => Stage::Reading { result: read_in_background::<K>(path, sheet.clone(), lookup, ctx), sheet },
+            Err(e) => Stage::Failed(format!("The file's records could not be read to import against: {e}")),
         }
     }
 
@@ -184,7 +196,7 @@ impl ImportWindow {
                 return;
             }
         };
-        let rows: Vec<_> = plan.rows.iter().map(|r| r.group.clone()).collect();
+        let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
         let total = rows.len();
         let (done, cancel) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicBool::new(false)));
         let (send, result) = channel();
@@ -192,7 +204,7 @@ impl ImportWindow {
         let label = format!("Import {}", display_name(&self.path));
         let on_duplicate = self.on_duplicate;
         std::thread::spawn(move || {
-            let outcome = worker.import_groups(&label, &rows, on_duplicate, &mut |n| {
+            let outcome = K::import(&mut worker, &label, &rows, on_duplicate, &mut |n| {
                 worker_done.store(n, Ordering::Relaxed);
                 worker_ctx.request_repaint();
                 !worker_cancel.load(Ordering::Relaxed)
@@ -213,9 +225,10 @@ impl ImportWindow {
         let mut outcome = ImportOutcome::Open;
         let mut start = false;
         let mut reread: Option<Option<String>> = None;
-        egui::Modal::new(egui::Id::unique("import_groups")).show(ctx, |ui| {
+        let (one, many) = K::NOUNS;
+        egui::Modal::new(egui::Id::unique("import_window")).show(ctx, |ui| {
             ui.set_width(820.0);
-            ui.heading(format!("Import groups from “{}”", display_name(&self.path)));
+            ui.heading(format!("Import {many} from “{}”", display_name(&self.path)));
             ui.add_space(6.0);
             match &mut self.stage {
                 Stage::Reading { .. } => {
@@ -252,36 +265,46 @@ impl ImportWindow {
                     ));
                     ui.add_space(4.0);
                     if Self::mapping_ui(ui, table, mapping) {
-                        *plan = plan_for(store, table, mapping);
+                        match K::lookup(store) {
+                            Ok(lookup) => *plan = K::plan(table, mapping, &lookup),
+                            Err(e) => log::warn!("the import could not re-read the file: {e}"),
+                        }
                     }
                     ui.add_space(6.0);
                     Self::preview_ui(ui, plan);
                     ui.add_space(6.0);
-                    let duplicates = plan.duplicates();
+                    let duplicates = plan.rows.iter().filter(|r| K::is_duplicate(&r.row)).count();
                     if duplicates > 0 {
                         ui.label(format!(
-                            "{} already in the file (same charity number, or same name and postcode):",
-                            if duplicates == 1 { "1 row matches a group".to_owned() } else { format!("{} rows match groups", thousands(duplicates as u64)) }
+                            "{} already in the file ({}):",
+                            if duplicates == 1 {
+                                format!("1 row matches {} {one}", if one.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
+                            } else {
+                                format!("{} rows match {many}", thousands(duplicates as u64))
+                            },
+                            K::SAME_WHEN
                         ));
                         ui.horizontal(|ui| {
                             ui.radio_value(&mut self.on_duplicate, OnDuplicate::Skip, "Skip them");
-                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::Update, "Update the existing groups");
-                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::New, "Import them as new groups");
+                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::Update, format!("Update the existing {many}"));
+                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
                         });
                     }
                     Self::problems_ui(ui, plan, self.unit, &mut self.show_problems);
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        let can_import = mapping.column_of(GroupField::Name).is_some() && !plan.rows.is_empty();
-                        let text = format!("Import {} groups", thousands(plan.rows.len() as u64));
+                        let (missing_words, is_required) = K::REQUIRED;
+                        let has_required = mapping.fields.iter().flatten().any(|f| is_required(*f));
+                        let can_import = has_required && !plan.rows.is_empty();
+                        let text = format!("Import {} {many}", thousands(plan.rows.len() as u64));
                         if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
                             start = true;
                         }
                         if ui.button("Cancel").clicked() {
                             outcome = ImportOutcome::Closed;
                         }
-                        if mapping.column_of(GroupField::Name).is_none() {
-                            ui.colored_label(theme::ERROR_RED, "Choose the column that holds the groups' names.");
+                        if !has_required {
+                            ui.colored_label(theme::ERROR_RED, missing_words);
                         }
                     });
                 }
@@ -318,8 +341,7 @@ impl ImportWindow {
             }
         });
         if let Some(sheet) = reread {
-            let result = read_in_background(&self.path, sheet.clone(), existing_groups(store), ctx);
-            self.stage = Stage::Reading { sheet, result };
+            self.stage = Self::start_reading(&self.path, sheet, store, ctx);
         }
         if start {
             self.start_import(store, ctx);
@@ -328,7 +350,7 @@ impl ImportWindow {
     }
 
     /// One row per column: its header, an example, and the field it fills. True when changed.
-    fn mapping_ui(ui: &mut Ui, table: &Table, mapping: &mut ColumnMapping) -> bool {
+    fn mapping_ui(ui: &mut Ui, table: &Table, mapping: &mut Mapping<K::Field>) -> bool {
         let mut changed = false;
         egui::ScrollArea::vertical().id_salt("import_mapping").max_height(220.0).show(ui, |ui| {
             egui::Grid::new("import_mapping_grid").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
@@ -343,13 +365,13 @@ impl ImportWindow {
                     let current = mapping.fields[i];
                     egui::ComboBox::from_id_salt(("import_field", i))
                         .width(200.0)
-                        .selected_text(current.map_or("Don't import", GroupField::label))
+                        .selected_text(current.map_or("Don't import", FieldKind::label))
                         .show_ui(ui, |ui| {
                             if ui.selectable_label(current.is_none(), "Don't import").clicked() {
                                 mapping.fields[i] = None;
                                 changed = true;
                             }
-                            for field in GroupField::ALL {
+                            for &field in K::Field::all() {
                                 if ui.selectable_label(current == Some(field), field.label()).clicked() {
                                     // A field fills from one column: take it from any other.
                                     for other in mapping.fields.iter_mut() {
@@ -371,26 +393,26 @@ impl ImportWindow {
         changed
     }
 
-    fn preview_ui(ui: &mut Ui, plan: &GroupImportPlan) {
+    fn preview_ui(ui: &mut Ui, plan: &Plan<K::Row>) {
         ui.label(RichText::new("Preview").strong());
-        egui::Grid::new("import_preview").num_columns(5).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-            for title in ["Name", "Town", "Postcode", "Phone", "Email"] {
-                ui.strong(title);
-            }
-            ui.end_row();
-            for row in plan.rows.iter().take(5) {
-                let g = row.group.edit.group();
-                for (value, width) in
-                    [(&g.name, 280.0), (&g.town, 120.0), (&g.postcode, 80.0), (&g.phone, 110.0), (&g.email, 180.0)]
-                {
-                    cell_ui(ui, width, value);
+        egui::Grid::new("import_preview").num_columns(K::PREVIEW.len()).striped(true).spacing([12.0, 4.0]).show(
+            ui,
+            |ui| {
+                for (title, _) in K::PREVIEW {
+                    ui.strong(*title);
                 }
                 ui.end_row();
-            }
-        });
+                for row in plan.rows.iter().take(5) {
+                    for (value, (_, width)) in K::preview(&row.row).iter().zip(K::PREVIEW) {
+                        cell_ui(ui, *width, value);
+                    }
+                    ui.end_row();
+                }
+            },
+        );
     }
 
-    fn problems_ui(ui: &mut Ui, plan: &GroupImportPlan, unit: &str, open: &mut bool) {
+    fn problems_ui(ui: &mut Ui, plan: &Plan<K::Row>, unit: &str, open: &mut bool) {
         let warnings: usize = plan.rows.iter().map(|r| r.warnings.len()).sum();
         if plan.errors.is_empty() && warnings == 0 {
             return;

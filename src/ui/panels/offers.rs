@@ -369,49 +369,49 @@ fn filters_ui(
     last: &mut Option<NaiveDate>,
 ) {
     ui.horizontal(|ui| {
-    let label = ui.label("Neighbourhood:");
-    egui::ComboBox::from_id_salt("offer_filter_neighbourhood")
-        .selected_text(match data.neighbourhood_name(filter.neighbourhood) {
-            "" => "Any".to_owned(),
-            name => name.to_owned(),
-        })
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.neighbourhood, None, "Any");
-            for n in &data.neighbourhoods {
-                ui.selectable_value(&mut filter.neighbourhood, Some(n.id), &n.name);
-            }
-        })
-        .response
-        .labelled_by(label.id);
+        let label = ui.label("Neighbourhood:");
+        egui::ComboBox::from_id_salt("offer_filter_neighbourhood")
+            .selected_text(match data.neighbourhood_name(filter.neighbourhood) {
+                "" => "Any".to_owned(),
+                name => name.to_owned(),
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.neighbourhood, None, "Any");
+                for n in &data.neighbourhoods {
+                    ui.selectable_value(&mut filter.neighbourhood, Some(n.id), &n.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-    let label = ui.label("Status:");
-    egui::ComboBox::from_id_salt("offer_filter_status")
-        .selected_text(filter.status.map_or("Any", OfferStatus::label))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.status, None, "Any");
-            for status in OfferStatus::ALL {
-                ui.selectable_value(&mut filter.status, Some(status), status.label());
-            }
-        })
-        .response
-        .labelled_by(label.id);
+        let label = ui.label("Status:");
+        egui::ComboBox::from_id_salt("offer_filter_status")
+            .selected_text(filter.status.map_or("Any", OfferStatus::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.status, None, "Any");
+                for status in OfferStatus::ALL {
+                    ui.selectable_value(&mut filter.status, Some(status), status.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-    let label = ui.label("Practises:");
-    let practice_name =
-        filter.practice.and_then(|p| data.practices.iter().find(|k| k.id == p)).map_or("Any", |p| p.name.as_str());
-    egui::ComboBox::from_id_salt("offer_filter_practice")
-        .selected_text(practice_name)
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.practice, None, "Any");
-            for p in &data.practices {
-                ui.selectable_value(&mut filter.practice, Some(p.id), &p.name);
-            }
-        })
-        .response
-        .labelled_by(label.id);
+        let label = ui.label("Practises:");
+        let practice_name =
+            filter.practice.and_then(|p| data.practices.iter().find(|k| k.id == p)).map_or("Any", |p| p.name.as_str());
+        egui::ComboBox::from_id_salt("offer_filter_practice")
+            .selected_text(practice_name)
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.practice, None, "Any");
+                for p in &data.practices {
+                    ui.selectable_value(&mut filter.practice, Some(p.id), &p.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.checkbox(&mut filter.places_left, "Places left");
     let label = ui.label("Available:");

@@ -1,0 +1,130 @@
+//! The kinds of record a spreadsheet can be imported as, and what each needs: its fields, how
+//! rows are planned and matched against the file, the preview's columns, and the store's import.
+//! The import window and the command line both work through [`ImportKind`].
+
+use super::group_import::{ExistingGroups, GroupField, plan_group_import};
+use super::mapping::{FieldKind, Mapping, Plan};
+use super::offer_import::{OfferField, OfferLookup, offer_lookup, plan_offer_import};
+use super::table::Table;
+use crate::model::dates::uk_date_range;
+use crate::store::{ChangeSet, ImportCounts, ImportGroup, ImportOffer, OnDuplicate, Store, StoreError};
+
+/// What one kind of record needs of an import.
+pub trait ImportKind: 'static {
+    type Field: FieldKind;
+    type Row: Clone + Send + 'static;
+    /// What the file holds that planning needs (its records, to match rows against).
+    type Lookup: Send + 'static;
+    /// "group" and "groups".
+    const NOUNS: (&'static str, &'static str);
+    /// The field without which nothing can be imported, and what to say when it has no column.
+    const REQUIRED: (&'static str, fn(Self::Field) -> bool);
+    /// How duplicates are recognised, for "N rows match … (…)".
+    const SAME_WHEN: &'static str;
+    /// The preview's columns and widths.
+    const PREVIEW: &'static [(&'static str, f32)];
+
+    /// Reads what planning needs from the file.
+    fn lookup(store: &Store) -> Result<Self::Lookup, StoreError>;
+    fn plan(table: &Table, mapping: &Mapping<Self::Field>, lookup: &Self::Lookup) -> Plan<Self::Row>;
+    fn preview(row: &Self::Row) -> Vec<String>;
+    fn is_duplicate(row: &Self::Row) -> bool;
+    fn import(
+        store: &mut Store,
+        label: &str,
+        rows: &[Self::Row],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError>;
+}
+
+/// Community groups into the directory.
+pub struct Groups;
+
+impl ImportKind for Groups {
+    type Field = GroupField;
+    type Row = ImportGroup;
+    type Lookup = ExistingGroups;
+    const NOUNS: (&'static str, &'static str) = ("group", "groups");
+    const REQUIRED: (&'static str, fn(GroupField) -> bool) =
+        ("Choose the column that holds the groups' names.", |f| f == GroupField::Name);
+    const SAME_WHEN: &'static str = "same charity number, or same name and postcode";
+    const PREVIEW: &'static [(&'static str, f32)] =
+        &[("Name", 280.0), ("Town", 120.0), ("Postcode", 80.0), ("Phone", 110.0), ("Email", 180.0)];
+
+    fn lookup(store: &Store) -> Result<ExistingGroups, StoreError> {
+        let keys = store.group_keys()?;
+        Ok(ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str()))))
+    }
+
+    fn plan(table: &Table, mapping: &Mapping<GroupField>, lookup: &ExistingGroups) -> Plan<ImportGroup> {
+        plan_group_import(table, mapping, lookup)
+    }
+
+    fn preview(row: &ImportGroup) -> Vec<String> {
+        let g = row.edit.group();
+        vec![g.name.clone(), g.town.clone(), g.postcode.clone(), g.phone.clone(), g.email.clone()]
+    }
+
+    fn is_duplicate(row: &ImportGroup) -> bool {
+        row.duplicate_of.is_some()
+    }
+
+    fn import(
+        store: &mut Store,
+        label: &str,
+        rows: &[ImportGroup],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        store.import_groups(label, rows, on_duplicate, progress)
+    }
+}
+
+/// Activity offers, each matched to a group of the directory.
+pub struct Offers;
+
+impl ImportKind for Offers {
+    type Field = OfferField;
+    type Row = ImportOffer;
+    type Lookup = OfferLookup;
+    const NOUNS: (&'static str, &'static str) = ("offer", "offers");
+    const REQUIRED: (&'static str, fn(OfferField) -> bool) =
+        ("Choose the column that holds the offers' titles.", |f| f == OfferField::Title);
+    const SAME_WHEN: &'static str = "same group and title";
+    const PREVIEW: &'static [(&'static str, f32)] =
+        &[("Group", 220.0), ("Title", 240.0), ("Dates", 200.0), ("Team size", 80.0), ("Places", 60.0)];
+
+    fn lookup(store: &Store) -> Result<OfferLookup, StoreError> {
+        offer_lookup(store)
+    }
+
+    fn plan(table: &Table, mapping: &Mapping<OfferField>, lookup: &OfferLookup) -> Plan<ImportOffer> {
+        plan_offer_import(table, mapping, lookup)
+    }
+
+    fn preview(row: &ImportOffer) -> Vec<String> {
+        let o = row.edit.offer();
+        vec![
+            row.group_name.clone(),
+            o.title.clone(),
+            uk_date_range(o.when.first_date, o.when.last_date),
+            format!("{}–{}", o.team_size_min, o.team_size_max),
+            o.capacity.to_string(),
+        ]
+    }
+
+    fn is_duplicate(row: &ImportOffer) -> bool {
+        row.duplicate_of.is_some()
+    }
+
+    fn import(
+        store: &mut Store,
+        label: &str,
+        rows: &[ImportOffer],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        store.import_offers(label, rows, on_duplicate, progress)
+    }
+}

@@ -1,0 +1,123 @@
+//! What every spreadsheet import shares: which column fills which field, reading a row's
+//! mapped cells, and the plan (rows to import, rows that cannot be) shown before importing.
+
+use super::table::{MAX_CELL_CHARS, is_missing};
+use crate::model::search::fold;
+
+/// The fields of one kind of record that a column can fill.
+pub trait FieldKind: Copy + Eq + std::fmt::Debug + Send + Sync + 'static {
+    /// Every field, in the order the mapping list offers them.
+    fn all() -> &'static [Self];
+    /// The words shown in the mapping list.
+    fn label(self) -> &'static str;
+    /// The field a header names, given as [`header_key`] makes it.
+    fn from_header(key: &str) -> Option<Self>;
+}
+
+/// Headers as they are compared: lower case, letters and digits only.
+pub fn header_key(header: &str) -> String {
+    fold(header).chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// Which field each column fills (`None`: the column is not imported).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mapping<F> {
+    pub fields: Vec<Option<F>>,
+}
+
+impl<F: FieldKind> Mapping<F> {
+    /// Guesses from the headers; each field is given to the first column that claims it.
+    pub fn guess(headers: &[String]) -> Self {
+        let mut taken = Vec::new();
+        let fields = headers
+            .iter()
+            .map(|h| {
+                let field = F::from_header(&header_key(h)).filter(|f| !taken.contains(f));
+                if let Some(f) = field {
+                    taken.push(f);
+                }
+                field
+            })
+            .collect();
+        Self { fields }
+    }
+
+    pub fn column_of(&self, field: F) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+}
+
+/// A row that could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// A row read into a record, ready for the store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared<R> {
+    pub line: u64,
+    pub row: R,
+    /// Doubtful values kept as given, for the import report.
+    pub warnings: Vec<String>,
+}
+
+/// What an import will do, before it is done: the rows to import and the rows that cannot be.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan<R> {
+    pub rows: Vec<Prepared<R>>,
+    pub errors: Vec<RowError>,
+}
+
+impl<R> Default for Plan<R> {
+    fn default() -> Self {
+        Self { rows: Vec::new(), errors: Vec::new() }
+    }
+}
+
+/// The row's non-missing cells with the field each fills, trimmed, with the apostrophe this
+/// program's export puts before would-be formulas taken off. A row with more cells than the
+/// header, or a cell over [`MAX_CELL_CHARS`], is refused with the reason.
+pub fn mapped_values<F: FieldKind>(
+    cells: &[String],
+    mapping: &Mapping<F>,
+    headers: &[String],
+) -> Result<Vec<(F, String)>, String> {
+    if cells.len() > headers.len() && cells[headers.len()..].iter().any(|c| !is_missing(c)) {
+        return Err(format!("it has {} cells but the header has {} columns", cells.len(), headers.len()));
+    }
+    let mut values = Vec::new();
+    for (i, field) in mapping.fields.iter().enumerate() {
+        let Some(field) = field else { continue };
+        let Some(cell) = cells.get(i) else { continue };
+        if cell.chars().count() > MAX_CELL_CHARS {
+            let header = headers.get(i).map_or("?", String::as_str);
+            return Err(format!("the cell in column “{header}” is longer than {MAX_CELL_CHARS} characters"));
+        }
+        if is_missing(cell) {
+            continue;
+        }
+        let value = cell.trim();
+        let value = match value.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+            _ => value.to_owned(),
+        };
+        values.push((*field, value));
+    }
+    Ok(values)
+}
+
+/// "yes"/"no" and their spreadsheet spellings.
+pub fn yes_or_no(value: &str) -> Option<bool> {
+    match value.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "x" => Some(true),
+        "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A list in one cell, split at semicolons, commas or bars.
+pub fn split_list(value: &str) -> Vec<String> {
+    value.split([';', ',', '|']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
+}
