@@ -108,3 +108,67 @@ proptest! {
         }
     }
 }
+
+mod team_former {
+    use placements::model::ParticipantId;
+    use placements::model::teams::{Person, form_teams, same_pairs, team_count};
+    use proptest::prelude::*;
+
+    /// The fewest same-organisation pairs any split into teams of these sizes can have, by
+    /// trying every one.
+    fn brute_force_best(people: &[Person], sizes: &[usize]) -> usize {
+        fn go<'a>(people: &'a [Person], i: usize, teams: &mut Vec<Vec<&'a Person>>, sizes: &[usize], best: &mut usize) {
+            if i == people.len() {
+                *best = (*best).min(same_pairs(teams, |p| p.organisation.as_str()));
+                return;
+            }
+            for t in 0..teams.len() {
+                if teams[t].len() < sizes[t] {
+                    teams[t].push(&people[i]);
+                    go(people, i + 1, teams, sizes, best);
+                    teams[t].pop();
+                }
+            }
+        }
+        let mut best = usize::MAX;
+        go(people, 0, &mut vec![Vec::new(); sizes.len()], sizes, &mut best);
+        best
+    }
+
+    fn roster() -> impl Strategy<Value = Vec<Person>> {
+        prop::collection::vec((0..4usize, 0..3usize), 1..=10).prop_map(|rows| {
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, (org, profession))| Person {
+                    id: ParticipantId(i as i64 + 1),
+                    organisation: ["", "Trust", "Council", "Ambulance"][org].to_owned(),
+                    profession: ["Nurse", "GP", "Manager"][profession].to_owned(),
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn everyone_is_in_one_team_sizes_are_even_and_organisations_mix_optimally(
+            people in roster(),
+            size in 2..=5usize,
+            seed in any::<u64>(),
+        ) {
+            let teams = form_teams(&people, size, seed);
+            prop_assert_eq!(teams.len(), team_count(people.len(), size));
+            let mut placed: Vec<i64> = teams.iter().flatten().map(|id| id.0).collect();
+            placed.sort();
+            prop_assert_eq!(placed, (1..=people.len() as i64).collect::<Vec<_>>());
+            let sizes: Vec<usize> = teams.iter().map(Vec::len).collect();
+            let (min, max) = (sizes.iter().min().copied().unwrap_or(0), sizes.iter().max().copied().unwrap_or(0));
+            prop_assert!(max - min <= 1 && max <= size, "{:?}", sizes);
+            let formed: Vec<Vec<&Person>> =
+                teams.iter().map(|t| t.iter().map(|id| &people[id.0 as usize - 1]).collect()).collect();
+            prop_assert_eq!(same_pairs(&formed, |p| p.organisation.as_str()), brute_force_best(&people, &sizes));
+            prop_assert_eq!(form_teams(&people, size, seed), teams, "the same seed, the same teams");
+        }
+    }
+}

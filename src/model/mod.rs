@@ -10,6 +10,7 @@ pub mod ids;
 pub mod offer_list;
 pub mod records;
 pub mod search;
+pub mod teams;
 pub mod text;
 
 pub use checks::FieldProblem;
