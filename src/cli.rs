@@ -54,6 +54,24 @@ pub enum CliCommand {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Propose teams for a cohort, mixing organisations and professions; with --apply, save them.
+    /// People in locked teams stay where they are.
+    Teams {
+        /// The placement database.
+        file: PathBuf,
+        /// The cohort's name, e.g. "Junior doctors 2027".
+        #[arg(long)]
+        cohort: String,
+        /// At most this many people in a team; sizes differ by at most one.
+        #[arg(long)]
+        size: usize,
+        /// The same seed always gives the same teams.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Save the proposed teams (one step that the window's Undo takes back).
+        #[arg(long)]
+        apply: bool,
+    },
     /// Print a file's format version and how many records it holds.
     Info {
         /// The placement database to describe (opened read-only).
@@ -241,6 +259,42 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
                 thousands(n as u64),
                 outdir.display()
             ))
+        }
+        CliCommand::Teams { file, cohort, size, seed, apply } => {
+            if !(1..=50).contains(&size) {
+                return Err("--size must be between 1 and 50".to_owned());
+            }
+            let mode = if apply { OpenMode::Edit } else { OpenMode::ReadOnly };
+            let mut store = Store::open(&file, mode).map_err(|e| format!("could not open {}: {e}", file.display()))?;
+            let fail = |e: crate::store::StoreError| format!("could not form teams in {}: {e}", file.display());
+            let found = store.cohort_named(&cohort).map_err(fail)?.ok_or_else(|| {
+                let names: Vec<String> = store.cohorts().unwrap_or_default().into_iter().map(|c| c.name).collect();
+                format!("there is no cohort called “{cohort}” in {} (it has: {})", file.display(), names.join(", "))
+            })?;
+            let proposal = store.propose_teams(found.id, size, seed).map_err(fail)?;
+            let mut out: Vec<String> = proposal
+                .iter()
+                .map(|team| {
+                    let members: Vec<&crate::model::ParticipantSummary> = team.members.iter().collect();
+                    let people: Vec<String> = team
+                        .members
+                        .iter()
+                        .map(|m| format!("{} ({}, {})", m.name, m.profession, m.organisation))
+                        .collect();
+                    format!("{} ({}): {}", team.name, crate::model::teams::mix_line(&members), people.join("; "))
+                })
+                .collect();
+            if apply {
+                if !store.is_writable() {
+                    return Err(format!("could not save teams in {}: it is read-only", file.display()));
+                }
+                crate::paths::AppPaths::from_environment().backups().take(&store).map_err(|e| {
+                    format!("no backup of {} could be made first, so nothing was saved: {e}", file.display())
+                })?;
+                store.apply_teams(found.id, &proposal).map_err(fail)?;
+                out.push(format!("saved {} teams", proposal.len()));
+            }
+            Ok(out.join("\n"))
         }
         CliCommand::Info { file, json } => {
             let fail = |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());

@@ -123,3 +123,54 @@ fn help_describes_each_command() {
     let out = placements(&["info", "--help"]);
     assert!(stdout(&out).contains("--json"));
 }
+
+#[test]
+fn teams_proposes_mixed_teams_and_apply_saves_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("teams.placements");
+    let file_arg = file.to_str().unwrap();
+    assert!(placements(&["demo", file_arg, "--year", "2027", "--groups", "50"]).status.success());
+    let before = bytes(&file);
+    let args = ["teams", file_arg, "--cohort", "systems leaders 2027", "--size", "5", "--seed", "4"];
+    let out = placements(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.trim().lines().collect();
+    assert_eq!(lines.len(), 20, "{text}");
+    // 100 people from 12 organisations: no team needs two from one organisation.
+    assert!(lines.iter().all(|l| l.contains("(5 organisations, ")), "{text}");
+    assert_eq!(bytes(&file), before, "without --apply nothing is written");
+    assert_eq!(stdout(&placements(&args)), text, "the same seed gives the same teams");
+
+    let mut apply = args.to_vec();
+    apply.push("--apply");
+    let out = placements(&apply);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim().lines().last(), Some("saved 20 teams"));
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let sizes: Vec<i64> = conn
+        .prepare(
+            "SELECT count(*) FROM participant p JOIN cohort c ON c.id = p.cohort_id
+             WHERE c.name = 'Systems leaders 2027' GROUP BY p.team_id ORDER BY p.team_id",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(sizes, vec![5; 20], "everyone in a team of five");
+    let shared: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM participant a JOIN participant b ON a.team_id = b.team_id AND a.id < b.id
+             AND a.organisation_id = b.organisation_id
+             WHERE a.cohort_id = (SELECT id FROM cohort WHERE name = 'Systems leaders 2027')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(shared, 0, "no two colleagues in one team");
+
+    let unknown = placements(&["teams", file_arg, "--cohort", "Nobody", "--size", "4"]);
+    assert!(!unknown.status.success());
+    assert!(stderr(&unknown).contains("there is no cohort called “Nobody”"), "{}", stderr(&unknown));
+}

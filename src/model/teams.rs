@@ -194,3 +194,87 @@ mod tests {
         assert_ne!(form_teams(&people, 5, 9), form_teams(&people, 5, 10));
     }
 }
+
+/// "4 organisations, 3 professions" (unknown ones not counted).
+pub fn mix_line(members: &[&super::records::ParticipantSummary]) -> String {
+    let organisations: std::collections::BTreeSet<&str> =
+        members.iter().map(|m| m.organisation.as_str()).filter(|o| !o.is_empty()).collect();
+    let professions: std::collections::BTreeSet<&str> =
+        members.iter().map(|m| m.profession.as_str()).filter(|p| !p.is_empty()).collect();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}",
+        plural(organisations.len(), "organisation", "organisations"),
+        plural(professions.len(), "profession", "professions")
+    )
+}
+
+/// What the coordinator should look at in a cohort's teams: anyone in no team, a team all from
+/// one organisation, a team smaller than the smallest team any offer takes.
+pub fn team_warnings(
+    teams: &[(&str, Vec<&super::records::ParticipantSummary>)],
+    unplaced: &[&super::records::ParticipantSummary],
+    smallest_offer: Option<u32>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    match unplaced {
+        [] => {}
+        [one] => warnings.push(format!("{} is not in a team.", one.name)),
+        many => warnings.push(format!(
+            "{} people are not in a team: {}.",
+            many.len(),
+            many.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+        )),
+    }
+    for (name, members) in teams {
+        if members.len() > 1
+            && !members[0].organisation.is_empty()
+            && members.iter().all(|m| m.organisation == members[0].organisation)
+        {
+            warnings.push(format!("{name}: everyone is from {}.", members[0].organisation));
+        }
+        if let Some(smallest) = smallest_offer
+            && !members.is_empty()
+            && (members.len() as u32) < smallest
+        {
+            warnings.push(format!(
+                "{name} has {} {}; no offer takes a team smaller than {smallest}.",
+                members.len(),
+                if members.len() == 1 { "person" } else { "people" }
+            ));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+    use crate::model::records::ParticipantSummary;
+
+    fn p(name: &str, org: &str) -> ParticipantSummary {
+        ParticipantSummary {
+            id: ParticipantId(1),
+            name: name.into(),
+            profession: String::new(),
+            organisation: org.into(),
+            team: None,
+        }
+    }
+
+    #[test]
+    fn each_warning_is_given() {
+        let (a, b, c) = (p("Ann", "Trust"), p("Bob", "Trust"), p("Cat", "Council"));
+        let teams = vec![("Team 1", vec![&a, &b]), ("Team 2", vec![&c])];
+        assert_eq!(
+            team_warnings(&teams, &[&c], Some(3)),
+            [
+                "Cat is not in a team.",
+                "Team 1: everyone is from Trust.",
+                "Team 1 has 2 people; no offer takes a team smaller than 3.",
+                "Team 2 has 1 person; no offer takes a team smaller than 3."
+            ]
+        );
+        assert!(team_warnings(&[("Team 1", vec![&a, &c])], &[], Some(2)).is_empty());
+    }
+}

@@ -17,6 +17,7 @@ mod lock;
 mod offers;
 mod queries;
 mod schema;
+mod teams;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Read as _;
@@ -32,6 +33,7 @@ pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{PostcodeRule, postcode_district};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
 pub use schema::SCHEMA_VERSION;
+pub use teams::ProposedTeam;
 
 use changes::{Direction, Recorder};
 use header::{HEADER_LEN, HeaderVerdict, check_header};

@@ -1,12 +1,11 @@
 //! The Cohorts panel: who is on each programme, and the teams they go out in.
 
-use std::collections::BTreeSet;
-
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Cached, cached, heading_ui, search_box_ui};
 use crate::model::dates::uk_date_range;
+use crate::model::teams::mix_line;
 use crate::model::{Cohort, CohortId, ParticipantSummary, Team};
 use crate::ui::app::Document;
 use crate::ui::command::Command;
@@ -19,18 +18,6 @@ pub struct CohortsPanel {
     selected: Option<CohortId>,
     search: String,
     pub(crate) focus_search: bool,
-}
-
-/// "4 organisations, 3 professions".
-pub fn mix_line(members: &[&ParticipantSummary]) -> String {
-    let organisations: BTreeSet<&str> = members.iter().map(|m| m.organisation.as_str()).collect();
-    let professions: BTreeSet<&str> = members.iter().map(|m| m.profession.as_str()).collect();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}, {}",
-        plural(organisations.len(), "organisation", "organisations"),
-        plural(professions.len(), "profession", "professions")
-    )
 }
 
 impl CohortsPanel {
