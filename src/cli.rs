@@ -7,12 +7,13 @@ use clap::{Parser, Subcommand};
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
-use crate::exchange::import_kind::{Groups, ImportKind, Offers};
+use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants};
 use crate::exchange::info_json::info_json;
 use crate::exchange::mapping::Mapping;
 use crate::exchange::read_spreadsheet;
+use crate::model::Cohort;
 use crate::model::text::thousands;
-use crate::store::{OnDuplicate, OpenMode, Store, display_name};
+use crate::store::{CohortEdit, OnDuplicate, OpenMode, Store, display_name};
 
 /// Community Placements: plan one-day leadership placements of NHS teams with local community groups.
 ///
@@ -115,6 +116,24 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
         on_duplicate: DuplicateArg,
     },
+    /// Import a cohort's roster from a CSV file or XLSX workbook (the cohort is made if it is
+    /// not in the file). Prints each row that could not be imported, then
+    /// `imported N, updated N, skipped N, errors N`.
+    Participants {
+        /// The placement database to import into.
+        file: PathBuf,
+        /// The spreadsheet: CSV (UTF-8, UTF-16 or Windows-1252) or XLSX.
+        source: PathBuf,
+        /// The cohort's name, e.g. "Systems leaders wave 1".
+        #[arg(long)]
+        cohort: String,
+        /// The sheet of an XLSX workbook to import [default: the first].
+        #[arg(long)]
+        sheet: Option<String>,
+        /// What to do with rows whose email address is already on the cohort.
+        #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
+        on_duplicate: DuplicateArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -159,6 +178,7 @@ impl From<DuplicateArg> for OnDuplicate {
 
 /// Imports `source` into `file` as records of kind `K`; returns the report to print.
 fn import_records<K: ImportKind>(
+    make_kind: impl FnOnce(&mut Store) -> Result<K, String>,
     file: &std::path::Path,
     source: &std::path::Path,
     sheet: Option<&str>,
@@ -173,7 +193,8 @@ fn import_records<K: ImportKind>(
         .backups()
         .take(&store)
         .map_err(|e| format!("no backup of {} could be made first, so nothing was imported: {e}", file.display()))?;
-    let lookup = K::lookup(&store).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let kind = make_kind(&mut store)?;
+    let lookup = kind.lookup(&store).map_err(|e| format!("could not read {}: {e}", file.display()))?;
     let mapping = Mapping::<K::Field>::guess(&table.headers);
     let (missing, is_required) = K::REQUIRED;
     if !mapping.fields.iter().flatten().any(|f| is_required(*f)) {
@@ -184,10 +205,11 @@ fn import_records<K: ImportKind>(
             table.headers.join(", ")
         ));
     }
-    let plan = K::plan(&table, &mapping, &lookup);
+    let plan = kind.plan(&table, &mapping, &lookup);
     let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
     let label = format!("Import {}", display_name(source));
-    let (counts, _) = K::import(&mut store, &label, &rows, on_duplicate, &mut |_| true)
+    let (counts, _) = kind
+        .import(&mut store, &label, &rows, on_duplicate, &mut |_| true)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let mut out: Vec<String> = Vec::new();
     for row in &plan.rows {
@@ -233,10 +255,25 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
             ))
         }
         CliCommand::Import { what: ImportCommand::Groups { file, source, sheet, on_duplicate } } => {
-            import_records::<Groups>(&file, &source, sheet.as_deref(), on_duplicate.into())
+            import_records(|_| Ok(Groups), &file, &source, sheet.as_deref(), on_duplicate.into())
         }
         CliCommand::Import { what: ImportCommand::Offers { file, source, sheet, on_duplicate } } => {
-            import_records::<Offers>(&file, &source, sheet.as_deref(), on_duplicate.into())
+            import_records(|_| Ok(Offers), &file, &source, sheet.as_deref(), on_duplicate.into())
+        }
+        CliCommand::Import { what: ImportCommand::Participants { file, source, cohort, sheet, on_duplicate } } => {
+            let make = |store: &mut Store| -> Result<Participants, String> {
+                let fail = |e: crate::store::StoreError| format!("could not import into {}: {e}", file.display());
+                if let Some(found) = store.cohort_named(&cohort).map_err(fail)? {
+                    return Ok(Participants(found.id));
+                }
+                let new = Cohort { name: cohort.trim().to_owned(), default_team_size: 5, ..Default::default() };
+                let edit = CohortEdit::check(new).map_err(|problems| {
+                    let words: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                    format!("could not make the cohort “{cohort}”: {}", words.join(" "))
+                })?;
+                store.add_cohort(&edit).map(|(id, _)| Participants(id)).map_err(fail)
+            };
+            import_records(make, &file, &source, sheet.as_deref(), on_duplicate.into())
         }
         CliCommand::Export { what: ExportCommand::Groups { file, out } } => {
             let store = Store::open(&file, OpenMode::ReadOnly)

@@ -387,6 +387,8 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                     default_team_size: team_size as u32,
                     coordinator_name: "Alex Morgan".to_owned(),
                     coordinator_phone: "01632 960 123".to_owned(),
+                    notes: String::new(),
+                    personal_data_removed_on: None,
                 })?;
                 // People, sorted by organisation so that dealing them round the teams mixes them.
                 let mut roster = Vec::new();

@@ -5,12 +5,16 @@
 use super::group_import::{ExistingGroups, GroupField, plan_group_import};
 use super::mapping::{FieldKind, Mapping, Plan};
 use super::offer_import::{OfferField, OfferLookup, offer_lookup, plan_offer_import};
+use super::participant_import::{ParticipantField, RosterLookup, plan_participant_import};
 use super::table::Table;
+use crate::model::CohortId;
 use crate::model::dates::uk_date_range;
-use crate::store::{ChangeSet, ImportCounts, ImportGroup, ImportOffer, OnDuplicate, Store, StoreError};
+use crate::store::{
+    ChangeSet, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, OnDuplicate, Store, StoreError,
+};
 
 /// What one kind of record needs of an import.
-pub trait ImportKind: 'static {
+pub trait ImportKind: Clone + Send + 'static {
     type Field: FieldKind;
     type Row: Clone + Send + 'static;
     /// What the file holds that planning needs (its records, to match rows against).
@@ -25,11 +29,12 @@ pub trait ImportKind: 'static {
     const PREVIEW: &'static [(&'static str, f32)];
 
     /// Reads what planning needs from the file.
-    fn lookup(store: &Store) -> Result<Self::Lookup, StoreError>;
-    fn plan(table: &Table, mapping: &Mapping<Self::Field>, lookup: &Self::Lookup) -> Plan<Self::Row>;
+    fn lookup(&self, store: &Store) -> Result<Self::Lookup, StoreError>;
+    fn plan(&self, table: &Table, mapping: &Mapping<Self::Field>, lookup: &Self::Lookup) -> Plan<Self::Row>;
     fn preview(row: &Self::Row) -> Vec<String>;
     fn is_duplicate(row: &Self::Row) -> bool;
     fn import(
+        &self,
         store: &mut Store,
         label: &str,
         rows: &[Self::Row],
@@ -39,6 +44,7 @@ pub trait ImportKind: 'static {
 }
 
 /// Community groups into the directory.
+#[derive(Clone, Copy, Debug)]
 pub struct Groups;
 
 impl ImportKind for Groups {
@@ -52,12 +58,12 @@ impl ImportKind for Groups {
     const PREVIEW: &'static [(&'static str, f32)] =
         &[("Name", 280.0), ("Town", 120.0), ("Postcode", 80.0), ("Phone", 110.0), ("Email", 180.0)];
 
-    fn lookup(store: &Store) -> Result<ExistingGroups, StoreError> {
+    fn lookup(&self, store: &Store) -> Result<ExistingGroups, StoreError> {
         let keys = store.group_keys()?;
         Ok(ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str()))))
     }
 
-    fn plan(table: &Table, mapping: &Mapping<GroupField>, lookup: &ExistingGroups) -> Plan<ImportGroup> {
+    fn plan(&self, table: &Table, mapping: &Mapping<GroupField>, lookup: &ExistingGroups) -> Plan<ImportGroup> {
         plan_group_import(table, mapping, lookup)
     }
 
@@ -71,6 +77,7 @@ impl ImportKind for Groups {
     }
 
     fn import(
+        &self,
         store: &mut Store,
         label: &str,
         rows: &[ImportGroup],
@@ -82,6 +89,7 @@ impl ImportKind for Groups {
 }
 
 /// Activity offers, each matched to a group of the directory.
+#[derive(Clone, Copy, Debug)]
 pub struct Offers;
 
 impl ImportKind for Offers {
@@ -95,11 +103,11 @@ impl ImportKind for Offers {
     const PREVIEW: &'static [(&'static str, f32)] =
         &[("Group", 220.0), ("Title", 240.0), ("Dates", 200.0), ("Team size", 80.0), ("Places", 60.0)];
 
-    fn lookup(store: &Store) -> Result<OfferLookup, StoreError> {
+    fn lookup(&self, store: &Store) -> Result<OfferLookup, StoreError> {
         offer_lookup(store)
     }
 
-    fn plan(table: &Table, mapping: &Mapping<OfferField>, lookup: &OfferLookup) -> Plan<ImportOffer> {
+    fn plan(&self, table: &Table, mapping: &Mapping<OfferField>, lookup: &OfferLookup) -> Plan<ImportOffer> {
         plan_offer_import(table, mapping, lookup)
     }
 
@@ -119,6 +127,7 @@ impl ImportKind for Offers {
     }
 
     fn import(
+        &self,
         store: &mut Store,
         label: &str,
         rows: &[ImportOffer],
@@ -126,5 +135,61 @@ impl ImportKind for Offers {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         store.import_offers(label, rows, on_duplicate, progress)
+    }
+}
+
+/// A roster into one cohort; the same person is the same email address.
+#[derive(Clone, Copy, Debug)]
+pub struct Participants(pub CohortId);
+
+impl ImportKind for Participants {
+    type Field = ParticipantField;
+    type Row = ImportParticipant;
+    type Lookup = RosterLookup;
+    const NOUNS: (&'static str, &'static str) = ("participant", "participants");
+    const REQUIRED: (&'static str, fn(ParticipantField) -> bool) =
+        ("Choose the column that holds the participants' names.", |f| {
+            matches!(f, ParticipantField::Name | ParticipantField::FirstName | ParticipantField::LastName)
+        });
+    const SAME_WHEN: &'static str = "same email address";
+    const PREVIEW: &'static [(&'static str, f32)] =
+        &[("Name", 220.0), ("Profession", 140.0), ("Organisation", 200.0), ("Email", 220.0)];
+
+    fn lookup(&self, store: &Store) -> Result<RosterLookup, StoreError> {
+        Ok(RosterLookup::new(self.0, store.participant_emails(self.0)?))
+    }
+
+    fn plan(
+        &self,
+        table: &Table,
+        mapping: &Mapping<ParticipantField>,
+        lookup: &RosterLookup,
+    ) -> Plan<ImportParticipant> {
+        plan_participant_import(table, mapping, lookup)
+    }
+
+    fn preview(row: &ImportParticipant) -> Vec<String> {
+        let p = row.edit.participant();
+        vec![
+            p.name.clone(),
+            row.profession.clone().unwrap_or_default(),
+            row.organisation.clone().unwrap_or_default(),
+            p.email.clone(),
+        ]
+    }
+
+    fn is_duplicate(row: &ImportParticipant) -> bool {
+        row.duplicate_of.is_some()
+    }
+
+    fn import(
+        &self,
+        store: &mut Store,
+        label: &str,
+        rows: &[ImportParticipant],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        store.import_participants(label, rows, on_duplicate, progress)
     }
 }

@@ -11,6 +11,7 @@ pub mod mapping;
 pub mod offer_import;
 pub mod oruk;
 pub mod oruk_import;
+pub mod participant_import;
 pub mod table;
 pub mod xlsx;
 

@@ -199,3 +199,74 @@ mod offer_tests {
         );
     }
 }
+
+use super::records::{Cohort, Participant};
+
+/// Every problem with a participant's record, field by field.
+pub fn check_participant(p: &Participant) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let mut problem =
+        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+    if p.name.trim().is_empty() {
+        problem("name", "A participant needs a name.");
+    }
+    if !p.email.trim().is_empty() && !is_plausible_email(p.email.trim()) {
+        problem("email", "This is not an email address (it needs an @ and a domain, like name@example.org).");
+    }
+    for (field, value) in [("mobile", &p.mobile), ("emergency_contact_phone", &p.emergency_contact_phone)] {
+        if !value.trim().is_empty() && !is_plausible_uk_phone(value) {
+            problem(field, "This is not a UK phone number (for example 07700 900123).");
+        }
+    }
+    if p.unavailable.iter().any(|s| s.last < s.first) {
+        problem("unavailable", "A range of days ends before it starts.");
+    }
+    problems
+}
+
+/// Every problem with a cohort's record, field by field.
+pub fn check_cohort(c: &Cohort) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let mut problem =
+        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+    if c.name.trim().is_empty() {
+        problem("name", "A cohort needs a name.");
+    }
+    if let (Some(first), Some(last)) = (c.first_day, c.last_day)
+        && last < first
+    {
+        problem("last_day", "The programme's last day is before its first.");
+    }
+    if c.default_team_size < 1 {
+        problem("default_team_size", "A team has at least one person.");
+    }
+    if !c.coordinator_phone.trim().is_empty() && !is_plausible_uk_phone(&c.coordinator_phone) {
+        problem("coordinator_phone", "This is not a UK phone number (for example 01632 960123).");
+    }
+    problems
+}
+
+#[cfg(test)]
+mod people_tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::records::DaySpan;
+
+    #[test]
+    fn a_participants_contact_details_are_checked() {
+        let d = |day| NaiveDate::from_ymd_opt(2027, 4, day).unwrap();
+        let p = Participant {
+            name: " ".into(),
+            email: "sam at example".into(),
+            mobile: "07700 900123".into(),
+            emergency_contact_phone: "ring Jo".into(),
+            unavailable: vec![DaySpan { first: d(9), last: d(2) }],
+            ..Default::default()
+        };
+        let fields: Vec<&str> = check_participant(&p).into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["name", "email", "emergency_contact_phone", "unavailable"]);
+        let c = Cohort { name: "Wave 1".into(), default_team_size: 0, ..Default::default() };
+        assert_eq!(check_cohort(&c).into_iter().map(|p| p.field).collect::<Vec<_>>(), ["default_team_size"]);
+    }
+}

@@ -3,7 +3,7 @@
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub struct $name(pub i64);
     )*};
 }
@@ -23,6 +23,8 @@ id_type!(
     ParticipantId,
     /// An organisation that participants come from.
     OrganisationId,
+    /// A profession of the editable list.
+    ProfessionId,
     /// A team of participants.
     TeamId,
     /// A team placed on an offer on one day.

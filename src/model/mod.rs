@@ -16,6 +16,6 @@ pub mod text;
 pub use checks::FieldProblem;
 pub use ids::{
     CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, PracticeId,
-    TeamId,
+    ProfessionId, TeamId,
 };
 pub use records::*;

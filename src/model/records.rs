@@ -277,16 +277,53 @@ impl OfferSummary {
 }
 
 /// One run of a leadership programme.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Cohort {
     pub id: CohortId,
     pub name: String,
     pub programme_type: String,
+    /// The programme window: its first and last day.
     pub first_day: Option<NaiveDate>,
     pub last_day: Option<NaiveDate>,
     pub default_team_size: u32,
+    /// Printed on day sheets.
     pub coordinator_name: String,
     pub coordinator_phone: String,
+    pub notes: String,
+    /// When the participants' personal details were removed, if they were.
+    pub personal_data_removed_on: Option<NaiveDate>,
+}
+
+/// Days someone cannot go out, from the first to the last (one day when they are the same).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DaySpan {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+/// A person on a cohort, whole.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Participant {
+    pub cohort: CohortId,
+    pub name: String,
+    pub preferred_name: String,
+    pub profession: Option<ProfessionId>,
+    pub organisation: Option<OrganisationId>,
+    pub email: String,
+    pub mobile: String,
+    /// Leave, on call, rota: the days they cannot go out.
+    pub unavailable: Vec<DaySpan>,
+    pub access_needs: String,
+    pub emergency_contact_name: String,
+    pub emergency_contact_phone: String,
+    pub notes: String,
+}
+
+/// A name of an editable list (organisations, professions).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named<I> {
+    pub id: I,
+    pub name: String,
 }
 
 /// A person on a cohort, as the roster shows them.

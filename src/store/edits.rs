@@ -325,15 +325,17 @@ impl BulkWriter<'_> {
         self.insert("INSERT INTO organisation (name) VALUES (?1)", &[text(name)]).map(OrganisationId)
     }
 
+    /// A profession of the list (the file starts with the usual ones): its id, added if new.
     pub fn profession(&mut self, name: &str) -> Result<i64, StoreError> {
-        self.insert("INSERT INTO profession (name) VALUES (?1)", &[text(name)])
+        self.insert("INSERT OR IGNORE INTO profession (name) VALUES (?1)", &[text(name)])?;
+        Ok(self.conn.query_row("SELECT id FROM profession WHERE name = ?1", [name.trim()], |r| r.get(0))?)
     }
 
     pub fn cohort(&mut self, cohort: &Cohort) -> Result<CohortId, StoreError> {
         self.insert(
             "INSERT INTO cohort (name, programme_type, first_day, last_day, default_team_size,
-                coordinator_name, coordinator_phone, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                coordinator_name, coordinator_phone, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)",
             &[
                 text(&cohort.name),
                 text(&cohort.programme_type),
@@ -343,6 +345,7 @@ impl BulkWriter<'_> {
                 text(&cohort.coordinator_name),
                 text(&cohort.coordinator_phone),
                 Value::Text(self.now.clone()),
+                text(&cohort.notes),
             ],
         )
         .map(CohortId)

@@ -15,6 +15,7 @@ mod import;
 mod lists;
 mod lock;
 mod offers;
+mod people;
 mod queries;
 mod schema;
 mod teams;
@@ -32,6 +33,7 @@ pub use edits::{BulkWriter, GroupEdit, NewParticipant};
 pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{PostcodeRule, postcode_district};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
+pub use people::{CohortEdit, ImportParticipant, ParticipantEdit, PeopleList, Removed};
 pub use schema::SCHEMA_VERSION;
 pub use teams::ProposedTeam;
 

@@ -224,7 +224,8 @@ impl Store {
 
     pub fn cohorts(&self) -> Result<Vec<Cohort>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, name, programme_type, first_day, last_day, default_team_size, coordinator_name, coordinator_phone
+            "SELECT id, name, programme_type, first_day, last_day, default_team_size, coordinator_name, coordinator_phone,
+                    notes, personal_data_removed_on
              FROM cohort ORDER BY name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -237,6 +238,8 @@ impl Store {
                 default_team_size: r.get(5)?,
                 coordinator_name: r.get(6)?,
                 coordinator_phone: r.get(7)?,
+                notes: r.get(8)?,
+                personal_data_removed_on: opt_date(r, 9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -291,8 +291,8 @@ impl PlacementsApp {
             PathPurpose::Import(what) => {
                 if let (Some(ctx), Some(doc)) = (&self.ctx, &self.doc) {
                     self.import = Some(match what {
-                        ImportWhat::Groups => Box::new(ImportWindow::<import::Groups>::new(path, &doc.store, ctx)),
-                        ImportWhat::Offers => Box::new(ImportWindow::<import::Offers>::new(path, &doc.store, ctx)),
+                        ImportWhat::Groups => Box::new(ImportWindow::new(import::Groups, path, &doc.store, ctx)),
+                        ImportWhat::Offers => Box::new(ImportWindow::new(import::Offers, path, &doc.store, ctx)),
                     });
                 }
             }

@@ -82,6 +82,7 @@ impl<K: ImportKind> AnyImportWindow for ImportWindow<K> {
 }
 
 pub struct ImportWindow<K: ImportKind> {
+    kind: K,
     path: PathBuf,
     stage: Stage<K>,
     on_duplicate: OnDuplicate,
@@ -96,6 +97,7 @@ pub struct ImportWindow<K: ImportKind> {
 /// spreadsheet of a million rows keeps the window drawing. `lookup` is how the file's records
 /// are recognised, read on the window's side first.
 fn read_in_background<K: ImportKind>(
+    kind: K,
     path: &Path,
     sheet: Option<String>,
     lookup: K::Lookup,
@@ -111,7 +113,7 @@ fn read_in_background<K: ImportKind>(
                 _ => Vec::new(),
             };
             let mapping = Mapping::guess(&table.headers);
-            let plan = K::plan(&table, &mapping, &lookup);
+            let plan = kind.plan(&table, &mapping, &lookup);
             Ok((table, sheets, mapping, plan))
         });
         let _ = send.send(result);
@@ -136,14 +138,24 @@ fn capitalised(word: &str) -> String {
 }
 
 impl<K: ImportKind> ImportWindow<K> {
-    pub fn new(path: PathBuf, store: &Store, ctx: &egui::Context) -> Self {
-        let stage = Self::start_reading(&path, None, store, ctx);
-        Self { path, stage, on_duplicate: OnDuplicate::Skip, show_problems: false, pending_change: None, unit: "line" }
+    pub fn new(kind: K, path: PathBuf, store: &Store, ctx: &egui::Context) -> Self {
+        let stage = Self::start_reading(&kind, &path, None, store, ctx);
+        Self {
+            kind,
+            path,
+            stage,
+            on_duplicate: OnDuplicate::Skip,
+            show_problems: false,
+            pending_change: None,
+            unit: "line",
+        }
     }
 
-    fn start_reading(path: &Path, sheet: Option<String>, store: &Store, ctx: &egui::Context) -> Stage<K> {
-        match K::lookup(store) {
-            Ok(lookup) => Stage::Reading { result: read_in_background::<K>(path, sheet.clone(), lookup, ctx), sheet },
+    fn start_reading(kind: &K, path: &Path, sheet: Option<String>, store: &Store, ctx: &egui::Context) -> Stage<K> {
+        match kind.lookup(store) {
+            Ok(lookup) => {
+                Stage::Reading { result: read_in_background(kind.clone(), path, sheet.clone(), lookup, ctx), sheet }
+            }
             Err(e) => Stage::Failed(format!("The file's records could not be read to import against: {e}")),
         }
     }
@@ -203,8 +215,9 @@ impl<K: ImportKind> ImportWindow<K> {
         let (worker_done, worker_cancel, worker_ctx) = (done.clone(), cancel.clone(), ctx.clone());
         let label = format!("Import {}", display_name(&self.path));
         let on_duplicate = self.on_duplicate;
+        let kind = self.kind.clone();
         std::thread::spawn(move || {
-            let outcome = K::import(&mut worker, &label, &rows, on_duplicate, &mut |n| {
+            let outcome = kind.import(&mut worker, &label, &rows, on_duplicate, &mut |n| {
                 worker_done.store(n, Ordering::Relaxed);
                 worker_ctx.request_repaint();
                 !worker_cancel.load(Ordering::Relaxed)
@@ -265,8 +278,8 @@ impl<K: ImportKind> ImportWindow<K> {
                     ));
                     ui.add_space(4.0);
                     if Self::mapping_ui(ui, table, mapping) {
-                        match K::lookup(store) {
-                            Ok(lookup) => *plan = K::plan(table, mapping, &lookup),
+                        match self.kind.lookup(store) {
+                            Ok(lookup) => *plan = self.kind.plan(table, mapping, &lookup),
                             Err(e) => log::warn!("the import could not re-read the file: {e}"),
                         }
                     }
@@ -341,7 +354,7 @@ impl<K: ImportKind> ImportWindow<K> {
             }
         });
         if let Some(sheet) = reread {
-            self.stage = Self::start_reading(&self.path, sheet, store, ctx);
+            self.stage = Self::start_reading(&self.kind, &self.path, sheet, store, ctx);
         }
         if start {
             self.start_import(store, ctx);

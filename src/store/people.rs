@@ -1,0 +1,433 @@
+//! Cohorts and their participants: checked records, the organisation and profession lists,
+//! importing a roster, and removing personal details after a programme. Each public change is
+//! one undo step.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+
+use super::changes::Recorder;
+use super::edits::{date_value, now_text, opt_id, text};
+use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
+use crate::model::checks::{check_cohort, check_participant};
+use crate::model::*;
+
+/// A checked cohort, ready to be written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CohortEdit(Cohort);
+
+impl CohortEdit {
+    pub fn check(cohort: Cohort) -> Result<Self, Vec<FieldProblem>> {
+        let problems = check_cohort(&cohort);
+        if problems.is_empty() { Ok(Self(cohort)) } else { Err(problems) }
+    }
+
+    pub fn cohort(&self) -> &Cohort {
+        &self.0
+    }
+
+    fn columns(&self) -> Vec<(&'static str, Value)> {
+        let c = &self.0;
+        vec![
+            ("name", text(&c.name)),
+            ("programme_type", text(&c.programme_type)),
+            ("first_day", c.first_day.map_or(Value::Null, date_value)),
+            ("last_day", c.last_day.map_or(Value::Null, date_value)),
+            ("default_team_size", Value::Integer(i64::from(c.default_team_size))),
+            ("coordinator_name", text(&c.coordinator_name)),
+            ("coordinator_phone", text(&c.coordinator_phone)),
+            ("notes", text(&c.notes)),
+        ]
+    }
+}
+
+/// A checked participant, ready to be written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParticipantEdit(Participant);
+
+impl ParticipantEdit {
+    pub fn check(mut participant: Participant) -> Result<Self, Vec<FieldProblem>> {
+        let problems = check_participant(&participant);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        participant.unavailable.sort();
+        participant.unavailable.dedup();
+        Ok(Self(participant))
+    }
+
+    /// An imported participant: only a missing name refuses the row; a doubtful email or phone
+    /// number is kept as given and returned as a warning.
+    pub fn imported(mut participant: Participant) -> Result<(Self, Vec<String>), String> {
+        let mut warnings = Vec::new();
+        for problem in check_participant(&participant) {
+            match problem.field {
+                "name" => return Err(problem.message),
+                "unavailable" => return Err(problem.message),
+                field => {
+                    let value = match field {
+                        "email" => &participant.email,
+                        "mobile" => &participant.mobile,
+                        _ => &participant.emergency_contact_phone,
+                    };
+                    warnings.push(format!("“{value}”: {} Kept as given.", problem.message));
+                }
+            }
+        }
+        participant.unavailable.sort();
+        participant.unavailable.dedup();
+        Ok((Self(participant), warnings))
+    }
+
+    pub fn participant(&self) -> &Participant {
+        &self.0
+    }
+
+    fn columns(&self) -> Vec<(&'static str, Value)> {
+        let p = &self.0;
+        vec![
+            ("cohort_id", Value::Integer(p.cohort.0)),
+            ("name", text(&p.name)),
+            ("preferred_name", text(&p.preferred_name)),
+            ("profession_id", opt_id(p.profession.map(|x| x.0))),
+            ("organisation_id", opt_id(p.organisation.map(|x| x.0))),
+            ("email", text(&p.email)),
+            ("mobile", text(&p.mobile)),
+            ("access_needs", text(&p.access_needs)),
+            ("emergency_contact_name", text(&p.emergency_contact_name)),
+            ("emergency_contact_phone", text(&p.emergency_contact_phone)),
+            ("notes", text(&p.notes)),
+        ]
+    }
+}
+
+/// One roster row to import, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportParticipant {
+    pub edit: ParticipantEdit,
+    /// Names from the sheet; unknown ones are added to the lists.
+    pub organisation: Option<String>,
+    pub profession: Option<String>,
+    /// The participant of the cohort with the same email address.
+    pub duplicate_of: Option<ParticipantId>,
+}
+
+/// What "Remove personal data…" left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub participants: usize,
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Store {
+    /// Adds a cohort (one undo step).
+    pub fn add_cohort(&mut self, cohort: &CohortEdit) -> Result<(CohortId, ChangeSet), StoreError> {
+        let mut id = CohortId(0);
+        let change = self.edit(format!("Add cohort {}", cohort.0.name.trim()), |rec| {
+            let now = Value::Text(now_text());
+            let mut columns = cohort.columns();
+            columns.push(("created_at", now.clone()));
+            columns.push(("updated_at", now));
+            id = CohortId(rec.insert("cohort", &columns)?);
+            Ok(())
+        })?;
+        Ok((id, change))
+    }
+
+    /// Saves a cohort's record (one undo step).
+    pub fn update_cohort(&mut self, id: CohortId, cohort: &CohortEdit) -> Result<ChangeSet, StoreError> {
+        self.edit(format!("Edit cohort {}", cohort.0.name.trim()), |rec| {
+            let mut columns = cohort.columns();
+            columns.push(("updated_at", Value::Text(now_text())));
+            if rec.update("cohort", id.0, &columns)? { Ok(()) } else { Err(StoreError::Missing("That cohort")) }
+        })
+    }
+
+    /// One participant, whole.
+    pub fn participant(&self, id: ParticipantId) -> Result<Participant, StoreError> {
+        let mut participant = self
+            .conn()
+            .query_row(
+                "SELECT cohort_id, name, preferred_name, profession_id, organisation_id, email, mobile, access_needs,
+                        emergency_contact_name, emergency_contact_phone, notes
+                 FROM participant WHERE id = ?1",
+                [id.0],
+                |r| {
+                    Ok(Participant {
+                        cohort: CohortId(r.get(0)?),
+                        name: r.get(1)?,
+                        preferred_name: r.get(2)?,
+                        profession: r.get::<_, Option<i64>>(3)?.map(ProfessionId),
+                        organisation: r.get::<_, Option<i64>>(4)?.map(OrganisationId),
+                        email: r.get(5)?,
+                        mobile: r.get(6)?,
+                        unavailable: Vec::new(),
+                        access_needs: r.get(7)?,
+                        emergency_contact_name: r.get(8)?,
+                        emergency_contact_phone: r.get(9)?,
+                        notes: r.get(10)?,
+                    })
+                },
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::Missing("That participant"),
+                e => e.into(),
+            })?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT first_day, last_day FROM participant_unavailable WHERE participant_id = ?1 ORDER BY first_day, id",
+        )?;
+        let rows = stmt.query_map([id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (first, last) = row?;
+            if let (Ok(first), Ok(last)) =
+                (NaiveDate::parse_from_str(&first, "%Y-%m-%d"), NaiveDate::parse_from_str(&last, "%Y-%m-%d"))
+            {
+                participant.unavailable.push(DaySpan { first, last });
+            }
+        }
+        Ok(participant)
+    }
+
+    /// Adds a participant to their cohort (one undo step).
+    pub fn add_participant(&mut self, p: &ParticipantEdit) -> Result<(ParticipantId, ChangeSet), StoreError> {
+        let mut id = ParticipantId(0);
+        let change = self.edit(format!("Add {}", p.0.name.trim()), |rec| {
+            id = insert_participant(rec, p, &now_text())?;
+            Ok(())
+        })?;
+        Ok((id, change))
+    }
+
+    /// Saves a participant's record and unavailable days (one undo step).
+    pub fn update_participant(&mut self, id: ParticipantId, p: &ParticipantEdit) -> Result<ChangeSet, StoreError> {
+        self.edit(format!("Edit {}", p.0.name.trim()), |rec| update_participant_in(rec, id, p, &now_text()))
+    }
+
+    /// Takes a participant off the roster (one undo step).
+    pub fn delete_participant(&mut self, id: ParticipantId) -> Result<ChangeSet, StoreError> {
+        let name = self.participant(id)?.name;
+        self.edit(format!("Remove {name}"), |rec| {
+            set_unavailable(rec, id, &[])?;
+            if rec.delete("participant", id.0)? { Ok(()) } else { Err(StoreError::Missing("That participant")) }
+        })
+    }
+
+    /// The organisations list, by name.
+    pub fn organisations(&self) -> Result<Vec<Named<OrganisationId>>, StoreError> {
+        self.named_list("SELECT id, name FROM organisation ORDER BY name COLLATE NOCASE", OrganisationId)
+    }
+
+    /// The professions list, by name.
+    pub fn professions(&self) -> Result<Vec<Named<ProfessionId>>, StoreError> {
+        self.named_list("SELECT id, name FROM profession ORDER BY name COLLATE NOCASE", ProfessionId)
+    }
+
+    fn named_list<I>(&self, sql: &str, id: fn(i64) -> I) -> Result<Vec<Named<I>>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| Ok(Named { id: id(r.get(0)?), name: r.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds a name to the organisations (`organisation`) or professions (`profession`) list.
+    pub fn add_to_people_list(&mut self, table: PeopleList, name: &str) -> Result<ChangeSet, StoreError> {
+        let name = checked_name(name)?;
+        self.edit(format!("Add {name}"), |rec| {
+            rec.insert(table.table(), &[("name", Value::Text(name.clone()))]).map(|_| ())
+        })
+    }
+
+    /// Renames an organisation or profession; everyone with it follows.
+    pub fn rename_in_people_list(&mut self, table: PeopleList, id: i64, name: &str) -> Result<ChangeSet, StoreError> {
+        let name = checked_name(name)?;
+        self.edit(format!("Rename to {name}"), |rec| {
+            if rec.update(table.table(), id, &[("name", Value::Text(name.clone()))])? {
+                Ok(())
+            } else {
+                Err(StoreError::Missing("That name"))
+            }
+        })
+    }
+
+    /// (participant, email) of everyone on a cohort, for spotting a roster imported twice.
+    pub fn participant_emails(&self, cohort: CohortId) -> Result<Vec<(ParticipantId, String)>, StoreError> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, email FROM participant WHERE cohort_id = ?1")?;
+        let rows = stmt.query_map([cohort.0], |r| Ok((ParticipantId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Imports a roster into a cohort in one transaction (one undo step); duplicates are those
+    /// with the same email address. `progress` returns false to cancel, leaving the file as it was.
+    pub fn import_participants(
+        &mut self,
+        label: &str,
+        rows: &[ImportParticipant],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        let mut counts = ImportCounts::default();
+        let change = self.edit(label, |rec| {
+            let read = |rec: &Recorder<'_>, sql: &str| -> Result<HashMap<String, i64>, StoreError> {
+                let mut stmt = rec.conn().prepare(sql)?;
+                let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.to_lowercase(), r.get::<_, i64>(1)?)))?;
+                Ok(rows.collect::<Result<_, _>>()?)
+            };
+            let mut lists = [
+                (PeopleList::Organisation, read(rec, "SELECT name, id FROM organisation")?),
+                (PeopleList::Profession, read(rec, "SELECT name, id FROM profession")?),
+            ];
+            let now = now_text();
+            for (done, row) in rows.iter().enumerate() {
+                if done % 64 == 0 && !progress(done) {
+                    return Err(StoreError::Cancelled);
+                }
+                let mut participant = row.edit.0.clone();
+                for (i, name) in [&row.organisation, &row.profession].into_iter().enumerate() {
+                    let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { continue };
+                    let (list, known) = &mut lists[i];
+                    let id = match known.get(&name.to_lowercase()) {
+                        Some(id) => *id,
+                        None => {
+                            let id = rec.insert(list.table(), &[("name", Value::Text(name.to_owned()))])?;
+                            known.insert(name.to_lowercase(), id);
+                            id
+                        }
+                    };
+                    match list {
+                        PeopleList::Organisation => participant.organisation = Some(OrganisationId(id)),
+                        PeopleList::Profession => participant.profession = Some(ProfessionId(id)),
+                    }
+                }
+                let edit = ParticipantEdit(participant);
+                match (row.duplicate_of, on_duplicate) {
+                    (Some(_), OnDuplicate::Skip) => counts.skipped += 1,
+                    (Some(existing), OnDuplicate::Update) => {
+                        update_participant_in(rec, existing, &edit, &now)?;
+                        counts.updated += 1;
+                    }
+                    _ => {
+                        insert_participant(rec, &edit, &now)?;
+                        counts.imported += 1;
+                    }
+                }
+            }
+            progress(rows.len());
+            Ok(())
+        })?;
+        Ok((counts, change))
+    }
+
+    /// After a programme: blanks every participant's email, mobile, unavailable days, access
+    /// needs, emergency contact and notes, and (unless `keep_names`) replaces names with
+    /// "Participant N". The rows, their organisations, professions and teams stay, so counts and
+    /// reports still add up. One undo step; with secure delete on, the old values are overwritten
+    /// in the file.
+    pub fn remove_personal_data(
+        &mut self,
+        cohort: CohortId,
+        keep_names: bool,
+    ) -> Result<(Removed, ChangeSet), StoreError> {
+        let people = self.participants(cohort)?;
+        let today = chrono::Local::now().date_naive();
+        let change = self.edit("Remove personal data", |rec| {
+            for (n, person) in people.iter().enumerate() {
+                set_unavailable(rec, person.id, &[])?;
+                let mut columns = vec![
+                    ("preferred_name", Value::Text(String::new())),
+                    ("email", Value::Text(String::new())),
+                    ("mobile", Value::Text(String::new())),
+                    ("access_needs", Value::Text(String::new())),
+                    ("emergency_contact_name", Value::Text(String::new())),
+                    ("emergency_contact_phone", Value::Text(String::new())),
+                    ("notes", Value::Text(String::new())),
+                ];
+                if !keep_names {
+                    columns.push(("name", Value::Text(format!("Participant {}", n + 1))));
+                }
+                rec.update("participant", person.id.0, &columns)?;
+            }
+            rec.update("cohort", cohort.0, &[("personal_data_removed_on", Value::Text(date_text(today)))])?;
+            Ok(())
+        })?;
+        Ok((Removed { participants: people.len() }, change))
+    }
+}
+
+/// The two editable lists of the roster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeopleList {
+    Organisation,
+    Profession,
+}
+
+impl PeopleList {
+    fn table(self) -> &'static str {
+        match self {
+            Self::Organisation => "organisation",
+            Self::Profession => "profession",
+        }
+    }
+}
+
+fn checked_name(name: &str) -> Result<String, StoreError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Invalid("A name cannot be empty.".to_owned()));
+    }
+    Ok(name.to_owned())
+}
+
+fn insert_participant(rec: &mut Recorder<'_>, p: &ParticipantEdit, now: &str) -> Result<ParticipantId, StoreError> {
+    let mut columns = p.columns();
+    columns.push(("created_at", Value::Text(now.to_owned())));
+    columns.push(("updated_at", Value::Text(now.to_owned())));
+    let id = ParticipantId(rec.insert("participant", &columns)?);
+    set_unavailable(rec, id, &p.0.unavailable)?;
+    Ok(id)
+}
+
+fn update_participant_in(
+    rec: &mut Recorder<'_>,
+    id: ParticipantId,
+    p: &ParticipantEdit,
+    now: &str,
+) -> Result<(), StoreError> {
+    let mut columns = p.columns();
+    columns.push(("updated_at", Value::Text(now.to_owned())));
+    if !rec.update("participant", id.0, &columns)? {
+        return Err(StoreError::Missing("That participant"));
+    }
+    set_unavailable(rec, id, &p.0.unavailable)
+}
+
+/// Makes a participant's unavailable days exactly `spans`, recording each row added or removed.
+fn set_unavailable(rec: &mut Recorder<'_>, id: ParticipantId, spans: &[DaySpan]) -> Result<(), StoreError> {
+    let current: Vec<(i64, String, String)> = {
+        let mut stmt = rec
+            .conn()
+            .prepare_cached("SELECT id, first_day, last_day FROM participant_unavailable WHERE participant_id = ?1")?;
+        stmt.query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
+    };
+    let wanted: Vec<(String, String)> = spans.iter().map(|s| (date_text(s.first), date_text(s.last))).collect();
+    for (row, first, last) in &current {
+        if !wanted.iter().any(|(f, l)| f == first && l == last) {
+            rec.delete("participant_unavailable", *row)?;
+        }
+    }
+    for (first, last) in &wanted {
+        if !current.iter().any(|(_, f, l)| f == first && l == last) {
+            rec.insert(
+                "participant_unavailable",
+                &[
+                    ("participant_id", Value::Integer(id.0)),
+                    ("first_day", Value::Text(first.clone())),
+                    ("last_day", Value::Text(last.clone())),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
