@@ -106,21 +106,8 @@ fn the_csv_export_opens_in_excel_as_text_not_formulas() {
 fn exporting_an_older_file_reads_it_without_changing_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "old.placements", 30);
-    // Make it look like a file from format version 1: drop what steps 3 and 2 added.
-    {
-        let conn = rusqlite::Connection::open(&file).unwrap();
-        conn.execute_batch(
-            "DROP TABLE offer_practice; DROP TABLE practice; DROP TABLE offer_day;
-             ALTER TABLE offer DROP COLUMN travel; ALTER TABLE offer DROP COLUMN site_access;
-             ALTER TABLE offer DROP COLUMN weekends_allowed; ALTER TABLE offer DROP COLUMN bank_holidays_allowed;
-             ALTER TABLE offer DROP COLUMN dbs_required; ALTER TABLE offer DROP COLUMN outdoor_clothing;
-             ALTER TABLE offer DROP COLUMN what_to_bring; ALTER TABLE offer DROP COLUMN tags;
-             DROP TRIGGER community_group_search_insert; DROP TRIGGER community_group_search_update;
-             DROP TRIGGER community_group_search_delete; DROP TABLE group_search; DROP TABLE group_text;
-             DROP TABLE postcode_rule; PRAGMA user_version = 1;",
-        )
-        .unwrap();
-    }
+    // Make it look like a file from format version 1.
+    common::downgrade(&file, 1);
     std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o444)).unwrap();
     let before = bytes(&file);
     let info = placements(&["info", file.to_str().unwrap(), "--json"], dir.path());

@@ -168,18 +168,7 @@ fn a_file_from_before_offers_grew_is_upgraded_with_its_offers_intact() {
         let mut stmt = conn.prepare("SELECT title FROM offer ORDER BY id").unwrap();
         stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
     };
-    // Take the file back to format version 2.
-    rusqlite::Connection::open(&file)
-        .unwrap()
-        .execute_batch(
-            "DROP TABLE offer_practice; DROP TABLE practice; DROP TABLE offer_day;
-             ALTER TABLE offer DROP COLUMN travel; ALTER TABLE offer DROP COLUMN site_access;
-             ALTER TABLE offer DROP COLUMN weekends_allowed; ALTER TABLE offer DROP COLUMN bank_holidays_allowed;
-             ALTER TABLE offer DROP COLUMN dbs_required; ALTER TABLE offer DROP COLUMN outdoor_clothing;
-             ALTER TABLE offer DROP COLUMN what_to_bring; ALTER TABLE offer DROP COLUMN tags;
-             PRAGMA user_version = 2;",
-        )
-        .unwrap();
+    common::downgrade(&file, 2);
     let store = Store::open(&file, OpenMode::Edit).unwrap();
     assert_eq!(store.schema_version().unwrap(), placements::store::SCHEMA_VERSION);
     let summaries = store.offer_summaries().unwrap();

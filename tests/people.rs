@@ -149,3 +149,19 @@ fn removing_personal_data_leaves_none_of_it_in_the_files_bytes() {
         scalar(&file, &format!("SELECT personal_data_removed_on FROM cohort WHERE id = {}", cohort.0));
     assert_eq!(removed_on, chrono::Local::now().date_naive().format("%Y-%m-%d").to_string());
 }
+
+#[test]
+fn a_file_from_before_step_four_is_upgraded_with_its_people_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "old-people.placements", 20);
+    let before: i64 = scalar(&file, "SELECT count(*) FROM participant");
+    common::downgrade(&file, 3);
+    let store = Store::open(&file, OpenMode::Edit).unwrap();
+    assert_eq!(store.schema_version().unwrap(), placements::store::SCHEMA_VERSION);
+    assert_eq!(store.counts().unwrap().participants as i64, before);
+    let professions: Vec<String> = store.professions().unwrap().into_iter().map(|p| p.name).collect();
+    for usual in ["consultant", "GP", "paramedic", "public health", "social worker"] {
+        assert!(professions.iter().any(|p| p.eq_ignore_ascii_case(usual)), "{usual} in {professions:?}");
+    }
+    assert!(store.cohorts().unwrap().iter().all(|c| c.personal_data_removed_on.is_none()));
+}

@@ -677,3 +677,132 @@ fn importing_offers_through_the_window_lists_unmatched_rows_and_is_one_undo_step
     // (The checkbox clicked above had the keyboard focus; Ctrl+Z still undoes the import.)
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM offer"), before);
 }
+
+/// The cohort's people and their teams, as the file has them: (name, team name or "none").
+fn teams_in_file(file: &Path, cohort: &str) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(file).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT p.name, coalesce(t.name, 'none') FROM participant p JOIN cohort c ON c.id = p.cohort_id
+             LEFT JOIN team t ON t.id = p.team_id WHERE c.name = ?1 ORDER BY p.name",
+        )
+        .unwrap();
+    stmt.query_map([cohort], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn a_person_is_dragged_to_another_team_and_back_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "drag.placements", 30);
+    let before = teams_in_file(&file, "Junior doctors 2027");
+    let (name, _) = before.iter().find(|(_, t)| t == "Team 1").cloned().unwrap();
+    let mut h = harness_sized(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())), 1000.0);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    // The card is the first node with the person's name; the target is Team 2's column.
+    let from = h.get_all_by_label(&name).next().unwrap().rect().center();
+    let to = h.get_by_role_and_label(Role::Button, "Team 2").rect().center() + egui::vec2(0.0, 120.0);
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=10 {
+        h.hover_at(from + (to - from) * (i as f32 / 10.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+    let after = teams_in_file(&file, "Junior doctors 2027");
+    let moved = after.iter().find(|(n, _)| *n == name).unwrap();
+    assert_eq!(moved.1, "Team 2", "{name} was dropped on Team 2");
+    assert_eq!(after.iter().filter(|(_, t)| t == "Team 2").count(), 5);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(teams_in_file(&file, "Junior doctors 2027"), before);
+}
+
+#[test]
+fn form_teams_previews_then_applies_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "form.placements", 30);
+    let before = teams_in_file(&file, "Systems leaders 2027");
+    let mut h = harness_sized(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())), 1000.0);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    h.get_by_label("Cohort:").click();
+    h.run();
+    h.get_by_label("Systems leaders 2027").click();
+    h.run();
+    button(&h, "Form teams…").click();
+    h.run();
+    // 100 people in teams of at most 5: 20 teams, each of five organisations (the teams behind
+    // the window, as the file has them, show their own mix lines too).
+    assert!(h.query_by_label("Apply 20 teams").is_some());
+    let behind: i64 = scalar(
+        &file,
+        "SELECT count(*) FROM (SELECT p.team_id FROM participant p JOIN cohort c ON c.id = p.cohort_id
+         WHERE c.name = 'Systems leaders 2027' AND p.team_id IS NOT NULL
+         GROUP BY p.team_id HAVING count(DISTINCT p.organisation_id) = 5)",
+    );
+    assert_eq!(h.query_all_by_label_contains("5 organisations").count() as i64, 20 + behind);
+    assert_eq!(teams_in_file(&file, "Systems leaders 2027"), before, "a preview writes nothing");
+    button(&h, "Try another mix").click();
+    h.run();
+    button(&h, "Apply 20 teams").click();
+    h.run();
+    let after = teams_in_file(&file, "Systems leaders 2027");
+    assert_ne!(after, before);
+    assert!(after.iter().all(|(_, t)| t != "none"), "everyone is in a team");
+    let shared: i64 = scalar(
+        &file,
+        "SELECT count(*) FROM participant a JOIN participant b ON a.team_id = b.team_id AND a.id < b.id
+         AND a.organisation_id = b.organisation_id
+         WHERE a.cohort_id = (SELECT id FROM cohort WHERE name = 'Systems leaders 2027')",
+    );
+    assert_eq!(shared, 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(teams_in_file(&file, "Systems leaders 2027"), before);
+}
+
+#[test]
+fn a_participants_bad_mobile_is_shown_and_not_saved_then_a_good_one_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "person.placements", 30);
+    let name: String = scalar(
+        &file,
+        "SELECT p.name FROM participant p JOIN cohort c ON c.id = p.cohort_id
+         WHERE c.name = 'Junior doctors 2027' ORDER BY p.name LIMIT 1",
+    );
+    let mut h = harness_sized(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())), 1400.0);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    // The roster's row (the last node with the name; the first is the team card).
+    h.get_all_by_label(&name).last().unwrap().click();
+    h.run();
+    text_input(&h, "Mobile").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    text_input(&h, "Mobile").type_text("ring me");
+    h.run();
+    button(&h, "Save participant").click();
+    h.run();
+    assert!(h.query_by_label("This is not a UK phone number (for example 07700 900123).").is_some());
+    let mobile = |file: &Path| -> String {
+        let conn = rusqlite::Connection::open(file).unwrap();
+        conn.query_row("SELECT mobile FROM participant WHERE name = ?1", [&name], |r| r.get(0)).unwrap()
+    };
+    assert_ne!(mobile(&file), "ring me");
+    text_input(&h, "Mobile").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    text_input(&h, "Mobile").type_text("07700 900321");
+    h.run();
+    button(&h, "Save participant").click();
+    h.run();
+    assert_eq!(mobile(&file), "07700 900321");
+}

@@ -226,13 +226,28 @@ pub fn team_warnings(
             many.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
         )),
     }
+    // A cohort all from one organisation cannot mix; say nothing of it.
+    let organisations: std::collections::BTreeSet<&str> = teams
+        .iter()
+        .flat_map(|(_, m)| m.iter())
+        .chain(unplaced.iter())
+        .map(|p| p.organisation.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    let single: Vec<String> = teams
+        .iter()
+        .filter(|(_, m)| {
+            organisations.len() > 1
+                && m.len() > 1
+                && !m[0].organisation.is_empty()
+                && m.iter().all(|p| p.organisation == m[0].organisation)
+        })
+        .map(|(name, m)| format!("{name} (all {})", m[0].organisation))
+        .collect();
+    if !single.is_empty() {
+        warnings.push(format!("From one organisation only: {}.", single.join(", ")));
+    }
     for (name, members) in teams {
-        if members.len() > 1
-            && !members[0].organisation.is_empty()
-            && members.iter().all(|m| m.organisation == members[0].organisation)
-        {
-            warnings.push(format!("{name}: everyone is from {}.", members[0].organisation));
-        }
         if let Some(smallest) = smallest_offer
             && !members.is_empty()
             && (members.len() as u32) < smallest
@@ -270,11 +285,13 @@ mod warning_tests {
             team_warnings(&teams, &[&c], Some(3)),
             [
                 "Cat is not in a team.",
-                "Team 1: everyone is from Trust.",
+                "From one organisation only: Team 1 (all Trust).",
                 "Team 1 has 2 people; no offer takes a team smaller than 3.",
                 "Team 2 has 1 person; no offer takes a team smaller than 3."
             ]
         );
         assert!(team_warnings(&[("Team 1", vec![&a, &c])], &[], Some(2)).is_empty());
+        // A cohort all from one organisation cannot mix: no warning for it.
+        assert!(team_warnings(&[("Team 1", vec![&a, &b])], &[], None).is_empty());
     }
 }

@@ -77,6 +77,7 @@ enum PathPurpose {
 enum ImportWhat {
     Groups,
     Offers,
+    Participants(crate::model::CohortId),
 }
 
 enum Modal {
@@ -293,6 +294,9 @@ impl PlacementsApp {
                     self.import = Some(match what {
                         ImportWhat::Groups => Box::new(ImportWindow::new(import::Groups, path, &doc.store, ctx)),
                         ImportWhat::Offers => Box::new(ImportWindow::new(import::Offers, path, &doc.store, ctx)),
+                        ImportWhat::Participants(cohort) => {
+                            Box::new(ImportWindow::new(import::Participants(cohort), path, &doc.store, ctx))
+                        }
                     });
                 }
             }
@@ -359,6 +363,7 @@ impl PlacementsApp {
                 self.show_panel(PanelKind::Offers);
                 self.panels.show_offer(offer);
             }
+            Command::ImportRoster(cohort) => self.ask_path(PathPurpose::Import(ImportWhat::Participants(cohort))),
         }
     }
 
@@ -441,6 +446,41 @@ impl PlacementsApp {
             EditRequest::AddPractice(name) => doc.store.add_practice(name).map(|c| (c, Subject::Nothing)),
             EditRequest::RenamePractice(id, name) => {
                 doc.store.rename_practice(*id, name).map(|c| (c, Subject::Nothing))
+            }
+            EditRequest::AddCohort(edit) => doc.store.add_cohort(edit).map(|(id, c)| (c, Subject::Cohort(id))),
+            EditRequest::UpdateCohort { id, edit } => {
+                doc.store.update_cohort(*id, edit).map(|c| (c, Subject::Cohort(*id)))
+            }
+            EditRequest::AddParticipant(edit) => {
+                doc.store.add_participant(edit).map(|(id, c)| (c, Subject::Participant(id)))
+            }
+            EditRequest::UpdateParticipant { id, edit } => {
+                doc.store.update_participant(*id, edit).map(|c| (c, Subject::Participant(*id)))
+            }
+            EditRequest::DeleteParticipant(id) => doc.store.delete_participant(*id).map(|c| (c, Subject::Nothing)),
+            EditRequest::MoveParticipant { id, team } => {
+                doc.store.move_participant(*id, *team).map(|c| (c, Subject::Nothing))
+            }
+            EditRequest::UpdateTeam { id, name, locked } => {
+                doc.store.update_team(*id, name, *locked).map(|c| (c, Subject::Nothing))
+            }
+            EditRequest::ApplyTeams { cohort, teams } => {
+                doc.store.apply_teams(*cohort, teams).map(|c| (c, Subject::Cohort(*cohort)))
+            }
+            EditRequest::RemovePersonalData { cohort, keep_names } => {
+                doc.store.remove_personal_data(*cohort, *keep_names).map(|(removed, c)| {
+                    self.notice = Some(format!(
+                        "Removed the personal details of {}",
+                        count_of(removed.participants as u64, "participant", "participants")
+                    ));
+                    (c, Subject::Cohort(*cohort))
+                })
+            }
+            EditRequest::AddToPeopleList(list, name) => {
+                doc.store.add_to_people_list(*list, name).map(|c| (c, Subject::Nothing))
+            }
+            EditRequest::RenameInPeopleList(list, id, name) => {
+                doc.store.rename_in_people_list(*list, *id, name).map(|c| (c, Subject::Nothing))
             }
         };
         match result {

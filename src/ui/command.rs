@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{CategoryId, GroupId, NeighbourhoodId, OfferId, PlacementId, PracticeId};
-use crate::store::{GroupEdit, OfferEdit};
+use crate::model::{
+    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, ParticipantId, PlacementId, PracticeId, TeamId,
+};
+use crate::store::{CohortEdit, GroupEdit, OfferEdit, ParticipantEdit, PeopleList, ProposedTeam};
 
 /// A command with a menu entry and perhaps a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -192,6 +194,8 @@ pub enum Command {
     NewOffer(GroupId),
     /// Show this offer in the Offers panel.
     ShowOffer(OfferId),
+    /// Import a roster from a spreadsheet into this cohort.
+    ImportRoster(CohortId),
 }
 
 /// A change to the document; each is one undo step.
@@ -234,6 +238,37 @@ pub enum EditRequest {
     DeleteOffer(OfferId),
     AddPractice(String),
     RenamePractice(PracticeId, String),
+    AddCohort(CohortEdit),
+    UpdateCohort {
+        id: CohortId,
+        edit: CohortEdit,
+    },
+    AddParticipant(ParticipantEdit),
+    UpdateParticipant {
+        id: ParticipantId,
+        edit: ParticipantEdit,
+    },
+    DeleteParticipant(ParticipantId),
+    /// Put a person in a team, or in none.
+    MoveParticipant {
+        id: ParticipantId,
+        team: Option<TeamId>,
+    },
+    UpdateTeam {
+        id: TeamId,
+        name: String,
+        locked: bool,
+    },
+    ApplyTeams {
+        cohort: CohortId,
+        teams: Vec<ProposedTeam>,
+    },
+    RemovePersonalData {
+        cohort: CohortId,
+        keep_names: bool,
+    },
+    AddToPeopleList(PeopleList, String),
+    RenameInPeopleList(PeopleList, i64, String),
 }
 
 /// What an edit was about, so that the panel can show it once saved.
@@ -242,6 +277,8 @@ pub enum Subject {
     Nothing,
     Group(GroupId),
     Offer(OfferId),
+    Cohort(CohortId),
+    Participant(ParticipantId),
 }
 
 #[cfg(test)]

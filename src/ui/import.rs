@@ -16,7 +16,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::{RichText, Ui};
 
 use super::theme;
-pub use crate::exchange::import_kind::{Groups, ImportKind, Offers};
+pub use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants};
 use crate::exchange::mapping::{FieldKind, Mapping, Plan};
 use crate::exchange::table::{Table, TableError, is_missing};
 use crate::exchange::{read_spreadsheet, xlsx};

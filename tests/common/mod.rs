@@ -62,3 +62,32 @@ pub fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
         .output()
         .expect("run placements")
 }
+
+/// Takes a file back to an older format version, undoing the later schema steps, as a file made
+/// by an older release would be.
+#[allow(dead_code)]
+pub fn downgrade(path: &Path, version: u32) {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let mut sql = String::new();
+    if version < 4 {
+        sql.push_str("DROP TABLE participant_unavailable; ALTER TABLE cohort DROP COLUMN personal_data_removed_on;");
+    }
+    if version < 3 {
+        sql.push_str(
+            "DROP TABLE offer_practice; DROP TABLE practice; DROP TABLE offer_day;
+             ALTER TABLE offer DROP COLUMN travel; ALTER TABLE offer DROP COLUMN site_access;
+             ALTER TABLE offer DROP COLUMN weekends_allowed; ALTER TABLE offer DROP COLUMN bank_holidays_allowed;
+             ALTER TABLE offer DROP COLUMN dbs_required; ALTER TABLE offer DROP COLUMN outdoor_clothing;
+             ALTER TABLE offer DROP COLUMN what_to_bring; ALTER TABLE offer DROP COLUMN tags;",
+        );
+    }
+    if version < 2 {
+        sql.push_str(
+            "DROP TRIGGER community_group_search_insert; DROP TRIGGER community_group_search_update;
+             DROP TRIGGER community_group_search_delete; DROP TABLE group_search; DROP TABLE group_text;
+             DROP TABLE postcode_rule;",
+        );
+    }
+    sql.push_str(&format!("PRAGMA user_version = {version}; VACUUM;"));
+    conn.execute_batch(&sql).expect("downgrade");
+}

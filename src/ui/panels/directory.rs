@@ -844,25 +844,11 @@ impl DetailPane {
         }
         ui.add_space(6.0);
         let problems = form.problems.clone();
-        let problem_ui = |ui: &mut Ui, field: &str| {
-            if let Some(p) = problems.iter().find(|p| p.field == field) {
-                ui.colored_label(theme::ERROR_RED, &p.message);
-            }
-        };
+        let problem_ui = |ui: &mut Ui, field: &str| super::field_problems_ui(ui, &problems, field);
         egui::Grid::new("group_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
             let g = &mut form.group;
             let text_row = |ui: &mut Ui, label: &str, field: &str, value: &mut String, lines: usize| {
-                let name = ui.label(label);
-                ui.vertical(|ui| {
-                    let edit = if lines > 1 {
-                        egui::TextEdit::multiline(value).desired_rows(lines).desired_width(250.0)
-                    } else {
-                        egui::TextEdit::singleline(value).desired_width(250.0)
-                    };
-                    ui.add(edit).labelled_by(name.id);
-                    problem_ui(ui, field);
-                });
-                ui.end_row();
+                super::form_text_row(ui, label, value, lines, 250.0, &problems, field)
             };
             text_row(ui, "Name", "name", &mut g.name, 1);
             text_row(ui, "Other names", "other_names", &mut g.other_names, 1);

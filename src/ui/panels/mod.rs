@@ -65,6 +65,7 @@ impl Panels {
     pub fn document_reloaded(&mut self) {
         self.directory.pane.form = None;
         self.offers.pane.form = None;
+        self.cohorts.document_reloaded();
     }
 
     /// An edit a panel asked for has been saved; `subject` is what it was about.
@@ -77,6 +78,8 @@ impl Panels {
             (EditRequest::AddOffer(_) | EditRequest::UpdateOffer { .. }, Subject::Offer(id)) => {
                 self.offers.select(id);
             }
+            (_, Subject::Cohort(id)) => self.cohorts.saved_cohort(id),
+            (_, Subject::Participant(id)) => self.cohorts.saved_participant(id),
             _ => {}
         }
     }
@@ -132,4 +135,82 @@ pub(crate) fn search_box_ui(ui: &mut Ui, text: &mut String, hint: &str, focus: &
         response.request_focus();
     }
     response
+}
+
+/// A change to an editable list of names.
+pub(crate) enum NameChange {
+    Add(String),
+    Rename(i64, String),
+}
+
+/// An editable list of names: click one to rename it, type a new one to add it.
+#[derive(Default)]
+pub(crate) struct NameListEditor {
+    new_name: String,
+    renaming: Option<(i64, String)>,
+}
+
+impl NameListEditor {
+    pub(crate) fn ui(&mut self, ui: &mut Ui, names: &[(i64, &str)], width: f32) -> Option<NameChange> {
+        let mut change = None;
+        for (id, name) in names {
+            match &mut self.renaming {
+                Some((renaming, text)) if renaming == id => {
+                    let edit = ui
+                        .add(egui::TextEdit::singleline(text).desired_width(width))
+                        .accessible_name(format!("New name for {name}"));
+                    if edit.lost_focus() || ui.button("Save").clicked() {
+                        if text.trim() != *name && !text.trim().is_empty() {
+                            change = Some(NameChange::Rename(*id, text.clone()));
+                        }
+                        self.renaming = None;
+                    }
+                }
+                _ => {
+                    if ui.selectable_label(false, *name).on_hover_text("Click to rename").clicked() {
+                        self.renaming = Some((*id, (*name).to_owned()));
+                    }
+                }
+            }
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("New:");
+            ui.add(egui::TextEdit::singleline(&mut self.new_name).desired_width(width - 90.0)).labelled_by(label.id);
+            if ui.add_enabled(!self.new_name.trim().is_empty(), egui::Button::new("Add")).clicked() {
+                change = Some(NameChange::Add(std::mem::take(&mut self.new_name)));
+            }
+        });
+        change
+    }
+}
+
+/// The problems found with one field of a form, in red under it.
+pub(crate) fn field_problems_ui(ui: &mut Ui, problems: &[crate::model::FieldProblem], field: &str) {
+    for p in problems.iter().filter(|p| p.field == field) {
+        ui.colored_label(crate::ui::theme::ERROR_RED, &p.message);
+    }
+}
+
+/// A form's row in a two-column grid: the label, then the text field (labelled by it, for
+/// screen readers and tests) with its problems underneath.
+pub(crate) fn form_text_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    lines: usize,
+    width: f32,
+    problems: &[crate::model::FieldProblem],
+    field: &str,
+) {
+    let name = ui.label(label);
+    ui.vertical(|ui| {
+        let edit = if lines > 1 {
+            egui::TextEdit::multiline(value).desired_rows(lines).desired_width(width)
+        } else {
+            egui::TextEdit::singleline(value).desired_width(width)
+        };
+        ui.add(edit).labelled_by(name.id);
+        field_problems_ui(ui, problems, field);
+    });
+    ui.end_row();
 }

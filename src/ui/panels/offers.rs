@@ -5,7 +5,7 @@ use chrono::{Datelike as _, NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Cached, cached, heading_ui, search_box_ui};
+use super::{Cached, NameChange, NameListEditor, cached, heading_ui, search_box_ui};
 use crate::model::availability::{Availability, is_available};
 use crate::model::dates::{uk_date, uk_date_range};
 use crate::model::offer_list::{OfferFilter, WhenFilter, add_months, month_grid};
@@ -681,25 +681,11 @@ fn form_ui(
     }
     ui.add_space(6.0);
     let problems = form.problems.clone();
-    let problem_ui = |ui: &mut Ui, field: &str| {
-        for p in problems.iter().filter(|p| p.field == field) {
-            ui.colored_label(theme::ERROR_RED, &p.message);
-        }
-    };
+    let problem_ui = |ui: &mut Ui, field: &str| super::field_problems_ui(ui, &problems, field);
     egui::Grid::new("offer_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
         let o = &mut form.offer;
         let text_row = |ui: &mut Ui, label: &str, field: &str, value: &mut String, lines: usize| {
-            let name = ui.label(label);
-            ui.vertical(|ui| {
-                let edit = if lines > 1 {
-                    egui::TextEdit::multiline(value).desired_rows(lines).desired_width(260.0)
-                } else {
-                    egui::TextEdit::singleline(value).desired_width(260.0)
-                };
-                ui.add(edit).labelled_by(name.id);
-                problem_ui(ui, field);
-            });
-            ui.end_row();
+            super::form_text_row(ui, label, value, lines, 260.0, &problems, field)
         };
         text_row(ui, "Title", "title", &mut o.title, 1);
         text_row(ui, "What the team will do", "activity", &mut o.activity, 3);
@@ -859,8 +845,7 @@ fn form_ui(
 #[derive(Default)]
 struct PracticesWindow {
     open: bool,
-    new_name: String,
-    renaming: Option<(PracticeId, String)>,
+    editor: NameListEditor,
 }
 
 impl PracticesWindow {
@@ -874,33 +859,14 @@ impl PracticesWindow {
             ui.heading("What offers let a team practise");
             ui.weak("Click a practice to rename it; offers that name it follow.");
             ui.add_enabled_ui(writable, |ui| {
-                for p in practices {
-                    match &mut self.renaming {
-                        Some((id, text)) if *id == p.id => {
-                            let edit = ui
-                                .add(egui::TextEdit::singleline(text).desired_width(420.0))
-                                .accessible_name(format!("New name for {}", p.name));
-                            if edit.lost_focus() || ui.button("Save").clicked() {
-                                if text.trim() != p.name && !text.trim().is_empty() {
-                                    commands.push(Command::Edit(EditRequest::RenamePractice(p.id, text.clone())));
-                                }
-                                self.renaming = None;
-                            }
-                        }
-                        _ => {
-                            if ui.selectable_label(false, &p.name).on_hover_text("Click to rename").clicked() {
-                                self.renaming = Some((p.id, p.name.clone()));
-                            }
-                        }
+                let names: Vec<(i64, &str)> = practices.iter().map(|p| (p.id.0, p.name.as_str())).collect();
+                match self.editor.ui(ui, &names, 420.0) {
+                    Some(NameChange::Add(name)) => commands.push(Command::Edit(EditRequest::AddPractice(name))),
+                    Some(NameChange::Rename(id, name)) => {
+                        commands.push(Command::Edit(EditRequest::RenamePractice(PracticeId(id), name)))
                     }
+                    None => {}
                 }
-                ui.horizontal(|ui| {
-                    let label = ui.label("New:");
-                    ui.add(egui::TextEdit::singleline(&mut self.new_name).desired_width(340.0)).labelled_by(label.id);
-                    if ui.add_enabled(!self.new_name.trim().is_empty(), egui::Button::new("Add")).clicked() {
-                        commands.push(Command::Edit(EditRequest::AddPractice(std::mem::take(&mut self.new_name))));
-                    }
-                });
             });
             ui.add_space(8.0);
             if ui.button("Close").clicked() {
