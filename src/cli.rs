@@ -85,55 +85,49 @@ pub enum CliCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Import community groups from a spreadsheet or an Open Referral UK directory. Prints each
-    /// row that could not be imported, then `imported N, updated N, skipped N, errors N`.
+    /// Import community groups from a spreadsheet or an Open Referral UK directory (a CSV file,
+    /// an XLSX workbook, an Open Referral UK /services feed saved as JSON, or an Open Referral UK
+    /// package: a folder). Rows that match a group already in the file have the same charity
+    /// number, or the same name and postcode. Prints each row that could not be imported, then
+    /// `imported N, updated N, skipped N, errors N`.
     Groups {
-        /// The placement database to import into.
-        file: PathBuf,
-        /// What to import: a CSV file (UTF-8, UTF-16 or Windows-1252), an XLSX workbook, an Open
-        /// Referral UK /services feed saved as JSON, or an Open Referral UK package (a folder).
-        source: PathBuf,
-        /// The sheet of an XLSX workbook to import [default: the first].
-        #[arg(long)]
-        sheet: Option<String>,
-        /// What to do with rows that match a group already in the file (same charity number, or
-        /// same name and postcode).
-        #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
-        on_duplicate: DuplicateArg,
+        #[command(flatten)]
+        import: ImportArgs,
     },
     /// Import groups' activity offers from a CSV file or XLSX workbook. Each row is matched to
-    /// a group of the directory by its charity number or identifier, else by its name. Prints
-    /// each row that could not be imported, then `imported N, updated N, skipped N, errors N`.
+    /// a group of the directory by its charity number or identifier, else by its name; rows that
+    /// match an offer already in the file have the same group and title. Prints each row that
+    /// could not be imported, then `imported N, updated N, skipped N, errors N`.
     Offers {
-        /// The placement database to import into.
-        file: PathBuf,
-        /// The spreadsheet: CSV (UTF-8, UTF-16 or Windows-1252) or XLSX.
-        source: PathBuf,
-        /// The sheet of an XLSX workbook to import [default: the first].
-        #[arg(long)]
-        sheet: Option<String>,
-        /// What to do with rows that match an offer already in the file (same group and title).
-        #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
-        on_duplicate: DuplicateArg,
+        #[command(flatten)]
+        import: ImportArgs,
     },
     /// Import a cohort's roster from a CSV file or XLSX workbook (the cohort is made if it is
-    /// not in the file). Prints each row that could not be imported, then
+    /// not in the file); rows that match a participant already on the cohort have the same email
+    /// address. Prints each row that could not be imported, then
     /// `imported N, updated N, skipped N, errors N`.
     Participants {
-        /// The placement database to import into.
-        file: PathBuf,
-        /// The spreadsheet: CSV (UTF-8, UTF-16 or Windows-1252) or XLSX.
-        source: PathBuf,
+        #[command(flatten)]
+        import: ImportArgs,
         /// The cohort's name, e.g. "Systems leaders wave 1".
         #[arg(long)]
         cohort: String,
-        /// The sheet of an XLSX workbook to import [default: the first].
-        #[arg(long)]
-        sheet: Option<String>,
-        /// What to do with rows whose email address is already on the cohort.
-        #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
-        on_duplicate: DuplicateArg,
     },
+}
+
+/// What every import command takes.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The placement database to import into.
+    file: PathBuf,
+    /// The spreadsheet (CSV in UTF-8, UTF-16 or Windows-1252, or XLSX) or directory to import.
+    source: PathBuf,
+    /// The sheet of an XLSX workbook to import [default: the first].
+    #[arg(long)]
+    sheet: Option<String>,
+    /// What to do with rows that match a record already in the file.
+    #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
+    on_duplicate: DuplicateArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,11 +173,10 @@ impl From<DuplicateArg> for OnDuplicate {
 /// Imports `source` into `file` as records of kind `K`; returns the report to print.
 fn import_records<K: ImportKind>(
     make_kind: impl FnOnce(&mut Store) -> Result<K, String>,
-    file: &std::path::Path,
-    source: &std::path::Path,
-    sheet: Option<&str>,
-    on_duplicate: OnDuplicate,
+    args: &ImportArgs,
 ) -> Result<String, String> {
+    let (file, source, sheet) = (args.file.as_path(), args.source.as_path(), args.sheet.as_deref());
+    let on_duplicate = OnDuplicate::from(args.on_duplicate);
     let table = read_spreadsheet(source, sheet).map_err(|e| format!("could not import {}: {e}", source.display()))?;
     let mut store = Store::open(file, OpenMode::Edit).map_err(|e| format!("could not open {}: {e}", file.display()))?;
     if !store.is_writable() {
@@ -254,13 +247,10 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
                 counts.placements
             ))
         }
-        CliCommand::Import { what: ImportCommand::Groups { file, source, sheet, on_duplicate } } => {
-            import_records(|_| Ok(Groups), &file, &source, sheet.as_deref(), on_duplicate.into())
-        }
-        CliCommand::Import { what: ImportCommand::Offers { file, source, sheet, on_duplicate } } => {
-            import_records(|_| Ok(Offers), &file, &source, sheet.as_deref(), on_duplicate.into())
-        }
-        CliCommand::Import { what: ImportCommand::Participants { file, source, cohort, sheet, on_duplicate } } => {
+        CliCommand::Import { what: ImportCommand::Groups { import } } => import_records(|_| Ok(Groups), &import),
+        CliCommand::Import { what: ImportCommand::Offers { import } } => import_records(|_| Ok(Offers), &import),
+        CliCommand::Import { what: ImportCommand::Participants { import, cohort } } => {
+            let file = import.file.clone();
             let make = |store: &mut Store| -> Result<Participants, String> {
                 let fail = |e: crate::store::StoreError| format!("could not import into {}: {e}", file.display());
                 if let Some(found) = store.cohort_named(&cohort).map_err(fail)? {
@@ -273,7 +263,7 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
                 })?;
                 store.add_cohort(&edit).map(|(id, _)| Participants(id)).map_err(fail)
             };
-            import_records(make, &file, &source, sheet.as_deref(), on_duplicate.into())
+            import_records(make, &import)
         }
         CliCommand::Export { what: ExportCommand::Groups { file, out } } => {
             let store = Store::open(&file, OpenMode::ReadOnly)

@@ -806,3 +806,42 @@ fn a_participants_bad_mobile_is_shown_and_not_saved_then_a_good_one_is() {
     h.run();
     assert_eq!(mobile(&file), "07700 900321");
 }
+
+#[test]
+fn a_roster_is_imported_into_the_chosen_cohort_through_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "roster-ui.placements", 30);
+    let source = dir.path().join("roster.csv");
+    std::fs::write(
+        &source,
+        "Name,Profession,Organisation,Email\nAmara Okafor,paramedic,North West Ambulance Service,amara@example.org\nBen Price,GP,Fylde Coast Medical Group,ben@example.org\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(source)]);
+    let mut h = harness_sized(app_in(dir.path(), dialogs, Start::File(file.clone())), 1000.0);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    let people_in = |file: &Path, cohort: &str| -> i64 {
+        scalar(
+            file,
+            &format!(
+                "SELECT count(*) FROM participant p JOIN cohort c ON c.id = p.cohort_id WHERE c.name = '{cohort}'"
+            ),
+        )
+    };
+    let before = people_in(&file, "Junior doctors 2027");
+    button(&h, "Import roster…").click();
+    h.step();
+    step_until(&mut h, "Import 2 participants");
+    h.run();
+    assert!(h.query_all_by_label("Amara Okafor").next().is_some(), "the preview shows the rows");
+    click_until_gone(&mut h, "Import 2 participants");
+    step_until(&mut h, "Imported 2, updated 0, skipped 0, not imported 0.");
+    assert_eq!(people_in(&file, "Junior doctors 2027"), before + 2, "into the cohort on show");
+    h.run();
+    button(&h, "Close").click();
+    h.run();
+    assert!(h.query_by_label(&format!("Showing {} of {} participants", before + 2, before + 2)).is_some());
+    assert!(h.query_by_label("2 people are not in a team: Amara Okafor, Ben Price.").is_some());
+}
