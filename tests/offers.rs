@@ -269,10 +269,10 @@ fn offers_import_from_an_excel_workbook_with_date_and_time_cells() {
     }
     sheet.write_string(1, 0, &named).unwrap();
     sheet.write_string(1, 1, "Allotment open day").unwrap();
-    sheet.write_date_with_format(1, 2, &ExcelDateTime::from_ymd(2027, 4, 12).unwrap(), &date).unwrap();
-    sheet.write_date_with_format(1, 3, &ExcelDateTime::from_ymd(2027, 5, 21).unwrap(), &date).unwrap();
-    sheet.write_datetime_with_format(1, 4, &ExcelDateTime::from_hms(9, 15, 0).unwrap(), &time).unwrap();
-    sheet.write_datetime_with_format(1, 5, &ExcelDateTime::from_hms(16, 45, 0).unwrap(), &time).unwrap();
+    sheet.write_date_with_format(1, 2, ExcelDateTime::from_ymd(2027, 4, 12).unwrap(), &date).unwrap();
+    sheet.write_date_with_format(1, 3, ExcelDateTime::from_ymd(2027, 5, 21).unwrap(), &date).unwrap();
+    sheet.write_datetime_with_format(1, 4, ExcelDateTime::from_hms(9, 15, 0).unwrap(), &time).unwrap();
+    sheet.write_datetime_with_format(1, 5, ExcelDateTime::from_hms(16, 45, 0).unwrap(), &time).unwrap();
     let source = dir.path().join("offers.xlsx");
     workbook.save(&source).unwrap();
 

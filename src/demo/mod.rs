@@ -309,7 +309,7 @@ pub fn write_demo(path: &Path, options: &DemoOptions) -> Result<Counts, DemoErro
 }
 
 fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
-    let mut rng = Rng(options.seed ^ 0x5EED_0F_C0A5_7u64);
+    let mut rng = Rng(options.seed ^ 0x05EE_D0FC_0A57_u64);
     let year = options.year;
     let result: Result<(), DemoError> = store
         .bulk_insert(|w| {

@@ -50,7 +50,7 @@ fn quote(identifier: &str) -> String {
 
 pub(crate) fn read_row(conn: &Connection, table: &str, id: i64) -> Result<Option<RowValues>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {} WHERE id = ?1", quote(table)))?;
-    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
     let mut rows = stmt.query([id])?;
     let Some(row) = rows.next()? else {
         return Ok(None);
