@@ -410,6 +410,9 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
         _ => (lower.clone(), None),
     };
     let clock = clock.replace('.', ":");
+    if !clock.is_ascii() {
+        return Err(bad());
+    }
     let (h, m): (u32, u32) = match clock.split_once(':') {
         Some((h, m)) => (h.parse().map_err(|_| bad())?, m.get(..2).unwrap_or(m).parse().map_err(|_| bad())?),
         None if clock.len() == 4 => (clock[..2].parse().map_err(|_| bad())?, clock[2..].parse().map_err(|_| bad())?),
@@ -490,6 +493,7 @@ mod tests {
         assert_eq!(parse_time("2:30 pm"), Ok(t(14, 30)));
         assert_eq!(parse_time("12am"), Ok(t(0, 0)));
         assert!(parse_time("lunchtime").is_err());
+        assert!(parse_time("aé1").is_err(), "four bytes, not four digits");
     }
 
     #[test]

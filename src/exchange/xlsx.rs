@@ -30,7 +30,7 @@ fn excel_serial_text(serial: f64) -> String {
     let minutes = ((serial - days) * 24.0 * 60.0).round() as i64;
     let time = format!("{:02}:{:02}", (minutes / 60) % 24, minutes % 60);
     let date = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-        .and_then(|base| base.checked_add_signed(chrono::Duration::days(days as i64)))
+        .and_then(|base| base.checked_add_signed(chrono::Duration::try_days(days as i64)?))
         .map(|d| d.format("%Y-%m-%d").to_string());
     match (days as i64, date) {
         (0, _) | (_, None) => time,
@@ -82,5 +82,7 @@ mod tests {
         assert_eq!(excel_serial_text(46482.0), "2027-04-05");
         assert_eq!(excel_serial_text(0.375), "09:00");
         assert_eq!(excel_serial_text(46482.6875), "2027-04-05 16:30");
+        // A cell no calendar holds gives its time of day, never a panic.
+        assert_eq!(excel_serial_text(1e300), "00:00");
     }
 }

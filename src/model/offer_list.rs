@@ -1,6 +1,6 @@
 //! The offers list's filters and the month view's grid: plain functions, tested here.
 
-use chrono::{Datelike as _, Duration, NaiveDate};
+use chrono::{Datelike as _, NaiveDate};
 
 use super::availability::{Availability, is_available};
 use super::ids::{NeighbourhoodId, PracticeId};
@@ -68,7 +68,10 @@ pub fn available_between(offer: &Availability, first: NaiveDate, last: NaiveDate
         if is_available(offer, day).is_ok() {
             return true;
         }
-        day += Duration::days(1);
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
     }
     false
 }
@@ -88,7 +91,10 @@ pub fn month_grid(year: i32, month: u32) -> Vec<[Option<NaiveDate>; 7]> {
             weeks.push(week);
             week = [None; 7];
         }
-        day += Duration::days(1);
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
     }
     if week.iter().any(Option::is_some) {
         weeks.push(week);
@@ -182,6 +188,8 @@ mod tests {
         assert_eq!(april[4][4], Some(d(4, 30)));
         assert_eq!(april.iter().flatten().flatten().count(), 30);
         assert_eq!(add_months(2027, 12, 1), (2028, 1));
+        // The last day any calendar holds: no step past it.
+        assert_eq!(month_grid(NaiveDate::MAX.year(), 12).iter().flatten().flatten().last(), Some(&NaiveDate::MAX));
         assert_eq!(add_months(2027, 1, -1), (2026, 12));
     }
 }
