@@ -12,6 +12,7 @@ use chrono::{Datelike as _, Duration, NaiveDate, NaiveTime};
 
 use crate::model::availability::{Availability, is_available};
 use crate::model::calendar::is_weekend;
+use crate::model::random::SplitMix64 as Rng;
 use crate::model::*;
 use crate::store::{GroupEdit, NewParticipant, OpenError, Store, StoreError};
 use words::*;
@@ -47,31 +48,6 @@ pub enum DemoError {
     Store(#[from] StoreError),
     #[error("the demo generator made a record that does not pass its own checks: {0}")]
     Invalid(String),
-}
-
-/// SplitMix64: small, fast, and the same on every machine and Rust version.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn percent(&mut self, p: u64) -> bool {
-        self.next() % 100 < p
-    }
 }
 
 fn drama_landline(rng: &mut Rng) -> String {

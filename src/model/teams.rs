@@ -9,11 +9,12 @@
 //! organisations (the tests check it against a brute-force search on small rosters). Then swaps
 //! between two colleagues of one organisation in different teams, which cannot change the
 //! organisation count, are made while they reduce the pairs of one profession. The order within
-//! equal choices comes from the seed, so the same seed gives the same teams.
+//! equal choices comes from the seed (SplitMix64), so the same seed gives the same teams.
 
 use std::collections::BTreeMap;
 
 use super::ids::ParticipantId;
+use super::random::SplitMix64;
 
 /// One person to place, with what the mix is judged on. An empty organisation or profession
 /// counts as unknown, never as the same as another's.
@@ -46,26 +47,6 @@ pub fn same_pairs<'a>(teams: &[Vec<&'a Person>], key: impl Fn(&'a Person) -> &'a
         .sum()
 }
 
-/// SplitMix64: small, good enough to break ties, and the same everywhere.
-struct Ties(u64);
-
-impl Ties {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
-
 /// Forms teams of at most `size` from `people`: every person in exactly one team, sizes
 /// differing by at most one, organisations mixed as much as possible, then professions. The
 /// same people, size and seed always give the same teams.
@@ -74,7 +55,7 @@ pub fn form_teams(people: &[Person], size: usize, seed: u64) -> Vec<Vec<Particip
     if k == 0 {
         return Vec::new();
     }
-    let mut ties = Ties(seed);
+    let mut ties = SplitMix64(seed);
     // Organisations, largest first; people of no known organisation each stand alone.
     let mut groups: Vec<Vec<&Person>> = Vec::new();
     let mut by_org: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
@@ -93,7 +74,7 @@ pub fn form_teams(people: &[Person], size: usize, seed: u64) -> Vec<Vec<Particip
         group.sort_by(|a, b| a.profession.cmp(&b.profession));
     }
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let start = (ties.next() % k as u64) as usize;
+    let start = ties.below(k);
     let mut teams: Vec<Vec<&Person>> = vec![Vec::new(); k];
     for (i, p) in groups.iter().flatten().enumerate() {
         teams[(start + i) % k].push(p);
