@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 
+use super::{NameChange, NameListEditor};
 use crate::model::{Category, CategoryId, Neighbourhood, NeighbourhoodId};
 use crate::store::PostcodeRule;
 use crate::ui::command::{Command, EditRequest};
@@ -11,17 +12,10 @@ use crate::ui::command::{Command, EditRequest};
 #[derive(Default)]
 pub(crate) struct ListsWindow {
     pub open: bool,
-    new_neighbourhood: String,
-    new_category: String,
+    neighbourhoods: NameListEditor,
+    categories: NameListEditor,
     new_district: String,
     new_district_hood: Option<NeighbourhoodId>,
-    renaming: Option<(Renaming, String)>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Renaming {
-    Neighbourhood(NeighbourhoodId),
-    Category(CategoryId),
 }
 
 impl ListsWindow {
@@ -42,20 +36,22 @@ impl ListsWindow {
             ui.heading("Neighbourhoods, categories and postcode rules");
             ui.add_enabled_ui(writable, |ui| {
                 ui.columns(3, |columns| {
-                    self.names_ui(
-                        &mut columns[0],
-                        "Neighbourhoods",
-                        neighbourhoods.iter().map(|n| (Renaming::Neighbourhood(n.id), n.name.as_str())),
-                        ListKind::Neighbourhood,
-                        &mut commands,
-                    );
-                    self.names_ui(
-                        &mut columns[1],
-                        "Categories",
-                        categories.iter().map(|c| (Renaming::Category(c.id), c.name.as_str())),
-                        ListKind::Category,
-                        &mut commands,
-                    );
+                    let names: Vec<(i64, &str)> = neighbourhoods.iter().map(|n| (n.id.0, n.name.as_str())).collect();
+                    let change = names_ui(&mut columns[0], "Neighbourhoods", &names, &mut self.neighbourhoods);
+                    commands.extend(change.map(|change| {
+                        Command::Edit(match change {
+                            NameChange::Add(name) => EditRequest::AddNeighbourhood(name),
+                            NameChange::Rename(id, name) => EditRequest::RenameNeighbourhood(NeighbourhoodId(id), name),
+                        })
+                    }));
+                    let names: Vec<(i64, &str)> = categories.iter().map(|c| (c.id.0, c.name.as_str())).collect();
+                    let change = names_ui(&mut columns[1], "Categories", &names, &mut self.categories);
+                    commands.extend(change.map(|change| {
+                        Command::Edit(match change {
+                            NameChange::Add(name) => EditRequest::AddCategory(name),
+                            NameChange::Rename(id, name) => EditRequest::RenameCategory(CategoryId(id), name),
+                        })
+                    }));
                     self.rules_ui(&mut columns[2], neighbourhoods, rules, &mut commands);
                 });
             });
@@ -68,58 +64,6 @@ impl ListsWindow {
             self.open = false;
         }
         commands
-    }
-
-    fn names_ui<'a>(
-        &mut self,
-        ui: &mut Ui,
-        title: &str,
-        names: impl Iterator<Item = (Renaming, &'a str)>,
-        kind: ListKind,
-        commands: &mut Vec<Command>,
-    ) {
-        ui.label(RichText::new(title).strong());
-        egui::ScrollArea::vertical().id_salt(title).max_height(260.0).show(ui, |ui| {
-            for (key, name) in names {
-                match &mut self.renaming {
-                    Some((renaming, text)) if *renaming == key => {
-                        let edit = ui
-                            .add(egui::TextEdit::singleline(text).desired_width(150.0))
-                            .accessible_name(format!("New name for {name}"));
-                        let done = edit.lost_focus() || ui.button("Save").clicked();
-                        if done {
-                            let request = match key {
-                                Renaming::Neighbourhood(id) => EditRequest::RenameNeighbourhood(id, text.clone()),
-                                Renaming::Category(id) => EditRequest::RenameCategory(id, text.clone()),
-                            };
-                            if text.trim() != name {
-                                commands.push(Command::Edit(request));
-                            }
-                            self.renaming = None;
-                        }
-                    }
-                    _ => {
-                        if ui.selectable_label(false, name).on_hover_text("Click to rename").clicked() {
-                            self.renaming = Some((key, name.to_owned()));
-                        }
-                    }
-                }
-            }
-        });
-        ui.horizontal(|ui| {
-            let text = match kind {
-                ListKind::Neighbourhood => &mut self.new_neighbourhood,
-                ListKind::Category => &mut self.new_category,
-            };
-            let label = ui.label("New:");
-            ui.add(egui::TextEdit::singleline(text).desired_width(110.0)).labelled_by(label.id);
-            if ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add")).clicked() {
-                commands.push(Command::Edit(match kind {
-                    ListKind::Neighbourhood => EditRequest::AddNeighbourhood(std::mem::take(text)),
-                    ListKind::Category => EditRequest::AddCategory(std::mem::take(text)),
-                }));
-            }
-        });
     }
 
     fn rules_ui(
@@ -180,8 +124,10 @@ impl ListsWindow {
     }
 }
 
-#[derive(Clone, Copy)]
-enum ListKind {
-    Neighbourhood,
-    Category,
+/// One list's column: its title, its names in a scroll area, and the field to add one.
+fn names_ui(ui: &mut Ui, title: &str, names: &[(i64, &str)], editor: &mut NameListEditor) -> Option<NameChange> {
+    ui.label(RichText::new(title).strong());
+    let renamed =
+        egui::ScrollArea::vertical().id_salt(title).max_height(260.0).show(ui, |ui| editor.names_ui(ui, names, 150.0));
+    editor.add_ui(ui, 200.0).or(renamed.inner)
 }

@@ -151,7 +151,14 @@ pub(crate) struct NameListEditor {
 }
 
 impl NameListEditor {
+    /// The names, then a field to add one.
     pub(crate) fn ui(&mut self, ui: &mut Ui, names: &[(i64, &str)], width: f32) -> Option<NameChange> {
+        let renamed = self.names_ui(ui, names, width);
+        self.add_ui(ui, width).or(renamed)
+    }
+
+    /// The names, each renamed by clicking it.
+    pub(crate) fn names_ui(&mut self, ui: &mut Ui, names: &[(i64, &str)], width: f32) -> Option<NameChange> {
         let mut change = None;
         for (id, name) in names {
             match &mut self.renaming {
@@ -173,6 +180,12 @@ impl NameListEditor {
                 }
             }
         }
+        change
+    }
+
+    /// "New: [    ] Add".
+    pub(crate) fn add_ui(&mut self, ui: &mut Ui, width: f32) -> Option<NameChange> {
+        let mut change = None;
         ui.horizontal(|ui| {
             let label = ui.label("New:");
             ui.add(egui::TextEdit::singleline(&mut self.new_name).desired_width(width - 90.0)).labelled_by(label.id);
