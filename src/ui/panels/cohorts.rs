@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Cached, NameChange, NameListEditor, cached, heading_ui, search_box_ui};
+use super::{Cached, NameChange, NameListEditor, cached, heading_ui, optional_choice_ui, search_box_ui};
 use crate::model::dates::{parse_uk_date, uk_date, uk_date_range};
 use crate::model::teams::{mix_line, team_warnings};
 use crate::model::*;
@@ -644,39 +644,21 @@ fn participant_form_ui(
         };
         text_row(ui, "Name", "name", &mut p.name, 1);
         text_row(ui, "Preferred name", "preferred_name", &mut p.preferred_name, 1);
-        let label = ui.label("Profession");
-        let current = p
-            .profession
-            .and_then(|id| data.professions.iter().find(|n| n.id == id))
-            .map_or("None", |n| n.name.as_str());
-        egui::ComboBox::from_id_salt("participant_profession")
-            .selected_text(current)
-            .width(240.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut p.profession, None, "None");
-                for n in &data.professions {
-                    ui.selectable_value(&mut p.profession, Some(n.id), &n.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let label = ui.label("Profession").id;
+        let professions = data.professions.iter().map(|n| (n.id, n.name.as_str()));
+        optional_choice_ui(ui, "participant_profession", label, &mut p.profession, "None", professions, Some(240.0));
         ui.end_row();
-        let label = ui.label("Organisation");
-        let current = p
-            .organisation
-            .and_then(|id| data.organisations.iter().find(|n| n.id == id))
-            .map_or("None", |n| n.name.as_str());
-        egui::ComboBox::from_id_salt("participant_organisation")
-            .selected_text(current)
-            .width(240.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut p.organisation, None, "None");
-                for n in &data.organisations {
-                    ui.selectable_value(&mut p.organisation, Some(n.id), &n.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let label = ui.label("Organisation").id;
+        let organisations = data.organisations.iter().map(|n| (n.id, n.name.as_str()));
+        optional_choice_ui(
+            ui,
+            "participant_organisation",
+            label,
+            &mut p.organisation,
+            "None",
+            organisations,
+            Some(240.0),
+        );
         ui.end_row();
         text_row(ui, "Email", "email", &mut p.email, 1);
         text_row(ui, "Mobile", "mobile", &mut p.mobile, 1);

@@ -11,15 +11,12 @@ use std::collections::{HashMap, HashSet};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Cached, cached, heading_ui, search_box_ui};
+use super::{Cached, cached, heading_ui, optional_choice_ui, search_box_ui, ticks_ui};
 use crate::model::dates::{parse_uk_date, uk_date, uk_date_range};
 use crate::model::directory::{DirectoryFilter, SortColumn, SortOrder, visible_groups};
 use crate::model::search::{Vocabulary, search_words};
 use crate::model::text::thousands;
-use crate::model::{
-    Category, CategoryId, CommunityGroup, FieldProblem, GroupId, GroupStatus, GroupSummary, Neighbourhood,
-    NeighbourhoodId,
-};
+use crate::model::{Category, CommunityGroup, FieldProblem, GroupId, GroupStatus, GroupSummary, Neighbourhood};
 use crate::store::{GroupEdit, Store, StoreError};
 use crate::ui::app::Document;
 use crate::ui::command::{Command, EditRequest};
@@ -360,47 +357,15 @@ impl DirectoryPanel {
     }
 
     fn filters_ui(ui: &mut Ui, data: &DirectoryData, filter: &mut DirectoryFilter, unverified_only: &mut bool) {
-        let label = ui.label("Neighbourhood:");
-        let current = filter
-            .neighbourhood
-            .and_then(|id| data.neighbourhoods.iter().find(|n| n.id == id))
-            .map_or("All", |n| n.name.as_str());
-        egui::ComboBox::from_id_salt("filter_neighbourhood")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.neighbourhood, None::<NeighbourhoodId>, "All");
-                for n in &data.neighbourhoods {
-                    ui.selectable_value(&mut filter.neighbourhood, Some(n.id), &n.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let label = ui.label("Category:");
-        let current = filter
-            .category
-            .and_then(|id| data.categories.iter().find(|c| c.id == id))
-            .map_or("All", |c| c.name.as_str());
-        egui::ComboBox::from_id_salt("filter_category")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.category, None::<CategoryId>, "All");
-                for c in &data.categories {
-                    ui.selectable_value(&mut filter.category, Some(c.id), &c.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let label = ui.label("Status:");
-        egui::ComboBox::from_id_salt("filter_status")
-            .selected_text(filter.status.map_or("All", |s| s.label()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.status, None, "All");
-                for status in GroupStatus::ALL {
-                    ui.selectable_value(&mut filter.status, Some(status), status.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let hoods = data.neighbourhoods.iter().map(|n| (n.id, n.name.as_str()));
+        let label = ui.label("Neighbourhood:").id;
+        optional_choice_ui(ui, "filter_neighbourhood", label, &mut filter.neighbourhood, "All", hoods, None);
+        let categories = data.categories.iter().map(|c| (c.id, c.name.as_str()));
+        let label = ui.label("Category:").id;
+        optional_choice_ui(ui, "filter_category", label, &mut filter.category, "All", categories, None);
+        let statuses = GroupStatus::ALL.iter().map(|s| (*s, s.label()));
+        let label = ui.label("Status:").id;
+        optional_choice_ui(ui, "filter_status", label, &mut filter.status, "All", statuses, None);
         ui.checkbox(unverified_only, "Not verified in the last 12 months");
         ui.checkbox(&mut filter.include_archived, "Show archived");
     }
@@ -871,37 +836,15 @@ impl DetailPane {
             text_row(ui, "Safeguarding", "safeguarding_notes", &mut g.safeguarding_notes, 2);
             text_row(ui, "Notes", "notes", &mut g.notes, 3);
 
-            let label = ui.label("Neighbourhood");
-            let current = g
-                .neighbourhood
-                .and_then(|n| data.neighbourhoods.iter().find(|k| k.id == n))
-                .map_or("None", |n| n.name.as_str());
-            egui::ComboBox::from_id_salt("group_neighbourhood")
-                .selected_text(current)
-                .width(250.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut g.neighbourhood, None, "None");
-                    for n in &data.neighbourhoods {
-                        ui.selectable_value(&mut g.neighbourhood, Some(n.id), &n.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let label = ui.label("Neighbourhood").id;
+            let hoods = data.neighbourhoods.iter().map(|n| (n.id, n.name.as_str()));
+            optional_choice_ui(ui, "group_neighbourhood", label, &mut g.neighbourhood, "None", hoods, Some(250.0));
             ui.end_row();
 
             ui.label("Categories");
             ui.horizontal_wrapped(|ui| {
                 ui.set_max_width(260.0);
-                for category in &data.categories {
-                    let mut on = g.categories.contains(&category.id);
-                    if ui.checkbox(&mut on, &category.name).changed() {
-                        if on {
-                            g.categories.push(category.id);
-                        } else {
-                            g.categories.retain(|c| *c != category.id);
-                        }
-                    }
-                }
+                ticks_ui(ui, &mut g.categories, data.categories.iter().map(|c| (c.id, c.name.as_str())));
             });
             ui.end_row();
 

@@ -227,3 +227,48 @@ pub(crate) fn form_text_row(
     });
     ui.end_row();
 }
+
+/// A drop-down choosing one of `options`, or none (called `none`: "Any", "All", "None"),
+/// named for screen readers by the label whose id is `label`.
+pub(crate) fn optional_choice_ui<'a, T: PartialEq + Copy>(
+    ui: &mut Ui,
+    salt: &str,
+    label: egui::Id,
+    value: &mut Option<T>,
+    none: &str,
+    options: impl IntoIterator<Item = (T, &'a str)> + Clone,
+    width: Option<f32>,
+) {
+    let current = value.and_then(|v| options.clone().into_iter().find(|(o, _)| *o == v)).map_or(none, |(_, n)| n);
+    let mut combo = egui::ComboBox::from_id_salt(salt).selected_text(current);
+    if let Some(width) = width {
+        combo = combo.width(width);
+    }
+    combo
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none);
+            for (option, name) in options {
+                ui.selectable_value(value, Some(option), name);
+            }
+        })
+        .response
+        .labelled_by(label);
+}
+
+/// A tick box for each of `options`; `chosen` holds the ticked ones.
+pub(crate) fn ticks_ui<'a, T: PartialEq + Copy>(
+    ui: &mut Ui,
+    chosen: &mut Vec<T>,
+    options: impl IntoIterator<Item = (T, &'a str)>,
+) {
+    for (option, name) in options {
+        let mut on = chosen.contains(&option);
+        if ui.checkbox(&mut on, name).changed() {
+            if on {
+                chosen.push(option);
+            } else {
+                chosen.retain(|c| *c != option);
+            }
+        }
+    }
+}

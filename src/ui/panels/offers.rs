@@ -5,7 +5,7 @@ use chrono::{Datelike as _, NaiveDate, NaiveTime};
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{Cached, NameChange, NameListEditor, cached, heading_ui, search_box_ui};
+use super::{Cached, NameChange, NameListEditor, cached, heading_ui, optional_choice_ui, search_box_ui, ticks_ui};
 use crate::model::availability::{Availability, is_available};
 use crate::model::dates::{uk_date, uk_date_range};
 use crate::model::offer_list::{OfferFilter, WhenFilter, add_months, month_grid};
@@ -369,49 +369,19 @@ fn filters_ui(
     last: &mut Option<NaiveDate>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Neighbourhood:");
-        egui::ComboBox::from_id_salt("offer_filter_neighbourhood")
-            .selected_text(match data.neighbourhood_name(filter.neighbourhood) {
-                "" => "Any".to_owned(),
-                name => name.to_owned(),
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.neighbourhood, None, "Any");
-                for n in &data.neighbourhoods {
-                    ui.selectable_value(&mut filter.neighbourhood, Some(n.id), &n.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let label = ui.label("Neighbourhood:").id;
+        let hoods = data.neighbourhoods.iter().map(|n| (n.id, n.name.as_str()));
+        optional_choice_ui(ui, "offer_filter_neighbourhood", label, &mut filter.neighbourhood, "Any", hoods, None);
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Status:");
-        egui::ComboBox::from_id_salt("offer_filter_status")
-            .selected_text(filter.status.map_or("Any", OfferStatus::label))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.status, None, "Any");
-                for status in OfferStatus::ALL {
-                    ui.selectable_value(&mut filter.status, Some(status), status.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let label = ui.label("Status:").id;
+        let statuses = OfferStatus::ALL.iter().map(|s| (*s, s.label()));
+        optional_choice_ui(ui, "offer_filter_status", label, &mut filter.status, "Any", statuses, None);
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Practises:");
-        let practice_name =
-            filter.practice.and_then(|p| data.practices.iter().find(|k| k.id == p)).map_or("Any", |p| p.name.as_str());
-        egui::ComboBox::from_id_salt("offer_filter_practice")
-            .selected_text(practice_name)
-            .width(200.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.practice, None, "Any");
-                for p in &data.practices {
-                    ui.selectable_value(&mut filter.practice, Some(p.id), &p.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let label = ui.label("Practises:").id;
+        let practices = data.practices.iter().map(|p| (p.id, p.name.as_str()));
+        optional_choice_ui(ui, "offer_filter_practice", label, &mut filter.practice, "Any", practices, Some(200.0));
     });
     ui.checkbox(&mut filter.places_left, "Places left");
     let label = ui.label("Available:");
@@ -703,21 +673,9 @@ fn form_ui(
             .labelled_by(label.id);
         ui.end_row();
 
-        let label = ui.label("Neighbourhood");
-        egui::ComboBox::from_id_salt("offer_neighbourhood")
-            .selected_text(match data.neighbourhood_name(o.neighbourhood) {
-                "" => "None",
-                name => name,
-            })
-            .width(260.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut o.neighbourhood, None, "None");
-                for n in &data.neighbourhoods {
-                    ui.selectable_value(&mut o.neighbourhood, Some(n.id), &n.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let label = ui.label("Neighbourhood").id;
+        let hoods = data.neighbourhoods.iter().map(|n| (n.id, n.name.as_str()));
+        optional_choice_ui(ui, "offer_neighbourhood", label, &mut o.neighbourhood, "None", hoods, Some(260.0));
         ui.end_row();
         text_row(ui, "Address", "address", &mut o.address, 2);
         text_row(ui, "Getting there", "travel", &mut o.travel, 2);
@@ -785,18 +743,7 @@ fn form_ui(
         ui.end_row();
 
         ui.label("The team will practise");
-        ui.vertical(|ui| {
-            for p in &data.practices {
-                let mut on = o.practises.contains(&p.id);
-                if ui.checkbox(&mut on, &p.name).changed() {
-                    if on {
-                        o.practises.push(p.id);
-                    } else {
-                        o.practises.retain(|x| *x != p.id);
-                    }
-                }
-            }
-        });
+        ui.vertical(|ui| ticks_ui(ui, &mut o.practises, data.practices.iter().map(|p| (p.id, p.name.as_str()))));
         ui.end_row();
         let label = ui.label("Tags");
         ui.add(egui::TextEdit::singleline(&mut form.tags).hint_text("outdoors, food").desired_width(260.0))
