@@ -169,6 +169,42 @@ impl<'c> Recorder<'c> {
         Ok(true)
     }
 
+    /// Makes the rows of `table` that belong to `parent_id` (through the column `parent`) exactly
+    /// `wanted`, each given as the values of `columns`: rows not wanted are deleted, then missing
+    /// ones inserted, each through the recorder. Rows already as wanted are left alone.
+    pub(crate) fn set_children(
+        &mut self,
+        table: &'static str,
+        parent: &str,
+        parent_id: i64,
+        columns: &[&str],
+        wanted: &[Vec<Value>],
+    ) -> Result<(), StoreError> {
+        let names: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+        let sql = format!("SELECT id, {} FROM {} WHERE {} = ?1", names.join(", "), quote(table), quote(parent));
+        let current: Vec<(i64, Vec<Value>)> = {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([parent_id], |r| {
+                let values = (1..=columns.len()).map(|i| r.get::<_, Value>(i)).collect::<Result<_, _>>()?;
+                Ok((r.get(0)?, values))
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (id, values) in &current {
+            if !wanted.contains(values) {
+                self.delete(table, *id)?;
+            }
+        }
+        for values in wanted {
+            if !current.iter().any(|(_, v)| v == values) {
+                let mut row: Vec<(&str, Value)> = vec![(parent, Value::Integer(parent_id))];
+                row.extend(columns.iter().copied().zip(values.iter().cloned()));
+                self.insert(table, &row)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Deletes one row. Returns false if there was no such row.
     pub(crate) fn delete(&mut self, table: &'static str, id: i64) -> Result<bool, StoreError> {
         let Some(before) = read_row(self.conn, table, id)? else {

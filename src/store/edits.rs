@@ -220,24 +220,8 @@ fn set_categories(
     group: GroupId,
     wanted: &[CategoryId],
 ) -> Result<(), StoreError> {
-    let current: Vec<(i64, i64)> = {
-        let mut stmt = rec.conn().prepare_cached("SELECT id, category_id FROM group_category WHERE group_id = ?1")?;
-        stmt.query_map([group.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-    };
-    for (link, category) in &current {
-        if !wanted.contains(&CategoryId(*category)) {
-            rec.delete("group_category", *link)?;
-        }
-    }
-    for category in wanted {
-        if !current.iter().any(|(_, c)| *c == category.0) {
-            rec.insert(
-                "group_category",
-                &[("group_id", Value::Integer(group.0)), ("category_id", Value::Integer(category.0))],
-            )?;
-        }
-    }
-    Ok(())
+    let wanted: Vec<Vec<Value>> = wanted.iter().map(|c| vec![Value::Integer(c.0)]).collect();
+    rec.set_children("group_category", "group_id", group.0, &["category_id"], &wanted)
 }
 
 /// Inserts new records inside one transaction. Made by [`Store::bulk_insert`].

@@ -493,49 +493,14 @@ fn set_offer_children(
     when: &Availability,
     practises: &[PracticeId],
 ) -> Result<(), StoreError> {
-    let current: Vec<(i64, String, String)> = {
-        let mut stmt = rec.conn().prepare_cached("SELECT id, day, kind FROM offer_day WHERE offer_id = ?1")?;
-        stmt.query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
-    };
-    let wanted: Vec<(String, &str)> = when
+    let days: Vec<Vec<Value>> = when
         .extra_dates
         .iter()
-        .map(|d| (d.format("%Y-%m-%d").to_string(), "extra"))
-        .chain(when.blackout_dates.iter().map(|d| (d.format("%Y-%m-%d").to_string(), "blackout")))
+        .map(|d| (d, "extra"))
+        .chain(when.blackout_dates.iter().map(|d| (d, "blackout")))
+        .map(|(day, kind)| vec![date_value(*day), Value::Text(kind.to_owned())])
         .collect();
-    for (row, day, kind) in &current {
-        if !wanted.iter().any(|(d, k)| d == day && k == kind) {
-            rec.delete("offer_day", *row)?;
-        }
-    }
-    for (day, kind) in &wanted {
-        if !current.iter().any(|(_, d, k)| d == day && k == kind) {
-            rec.insert(
-                "offer_day",
-                &[
-                    ("offer_id", Value::Integer(id.0)),
-                    ("day", Value::Text(day.clone())),
-                    ("kind", Value::Text((*kind).to_owned())),
-                ],
-            )?;
-        }
-    }
-    let current: Vec<(i64, i64)> = {
-        let mut stmt = rec.conn().prepare_cached("SELECT id, practice_id FROM offer_practice WHERE offer_id = ?1")?;
-        stmt.query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-    };
-    for (row, practice) in &current {
-        if !practises.contains(&PracticeId(*practice)) {
-            rec.delete("offer_practice", *row)?;
-        }
-    }
-    for practice in practises {
-        if !current.iter().any(|(_, p)| *p == practice.0) {
-            rec.insert(
-                "offer_practice",
-                &[("offer_id", Value::Integer(id.0)), ("practice_id", Value::Integer(practice.0))],
-            )?;
-        }
-    }
-    Ok(())
+    rec.set_children("offer_day", "offer_id", id.0, &["day", "kind"], &days)?;
+    let practises: Vec<Vec<Value>> = practises.iter().map(|p| vec![Value::Integer(p.0)]).collect();
+    rec.set_children("offer_practice", "offer_id", id.0, &["practice_id"], &practises)
 }

@@ -405,29 +405,6 @@ fn update_participant_in(
 
 /// Makes a participant's unavailable days exactly `spans`, recording each row added or removed.
 fn set_unavailable(rec: &mut Recorder<'_>, id: ParticipantId, spans: &[DaySpan]) -> Result<(), StoreError> {
-    let current: Vec<(i64, String, String)> = {
-        let mut stmt = rec
-            .conn()
-            .prepare_cached("SELECT id, first_day, last_day FROM participant_unavailable WHERE participant_id = ?1")?;
-        stmt.query_map([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
-    };
-    let wanted: Vec<(String, String)> = spans.iter().map(|s| (date_text(s.first), date_text(s.last))).collect();
-    for (row, first, last) in &current {
-        if !wanted.iter().any(|(f, l)| f == first && l == last) {
-            rec.delete("participant_unavailable", *row)?;
-        }
-    }
-    for (first, last) in &wanted {
-        if !current.iter().any(|(_, f, l)| f == first && l == last) {
-            rec.insert(
-                "participant_unavailable",
-                &[
-                    ("participant_id", Value::Integer(id.0)),
-                    ("first_day", Value::Text(first.clone())),
-                    ("last_day", Value::Text(last.clone())),
-                ],
-            )?;
-        }
-    }
-    Ok(())
+    let wanted: Vec<Vec<Value>> = spans.iter().map(|s| vec![date_value(s.first), date_value(s.last)]).collect();
+    rec.set_children("participant_unavailable", "participant_id", id.0, &["first_day", "last_day"], &wanted)
 }
