@@ -23,8 +23,13 @@ use crate::exchange::{read_spreadsheet, xlsx};
 use crate::model::text::{count_of, thousands};
 use crate::store::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError, display_name};
 
-type ReadResult<K> =
-    Result<(Table, Vec<String>, Mapping<<K as ImportKind>::Field>, Plan<<K as ImportKind>::Row>), TableError>;
+/// What the worker hands back: the table, its workbook's sheets, the guessed mapping, the plan,
+/// and the file's records it planned against (kept for re-planning when a column changes: the
+/// window is modal, so the file cannot change meanwhile).
+type ReadResult<K> = Result<
+    (Table, Vec<String>, Mapping<<K as ImportKind>::Field>, Plan<<K as ImportKind>::Row>, <K as ImportKind>::Lookup),
+    TableError,
+>;
 type ImportResult = Result<(ImportCounts, ChangeSet), StoreError>;
 
 enum Stage<K: ImportKind> {
@@ -38,6 +43,7 @@ enum Stage<K: ImportKind> {
         sheet: Option<String>,
         mapping: Mapping<K::Field>,
         plan: Plan<K::Row>,
+        lookup: K::Lookup,
     },
     Importing {
         plan: Plan<K::Row>,
@@ -114,7 +120,7 @@ fn read_in_background<K: ImportKind>(
             };
             let mapping = Mapping::guess(&table.headers);
             let plan = kind.plan(&table, &mapping, &lookup);
-            Ok((table, sheets, mapping, plan))
+            Ok((table, sheets, mapping, plan, lookup))
         });
         let _ = send.send(result);
         ctx.request_repaint();
@@ -169,9 +175,9 @@ impl<K: ImportKind> ImportWindow<K> {
     fn poll(&mut self) {
         let next = match &mut self.stage {
             Stage::Reading { sheet, result } => match result.try_recv() {
-                Ok(Ok((table, sheets, mapping, plan))) => {
+                Ok(Ok((table, sheets, mapping, plan, lookup))) => {
                     self.unit = table.unit;
-                    Some(Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan })
+                    Some(Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan, lookup })
                 }
                 Ok(Err(e)) => Some(Stage::Failed(e.to_string())),
                 Err(TryRecvError::Empty) => None,
@@ -253,7 +259,7 @@ impl<K: ImportKind> ImportWindow<K> {
                         outcome = ImportOutcome::Closed;
                     }
                 }
-                Stage::Mapping { table, sheets, sheet, mapping, plan } => {
+                Stage::Mapping { table, sheets, sheet, mapping, plan, lookup } => {
                     if !sheets.is_empty() {
                         ui.horizontal(|ui| {
                             let label = ui.label("Sheet:");
@@ -278,10 +284,7 @@ impl<K: ImportKind> ImportWindow<K> {
                     ));
                     ui.add_space(4.0);
                     if Self::mapping_ui(ui, table, mapping) {
-                        match self.kind.lookup(store) {
-                            Ok(lookup) => *plan = self.kind.plan(table, mapping, &lookup),
-                            Err(e) => log::warn!("the import could not re-read the file: {e}"),
-                        }
+                        *plan = self.kind.plan(table, mapping, lookup);
                     }
                     ui.add_space(6.0);
                     Self::preview_ui(ui, plan);

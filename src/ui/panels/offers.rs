@@ -55,6 +55,9 @@ pub struct OffersPanel {
     when_last: Option<NaiveDate>,
     pub(crate) focus_search: bool,
     pub(crate) pane: OfferPane,
+    /// The offers the filter lets through, by position, for one revision and filter: matching
+    /// folds text and walks days, so it is not done again every frame.
+    shown: Option<(u64, OfferFilter, Vec<usize>)>,
     practices: PracticesWindow,
 }
 
@@ -130,7 +133,12 @@ impl OffersPanel {
         ui.horizontal_wrapped(|ui| {
             filters_ui(ui, data, &mut self.filter, &mut self.when_mode, &mut self.when_first, &mut self.when_last)
         });
-        let shown: Vec<&OfferSummary> = data.offers.iter().filter(|o| self.filter.matches(o)).collect();
+        if self.shown.as_ref().is_none_or(|(revision, filter, _)| *revision != doc.revision || *filter != self.filter) {
+            let positions = (0..data.offers.len()).filter(|i| self.filter.matches(&data.offers[*i])).collect();
+            self.shown = Some((doc.revision, self.filter.clone(), positions));
+        }
+        let shown: Vec<&OfferSummary> =
+            self.shown.iter().flat_map(|(_, _, p)| p.iter().filter_map(|i| data.offers.get(*i))).collect();
         ui.label(format!(
             "Showing {} of {} offers",
             thousands(shown.len() as u64),
