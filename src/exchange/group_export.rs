@@ -2,6 +2,7 @@
 
 use super::group_import::GroupField;
 use crate::model::GroupRecord;
+use crate::model::text::join_present;
 
 /// The columns of this program's own export, in order. Importing the export gives back the
 /// same groups.
@@ -40,12 +41,7 @@ fn value(record: &GroupRecord, field: GroupField) -> String {
         GroupField::Name => g.name.clone(),
         GroupField::OtherNames => g.other_names.clone(),
         GroupField::Description => g.description.clone(),
-        GroupField::Address => [&g.address_line1, &g.address_line2, &g.town]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        GroupField::Address => join_present(&[&g.address_line1, &g.address_line2, &g.town], ", "),
         GroupField::AddressLine1 => g.address_line1.clone(),
         GroupField::AddressLine2 => g.address_line2.clone(),
         GroupField::Town => g.town.clone(),

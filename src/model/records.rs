@@ -126,6 +126,13 @@ pub struct CommunityGroup {
     pub categories: Vec<CategoryId>,
 }
 
+impl CommunityGroup {
+    /// Address lines, town and postcode in one line.
+    pub fn full_address(&self) -> String {
+        super::text::join_present(&[&self.address_line1, &self.address_line2, &self.town, &self.postcode], ", ")
+    }
+}
+
 /// A group with the names of its neighbourhood and categories, as exports write it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupRecord {

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use super::ids::ParticipantId;
 use super::random::SplitMix64;
+use super::text::count_of;
 
 /// One person to place, with what the mix is judged on. An empty organisation or profession
 /// counts as unknown, never as the same as another's.
@@ -182,11 +183,10 @@ pub fn mix_line(members: &[&super::records::ParticipantSummary]) -> String {
         members.iter().map(|m| m.organisation.as_str()).filter(|o| !o.is_empty()).collect();
     let professions: std::collections::BTreeSet<&str> =
         members.iter().map(|m| m.profession.as_str()).filter(|p| !p.is_empty()).collect();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}",
-        plural(organisations.len(), "organisation", "organisations"),
-        plural(professions.len(), "profession", "professions")
+        count_of(organisations.len() as u64, "organisation", "organisations"),
+        count_of(professions.len() as u64, "profession", "professions")
     )
 }
 

@@ -18,6 +18,12 @@ pub fn count_of(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// The parts that are not empty, joined: `join_present(&["4 Hall Rd", "", "Lytham"], ", ")`
+/// is `4 Hall Rd, Lytham`.
+pub fn join_present(parts: &[&str], separator: &str) -> String {
+    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(separator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +36,6 @@ mod tests {
         assert_eq!(thousands(100_000), "100,000");
         assert_eq!(count_of(1, "group", "groups"), "1 group");
         assert_eq!(count_of(1_500, "group", "groups"), "1,500 groups");
+        assert_eq!(join_present(&["4 Hall Rd", "", "Lytham"], ", "), "4 Hall Rd, Lytham");
     }
 }

@@ -15,6 +15,7 @@ use super::edits::{date_value, now_text, opt_id, text, time_value};
 use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
 use crate::model::availability::Availability;
 use crate::model::checks::check_offer;
+use crate::model::text::join_present;
 use crate::model::*;
 
 /// A checked offer, ready to be written: only [`OfferEdit::check`] and
@@ -211,7 +212,7 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let parts: Vec<String> = (5..9).map(|i| r.get::<_, String>(i)).collect::<Result<_, _>>()?;
-            let address = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+            let address = join_present(&parts.iter().map(String::as_str).collect::<Vec<_>>(), ", ");
             Ok((
                 GroupId(r.get(0)?),
                 r.get(1)?,

@@ -15,7 +15,7 @@ use super::{Cached, cached, heading_ui, optional_choice_ui, search_box_ui, ticks
 use crate::model::dates::{parse_uk_date, uk_date, uk_date_range};
 use crate::model::directory::{DirectoryFilter, SortColumn, SortOrder, visible_groups};
 use crate::model::search::{Vocabulary, search_words};
-use crate::model::text::thousands;
+use crate::model::text::{join_present, thousands};
 use crate::model::{Category, CommunityGroup, FieldProblem, GroupId, GroupStatus, GroupSummary, Neighbourhood};
 use crate::store::{GroupEdit, Store, StoreError};
 use crate::ui::app::Document;
@@ -583,12 +583,7 @@ impl DetailPane {
             }
         });
         ui.add_space(6.0);
-        let address = [&group.address_line1, &group.address_line2, &group.town, &group.postcode]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let address = group.full_address();
         let categories: Vec<&str> = group
             .categories
             .iter()
@@ -621,13 +616,7 @@ impl DetailPane {
             fact(ui, "Phone", &group.phone);
             fact(ui, "Email", &group.email);
             fact(ui, "Website", &group.website);
-            let contact = [&group.contact_name, &group.contact_role]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            fact(ui, "Main contact", &contact);
+            fact(ui, "Main contact", &join_present(&[&group.contact_name, &group.contact_role], ", "));
             fact(ui, "Contact phone", &group.contact_phone);
             fact(ui, "Contact email", &group.contact_email);
             fact(ui, "Charity number", &group.charity_number);

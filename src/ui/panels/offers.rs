@@ -9,7 +9,7 @@ use super::{Cached, NameChange, NameListEditor, cached, heading_ui, optional_cho
 use crate::model::availability::{Availability, is_available};
 use crate::model::dates::{uk_date, uk_date_range};
 use crate::model::offer_list::{OfferFilter, WhenFilter, add_months, month_grid};
-use crate::model::text::thousands;
+use crate::model::text::{join_present, thousands};
 use crate::model::*;
 use crate::store::{OfferEdit, Store, StoreError, split_tags};
 use crate::ui::app::Document;
@@ -81,12 +81,7 @@ impl OffersPanel {
         let record = store.group(group)?;
         let mut offer = Offer::new_draft(group, today());
         offer.neighbourhood = record.neighbourhood;
-        offer.address = [&record.address_line1, &record.address_line2, &record.town, &record.postcode]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+        offer.address = record.full_address();
         offer.site_access = record.accessibility.clone();
         self.pane.selected = None;
         self.pane.form = Some(OfferForm::new(None, record.name, offer));
@@ -324,13 +319,7 @@ impl OfferPane {
             fact(ui, "Practises", &practices.join("; "));
             fact(ui, "Tags", &offer.tags.join(", "));
             fact(ui, "Requirements", &requirements.join(". "));
-            let contact = [&offer.day_contact_name, &offer.day_contact_phone]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            fact(ui, "Contact on the day", &contact);
+            fact(ui, "Contact on the day", &join_present(&[&offer.day_contact_name, &offer.day_contact_phone], ", "));
         });
         ui.add_space(8.0);
         let month = match self.month {
