@@ -54,6 +54,11 @@ pub fn parse_uk_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// A date as typed in a form: `22/11/2026`.
+pub fn uk_numeric_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
 /// Every date from `first` to `last`, both included.
 pub fn days_between(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     first.iter_days().take_while(move |d| *d <= last)

@@ -3,6 +3,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::availability::{Availability, is_available};
+use super::dates::days_between;
 use super::ids::{NeighbourhoodId, PracticeId};
 use super::records::{OfferStatus, OfferSummary};
 use super::search::fold;
@@ -62,18 +63,7 @@ pub fn available_between(offer: &Availability, first: NaiveDate, last: NaiveDate
     if offer.extra_dates.iter().any(|d| (first..=last).contains(d) && is_available(offer, *d).is_ok()) {
         return true;
     }
-    let mut day = first.max(offer.first_date);
-    let end = last.min(offer.last_date);
-    while day <= end {
-        if is_available(offer, day).is_ok() {
-            return true;
-        }
-        match day.succ_opt() {
-            Some(next) => day = next,
-            None => break,
-        }
-    }
-    false
+    days_between(first.max(offer.first_date), last.min(offer.last_date)).any(|day| is_available(offer, day).is_ok())
 }
 
 /// The days of a month laid out in weeks from Monday: `None` pads the first and last weeks.

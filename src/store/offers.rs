@@ -6,12 +6,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use rusqlite::Row;
 use rusqlite::types::Value;
 
 use super::changes::Recorder;
 use super::edits::{date_value, now_text, opt_id, text, time_value};
+use super::queries::{date, time};
 use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
 use crate::model::availability::Availability;
 use crate::model::checks::check_offer;
@@ -121,18 +122,6 @@ const OFFER_COLUMNS: &str = "o.group_id, o.title, o.activity, o.group_gains, o.n
     o.outdoor_clothing, o.what_to_bring, o.requirements, o.day_contact_name, o.day_contact_phone, o.status";
 const OFFER_COLUMN_COUNT: usize = 26;
 
-fn conversion(i: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-}
-
-fn date_at(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(&r.get::<_, String>(i)?, "%Y-%m-%d").map_err(|e| conversion(i, e))
-}
-
-fn time_at(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveTime> {
-    NaiveTime::parse_from_str(&r.get::<_, String>(i)?, "%H:%M").map_err(|e| conversion(i, e))
-}
-
 /// An offer's own row (its days and practices are filled in by the caller).
 fn offer_from_row(r: &Row<'_>) -> rusqlite::Result<Offer> {
     Ok(Offer {
@@ -145,16 +134,16 @@ fn offer_from_row(r: &Row<'_>) -> rusqlite::Result<Offer> {
         travel: r.get(6)?,
         site_access: r.get(7)?,
         when: Availability {
-            first_date: date_at(r, 8)?,
-            last_date: date_at(r, 9)?,
+            first_date: date(r, 8)?,
+            last_date: date(r, 9)?,
             weekdays: Weekdays(r.get::<_, u8>(10)?),
             extra_dates: Vec::new(),
             blackout_dates: Vec::new(),
             weekends_allowed: r.get(11)?,
             bank_holidays_allowed: r.get(12)?,
         },
-        start_time: time_at(r, 13)?,
-        finish_time: time_at(r, 14)?,
+        start_time: time(r, 13)?,
+        finish_time: time(r, 14)?,
         team_size_min: r.get(15)?,
         team_size_max: r.get(16)?,
         capacity: r.get(17)?,
@@ -301,7 +290,7 @@ impl Store {
         )?;
         let mut rows = stmt.query([&filter])?;
         while let Some(row) = rows.next()? {
-            let (offer, day, kind): (i64, NaiveDate, String) = (row.get(0)?, date_at(row, 1)?, row.get(2)?);
+            let (offer, day, kind): (i64, NaiveDate, String) = (row.get(0)?, date(row, 1)?, row.get(2)?);
             let list = if kind == "extra" { &mut children.extra } else { &mut children.blackout };
             list.entry(offer).or_default().push(day);
         }

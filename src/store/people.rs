@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use rusqlite::types::Value;
 
 use super::changes::Recorder;
 use super::edits::{date_value, now_text, opt_id, text};
+use super::queries::opt_date;
 use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
 use crate::model::checks::{check_cohort, check_participant};
 use crate::model::*;
@@ -119,10 +119,6 @@ pub struct Removed {
     pub participants: usize,
 }
 
-fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 impl Store {
     /// Adds a cohort (one undo step).
     pub fn add_cohort(&mut self, cohort: &CohortEdit) -> Result<(CohortId, ChangeSet), StoreError> {
@@ -180,12 +176,9 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT first_day, last_day FROM participant_unavailable WHERE participant_id = ?1 ORDER BY first_day, id",
         )?;
-        let rows = stmt.query_map([id.0], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map([id.0], |r| Ok((opt_date(r, 0)?, opt_date(r, 1)?)))?;
         for row in rows {
-            let (first, last) = row?;
-            if let (Ok(first), Ok(last)) =
-                (NaiveDate::parse_from_str(&first, "%Y-%m-%d"), NaiveDate::parse_from_str(&last, "%Y-%m-%d"))
-            {
+            if let (Some(first), Some(last)) = row? {
                 participant.unavailable.push(DaySpan { first, last });
             }
         }
@@ -349,7 +342,7 @@ impl Store {
                 }
                 rec.update("participant", person.id.0, &columns)?;
             }
-            rec.update("cohort", cohort.0, &[("personal_data_removed_on", Value::Text(date_text(today)))])?;
+            rec.update("cohort", cohort.0, &[("personal_data_removed_on", date_value(today))])?;
             Ok(())
         })?;
         Ok((Removed { participants: people.len() }, change))

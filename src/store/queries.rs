@@ -47,13 +47,22 @@ fn group_from_row(r: &Row<'_>) -> rusqlite::Result<CommunityGroup> {
     })
 }
 
-fn date(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+/// A `YYYY-MM-DD` column.
+pub(super) fn date(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(i)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
-fn opt_date(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+/// A `HH:MM` column.
+pub(super) fn time(row: &Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveTime> {
+    let text: String = row.get(i)?;
+    chrono::NaiveTime::parse_from_str(&text, "%H:%M")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// A `YYYY-MM-DD` column that may be empty (or not a date: then it reads as empty).
+pub(super) fn opt_date(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(i)?;
     Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
 }

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Cached, NameChange, NameListEditor, cached, heading_ui, optional_choice_ui, search_box_ui};
-use crate::model::dates::{parse_uk_date, uk_date, uk_date_range};
+use crate::model::dates::{parse_uk_date, uk_date, uk_date_range, uk_numeric_date};
 use crate::model::teams::{mix_line, team_warnings};
 use crate::model::*;
 use crate::store::{CohortEdit, ParticipantEdit, PeopleList, ProposedTeam, Store, StoreError};
@@ -64,7 +64,7 @@ pub struct CohortsPanel {
 }
 
 fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default()
+    d.map(uk_numeric_date).unwrap_or_default()
 }
 
 fn today() -> NaiveDate {

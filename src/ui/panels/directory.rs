@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Cached, cached, heading_ui, optional_choice_ui, search_box_ui, ticks_ui};
-use crate::model::dates::{parse_uk_date, uk_date, uk_date_range};
+use crate::model::dates::{parse_uk_date, uk_date, uk_date_range, uk_numeric_date};
 use crate::model::directory::{DirectoryFilter, SortColumn, SortOrder, visible_groups};
 use crate::model::search::{Vocabulary, search_words};
 use crate::model::text::{join_present, thousands};
@@ -388,7 +388,7 @@ pub(crate) struct GroupForm {
 
 impl GroupForm {
     fn new(id: Option<GroupId>, group: CommunityGroup) -> Self {
-        let date_text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+        let date_text = |d: Option<chrono::NaiveDate>| d.map(uk_numeric_date).unwrap_or_default();
         Self {
             id,
             consent_date: date_text(group.consent_date),
@@ -873,7 +873,7 @@ impl DetailPane {
                     )
                     .labelled_by(label.id);
                     if ui.button("Today").on_hover_text("Checked with the group today").clicked() {
-                        form.last_verified = chrono::Local::now().date_naive().format("%d/%m/%Y").to_string();
+                        form.last_verified = uk_numeric_date(chrono::Local::now().date_naive());
                     }
                 });
                 problem_ui(ui, "last_verified");
