@@ -312,7 +312,7 @@ impl<K: ImportKind> ImportWindow<K> {
                         let (missing_words, is_required) = K::REQUIRED;
                         let has_required = mapping.fields.iter().flatten().any(|f| is_required(*f));
                         let can_import = has_required && !plan.rows.is_empty();
-                        let text = format!("Import {} {many}", thousands(plan.rows.len() as u64));
+                        let text = format!("Import {}", count_of(plan.rows.len() as u64, one, many));
                         if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
                             start = true;
                         }
@@ -433,12 +433,18 @@ impl<K: ImportKind> ImportWindow<K> {
         if plan.errors.is_empty() && warnings == 0 {
             return;
         }
-        let summary = format!(
-            "{} cannot be imported; {} will be kept as given but {} checking",
-            count_of(plan.errors.len() as u64, "row", "rows"),
-            count_of(warnings as u64, "value", "values"),
-            if warnings == 1 { "needs" } else { "need" }
-        );
+        let mut parts = Vec::new();
+        if !plan.errors.is_empty() {
+            parts.push(format!("{} cannot be imported", count_of(plan.errors.len() as u64, "row", "rows")));
+        }
+        if warnings > 0 {
+            parts.push(format!(
+                "{} will be kept as given but {} checking",
+                count_of(warnings as u64, "value", "values"),
+                if warnings == 1 { "needs" } else { "need" }
+            ));
+        }
+        let summary = parts.join("; ");
         ui.checkbox(open, summary);
         if *open {
             egui::ScrollArea::vertical().id_salt("import_problems").max_height(160.0).show(ui, |ui| {
