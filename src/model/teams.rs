@@ -85,9 +85,23 @@ pub fn form_teams(people: &[Person], size: usize, seed: u64) -> Vec<Vec<Particip
 }
 
 /// Swaps colleagues of one organisation between teams while that lowers the pairs of one
-/// profession (never the organisation count: both teams keep the same organisations).
+/// profession (never the organisation count: both teams keep the same organisations). Each
+/// team's profession counts are kept up to date, so a swap is judged without recounting.
 fn improve_professions(teams: &mut [Vec<&Person>]) {
-    let profession = |p: &Person| p.profession.clone();
+    // Unknown professions never make a pair, so they are not counted.
+    let known = |p: &Person| !p.profession.trim().is_empty();
+    let mut counts: Vec<BTreeMap<String, usize>> = teams
+        .iter()
+        .map(|team| {
+            let mut c = BTreeMap::new();
+            for p in team.iter().filter(|p| known(p)) {
+                *c.entry(p.profession.clone()).or_default() += 1;
+            }
+            c
+        })
+        .collect();
+    let count =
+        |c: &BTreeMap<String, usize>, p: &Person| if known(p) { c.get(&p.profession).copied().unwrap_or(0) } else { 0 };
     for _ in 0..50 {
         let mut improved = false;
         for i in 0..teams.len() {
@@ -95,16 +109,25 @@ fn improve_professions(teams: &mut [Vec<&Person>]) {
                 for a in 0..teams[i].len() {
                     for b in 0..teams[j].len() {
                         let (pa, pb) = (teams[i][a], teams[j][b]);
-                        if pa.organisation != pb.organisation || profession(pa) == profession(pb) {
+                        if pa.organisation != pb.organisation || pa.profession == pb.profession {
                             continue;
                         }
-                        let before = same_pairs(&[teams[i].clone(), teams[j].clone()], |p| p.profession.as_str());
-                        let (mut ti, mut tj) = (teams[i].clone(), teams[j].clone());
-                        ti[a] = pb;
-                        tj[b] = pa;
-                        if same_pairs(&[ti.clone(), tj.clone()], |p| p.profession.as_str()) < before {
-                            teams[i] = ti;
-                            teams[j] = tj;
+                        // Pairs lost by taking each out of their team, and made by putting each in the other.
+                        let lost = count(&counts[i], pa).saturating_sub(1) + count(&counts[j], pb).saturating_sub(1);
+                        let made = count(&counts[i], pb) + count(&counts[j], pa);
+                        if made < lost {
+                            for (team, out, into) in [(i, pa, pb), (j, pb, pa)] {
+                                if known(out)
+                                    && let Some(n) = counts[team].get_mut(&out.profession)
+                                {
+                                    *n -= 1;
+                                }
+                                if known(into) {
+                                    *counts[team].entry(into.profession.clone()).or_default() += 1;
+                                }
+                            }
+                            teams[i][a] = pb;
+                            teams[j][b] = pa;
                             improved = true;
                         }
                     }
@@ -166,6 +189,63 @@ mod tests {
             // Best possible: each team two of A, two of B, two doctors, two nurses.
             assert_eq!(same_pairs(&teams, |p| p.organisation.as_str()), 4, "seed {seed}");
             assert_eq!(same_pairs(&teams, |p| p.profession.as_str()), 4, "seed {seed}");
+        }
+    }
+
+    /// The first version, which recounted both teams for every swap considered: the specification
+    /// the kept counts must agree with.
+    /// Swaps colleagues of one organisation between teams while that lowers the pairs of one
+    /// profession (never the organisation count: both teams keep the same organisations).
+    fn improve_professions_by_recount(teams: &mut [Vec<&Person>]) {
+        let profession = |p: &Person| p.profession.clone();
+        for _ in 0..50 {
+            let mut improved = false;
+            for i in 0..teams.len() {
+                for j in (i + 1)..teams.len() {
+                    for a in 0..teams[i].len() {
+                        for b in 0..teams[j].len() {
+                            let (pa, pb) = (teams[i][a], teams[j][b]);
+                            if pa.organisation != pb.organisation || profession(pa) == profession(pb) {
+                                continue;
+                            }
+                            let before = same_pairs(&[teams[i].clone(), teams[j].clone()], |p| p.profession.as_str());
+                            let (mut ti, mut tj) = (teams[i].clone(), teams[j].clone());
+                            ti[a] = pb;
+                            tj[b] = pa;
+                            if same_pairs(&[ti.clone(), tj.clone()], |p| p.profession.as_str()) < before {
+                                teams[i] = ti;
+                                teams[j] = tj;
+                                improved = true;
+                            }
+                        }
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn kept_counts_choose_the_same_swaps_as_recounting() {
+        let professions = ["nurse", "GP", "manager", "", " "];
+        for seed in 0..40u64 {
+            let mut ties = SplitMix64(seed);
+            let people: Vec<Person> = (0..(8 + ties.below(40)) as i64)
+                .map(|i| person(i, ["A", "B", "C", ""][ties.below(4)], professions[ties.below(5)]))
+                .collect();
+            let k = 2 + ties.below(6);
+            let mut dealt: Vec<Vec<&Person>> = vec![Vec::new(); k];
+            for (i, p) in people.iter().enumerate() {
+                dealt[i % k].push(p);
+            }
+            let mut fast = dealt.clone();
+            improve_professions(&mut fast);
+            improve_professions_by_recount(&mut dealt);
+            let ids =
+                |t: &[Vec<&Person>]| t.iter().map(|m| m.iter().map(|p| p.id).collect::<Vec<_>>()).collect::<Vec<_>>();
+            assert_eq!(ids(&fast), ids(&dealt), "seed {seed}");
         }
     }
 
