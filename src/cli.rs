@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
-use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants};
+use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants, run_import};
 use crate::exchange::info_json::info_json;
 use crate::exchange::mapping::Mapping;
 use crate::exchange::read_spreadsheet;
@@ -201,8 +201,7 @@ fn import_records<K: ImportKind>(
     let plan = kind.plan(&table, &mapping, &lookup);
     let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
     let label = format!("Import {}", display_name(source));
-    let (counts, _) = kind
-        .import(&mut store, &label, &rows, on_duplicate, &mut |_| true)
+    let (counts, _) = run_import(&kind, &mut store, &label, &rows, on_duplicate, &mut |_| true)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let mut out: Vec<String> = Vec::new();
     for row in &plan.rows {

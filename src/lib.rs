@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod demo;
 pub mod exchange;
+pub mod fault;
 pub mod model;
 pub mod paths;
 pub mod store;

@@ -389,7 +389,7 @@ fn postcode_rules_assign_neighbourhoods_and_lists_refuse_duplicates() {
     .unwrap();
     let (id, _) = store.add_group(&new).unwrap();
     assert_eq!(store.group(id).unwrap().neighbourhood, None);
-    let (changed, assign) = store.apply_postcode_rules(false).unwrap();
+    let (changed, assign) = store.apply_postcode_rules(placements::store::Overwrite::OnlyMissing).unwrap();
     assert_eq!(changed, 1, "only the group without a neighbourhood");
     assert_eq!(store.group(id).unwrap().neighbourhood, Some(central));
     store.undo(&assign).unwrap();

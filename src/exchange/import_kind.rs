@@ -43,6 +43,25 @@ pub trait ImportKind: Clone + Send + 'static {
     ) -> Result<(ImportCounts, ChangeSet), StoreError>;
 }
 
+/// Imports planned rows into the file: what the window's worker and the command line both call.
+/// The whole import is one transaction, so a fault part-way through leaves the file as it was.
+pub fn run_import<K: ImportKind>(
+    kind: &K,
+    store: &mut Store,
+    label: &str,
+    rows: &[K::Row],
+    on_duplicate: OnDuplicate,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<(ImportCounts, ChangeSet), StoreError> {
+    kind.import(store, label, rows, on_duplicate, &mut |done| {
+        // Every row is written by the time the last count comes, and nothing is committed yet.
+        if done == rows.len() {
+            crate::fault::inject("import");
+        }
+        progress(done)
+    })
+}
+
 /// Community groups into the directory.
 #[derive(Clone, Copy, Debug)]
 pub struct Groups;

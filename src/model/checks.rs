@@ -1,27 +1,12 @@
 //! Checks that turn what people type into values the rest of the program can trust.
 
+pub use super::postcode::normalise_postcode;
+
 /// A problem with one field of a form, shown next to that field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldProblem {
     pub field: &'static str,
     pub message: String,
-}
-
-/// A UK postcode in its usual form (`FY1 4AB`), or `None` if the text is not one.
-pub fn normalise_postcode(text: &str) -> Option<String> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
-    if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
-        return None;
-    }
-    let (outward, inward) = compact.split_at(compact.len() - 3);
-    let inward_ok = {
-        let b = inward.as_bytes();
-        b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
-    };
-    // Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
-    let shape: String = outward.chars().map(|c| if c.is_ascii_digit() { '9' } else { 'A' }).collect();
-    let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
-    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
 }
 
 /// Whether `text` looks like an email address someone could write to.
@@ -57,17 +42,6 @@ pub fn is_plausible_uk_phone(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn postcodes_are_normalised_or_refused() {
-        assert_eq!(normalise_postcode("fy1 4ab").as_deref(), Some("FY1 4AB"));
-        assert_eq!(normalise_postcode("FY84PQ").as_deref(), Some("FY8 4PQ"));
-        assert_eq!(normalise_postcode(" sw1a 1aa ").as_deref(), Some("SW1A 1AA"));
-        assert_eq!(normalise_postcode("M1 1AE").as_deref(), Some("M1 1AE"));
-        assert_eq!(normalise_postcode("Blackpool"), None);
-        assert_eq!(normalise_postcode("FY1"), None);
-        assert_eq!(normalise_postcode("12345"), None);
-    }
 
     #[test]
     fn uk_phone_numbers_are_recognised() {

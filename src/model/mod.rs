@@ -8,6 +8,7 @@ pub mod dates;
 pub mod directory;
 pub mod ids;
 pub mod offer_list;
+pub mod postcode;
 pub mod random;
 pub mod records;
 pub mod search;

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 
 use super::edits::now_text;
-use super::lists::postcode_district;
 use super::{ChangeSet, GroupEdit, Store, StoreError};
 use crate::model::GroupId;
+use crate::model::postcode::postcode_district;
 
 /// One group to import, checked, with what the file knows of it.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,10 +1,12 @@
 //! The editable lists: neighbourhoods, categories, and the postcode-district rules that assign
 //! neighbourhoods. Each change is one undo step.
 
+use rusqlite::OptionalExtension as _;
 use rusqlite::types::Value;
 
 use super::edits::now_text;
 use super::{ChangeSet, Store, StoreError};
+use crate::model::postcode::{normalise_district, postcode_district};
 use crate::model::{CategoryId, NeighbourhoodId};
 
 /// A rule: groups whose postcode is in `district` (e.g. `FY1`) belong to a neighbourhood.
@@ -15,10 +17,13 @@ pub struct PostcodeRule {
     pub neighbourhood: NeighbourhoodId,
 }
 
-/// The outward code of a postcode: `FY1` from `FY1 4AB`.
-pub fn postcode_district(postcode: &str) -> Option<String> {
-    let compact: String = postcode.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
-    (compact.len() >= 5).then(|| compact[..compact.len() - 3].to_owned())
+/// Which groups "Assign neighbourhoods from postcodes" gives a neighbourhood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Only groups that have none yet.
+    OnlyMissing,
+    /// Every group whose postcode district has a rule.
+    All,
 }
 
 fn checked_name(name: &str, what: &str) -> Result<String, StoreError> {
@@ -92,15 +97,16 @@ impl Store {
         district: &str,
         neighbourhood: NeighbourhoodId,
     ) -> Result<ChangeSet, StoreError> {
-        let district: String = district.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
-        let shape: String = district.chars().map(|c| if c.is_ascii_digit() { '9' } else { 'A' }).collect();
-        if !matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A") {
+        let Some(district) = normalise_district(district) else {
             return Err(StoreError::Invalid(format!(
-                "“{district}” is not a postcode district (for example FY1 or M33)."
+                "“{}” is not a postcode district (for example FY1 or M33).",
+                district.trim()
             )));
-        }
-        let existing: Option<i64> =
-            self.conn().query_row("SELECT id FROM postcode_rule WHERE district = ?1", [&district], |r| r.get(0)).ok();
+        };
+        let existing: Option<i64> = self
+            .conn()
+            .query_row("SELECT id FROM postcode_rule WHERE district = ?1", [&district], |r| r.get(0))
+            .optional()?;
         self.edit(format!("Postcode district {district}"), |rec| {
             match existing {
                 Some(id) => {
@@ -128,8 +134,8 @@ impl Store {
     }
 
     /// Gives groups the neighbourhood their postcode district's rule names: only groups with
-    /// none yet, or every group with a rule (`overwrite`). Returns how many changed.
-    pub fn apply_postcode_rules(&mut self, overwrite: bool) -> Result<(usize, ChangeSet), StoreError> {
+    /// none yet, or every group with a rule. Returns how many changed.
+    pub fn apply_postcode_rules(&mut self, overwrite: Overwrite) -> Result<(usize, ChangeSet), StoreError> {
         let rules = self.postcode_rules()?;
         let groups: Vec<(i64, String, Option<i64>)> = {
             let mut stmt = self.conn().prepare("SELECT id, postcode, neighbourhood_id FROM community_group")?;
@@ -139,7 +145,7 @@ impl Store {
         let change = self.edit("Assign neighbourhoods from postcodes", |rec| {
             let now = Value::Text(now_text());
             for (id, postcode, current) in &groups {
-                if current.is_some() && !overwrite {
+                if current.is_some() && overwrite == Overwrite::OnlyMissing {
                     continue;
                 }
                 let Some(district) = postcode_district(postcode) else { continue };
@@ -156,18 +162,5 @@ impl Store {
             Ok(())
         })?;
         Ok((changed, change))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn districts_come_from_postcodes() {
-        assert_eq!(postcode_district("FY1 4AB").as_deref(), Some("FY1"));
-        assert_eq!(postcode_district("m334rz").as_deref(), Some("M33"));
-        assert_eq!(postcode_district("SW1A 1AA").as_deref(), Some("SW1A"));
-        assert_eq!(postcode_district("FY1"), None);
     }
 }

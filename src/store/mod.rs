@@ -31,7 +31,7 @@ pub use backups::{BackupInfo, Backups};
 pub use changes::{ChangeSet, RowChange, RowValues};
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
 pub use import::{ImportCounts, ImportGroup, OnDuplicate};
-pub use lists::{PostcodeRule, postcode_district};
+pub use lists::{Overwrite, PostcodeRule};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
 pub use people::{CohortEdit, ImportParticipant, ParticipantEdit, PeopleList, Removed};
 pub use schema::SCHEMA_VERSION;

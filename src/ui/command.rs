@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::model::{
     CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, ParticipantId, PlacementId, PracticeId, TeamId,
 };
-use crate::store::{CohortEdit, GroupEdit, OfferEdit, ParticipantEdit, PeopleList, ProposedTeam};
+use crate::store::{CohortEdit, GroupEdit, OfferEdit, Overwrite, ParticipantEdit, PeopleList, ProposedTeam};
 
 /// A command with a menu entry and perhaps a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -227,7 +227,7 @@ pub enum EditRequest {
     RemovePostcodeRule(i64),
     /// Assign neighbourhoods from postcode districts: to groups without one, or to all.
     ApplyPostcodeRules {
-        overwrite: bool,
+        overwrite: Overwrite,
     },
     RemovePlacement(PlacementId),
     AddOffer(OfferEdit),

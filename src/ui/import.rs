@@ -9,13 +9,12 @@
 //! change set comes back to the app as one undo step.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{RichText, Ui};
 
 use super::theme;
+use super::worker::{Job, Progress, spawn};
+use crate::exchange::import_kind::run_import;
 pub use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants};
 use crate::exchange::mapping::{FieldKind, Mapping, Plan};
 use crate::exchange::table::{Table, TableError, is_missing};
@@ -32,10 +31,14 @@ type ReadResult<K> = Result<
 >;
 type ImportResult = Result<(ImportCounts, ChangeSet), StoreError>;
 
+/// What the window says when a worker met a fault in the program.
+const READ_FAULT: &str = "The file could not be read because of a fault in the program: nothing was changed.";
+const IMPORT_FAULT: &str = "The import stopped because of a fault in the program: nothing was changed.";
+
 enum Stage<K: ImportKind> {
     Reading {
         sheet: Option<String>,
-        result: Receiver<ReadResult<K>>,
+        job: Job<ReadResult<K>>,
     },
     Mapping {
         table: Table,
@@ -48,9 +51,8 @@ enum Stage<K: ImportKind> {
     Importing {
         plan: Plan<K::Row>,
         total: usize,
-        done: Arc<AtomicUsize>,
-        cancel: Arc<AtomicBool>,
-        result: Receiver<ImportResult>,
+        progress: Progress,
+        job: Job<ImportResult>,
     },
     Finished {
         counts: ImportCounts,
@@ -108,24 +110,18 @@ fn read_in_background<K: ImportKind>(
     sheet: Option<String>,
     lookup: K::Lookup,
     ctx: &egui::Context,
-) -> Receiver<ReadResult<K>> {
-    let (send, receive) = channel();
+) -> Job<ReadResult<K>> {
     let path = path.to_path_buf();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
-        let result = read_spreadsheet(&path, sheet.as_deref()).and_then(|table| {
-            let sheets = match std::fs::read(&path) {
-                Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => xlsx::sheet_names(&bytes)?,
-                _ => Vec::new(),
-            };
-            let mapping = Mapping::guess(&table.headers);
-            let plan = kind.plan(&table, &mapping, &lookup);
-            Ok((table, sheets, mapping, plan, lookup))
-        });
-        let _ = send.send(result);
-        ctx.request_repaint();
-    });
-    receive
+    spawn(ctx, move || {
+        let table = read_spreadsheet(&path, sheet.as_deref())?;
+        let sheets = match std::fs::read(&path) {
+            Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => xlsx::sheet_names(&bytes)?,
+            _ => Vec::new(),
+        };
+        let mapping = Mapping::guess(&table.headers);
+        let plan = kind.plan(&table, &mapping, &lookup);
+        Ok((table, sheets, mapping, plan, lookup))
+    })
 }
 
 /// A grid cell of a fixed width: one line, left-aligned, cut short with "…" when too long.
@@ -160,7 +156,7 @@ impl<K: ImportKind> ImportWindow<K> {
     fn start_reading(kind: &K, path: &Path, sheet: Option<String>, store: &Store, ctx: &egui::Context) -> Stage<K> {
         match kind.lookup(store) {
             Ok(lookup) => {
-                Stage::Reading { result: read_in_background(kind.clone(), path, sheet.clone(), lookup, ctx), sheet }
+                Stage::Reading { job: read_in_background(kind.clone(), path, sheet.clone(), lookup, ctx), sheet }
             }
             Err(e) => Stage::Failed(format!("The file's records could not be read to import against: {e}")),
         }
@@ -174,29 +170,25 @@ impl<K: ImportKind> ImportWindow<K> {
     /// Moves on when a worker has finished.
     fn poll(&mut self) {
         let next = match &mut self.stage {
-            Stage::Reading { sheet, result } => match result.try_recv() {
+            Stage::Reading { sheet, job } => job.poll().map(|outcome| match outcome {
                 Ok(Ok((table, sheets, mapping, plan, lookup))) => {
                     self.unit = table.unit;
-                    Some(Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan, lookup })
+                    Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan, lookup }
                 }
-                Ok(Err(e)) => Some(Stage::Failed(e.to_string())),
-                Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => Some(Stage::Failed("The file could not be read.".to_owned())),
-            },
-            Stage::Importing { plan, result, .. } => match result.try_recv() {
+                Ok(Err(e)) => Stage::Failed(e.to_string()),
+                Err(_fault) => Stage::Failed(READ_FAULT.to_owned()),
+            }),
+            Stage::Importing { plan, job, .. } => job.poll().map(|outcome| match outcome {
                 Ok(Ok((counts, change))) => {
                     self.pending_change = Some(change);
-                    Some(Stage::Finished { counts, plan: std::mem::take(plan) })
+                    Stage::Finished { counts, plan: std::mem::take(plan) }
                 }
                 Ok(Err(StoreError::Cancelled)) => {
-                    Some(Stage::Failed("The import was cancelled. The file is as it was before.".to_owned()))
+                    Stage::Failed("The import was cancelled. The file is as it was before.".to_owned())
                 }
-                Ok(Err(e)) => Some(Stage::Failed(format!("Nothing was imported: {e}"))),
-                Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => {
-                    Some(Stage::Failed("The import stopped unexpectedly; nothing was imported.".to_owned()))
-                }
-            },
+                Ok(Err(e)) => Stage::Failed(format!("Nothing was imported: {e}")),
+                Err(_fault) => Stage::Failed(IMPORT_FAULT.to_owned()),
+            }),
             _ => None,
         };
         if let Some(next) = next {
@@ -216,22 +208,14 @@ impl<K: ImportKind> ImportWindow<K> {
         };
         let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
         let total = rows.len();
-        let (done, cancel) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicBool::new(false)));
-        let (send, result) = channel();
-        let (worker_done, worker_cancel, worker_ctx) = (done.clone(), cancel.clone(), ctx.clone());
+        let progress = Progress::default();
         let label = format!("Import {}", display_name(&self.path));
-        let on_duplicate = self.on_duplicate;
-        let kind = self.kind.clone();
-        std::thread::spawn(move || {
-            let outcome = kind.import(&mut worker, &label, &rows, on_duplicate, &mut |n| {
-                worker_done.store(n, Ordering::Relaxed);
-                worker_ctx.request_repaint();
-                !worker_cancel.load(Ordering::Relaxed)
-            });
-            let _ = send.send(outcome);
-            worker_ctx.request_repaint();
+        let (on_duplicate, kind) = (self.on_duplicate, self.kind.clone());
+        let (shared, worker_ctx) = (progress.clone(), ctx.clone());
+        let job = spawn(ctx, move || {
+            run_import(&kind, &mut worker, &label, &rows, on_duplicate, &mut |n| shared.report(n, &worker_ctx))
         });
-        self.stage = Stage::Importing { plan, total, done, cancel, result };
+        self.stage = Stage::Importing { plan, total, progress, job };
     }
 
     /// Draws the window; returns what the app should do.
@@ -324,13 +308,13 @@ impl<K: ImportKind> ImportWindow<K> {
                         }
                     });
                 }
-                Stage::Importing { total, done, cancel, .. } => {
-                    let done = done.load(Ordering::Relaxed).min(*total);
+                Stage::Importing { total, progress, .. } => {
+                    let done = progress.done().min(*total);
                     let fraction = if *total == 0 { 1.0 } else { done as f32 / *total as f32 };
                     ui.label(format!("Importing… {} of {} rows", thousands(done as u64), thousands(*total as u64)));
                     ui.add(egui::ProgressBar::new(fraction).show_percentage());
                     if ui.button("Cancel").on_hover_text("Stop and leave the file as it was").clicked() {
-                        cancel.store(true, Ordering::Relaxed);
+                        progress.cancel();
                     }
                 }
                 Stage::Finished { counts, plan } => {

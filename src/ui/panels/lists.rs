@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::{NameChange, NameListEditor};
 use crate::model::{Category, CategoryId, Neighbourhood, NeighbourhoodId};
-use crate::store::PostcodeRule;
+use crate::store::{Overwrite, PostcodeRule};
 use crate::ui::command::{Command, EditRequest};
 
 /// What the user is typing in the lists window.
@@ -116,10 +116,10 @@ impl ListsWindow {
         }
         ui.add_space(6.0);
         if ui.button("Assign to groups without a neighbourhood").clicked() {
-            commands.push(Command::Edit(EditRequest::ApplyPostcodeRules { overwrite: false }));
+            commands.push(Command::Edit(EditRequest::ApplyPostcodeRules { overwrite: Overwrite::OnlyMissing }));
         }
         if ui.button("Reassign every group with a rule").clicked() {
-            commands.push(Command::Edit(EditRequest::ApplyPostcodeRules { overwrite: true }));
+            commands.push(Command::Edit(EditRequest::ApplyPostcodeRules { overwrite: Overwrite::All }));
         }
     }
 }
