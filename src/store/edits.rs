@@ -201,9 +201,7 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut BulkWriter<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        if !self.is_writable() {
-            return Err(StoreError::ReadOnly);
-        }
+        self.write_gate()?;
         let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let result = {
             let mut writer = BulkWriter { conn: &tx, now: now_text() };

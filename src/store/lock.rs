@@ -20,7 +20,7 @@ pub(crate) enum LockError {
 #[derive(Debug)]
 pub struct DocumentLock {
     path: PathBuf,
-    _file: File,
+    file: File,
 }
 
 pub(crate) fn lock_path(document: &Path) -> PathBuf {
@@ -56,9 +56,16 @@ impl DocumentLock {
                 format!("process {} since {}", std::process::id(), chrono::Local::now().format("%-d %b %Y %H:%M"));
             // What we write is only for the message another copy shows; the lock is what counts.
             let _ = file.set_len(0).and_then(|()| file.write_all(holder.as_bytes()));
-            return Ok(Self { path, _file: file });
+            return Ok(Self { path, file });
         }
         Err(LockError::Held { holder: String::new() })
+    }
+
+    /// Whether this process still holds the document's lock: the lock file beside the document
+    /// is still the one it locked. Someone deleting the lock file lets another copy take a new
+    /// one; from then on this copy must not write.
+    pub(crate) fn is_held(&self) -> bool {
+        still_at_path(&self.file, &self.path)
     }
 }
 

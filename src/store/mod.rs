@@ -23,6 +23,7 @@ mod teams;
 use std::fs::{self, File, OpenOptions};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -124,6 +125,10 @@ pub enum StoreError {
         "The file has been made read-only since it was opened, so this change was not saved. Use File › Save As… to save everything you see to a new file."
     )]
     FileMadeReadOnly,
+    #[error(
+        "This copy of Community Placements no longer holds the file for changes (its lock file beside it was removed, so another copy may be changing it), so this change was not saved. Use File › Save As… to save everything you see to a new file."
+    )]
+    LockLost,
     #[error("{0}")]
     Open(#[from] OpenError),
     #[error("{}", describe_sqlite(.0))]
@@ -201,7 +206,8 @@ pub struct Store {
     file_version: u32,
     /// The file's identity on disk when it was opened, to notice it being deleted or replaced.
     identity: Option<FileIdentity>,
-    _lock: Option<DocumentLock>,
+    /// Held while the file is open for writing; shared with the store's worker handles.
+    lock: Option<Arc<DocumentLock>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -298,6 +304,16 @@ impl Store {
         }
         let verdict = check_header(&read_prefix(path)?, meta.len())?;
         let (access, lock) = decide_access(path, &meta, mode)?;
+        Self::open_checked(path, verdict, access, lock)
+    }
+
+    /// Opens a file whose header has passed, with the access (and lock) already decided.
+    fn open_checked(
+        path: &Path,
+        verdict: HeaderVerdict,
+        access: Access,
+        lock: Option<DocumentLock>,
+    ) -> Result<Self, OpenError> {
         let flags = match access {
             Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
             Access::ReadOnly(_) => OpenFlags::SQLITE_OPEN_READ_ONLY,
@@ -328,7 +344,7 @@ impl Store {
             access,
             file_version: version,
             identity: file_identity(path),
-            _lock: lock,
+            lock: lock.map(Arc::new),
         };
         if version < SCHEMA_VERSION {
             if access == Access::ReadWrite {
@@ -375,7 +391,7 @@ impl Store {
                 access: Access::ReadWrite,
                 file_version: SCHEMA_VERSION,
                 identity: file_identity(path),
-                _lock: Some(lock),
+                lock: Some(Arc::new(lock)),
             })
         })();
         if made.is_err() {
@@ -412,7 +428,7 @@ impl Store {
         label: impl Into<String>,
         f: impl FnOnce(&mut Recorder<'_>) -> Result<(), StoreError>,
     ) -> Result<ChangeSet, StoreError> {
-        self.check_still_writable()?;
+        self.write_gate()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut recorder = Recorder::new(&tx);
         f(&mut recorder)?;
@@ -421,11 +437,12 @@ impl Store {
         Ok(ChangeSet { label: label.into(), changes })
     }
 
-    /// Before any write: the file must still be open for writing, still be the file that was
-    /// opened (not deleted, moved or replaced, when writes would vanish with it), and not have
-    /// been made read-only since. Everything already saved stays readable either way, and
-    /// Save As copies it from the open connection.
-    pub(crate) fn check_still_writable(&self) -> Result<(), StoreError> {
+    /// The one gate every write to the document passes (edits, undo and redo, imports, the
+    /// bulk writer, restore): the file must still be open for writing, still be the file that
+    /// was opened (not deleted, moved or replaced, when writes would vanish with it), not have
+    /// been made read-only since, and this process must still hold its lock. Everything already
+    /// saved stays readable either way, and Save As copies it from the open connection.
+    pub(crate) fn write_gate(&self) -> Result<(), StoreError> {
         if !self.is_writable() {
             return Err(StoreError::ReadOnly);
         }
@@ -434,6 +451,9 @@ impl Store {
         }
         if fs::metadata(&self.path).is_ok_and(|m| m.permissions().readonly()) {
             return Err(StoreError::FileMadeReadOnly);
+        }
+        if !self.lock.as_ref().is_some_and(|lock| lock.is_held()) {
+            return Err(StoreError::LockLost);
         }
         Ok(())
     }
@@ -449,7 +469,7 @@ impl Store {
     }
 
     fn apply_change_set(&mut self, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
-        self.check_still_writable()?;
+        self.write_gate()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         changes::apply(&tx, set, direction)?;
         tx.commit()?;
@@ -480,15 +500,13 @@ impl Store {
         self.access = Access::ReadWrite;
         self.file_version = SCHEMA_VERSION;
         self.identity = file_identity(target);
-        self._lock = Some(lock);
+        self.lock = Some(Arc::new(lock));
         Ok(())
     }
 
     /// Replaces this document's contents with a backup's (which is checked first).
     pub fn restore_from(&mut self, backup: &Path) -> Result<(), StoreError> {
-        if !self.is_writable() {
-            return Err(StoreError::ReadOnly);
-        }
+        self.write_gate()?;
         let source = Store::open(backup, OpenMode::ReadOnly)?;
         copy_database(&source.conn, &self.path)?;
         let conn = Connection::open_with_flags(
@@ -503,18 +521,34 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a complete copy of the document to `target` (replacing it) and keeps working here.
+    /// Writes a complete copy of the document to `target` (replacing it) and keeps working here:
+    /// for backups, which live in the program's own folder and are never open as documents.
     pub fn write_copy(&self, target: &Path) -> Result<(), StoreError> {
         copy_database(&self.conn, target)
     }
 
-    /// A second handle on the same file, for long work on another thread (an import) while
-    /// the window keeps reading through this one. This process already holds the file's lock,
-    /// so the handle takes none; the caller keeps `self` open until the work is done.
-    pub fn worker_handle(&self) -> Result<Store, StoreError> {
-        if !self.is_writable() {
-            return Err(StoreError::ReadOnly);
+    /// Saves a backup as a new document at `target` and opens it for writing. Like Save As, it
+    /// takes the target's lock first, so a file open in another copy is never replaced.
+    pub fn restore_as(backup: &Path, target: &Path) -> Result<Self, StoreError> {
+        let source = Store::open(backup, OpenMode::ReadOnly)?;
+        if target.parent().is_some_and(|p| p.exists()) && folder_is_read_only(target) {
+            return Err(StoreError::Io(std::io::Error::from(std::io::ErrorKind::PermissionDenied)));
         }
+        let lock = DocumentLock::acquire(target).map_err(|e| match e {
+            LockError::Held { holder } => StoreError::TargetInUse { holder },
+            LockError::CannotCreate(e) => StoreError::Io(e),
+        })?;
+        copy_database(&source.conn, target)?;
+        let meta = fs::metadata(target)?;
+        let verdict = check_header(&read_prefix(target)?, meta.len())?;
+        Ok(Self::open_checked(target, verdict, Access::ReadWrite, Some(lock))?)
+    }
+
+    /// A second handle on the same file, for long work on another thread (an import) while
+    /// the window keeps reading through this one. It shares this handle's hold on the file's
+    /// lock, and passes the same gate before it writes.
+    pub fn worker_handle(&self) -> Result<Store, StoreError> {
+        self.write_gate()?;
         let conn = Connection::open_with_flags(
             &self.path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -526,7 +560,7 @@ impl Store {
             access: Access::ReadWrite,
             file_version: self.file_version,
             identity: self.identity,
-            _lock: None,
+            lock: self.lock.clone(),
         })
     }
 

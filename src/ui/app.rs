@@ -17,7 +17,7 @@ use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::model::Counts;
 use crate::model::text::count_of;
 use crate::paths::AppPaths;
-use crate::store::{Access, BackupInfo, ChangeSet, OpenError, OpenMode, Store, StoreError, display_name};
+use crate::store::{Access, BackupInfo, ChangeSet, OpenError, OpenMode, Store, display_name};
 
 /// What the window opens on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -303,11 +303,8 @@ impl PlacementsApp {
             PathPurpose::Export => self.export_groups(&path),
             PathPurpose::RestoreCopy(backup) => {
                 let path = Self::with_extension(path);
-                let copied = Store::open(&backup, OpenMode::ReadOnly)
-                    .map_err(StoreError::from)
-                    .and_then(|source| source.write_copy(&path));
-                match copied {
-                    Ok(()) => self.open_path(&path, OpenMode::Edit),
+                match Store::restore_as(&backup, &path) {
+                    Ok(store) => self.adopt(store),
                     Err(e) => self.show_message("Could not restore the backup", e.to_string()),
                 }
             }
