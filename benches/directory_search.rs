@@ -10,7 +10,7 @@ use placements::demo::{DemoOptions, write_demo};
 use placements::model::directory::{DirectoryFilter, SortOrder};
 use placements::model::search::Vocabulary;
 use placements::store::{OpenMode, Store};
-use placements::ui::panels::directory::{SearchCache, find_groups};
+use placements::store::{SearchCache, find_groups};
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -11,8 +11,8 @@ use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants, run
 use crate::exchange::info_json::info_json;
 use crate::exchange::mapping::Mapping;
 use crate::exchange::read_spreadsheet;
-use crate::model::Cohort;
 use crate::model::text::thousands;
+use crate::model::{Cohort, TeamSize};
 use crate::store::{CohortEdit, OnDuplicate, OpenMode, Store, display_name};
 
 /// Community Placements: plan one-day leadership placements of NHS teams with local community groups.
@@ -63,9 +63,9 @@ pub enum CliCommand {
         /// The cohort's name, e.g. "Junior doctors 2027".
         #[arg(long)]
         cohort: String,
-        /// At most this many people in a team; sizes differ by at most one.
+        /// At most this many people in a team (1 to 20); sizes differ by at most one.
         #[arg(long)]
-        size: usize,
+        size: TeamSize,
         /// The same seed always gives the same teams.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -287,9 +287,6 @@ pub fn run_command(command: CliCommand) -> Result<String, String> {
             ))
         }
         CliCommand::Teams { file, cohort, size, seed, apply } => {
-            if !(1..=50).contains(&size) {
-                return Err("--size must be between 1 and 50".to_owned());
-            }
             let mode = if apply { OpenMode::Edit } else { OpenMode::ReadOnly };
             let mut store = Store::open(&file, mode).map_err(|e| format!("could not open {}: {e}", file.display()))?;
             let fail = |e: crate::store::StoreError| format!("could not form teams in {}: {e}", file.display());

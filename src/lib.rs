@@ -6,7 +6,9 @@
 //! (the demo programme), [`ui`] (egui panels and commands), [`cli`] (the command line).
 
 pub mod cli;
+pub mod commands;
 pub mod demo;
+pub mod edit;
 pub mod exchange;
 pub mod fault;
 pub mod model;

@@ -7,7 +7,7 @@ use placements::model::directory::{DirectoryFilter, SortOrder};
 use placements::model::search::Vocabulary;
 use placements::model::{CommunityGroup, GroupId};
 use placements::store::{GroupEdit, OpenMode, Store};
-use placements::ui::panels::directory::{SearchCache, find_groups};
+use placements::store::{SearchCache, find_groups};
 
 fn names_found(store: &Store, search: &str) -> Vec<String> {
     let groups = store.group_summaries().unwrap();

@@ -128,7 +128,7 @@ fn removing_personal_data_leaves_none_of_it_in_the_files_bytes() {
     let people_before: i64 = scalar(&file, "SELECT count(*) FROM participant");
 
     let mut store = Store::open(&file, OpenMode::Edit).unwrap();
-    let (removed, _) = store.remove_personal_data(cohort, false).unwrap();
+    let (removed, _) = store.remove_personal_data(cohort, placements::store::KeepNames::No).unwrap();
     assert_eq!(removed.participants, 24);
     drop(store);
     let after = bytes(&file);

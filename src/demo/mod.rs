@@ -318,7 +318,7 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
                 if rng.percent(65) {
                     group.last_verified = recent_day(&mut rng, year);
                 }
-                let cats: Vec<i64> = categories.iter().filter_map(|c| category_ids.get(c).copied()).collect();
+                let cats: Vec<CategoryId> = categories.iter().filter_map(|c| category_ids.get(c).copied()).collect();
                 let active = group.status == GroupStatus::Active;
                 let address = format!("{}, {} {}", group.address_line1, group.town, group.postcode);
                 let edit = GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;

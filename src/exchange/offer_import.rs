@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveDate, Weekday};
 
 use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, mapped_values, split_list, yes_or_no};
 use super::table::Table;
-use crate::model::dates::parse_uk_date;
+use crate::model::dates::{parse_time, parse_uk_date};
 use crate::model::search::fold;
 use crate::model::*;
 use crate::store::{ImportOffer, OfferEdit, split_tags};
@@ -400,32 +400,6 @@ fn flag(text: &str, what: &str, warnings: &mut Vec<String>) -> bool {
     })
 }
 
-/// "09:30", "9.30", "0930", "9am", "2:30pm".
-pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
-    let bad = || format!("“{text}” is not a time (like 09:30)");
-    let lower = text.trim().to_lowercase().replace(' ', "");
-    let (clock, pm) = match (lower.strip_suffix("am"), lower.strip_suffix("pm")) {
-        (Some(c), _) => (c.to_owned(), Some(false)),
-        (_, Some(c)) => (c.to_owned(), Some(true)),
-        _ => (lower.clone(), None),
-    };
-    let clock = clock.replace('.', ":");
-    if !clock.is_ascii() {
-        return Err(bad());
-    }
-    let (h, m): (u32, u32) = match clock.split_once(':') {
-        Some((h, m)) => (h.parse().map_err(|_| bad())?, m.get(..2).unwrap_or(m).parse().map_err(|_| bad())?),
-        None if clock.len() == 4 => (clock[..2].parse().map_err(|_| bad())?, clock[2..].parse().map_err(|_| bad())?),
-        None => (clock.parse().map_err(|_| bad())?, 0),
-    };
-    let h = match pm {
-        Some(true) if h < 12 => h + 12,
-        Some(false) if h == 12 => 0,
-        _ => h,
-    };
-    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
-}
-
 /// "Mon-Fri", "weekdays", "Tuesdays and Thursdays", "Mon, Wed, Fri", "every day".
 pub fn parse_weekdays(text: &str) -> Result<Weekdays, String> {
     let lower = text.to_lowercase();
@@ -481,19 +455,6 @@ mod tests {
         assert_eq!(parse_weekdays("Monday to Wednesday").unwrap(), Weekdays(0b000_0111));
         assert_eq!(parse_weekdays("every day").unwrap(), Weekdays(0b111_1111));
         assert!(parse_weekdays("sometimes").is_err());
-    }
-
-    #[test]
-    fn times_are_read_as_people_write_them() {
-        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        assert_eq!(parse_time("09:30"), Ok(t(9, 30)));
-        assert_eq!(parse_time("9.30"), Ok(t(9, 30)));
-        assert_eq!(parse_time("0930"), Ok(t(9, 30)));
-        assert_eq!(parse_time("2pm"), Ok(t(14, 0)));
-        assert_eq!(parse_time("2:30 pm"), Ok(t(14, 30)));
-        assert_eq!(parse_time("12am"), Ok(t(0, 0)));
-        assert!(parse_time("lunchtime").is_err());
-        assert!(parse_time("aé1").is_err(), "four bytes, not four digits");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! When an offer can host a team: the rule behind the offers' month view and the board's clash
-//! checks. Plain data in, a reason out.
+//! When an offer can host a team: the one rule behind the offers' list filter, the month view
+//! and the demo. Plain data in, a reason out. Also what a day of the month view means, and what
+//! clicking it in the editor does.
 
 use chrono::{Datelike as _, NaiveDate, Weekday};
 
@@ -87,6 +88,58 @@ pub fn is_available(offer: &Availability, date: NaiveDate) -> Result<(), WhyNot>
     Ok(())
 }
 
+/// What one day means for an offer, as its month view shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayKind {
+    Available,
+    /// Offered as a single extra day.
+    Extra,
+    /// The group cannot host that day.
+    Blackout,
+    Unavailable(WhyNot),
+}
+
+/// What `day` means for the offer.
+pub fn day_kind(offer: &Availability, day: NaiveDate) -> DayKind {
+    if offer.blackout_dates.contains(&day) {
+        return DayKind::Blackout;
+    }
+    match is_available(offer, day) {
+        Ok(()) if offer.extra_dates.contains(&day) => DayKind::Extra,
+        Ok(()) => DayKind::Available,
+        Err(why) => DayKind::Unavailable(why),
+    }
+}
+
+impl DayKind {
+    /// The day in words: "Tue 6 Apr 2027: not available: a bank holiday".
+    pub fn explanation(self, day: NaiveDate) -> String {
+        let name = super::dates::uk_date(day);
+        match self {
+            Self::Available => format!("{name}: available"),
+            Self::Extra => format!("{name}: available (an extra day)"),
+            Self::Blackout => format!("{name}: not available: the group cannot host that day (blackout)"),
+            Self::Unavailable(why) => format!("{name}: not available: {}", why.explanation()),
+        }
+    }
+}
+
+/// A click on a day of the editor's month view: an available day becomes a blackout day, a day
+/// that is not becomes an extra day, and a second click takes either back.
+pub fn toggle_day(offer: &mut Availability, day: NaiveDate) {
+    if let Some(i) = offer.blackout_dates.iter().position(|d| *d == day) {
+        offer.blackout_dates.remove(i);
+    } else if let Some(i) = offer.extra_dates.iter().position(|d| *d == day) {
+        offer.extra_dates.remove(i);
+    } else if is_available(offer, day).is_ok() {
+        offer.blackout_dates.push(day);
+        offer.blackout_dates.sort();
+    } else {
+        offer.extra_dates.push(day);
+        offer.extra_dates.sort();
+    }
+}
+
 /// Team-days still free: the capacity less the placements made (never below nothing).
 pub fn capacity_left(capacity: u32, placed: u32) -> u32 {
     capacity.saturating_sub(placed)
@@ -136,6 +189,29 @@ mod tests {
         assert_eq!(is_available(&o, d(4, 10)), Ok(()));
         assert_eq!(is_available(&o, d(5, 3)), Ok(()));
         assert_eq!(WhyNot::NotOnThatWeekday(Weekday::Wed).explanation(), "the offer does not run on Wednesdays");
+    }
+
+    #[test]
+    fn clicking_days_makes_blackouts_and_extras_and_takes_them_back() {
+        let mut when = Availability {
+            first_date: d(4, 5),
+            last_date: d(4, 30),
+            weekdays: Weekdays::MONDAY_TO_FRIDAY,
+            extra_dates: vec![],
+            blackout_dates: vec![],
+            weekends_allowed: false,
+            bank_holidays_allowed: false,
+        };
+        toggle_day(&mut when, d(4, 7));
+        assert_eq!(when.blackout_dates, [d(4, 7)]);
+        toggle_day(&mut when, d(4, 10)); // a Saturday
+        assert_eq!(when.extra_dates, [d(4, 10)]);
+        assert!(day_kind(&when, d(4, 10)).explanation(d(4, 10)).ends_with("available (an extra day)"));
+        assert!(day_kind(&when, d(4, 11)).explanation(d(4, 11)).ends_with("not available: a weekend"));
+        assert_eq!(day_kind(&when, d(4, 7)), DayKind::Blackout);
+        toggle_day(&mut when, d(4, 7));
+        toggle_day(&mut when, d(4, 10));
+        assert!(when.blackout_dates.is_empty() && when.extra_dates.is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Checks that turn what people type into values the rest of the program can trust.
 
 pub use super::postcode::normalise_postcode;
+use super::team_size::TeamSize;
 
 /// A problem with one field of a form, shown next to that field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,8 +110,10 @@ pub fn check_offer(offer: &Offer) -> Vec<FieldProblem> {
     if offer.finish_time <= offer.start_time {
         problem("finish_time", "The day must finish after it starts.");
     }
-    if offer.team_size_min < 1 {
-        problem("team_size_min", "A team has at least one person.");
+    for (field, size) in [("team_size_min", offer.team_size_min), ("team_size_max", offer.team_size_max)] {
+        if let Err(message) = TeamSize::new(size) {
+            problem(field, &message);
+        }
     }
     if offer.team_size_min > offer.team_size_max {
         problem("team_size_max", "The largest team cannot be smaller than the smallest.");
@@ -211,8 +214,8 @@ pub fn check_cohort(c: &Cohort) -> Vec<FieldProblem> {
     {
         problem("last_day", "The programme's last day is before its first.");
     }
-    if c.default_team_size < 1 {
-        problem("default_team_size", "A team has at least one person.");
+    if let Err(message) = TeamSize::new(c.default_team_size) {
+        problem("default_team_size", &message);
     }
     if !c.coordinator_phone.trim().is_empty() && !is_plausible_uk_phone(&c.coordinator_phone) {
         problem("coordinator_phone", "This is not a UK phone number (for example 01632 960123).");

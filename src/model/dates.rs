@@ -1,6 +1,6 @@
 //! Dates as people in England read them: `Tue 16 Apr 2019`.
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::{Datelike as _, NaiveDate, NaiveTime};
 
 /// `Tue 16 Apr 2019`.
 pub fn uk_date(date: NaiveDate) -> String {
@@ -54,6 +54,32 @@ pub fn parse_uk_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// "09:30", "9.30", "0930", "9am", "2:30pm".
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    let bad = || format!("“{text}” is not a time (like 09:30)");
+    let lower = text.trim().to_lowercase().replace(' ', "");
+    let (clock, pm) = match (lower.strip_suffix("am"), lower.strip_suffix("pm")) {
+        (Some(c), _) => (c.to_owned(), Some(false)),
+        (_, Some(c)) => (c.to_owned(), Some(true)),
+        _ => (lower.clone(), None),
+    };
+    let clock = clock.replace('.', ":");
+    if !clock.is_ascii() {
+        return Err(bad());
+    }
+    let (h, m): (u32, u32) = match clock.split_once(':') {
+        Some((h, m)) => (h.parse().map_err(|_| bad())?, m.get(..2).unwrap_or(m).parse().map_err(|_| bad())?),
+        None if clock.len() == 4 => (clock[..2].parse().map_err(|_| bad())?, clock[2..].parse().map_err(|_| bad())?),
+        None => (clock.parse().map_err(|_| bad())?, 0),
+    };
+    let h = match pm {
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
+    };
+    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
+}
+
 /// A date as typed in a form: `22/11/2026`.
 pub fn uk_numeric_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
@@ -90,6 +116,19 @@ mod tests {
         }
         assert_eq!(parse_uk_date("31/02/2026"), None);
         assert_eq!(parse_uk_date("soon"), None);
+    }
+
+    #[test]
+    fn times_are_read_as_people_write_them() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_time("09:30"), Ok(t(9, 30)));
+        assert_eq!(parse_time("9.30"), Ok(t(9, 30)));
+        assert_eq!(parse_time("0930"), Ok(t(9, 30)));
+        assert_eq!(parse_time("2pm"), Ok(t(14, 0)));
+        assert_eq!(parse_time("2:30 pm"), Ok(t(14, 30)));
+        assert_eq!(parse_time("12am"), Ok(t(0, 0)));
+        assert!(parse_time("lunchtime").is_err());
+        assert!(parse_time("aé1").is_err(), "four bytes, not four digits");
     }
 
     #[test]

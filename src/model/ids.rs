@@ -31,4 +31,6 @@ id_type!(
     PlacementId,
     /// A kind of leadership practice an offer gives a team (the programme's editable list).
     PracticeId,
+    /// A rule giving the groups of a postcode district a neighbourhood.
+    PostcodeRuleId,
 );

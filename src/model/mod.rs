@@ -12,12 +12,14 @@ pub mod postcode;
 pub mod random;
 pub mod records;
 pub mod search;
+pub mod team_size;
 pub mod teams;
 pub mod text;
 
 pub use checks::FieldProblem;
 pub use ids::{
-    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId, PracticeId,
-    ProfessionId, TeamId,
+    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId,
+    PostcodeRuleId, PracticeId, ProfessionId, TeamId,
 };
 pub use records::*;
+pub use team_size::TeamSize;

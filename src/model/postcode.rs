@@ -7,7 +7,7 @@ const DISTRICT_SHAPES: [&str; 6] = ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"];
 
 /// Upper case, with every space taken out.
 fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+    text.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 /// Whether `text` (already compact) has the shape of a postcode district: `FY1`, `M33`, `SW1A`.

@@ -248,18 +248,23 @@ impl BulkWriter<'_> {
         .map(NeighbourhoodId)
     }
 
-    pub fn postcode_rule(&mut self, district: &str, neighbourhood: NeighbourhoodId) -> Result<i64, StoreError> {
+    pub fn postcode_rule(
+        &mut self,
+        district: &str,
+        neighbourhood: NeighbourhoodId,
+    ) -> Result<PostcodeRuleId, StoreError> {
         self.insert(
             "INSERT INTO postcode_rule (district, neighbourhood_id) VALUES (?1, ?2)",
             &[text(district), Value::Integer(neighbourhood.0)],
         )
+        .map(PostcodeRuleId)
     }
 
-    pub fn category(&mut self, name: &str) -> Result<i64, StoreError> {
-        self.insert("INSERT INTO category (name) VALUES (?1)", &[text(name)])
+    pub fn category(&mut self, name: &str) -> Result<CategoryId, StoreError> {
+        self.insert("INSERT INTO category (name) VALUES (?1)", &[text(name)]).map(CategoryId)
     }
 
-    pub fn group(&mut self, group: &GroupEdit, categories: &[i64]) -> Result<GroupId, StoreError> {
+    pub fn group(&mut self, group: &GroupEdit, categories: &[CategoryId]) -> Result<GroupId, StoreError> {
         let mut columns = group.columns();
         columns.push(("created_at", Value::Text(self.now.clone())));
         columns.push(("updated_at", Value::Text(self.now.clone())));
@@ -271,7 +276,7 @@ impl BulkWriter<'_> {
         for category in categories {
             self.insert(
                 "INSERT INTO group_category (group_id, category_id) VALUES (?1, ?2)",
-                &[Value::Integer(id), Value::Integer(*category)],
+                &[Value::Integer(id), Value::Integer(category.0)],
             )?;
         }
         Ok(GroupId(id))
@@ -308,9 +313,9 @@ impl BulkWriter<'_> {
     }
 
     /// A profession of the list (the file starts with the usual ones): its id, added if new.
-    pub fn profession(&mut self, name: &str) -> Result<i64, StoreError> {
+    pub fn profession(&mut self, name: &str) -> Result<ProfessionId, StoreError> {
         self.insert("INSERT OR IGNORE INTO profession (name) VALUES (?1)", &[text(name)])?;
-        Ok(self.conn.query_row("SELECT id FROM profession WHERE name = ?1", [name.trim()], |r| r.get(0))?)
+        Ok(ProfessionId(self.conn.query_row("SELECT id FROM profession WHERE name = ?1", [name.trim()], |r| r.get(0))?))
     }
 
     pub fn cohort(&mut self, cohort: &Cohort) -> Result<CohortId, StoreError> {
@@ -351,7 +356,7 @@ impl BulkWriter<'_> {
                 opt_id(p.team.map(|t| t.0)),
                 text(&p.name),
                 text(&p.preferred_name),
-                opt_id(p.profession),
+                opt_id(p.profession.map(|p| p.0)),
                 opt_id(p.organisation.map(|o| o.0)),
                 text(&p.email),
                 text(&p.mobile),
@@ -377,7 +382,7 @@ pub struct NewParticipant {
     pub team: Option<TeamId>,
     pub name: String,
     pub preferred_name: String,
-    pub profession: Option<i64>,
+    pub profession: Option<ProfessionId>,
     pub organisation: Option<OrganisationId>,
     pub email: String,
     pub mobile: String,

@@ -7,12 +7,12 @@ use rusqlite::types::Value;
 use super::edits::now_text;
 use super::{ChangeSet, Store, StoreError};
 use crate::model::postcode::{normalise_district, postcode_district};
-use crate::model::{CategoryId, NeighbourhoodId};
+use crate::model::{CategoryId, NeighbourhoodId, PostcodeRuleId};
 
 /// A rule: groups whose postcode is in `district` (e.g. `FY1`) belong to a neighbourhood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PostcodeRule {
-    pub id: i64,
+    pub id: PostcodeRuleId,
     pub district: String,
     pub neighbourhood: NeighbourhoodId,
 }
@@ -34,21 +34,16 @@ fn checked_name(name: &str, what: &str) -> Result<String, StoreError> {
     Ok(name.to_owned())
 }
 
-fn unique_error(e: StoreError, what: &str, name: &str) -> StoreError {
-    match &e {
-        StoreError::Sqlite(err) if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            StoreError::Invalid(format!("There is already a {what} called “{name}”."))
-        }
-        _ => e,
-    }
-}
-
 impl Store {
     pub fn postcode_rules(&self) -> Result<Vec<PostcodeRule>, StoreError> {
         let mut stmt =
             self.conn().prepare_cached("SELECT id, district, neighbourhood_id FROM postcode_rule ORDER BY district")?;
         let rows = stmt.query_map([], |r| {
-            Ok(PostcodeRule { id: r.get(0)?, district: r.get(1)?, neighbourhood: NeighbourhoodId(r.get(2)?) })
+            Ok(PostcodeRule {
+                id: PostcodeRuleId(r.get(0)?),
+                district: r.get(1)?,
+                neighbourhood: NeighbourhoodId(r.get(2)?),
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -61,7 +56,7 @@ impl Store {
             rec.insert("neighbourhood", &[("name", Value::Text(name.clone())), ("sort_order", Value::Integer(order))])?;
             Ok(())
         })
-        .map_err(|e| unique_error(e, "neighbourhood", &name))
+        .map_err(|e| e.named_duplicate("neighbourhood", &name))
     }
 
     pub fn rename_neighbourhood(&mut self, id: NeighbourhoodId, name: &str) -> Result<ChangeSet, StoreError> {
@@ -70,7 +65,7 @@ impl Store {
             rec.update("neighbourhood", id.0, &[("name", Value::Text(name.clone()))])?;
             Ok(())
         })
-        .map_err(|e| unique_error(e, "neighbourhood", &name))
+        .map_err(|e| e.named_duplicate("neighbourhood", &name))
     }
 
     pub fn add_category(&mut self, name: &str) -> Result<ChangeSet, StoreError> {
@@ -79,7 +74,7 @@ impl Store {
             rec.insert("category", &[("name", Value::Text(name.clone()))])?;
             Ok(())
         })
-        .map_err(|e| unique_error(e, "category", &name))
+        .map_err(|e| e.named_duplicate("category", &name))
     }
 
     pub fn rename_category(&mut self, id: CategoryId, name: &str) -> Result<ChangeSet, StoreError> {
@@ -88,7 +83,7 @@ impl Store {
             rec.update("category", id.0, &[("name", Value::Text(name.clone()))])?;
             Ok(())
         })
-        .map_err(|e| unique_error(e, "category", &name))
+        .map_err(|e| e.named_duplicate("category", &name))
     }
 
     /// Sets the neighbourhood for a postcode district, replacing any rule it had.
@@ -126,9 +121,9 @@ impl Store {
         })
     }
 
-    pub fn remove_postcode_rule(&mut self, id: i64) -> Result<ChangeSet, StoreError> {
+    pub fn remove_postcode_rule(&mut self, id: PostcodeRuleId) -> Result<ChangeSet, StoreError> {
         self.edit("Remove postcode rule", |rec| {
-            rec.delete("postcode_rule", id)?;
+            rec.delete("postcode_rule", id.0)?;
             Ok(())
         })
     }

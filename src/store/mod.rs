@@ -9,6 +9,7 @@
 
 mod backups;
 mod changes;
+mod directory_search;
 mod edits;
 mod header;
 mod import;
@@ -28,13 +29,16 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+use crate::commands::UiCommand;
+
 pub use backups::{BackupInfo, Backups};
 pub use changes::{ChangeSet, RowChange, RowValues};
+pub use directory_search::{SearchCache, find_groups};
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
 pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{Overwrite, PostcodeRule};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
-pub use people::{CohortEdit, ImportParticipant, ParticipantEdit, PeopleList, Removed};
+pub use people::{CohortEdit, ImportParticipant, KeepNames, ParticipantEdit, PeopleList, PeopleListItem, Removed};
 pub use schema::SCHEMA_VERSION;
 pub use teams::ProposedTeam;
 
@@ -69,11 +73,11 @@ pub enum OpenError {
     )]
     Newer { found: u32, supported: u32 },
     #[error(
-        "The file is shorter than it should be ({found_bytes} of {expected_bytes} bytes): it may have been cut off while it was copied or downloaded. Use File › Restore from backup… to go back to a good copy. Nothing in it was changed."
+        "The file is shorter than it should be ({found_bytes} of {expected_bytes} bytes): it may have been cut off while it was copied or downloaded. Use {restore} to go back to a good copy. Nothing in it was changed.", restore = UiCommand::RestoreBackup.menu_path()
     )]
     Truncated { expected_bytes: u64, found_bytes: u64 },
     #[error(
-        "The file is damaged: SQLite's check found a problem ({0}). Use File › Restore from backup… to go back to a good copy. Nothing in it was changed."
+        "The file is damaged: SQLite's check found a problem ({0}). Use {restore} to go back to a good copy. Nothing in it was changed.", restore = UiCommand::RestoreBackup.menu_path()
     )]
     Damaged(String),
     #[error("The file is already open in another copy of Community Placements{}. Close it there first, or open it read-only.", holder_text(.holder))]
@@ -105,7 +109,7 @@ impl From<rusqlite::Error> for OpenError {
 /// Why an edit, undo, Save As or restore did not happen.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("This file is open read-only, so it cannot be changed. Use File › Save As… to make a copy you can change.")]
+    #[error("This file is open read-only, so it cannot be changed. Use {save_as} to make a copy you can change.", save_as = UiCommand::SaveAs.menu_path())]
     ReadOnly,
     #[error("{0}")]
     Invalid(String),
@@ -118,15 +122,15 @@ pub enum StoreError {
     #[error("That file is open in another copy of Community Placements{}. Close it there first.", holder_text(.holder))]
     TargetInUse { holder: String },
     #[error(
-        "The file is no longer where it was opened (it may have been moved, renamed or deleted), so this change was not saved. Use File › Save As… to save everything you see to a new file."
+        "The file is no longer where it was opened (it may have been moved, renamed or deleted), so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
     )]
     FileGone,
     #[error(
-        "The file has been made read-only since it was opened, so this change was not saved. Use File › Save As… to save everything you see to a new file."
+        "The file has been made read-only since it was opened, so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
     )]
     FileMadeReadOnly,
     #[error(
-        "This copy of Community Placements no longer holds the file for changes (its lock file beside it was removed, so another copy may be changing it), so this change was not saved. Use File › Save As… to save everything you see to a new file."
+        "This copy of Community Placements no longer holds the file for changes (its lock file beside it was removed, so another copy may be changing it), so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
     )]
     LockLost,
     #[error("{0}")]
@@ -137,13 +141,44 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+impl StoreError {
+    /// A name already on a list (a cohort, a neighbourhood, a practice…) is said in words, never
+    /// with SQLite's own text: "There is already a practice called “Listening”."
+    pub(crate) fn named_duplicate(self, what: &str, name: &str) -> Self {
+        match &self {
+            Self::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+            {
+                Self::Invalid(format!("There is already {} {what} called “{}”.", article(what), name.trim()))
+            }
+            _ => self,
+        }
+    }
+}
+
+/// "a" or "an" before a word.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+}
+
 fn describe_sqlite(e: &rusqlite::Error) -> String {
+    let save_as = UiCommand::SaveAs.menu_path();
     match e.sqlite_error_code() {
-        Some(ErrorCode::ReadOnly) => "The file can no longer be written (it may have been made read-only, moved or deleted). Use File › Save As… to save your work somewhere else.".to_owned(),
-        Some(ErrorCode::DiskFull) => "The disk is full. Free some space, or use File › Save As… to save somewhere else.".to_owned(),
-        Some(ErrorCode::CannotOpen) => "The file or its folder can no longer be opened (it may have been moved, deleted or be on a removed drive). Use File › Save As… to save your work somewhere else.".to_owned(),
-        Some(ErrorCode::SystemIoFailure) => format!("The disk reported an error while saving ({e}). Use File › Save As… to save your work somewhere else."),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "The file is busy in another program. Try again in a moment.".to_owned(),
+        Some(ErrorCode::ReadOnly) => format!(
+            "The file can no longer be written (it may have been made read-only, moved or deleted). Use {save_as} to save your work somewhere else."
+        ),
+        Some(ErrorCode::DiskFull) => {
+            format!("The disk is full. Free some space, or use {save_as} to save somewhere else.")
+        }
+        Some(ErrorCode::CannotOpen) => format!(
+            "The file or its folder can no longer be opened (it may have been moved, deleted or be on a removed drive). Use {save_as} to save your work somewhere else."
+        ),
+        Some(ErrorCode::SystemIoFailure) => {
+            format!("The disk reported an error while saving ({e}). Use {save_as} to save your work somewhere else.")
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "The file is busy in another program. Try again in a moment.".to_owned()
+        }
         Some(ErrorCode::ConstraintViolation) => format!("That change breaks a rule of the file ({e})."),
         _ => format!("The file could not be changed: {e}."),
     }

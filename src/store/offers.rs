@@ -386,6 +386,7 @@ impl Store {
             rec.insert("practice", &[("name", Value::Text(name.clone())), ("sort_order", Value::Integer(next))])
                 .map(|_| ())
         })
+        .map_err(|e| e.named_duplicate("practice", &name))
     }
 
     /// Renames a practice (one undo step); offers that name it follow.
@@ -398,6 +399,7 @@ impl Store {
                 Err(StoreError::Missing("That practice"))
             }
         })
+        .map_err(|e| e.named_duplicate("practice", &name))
     }
 
     /// Adds an offer (one undo step) and returns its id.

@@ -123,14 +123,16 @@ impl Store {
     /// Adds a cohort (one undo step).
     pub fn add_cohort(&mut self, cohort: &CohortEdit) -> Result<(CohortId, ChangeSet), StoreError> {
         let mut id = CohortId(0);
-        let change = self.edit(format!("Add cohort {}", cohort.0.name.trim()), |rec| {
-            let now = Value::Text(now_text());
-            let mut columns = cohort.columns();
-            columns.push(("created_at", now.clone()));
-            columns.push(("updated_at", now));
-            id = CohortId(rec.insert("cohort", &columns)?);
-            Ok(())
-        })?;
+        let change = self
+            .edit(format!("Add cohort {}", cohort.0.name.trim()), |rec| {
+                let now = Value::Text(now_text());
+                let mut columns = cohort.columns();
+                columns.push(("created_at", now.clone()));
+                columns.push(("updated_at", now));
+                id = CohortId(rec.insert("cohort", &columns)?);
+                Ok(())
+            })
+            .map_err(|e| e.named_duplicate("cohort", &cohort.0.name))?;
         Ok((id, change))
     }
 
@@ -141,6 +143,7 @@ impl Store {
             columns.push(("updated_at", Value::Text(now_text())));
             if rec.update("cohort", id.0, &columns)? { Ok(()) } else { Err(StoreError::Missing("That cohort")) }
         })
+        .map_err(|e| e.named_duplicate("cohort", &cohort.0.name))
     }
 
     /// One participant, whole.
@@ -226,16 +229,22 @@ impl Store {
     }
 
     /// Adds a name to the organisations (`organisation`) or professions (`profession`) list.
-    pub fn add_to_people_list(&mut self, table: PeopleList, name: &str) -> Result<ChangeSet, StoreError> {
+    pub fn add_to_people_list(&mut self, list: PeopleList, name: &str) -> Result<ChangeSet, StoreError> {
+        let table = list;
         let name = checked_name(name)?;
         self.edit(format!("Add {name}"), |rec| {
             rec.insert(table.table(), &[("name", Value::Text(name.clone()))]).map(|_| ())
         })
+        .map_err(|e| e.named_duplicate(table.table(), &name))
     }
 
     /// Renames an organisation or profession; everyone with it follows.
-    pub fn rename_in_people_list(&mut self, table: PeopleList, id: i64, name: &str) -> Result<ChangeSet, StoreError> {
+    pub fn rename_in_people_list(&mut self, item: PeopleListItem, name: &str) -> Result<ChangeSet, StoreError> {
         let name = checked_name(name)?;
+        let (table, id) = match item {
+            PeopleListItem::Organisation(id) => (PeopleList::Organisation, id.0),
+            PeopleListItem::Profession(id) => (PeopleList::Profession, id.0),
+        };
         self.edit(format!("Rename to {name}"), |rec| {
             if rec.update(table.table(), id, &[("name", Value::Text(name.clone()))])? {
                 Ok(())
@@ -243,6 +252,7 @@ impl Store {
                 Err(StoreError::Missing("That name"))
             }
         })
+        .map_err(|e| e.named_duplicate(table.table(), &name))
     }
 
     /// (participant, email) of everyone on a cohort, for spotting a roster imported twice.
@@ -314,14 +324,14 @@ impl Store {
     }
 
     /// After a programme: blanks every participant's email, mobile, unavailable days, access
-    /// needs, emergency contact and notes, and (unless `keep_names`) replaces names with
+    /// needs, emergency contact and notes, and (unless names are kept) replaces names with
     /// "Participant N". The rows, their organisations, professions and teams stay, so counts and
     /// reports still add up. One undo step; with secure delete on, the old values are overwritten
     /// in the file.
     pub fn remove_personal_data(
         &mut self,
         cohort: CohortId,
-        keep_names: bool,
+        names: KeepNames,
     ) -> Result<(Removed, ChangeSet), StoreError> {
         let people = self.participants(cohort)?;
         let today = chrono::Local::now().date_naive();
@@ -337,7 +347,7 @@ impl Store {
                     ("emergency_contact_phone", Value::Text(String::new())),
                     ("notes", Value::Text(String::new())),
                 ];
-                if !keep_names {
+                if names == KeepNames::No {
                     columns.push(("name", Value::Text(format!("Participant {}", n + 1))));
                 }
                 rec.update("participant", person.id.0, &columns)?;
@@ -347,6 +357,22 @@ impl Store {
         })?;
         Ok((Removed { participants: people.len() }, change))
     }
+}
+
+/// Whether "Remove personal data" keeps participants' names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeepNames {
+    /// Names become "Participant 1", "Participant 2"…
+    #[default]
+    No,
+    Yes,
+}
+
+/// One name on one of the roster's lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeopleListItem {
+    Organisation(OrganisationId),
+    Profession(ProfessionId),
 }
 
 /// The two editable lists of the roster.

@@ -17,10 +17,7 @@ pub struct ProposedTeam {
 
 impl Store {
     /// The teams the former proposes for everyone of `cohort` not in a locked team.
-    pub fn propose_teams(&self, cohort: CohortId, size: usize, seed: u64) -> Result<Vec<ProposedTeam>, StoreError> {
-        if size == 0 {
-            return Err(StoreError::Invalid("A team needs at least one person.".to_owned()));
-        }
+    pub fn propose_teams(&self, cohort: CohortId, size: TeamSize, seed: u64) -> Result<Vec<ProposedTeam>, StoreError> {
         let teams = self.teams(cohort)?;
         let people = self.participants(cohort)?;
         let locked: Vec<TeamId> = teams.iter().filter(|t| t.locked).map(|t| t.id).collect();
@@ -30,7 +27,7 @@ impl Store {
             .iter()
             .map(|p| Person { id: p.id, organisation: p.organisation.clone(), profession: p.profession.clone() })
             .collect();
-        let formed = form_teams(&persons, size, seed);
+        let formed = form_teams(&persons, size.get() as usize, seed);
         let mut names: Vec<String> = teams.iter().filter(|t| !t.locked).map(|t| t.name.clone()).collect();
         let mut taken: Vec<String> = teams.iter().map(|t| t.name.to_lowercase()).collect();
         let mut next = 1;

@@ -1,46 +1,15 @@
-//! Every command the user can give, with its words and its keyboard shortcut in one place, so
-//! that menus and shortcuts cannot disagree.
+//! What the window adds to each command: its keyboard shortcuts and its menu entry (the words are
+//! in [`crate::commands`]), and the [`Command`]s that menus, modals and panels return for the
+//! app to carry out after the frame.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::model::{
-    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, ParticipantId, PlacementId, PracticeId, TeamId,
-};
-use crate::store::{CohortEdit, GroupEdit, OfferEdit, Overwrite, ParticipantEdit, PeopleList, ProposedTeam};
-
-/// A command with a menu entry and perhaps a shortcut.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UiCommand {
-    New,
-    Open,
-    SaveAs,
-    Close,
-    RestoreBackup,
-    ImportGroups,
-    ImportOffers,
-    ExportGroups,
-    Quit,
-    Undo,
-    Redo,
-    Find,
-    ShowDirectory,
-    ShowOffers,
-    ShowCohorts,
-    ShowBoard,
-    ShowDaySheets,
-    OpenDemo,
-    About,
-}
-
-/// What a command needs before it can run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Needs {
-    Nothing,
-    OpenDocument,
-    WritableDocument,
-}
+pub use crate::commands::{Menu, Needs, UiCommand};
+pub use crate::edit::{EditRequest, Subject};
+use crate::model::{CohortId, GroupId, OfferId};
+use crate::store::{BackupInfo, OpenMode};
 
 const fn ctrl(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -50,81 +19,16 @@ const fn ctrl_shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
 }
 
-impl UiCommand {
-    /// Every command, the ones with more modifier keys first, so that Ctrl+Shift+Z is seen
-    /// before Ctrl+Z takes it.
-    pub const ALL: [Self; 19] = [
-        Self::Redo,
-        Self::SaveAs,
-        Self::New,
-        Self::Open,
-        Self::Close,
-        Self::RestoreBackup,
-        Self::ImportGroups,
-        Self::ImportOffers,
-        Self::ExportGroups,
-        Self::Quit,
-        Self::Undo,
-        Self::Find,
-        Self::ShowDirectory,
-        Self::ShowOffers,
-        Self::ShowCohorts,
-        Self::ShowBoard,
-        Self::ShowDaySheets,
-        Self::OpenDemo,
-        Self::About,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::New => "New…",
-            Self::Open => "Open…",
-            Self::SaveAs => "Save As…",
-            Self::Close => "Close",
-            Self::RestoreBackup => "Restore from backup…",
-            Self::ImportGroups => "Import groups…",
-            Self::ImportOffers => "Import offers…",
-            Self::ExportGroups => "Export groups…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::Find => "Find",
-            Self::ShowDirectory => "Directory",
-            Self::ShowOffers => "Offers",
-            Self::ShowCohorts => "Cohorts",
-            Self::ShowBoard => "Board",
-            Self::ShowDaySheets => "Day sheets",
-            Self::OpenDemo => "Open the demo programme",
-            Self::About => "About Community Placements",
-        }
-    }
-
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            Self::New => "Start a new, empty placement database file",
-            Self::Open => "Open a placement database file",
-            Self::SaveAs => "Save a copy under a new name and carry on working in the copy",
-            Self::Close => "Close this file (everything is already saved)",
-            Self::RestoreBackup => "Go back to a copy taken when a file was opened",
-            Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
-            Self::ImportOffers => "Add groups' activity offers from a CSV or Excel spreadsheet",
-            Self::ExportGroups => "Save the directory as a CSV or Excel spreadsheet",
-            Self::Quit => "Close Community Placements (everything is already saved)",
-            Self::Undo => "Undo the last change",
-            Self::Redo => "Make the undone change again",
-            Self::Find => "Search in this panel",
-            Self::ShowDirectory => "Community groups",
-            Self::ShowOffers => "Activity offers from groups",
-            Self::ShowCohorts => "Participants and their teams",
-            Self::ShowBoard => "Which team goes where, on which day",
-            Self::ShowDaySheets => "What each team needs on the day",
-            Self::OpenDemo => "A made-up Fylde Coast programme to try things out on",
-            Self::About => "Version and licence",
-        }
-    }
-
+/// The window's side of a command: shortcuts and the menu entry.
+pub trait CommandUi {
     /// The shortcuts; the first is the one menus show.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+    fn shortcuts(self) -> &'static [KeyboardShortcut];
+    /// A menu entry showing the label (or `label`) and shortcut; true when clicked.
+    fn menu_item(self, ui: &mut egui::Ui, enabled: bool, label: Option<&str>) -> bool;
+}
+
+impl CommandUi for UiCommand {
+    fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const NEW: [KeyboardShortcut; 1] = [ctrl(Key::N)];
         const OPEN: [KeyboardShortcut; 1] = [ctrl(Key::O)];
         const SAVE_AS: [KeyboardShortcut; 1] = [ctrl_shift(Key::S)];
@@ -161,19 +65,7 @@ impl UiCommand {
         }
     }
 
-    pub fn needs(self) -> Needs {
-        match self {
-            Self::New | Self::Open | Self::RestoreBackup | Self::Quit | Self::OpenDemo | Self::About => Needs::Nothing,
-            Self::SaveAs | Self::Close | Self::Find | Self::ExportGroups => Needs::OpenDocument,
-            Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
-                Needs::OpenDocument
-            }
-            Self::Undo | Self::Redo | Self::ImportGroups | Self::ImportOffers => Needs::WritableDocument,
-        }
-    }
-
-    /// A menu entry showing the label and shortcut; true when clicked.
-    pub fn menu_item(self, ui: &mut egui::Ui, enabled: bool, label: Option<&str>) -> bool {
+    fn menu_item(self, ui: &mut egui::Ui, enabled: bool, label: Option<&str>) -> bool {
         let mut button = egui::Button::new(label.unwrap_or(self.label()));
         if let Some(shortcut) = self.shortcuts().first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
@@ -182,13 +74,41 @@ impl UiCommand {
     }
 }
 
-/// What a panel or menu asks the app to do after the frame. Panels never change the document
-/// while they draw.
+/// What a spreadsheet is imported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportWhat {
+    Groups,
+    Offers,
+    Participants(CohortId),
+}
+
+/// Why a file's path is being asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    New,
+    SaveAs,
+    /// Where to save a backup as a new file (no file is open).
+    RestoreCopy(PathBuf),
+    Import(ImportWhat),
+    Export,
+}
+
+/// What a panel, a menu or a modal asks the app to do after the frame. Nothing changes the
+/// document while the window draws.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     Ui(UiCommand),
-    OpenRecent(PathBuf),
+    /// Open this file (a recent file; "Open read-only" when another copy has it).
+    Open(PathBuf, OpenMode),
+    /// A path was chosen in a file dialog, or typed where there is none.
+    PathChosen(PathPurpose, PathBuf),
+    /// A backup was chosen in the restore list: with a file open, ask first.
+    RestoreChosen(BackupInfo),
+    /// Replace the open file's contents with this backup (already confirmed), or save it as a
+    /// new file when none is open.
+    Restore(BackupInfo),
     Edit(EditRequest),
     /// Open the Offers panel's editor on a new offer from this group.
     NewOffer(GroupId),
@@ -198,87 +118,11 @@ pub enum Command {
     ImportRoster(CohortId),
 }
 
-/// A change to the document; each is one undo step.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EditRequest {
-    UpdateGroup {
-        id: GroupId,
-        edit: GroupEdit,
-    },
-    AddGroup(GroupEdit),
-    SetGroupArchived {
-        id: GroupId,
-        archived: bool,
-    },
-    /// Merge `remove` into `keep`, which takes the values in `merged`.
-    MergeGroups {
-        keep: GroupId,
-        remove: GroupId,
-        merged: GroupEdit,
-    },
-    AddNeighbourhood(String),
-    RenameNeighbourhood(NeighbourhoodId, String),
-    AddCategory(String),
-    RenameCategory(CategoryId, String),
-    SetPostcodeRule {
-        district: String,
-        neighbourhood: NeighbourhoodId,
-    },
-    RemovePostcodeRule(i64),
-    /// Assign neighbourhoods from postcode districts: to groups without one, or to all.
-    ApplyPostcodeRules {
-        overwrite: Overwrite,
-    },
-    RemovePlacement(PlacementId),
-    AddOffer(OfferEdit),
-    UpdateOffer {
-        id: OfferId,
-        edit: OfferEdit,
-    },
-    DeleteOffer(OfferId),
-    AddPractice(String),
-    RenamePractice(PracticeId, String),
-    AddCohort(CohortEdit),
-    UpdateCohort {
-        id: CohortId,
-        edit: CohortEdit,
-    },
-    AddParticipant(ParticipantEdit),
-    UpdateParticipant {
-        id: ParticipantId,
-        edit: ParticipantEdit,
-    },
-    DeleteParticipant(ParticipantId),
-    /// Put a person in a team, or in none.
-    MoveParticipant {
-        id: ParticipantId,
-        team: Option<TeamId>,
-    },
-    UpdateTeam {
-        id: TeamId,
-        name: String,
-        locked: bool,
-    },
-    ApplyTeams {
-        cohort: CohortId,
-        teams: Vec<ProposedTeam>,
-    },
-    RemovePersonalData {
-        cohort: CohortId,
-        keep_names: bool,
-    },
-    AddToPeopleList(PeopleList, String),
-    RenameInPeopleList(PeopleList, i64, String),
-}
-
-/// What an edit was about, so that the panel can show it once saved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Subject {
-    Nothing,
-    Group(GroupId),
-    Offer(OfferId),
-    Cohort(CohortId),
-    Participant(ParticipantId),
+impl Command {
+    /// A change to the document.
+    pub fn edit(edit: impl Into<EditRequest>) -> Self {
+        Self::Edit(edit.into())
+    }
 }
 
 #[cfg(test)]

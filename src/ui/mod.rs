@@ -9,6 +9,7 @@ pub mod panels;
 pub mod prefs;
 pub mod theme;
 mod welcome;
+pub mod widgets;
 pub mod worker;
 
 use std::path::PathBuf;

@@ -42,7 +42,7 @@ pub(super) fn welcome_ui(ui: &mut Ui, recent: &[PathBuf]) -> Vec<Command> {
                     .add_enabled(exists, egui::Button::new(label).frame(false))
                     .on_hover_text(path.display().to_string());
                 if response.clicked() {
-                    commands.push(Command::OpenRecent(path.clone()));
+                    commands.push(Command::Open(path.clone(), crate::store::OpenMode::Edit));
                 }
             }
         }

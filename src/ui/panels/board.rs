@@ -4,13 +4,15 @@ use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use super::{Cached, cached, heading_ui};
+use super::{Cached, cached};
+use crate::edit::BoardEdit;
 use crate::model::clash::{Clash, PlacementFacts, find_clashes};
 use crate::model::dates::uk_date;
 use crate::model::{PlacementId, PlacementSummary};
 use crate::ui::app::Document;
-use crate::ui::command::{Command, EditRequest};
+use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::widgets::heading_ui;
 
 #[derive(Default)]
 pub struct BoardPanel {
@@ -121,7 +123,7 @@ impl BoardPanel {
                         .on_hover_text("Take this team off this day")
                         .clicked()
                     {
-                        commands.push(Command::Edit(EditRequest::RemovePlacement(p.id)));
+                        commands.push(Command::edit(BoardEdit::RemovePlacement(p.id)));
                     }
                 });
             }

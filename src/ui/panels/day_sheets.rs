@@ -2,12 +2,13 @@
 
 use egui::{RichText, Ui};
 
-use super::{Cached, cached, heading_ui};
+use super::{Cached, cached};
 use crate::model::PlacementSummary;
 use crate::model::dates::uk_date;
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::widgets::heading_ui;
 
 #[derive(Default)]
 pub struct DaySheetsPanel {

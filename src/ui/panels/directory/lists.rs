@@ -3,17 +3,18 @@
 
 use egui::{RichText, Ui};
 
-use super::{NameChange, NameListEditor};
+use crate::edit::DirectoryEdit;
 use crate::model::{Category, CategoryId, Neighbourhood, NeighbourhoodId};
 use crate::store::{Overwrite, PostcodeRule};
-use crate::ui::command::{Command, EditRequest};
+use crate::ui::command::Command;
+use crate::ui::widgets::{NameChange, NameListEditor};
 
 /// What the user is typing in the lists window.
 #[derive(Default)]
 pub(crate) struct ListsWindow {
     pub open: bool,
-    neighbourhoods: NameListEditor,
-    categories: NameListEditor,
+    neighbourhoods: NameListEditor<NeighbourhoodId>,
+    categories: NameListEditor<CategoryId>,
     new_district: String,
     new_district_hood: Option<NeighbourhoodId>,
 }
@@ -36,20 +37,20 @@ impl ListsWindow {
             ui.heading("Neighbourhoods, categories and postcode rules");
             ui.add_enabled_ui(writable, |ui| {
                 ui.columns(3, |columns| {
-                    let names: Vec<(i64, &str)> = neighbourhoods.iter().map(|n| (n.id.0, n.name.as_str())).collect();
+                    let names: Vec<_> = neighbourhoods.iter().map(|n| (n.id, n.name.as_str())).collect();
                     let change = names_ui(&mut columns[0], "Neighbourhoods", &names, &mut self.neighbourhoods);
                     commands.extend(change.map(|change| {
-                        Command::Edit(match change {
-                            NameChange::Add(name) => EditRequest::AddNeighbourhood(name),
-                            NameChange::Rename(id, name) => EditRequest::RenameNeighbourhood(NeighbourhoodId(id), name),
+                        Command::edit(match change {
+                            NameChange::Add(name) => DirectoryEdit::AddNeighbourhood(name),
+                            NameChange::Rename(id, name) => DirectoryEdit::RenameNeighbourhood(id, name),
                         })
                     }));
-                    let names: Vec<(i64, &str)> = categories.iter().map(|c| (c.id.0, c.name.as_str())).collect();
+                    let names: Vec<_> = categories.iter().map(|c| (c.id, c.name.as_str())).collect();
                     let change = names_ui(&mut columns[1], "Categories", &names, &mut self.categories);
                     commands.extend(change.map(|change| {
-                        Command::Edit(match change {
-                            NameChange::Add(name) => EditRequest::AddCategory(name),
-                            NameChange::Rename(id, name) => EditRequest::RenameCategory(CategoryId(id), name),
+                        Command::edit(match change {
+                            NameChange::Add(name) => DirectoryEdit::AddCategory(name),
+                            NameChange::Rename(id, name) => DirectoryEdit::RenameCategory(id, name),
                         })
                     }));
                     self.rules_ui(&mut columns[2], neighbourhoods, rules, &mut commands);
@@ -80,7 +81,7 @@ impl ListsWindow {
                 ui.horizontal(|ui| {
                     ui.label(format!("{} is {}", rule.district, name_of(rule.neighbourhood)));
                     if ui.small_button("Remove").clicked() {
-                        commands.push(Command::Edit(EditRequest::RemovePostcodeRule(rule.id)));
+                        commands.push(Command::edit(DirectoryEdit::RemovePostcodeRule(rule.id)));
                     }
                 });
             }
@@ -109,23 +110,28 @@ impl ListsWindow {
             .clicked()
             && let Some(neighbourhood) = self.new_district_hood
         {
-            commands.push(Command::Edit(EditRequest::SetPostcodeRule {
+            commands.push(Command::edit(DirectoryEdit::SetPostcodeRule {
                 district: std::mem::take(&mut self.new_district),
                 neighbourhood,
             }));
         }
         ui.add_space(6.0);
         if ui.button("Assign to groups without a neighbourhood").clicked() {
-            commands.push(Command::Edit(EditRequest::ApplyPostcodeRules { overwrite: Overwrite::OnlyMissing }));
+            commands.push(Command::edit(DirectoryEdit::ApplyPostcodeRules { overwrite: Overwrite::OnlyMissing }));
         }
         if ui.button("Reassign every group with a rule").clicked() {
-            commands.push(Command::Edit(EditRequest::ApplyPostcodeRules { overwrite: Overwrite::All }));
+            commands.push(Command::edit(DirectoryEdit::ApplyPostcodeRules { overwrite: Overwrite::All }));
         }
     }
 }
 
 /// One list's column: its title, its names in a scroll area, and the field to add one.
-fn names_ui(ui: &mut Ui, title: &str, names: &[(i64, &str)], editor: &mut NameListEditor) -> Option<NameChange> {
+fn names_ui<I: Copy + PartialEq>(
+    ui: &mut Ui,
+    title: &str,
+    names: &[(I, &str)],
+    editor: &mut NameListEditor<I>,
+) -> Option<NameChange<I>> {
     ui.label(RichText::new(title).strong());
     let renamed =
         egui::ScrollArea::vertical().id_salt(title).max_height(260.0).show(ui, |ui| editor.names_ui(ui, names, 150.0));

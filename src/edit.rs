@@ -1,0 +1,249 @@
+//! The changes a person can ask for, as plain values, and applying them to the document. The
+//! window's panels return them as commands; the command line builds the same ones. Each is one
+//! undo step. Nothing here knows about egui.
+
+use crate::model::text::count_of;
+use crate::model::{
+    CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, ParticipantId, PlacementId, PostcodeRuleId, PracticeId,
+    TeamId,
+};
+use crate::store::{
+    ChangeSet, CohortEdit, GroupEdit, OfferEdit, Overwrite, ParticipantEdit, PeopleList, PeopleListItem, ProposedTeam,
+    Store, StoreError,
+};
+
+/// A change to the document; each is one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditRequest {
+    Directory(DirectoryEdit),
+    Offers(OffersEdit),
+    People(PeopleEdit),
+    Board(BoardEdit),
+}
+
+/// Changes to the directory of groups and its lists.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DirectoryEdit {
+    UpdateGroup {
+        id: GroupId,
+        edit: GroupEdit,
+    },
+    AddGroup(GroupEdit),
+    SetGroupArchived {
+        id: GroupId,
+        archived: bool,
+    },
+    /// Merge `remove` into `keep`, which takes the values in `merged`.
+    MergeGroups {
+        keep: GroupId,
+        remove: GroupId,
+        merged: GroupEdit,
+    },
+    AddNeighbourhood(String),
+    RenameNeighbourhood(NeighbourhoodId, String),
+    AddCategory(String),
+    RenameCategory(CategoryId, String),
+    SetPostcodeRule {
+        district: String,
+        neighbourhood: NeighbourhoodId,
+    },
+    RemovePostcodeRule(PostcodeRuleId),
+    /// Assign neighbourhoods from postcode districts: to groups without one, or to all.
+    ApplyPostcodeRules {
+        overwrite: Overwrite,
+    },
+}
+
+/// Changes to the offers and the practices list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OffersEdit {
+    AddOffer(OfferEdit),
+    UpdateOffer { id: OfferId, edit: OfferEdit },
+    DeleteOffer(OfferId),
+    AddPractice(String),
+    RenamePractice(PracticeId, String),
+}
+
+/// Changes to cohorts, participants and teams.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PeopleEdit {
+    AddCohort(CohortEdit),
+    UpdateCohort {
+        id: CohortId,
+        edit: CohortEdit,
+    },
+    AddParticipant(ParticipantEdit),
+    UpdateParticipant {
+        id: ParticipantId,
+        edit: ParticipantEdit,
+    },
+    DeleteParticipant(ParticipantId),
+    /// Put a person in a team, or in none.
+    MoveParticipant {
+        id: ParticipantId,
+        team: Option<TeamId>,
+    },
+    UpdateTeam {
+        id: TeamId,
+        name: String,
+        locked: bool,
+    },
+    ApplyTeams {
+        cohort: CohortId,
+        teams: Vec<ProposedTeam>,
+    },
+    RemovePersonalData {
+        cohort: CohortId,
+        names: KeepNames,
+    },
+    AddToPeopleList(PeopleList, String),
+    RenameInPeopleList(PeopleListItem, String),
+}
+
+/// Changes to the placements on the board.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BoardEdit {
+    RemovePlacement(PlacementId),
+}
+
+/// Whether "Remove personal data" keeps participants' names.
+pub use crate::store::KeepNames;
+
+impl From<DirectoryEdit> for EditRequest {
+    fn from(edit: DirectoryEdit) -> Self {
+        Self::Directory(edit)
+    }
+}
+
+impl From<OffersEdit> for EditRequest {
+    fn from(edit: OffersEdit) -> Self {
+        Self::Offers(edit)
+    }
+}
+
+impl From<PeopleEdit> for EditRequest {
+    fn from(edit: PeopleEdit) -> Self {
+        Self::People(edit)
+    }
+}
+
+impl From<BoardEdit> for EditRequest {
+    fn from(edit: BoardEdit) -> Self {
+        Self::Board(edit)
+    }
+}
+
+/// What an edit was about, so that the window can show it once saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Nothing,
+    Group(GroupId),
+    Offer(OfferId),
+    Cohort(CohortId),
+    Participant(ParticipantId),
+}
+
+/// A saved edit: its undo step, what it was about, and anything worth a word in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    pub change: ChangeSet,
+    pub subject: Subject,
+    pub notice: Option<String>,
+}
+
+impl Applied {
+    fn about(change: ChangeSet, subject: Subject) -> Self {
+        Self { change, subject, notice: None }
+    }
+
+    fn plain(change: ChangeSet) -> Self {
+        Self::about(change, Subject::Nothing)
+    }
+}
+
+/// Makes the change in the document (one transaction, one undo step).
+pub fn apply(store: &mut Store, edit: &EditRequest) -> Result<Applied, StoreError> {
+    match edit {
+        EditRequest::Directory(edit) => apply_directory(store, edit),
+        EditRequest::Offers(edit) => apply_offers(store, edit),
+        EditRequest::People(edit) => apply_people(store, edit),
+        EditRequest::Board(edit) => apply_board(store, edit),
+    }
+}
+
+fn apply_directory(store: &mut Store, edit: &DirectoryEdit) -> Result<Applied, StoreError> {
+    use DirectoryEdit::*;
+    match edit {
+        UpdateGroup { id, edit } => store.update_group(*id, edit).map(|c| Applied::about(c, Subject::Group(*id))),
+        AddGroup(edit) => store.add_group(edit).map(|(id, c)| Applied::about(c, Subject::Group(id))),
+        SetGroupArchived { id, archived } => {
+            store.set_group_archived(*id, *archived).map(|c| Applied::about(c, Subject::Group(*id)))
+        }
+        MergeGroups { keep, remove, merged } => {
+            store.merge_groups(*keep, *remove, merged).map(|c| Applied::about(c, Subject::Group(*keep)))
+        }
+        AddNeighbourhood(name) => store.add_neighbourhood(name).map(Applied::plain),
+        RenameNeighbourhood(id, name) => store.rename_neighbourhood(*id, name).map(Applied::plain),
+        AddCategory(name) => store.add_category(name).map(Applied::plain),
+        RenameCategory(id, name) => store.rename_category(*id, name).map(Applied::plain),
+        SetPostcodeRule { district, neighbourhood } => {
+            store.set_postcode_rule(district, *neighbourhood).map(Applied::plain)
+        }
+        RemovePostcodeRule(id) => store.remove_postcode_rule(*id).map(Applied::plain),
+        ApplyPostcodeRules { overwrite } => store.apply_postcode_rules(*overwrite).map(|(n, change)| Applied {
+            change,
+            subject: Subject::Nothing,
+            notice: Some(format!(
+                "Gave {} a neighbourhood from their postcodes",
+                count_of(n as u64, "group", "groups")
+            )),
+        }),
+    }
+}
+
+fn apply_offers(store: &mut Store, edit: &OffersEdit) -> Result<Applied, StoreError> {
+    use OffersEdit::*;
+    match edit {
+        AddOffer(edit) => store.add_offer(edit).map(|(id, c)| Applied::about(c, Subject::Offer(id))),
+        UpdateOffer { id, edit } => store.update_offer(*id, edit).map(|c| Applied::about(c, Subject::Offer(*id))),
+        DeleteOffer(id) => store.delete_offer(*id).map(Applied::plain),
+        AddPractice(name) => store.add_practice(name).map(Applied::plain),
+        RenamePractice(id, name) => store.rename_practice(*id, name).map(Applied::plain),
+    }
+}
+
+fn apply_people(store: &mut Store, edit: &PeopleEdit) -> Result<Applied, StoreError> {
+    use PeopleEdit::*;
+    match edit {
+        AddCohort(edit) => store.add_cohort(edit).map(|(id, c)| Applied::about(c, Subject::Cohort(id))),
+        UpdateCohort { id, edit } => store.update_cohort(*id, edit).map(|c| Applied::about(c, Subject::Cohort(*id))),
+        AddParticipant(edit) => store.add_participant(edit).map(|(id, c)| Applied::about(c, Subject::Participant(id))),
+        UpdateParticipant { id, edit } => {
+            store.update_participant(*id, edit).map(|c| Applied::about(c, Subject::Participant(*id)))
+        }
+        DeleteParticipant(id) => store.delete_participant(*id).map(Applied::plain),
+        MoveParticipant { id, team } => store.move_participant(*id, *team).map(Applied::plain),
+        UpdateTeam { id, name, locked } => store.update_team(*id, name, *locked).map(Applied::plain),
+        ApplyTeams { cohort, teams } => {
+            store.apply_teams(*cohort, teams).map(|c| Applied::about(c, Subject::Cohort(*cohort)))
+        }
+        RemovePersonalData { cohort, names } => {
+            store.remove_personal_data(*cohort, *names).map(|(removed, change)| Applied {
+                change,
+                subject: Subject::Cohort(*cohort),
+                notice: Some(format!(
+                    "Removed the personal details of {}",
+                    count_of(removed.participants as u64, "participant", "participants")
+                )),
+            })
+        }
+        AddToPeopleList(list, name) => store.add_to_people_list(*list, name).map(Applied::plain),
+        RenameInPeopleList(item, name) => store.rename_in_people_list(*item, name).map(Applied::plain),
+    }
+}
+
+fn apply_board(store: &mut Store, edit: &BoardEdit) -> Result<Applied, StoreError> {
+    match edit {
+        BoardEdit::RemovePlacement(id) => store.remove_placement(*id).map(Applied::plain),
+    }
+}

@@ -1,0 +1,93 @@
+//! Searching the directory: the file's full-text index (trigram, accents ignored), forgiving
+//! small slips, then the list's filters and sort order. A word the index cannot find is tried
+//! again with the near spellings of words in the directory's names. Each word's hits are kept
+//! until the file changes, so a keystroke looks up only the word being typed.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Store, StoreError};
+use crate::model::directory::{DirectoryFilter, SortOrder, visible_groups};
+use crate::model::search::{Vocabulary, search_words};
+use crate::model::{GroupId, GroupSummary};
+
+/// Which spellings of a word are looked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Spellings {
+    AsTyped,
+    /// The word and the near spellings of it among the directory's names.
+    Forgiving,
+}
+
+/// Index hits per searched word, kept while the file does not change, so that a keystroke only
+/// looks up the word being typed.
+#[derive(Default)]
+pub struct SearchCache {
+    revision: u64,
+    hits: HashMap<(String, Spellings), HashSet<GroupId>>,
+}
+
+impl SearchCache {
+    fn hits(
+        &mut self,
+        store: &Store,
+        vocabulary: &Vocabulary,
+        word: &str,
+        spellings: Spellings,
+    ) -> Result<HashSet<GroupId>, StoreError> {
+        if let Some(hits) = self.hits.get(&(word.to_owned(), spellings)) {
+            return Ok(hits.clone());
+        }
+        let mut spellings_of = vec![word.to_owned()];
+        if spellings == Spellings::Forgiving {
+            spellings_of.extend(vocabulary.near(word).into_iter().map(str::to_owned));
+        }
+        let hits = store.search_groups(&[spellings_of])?;
+        if self.hits.len() > 256 {
+            self.hits.clear();
+        }
+        self.hits.insert((word.to_owned(), spellings), hits.clone());
+        Ok(hits)
+    }
+}
+
+/// Works out which groups the directory shows: the index search (retried with near spellings
+/// when the words as typed find nothing), then the filters, then the sort. `cache` keeps each
+/// word's hits for `revision` of the file.
+#[allow(clippy::too_many_arguments)]
+pub fn find_groups(
+    store: &Store,
+    revision: u64,
+    cache: &mut SearchCache,
+    groups: &[GroupSummary],
+    vocabulary: &Vocabulary,
+    search: &str,
+    filter: &DirectoryFilter,
+    sort: SortOrder,
+) -> Result<Vec<usize>, StoreError> {
+    if cache.revision != revision {
+        *cache = SearchCache { revision, ..Default::default() };
+    }
+    let words = search_words(search);
+    let (long, short): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| w.chars().count() >= 3);
+    let hits = if long.is_empty() {
+        None
+    } else {
+        let mut found: Option<HashSet<GroupId>> = None;
+        for spellings in [Spellings::AsTyped, Spellings::Forgiving] {
+            let mut all: Option<HashSet<GroupId>> = None;
+            for word in &long {
+                let hits = cache.hits(store, vocabulary, word, spellings)?;
+                all = Some(match all {
+                    None => hits,
+                    Some(before) => before.intersection(&hits).copied().collect(),
+                });
+            }
+            found = all;
+            if found.as_ref().is_some_and(|f| !f.is_empty()) {
+                break;
+            }
+        }
+        found
+    };
+    Ok(visible_groups(groups, filter, hits.as_ref(), &short, sort))
+}

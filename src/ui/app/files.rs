@@ -1,0 +1,228 @@
+//! The file's life in the window: opening (with its backup), New, Save As, Close, the demo,
+//! Restore from backup, and the paths asked of file dialogs for imports and exports.
+
+use std::path::{Path, PathBuf};
+
+use super::PlacementsApp;
+use super::document::Document;
+use super::modals::Modal;
+use crate::demo::{DemoOptions, next_programme_year, write_demo};
+use crate::exchange::files::write_atomically;
+use crate::exchange::group_export::{groups_csv, groups_xlsx};
+use crate::model::text::count_of;
+use crate::store::{BackupInfo, OpenError, OpenMode, Store, display_name};
+use crate::ui::command::{ImportWhat, PathPurpose};
+use crate::ui::dialogs::DialogOutcome;
+use crate::ui::import::{self, ImportWindow};
+
+/// `name` with the placement database's extension when it has none.
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() { path.with_extension(crate::store::FILE_EXTENSION) } else { path }
+}
+
+impl PlacementsApp {
+    pub(super) fn open_path(&mut self, path: &Path, mode: OpenMode) {
+        match Store::open(path, mode) {
+            Ok(store) => self.adopt(store),
+            Err(OpenError::InUse { holder }) => {
+                let body = OpenError::InUse { holder }.to_string();
+                self.modal = Some(Modal::InUse { path: path.to_path_buf(), body });
+            }
+            Err(e) => {
+                if self.prefs.open_at_exit.as_deref() == Some(path) {
+                    self.prefs.open_at_exit = None;
+                }
+                log::warn!("refused to open a file: {e}");
+                self.show_message(format!("Could not open “{}”", display_name(path)), e.to_string());
+            }
+        }
+    }
+
+    /// Makes `store` the open document, after taking a backup copy of it.
+    pub(super) fn adopt(&mut self, store: Store) {
+        self.notice = match self.paths.backups().take(&store) {
+            Ok(_) => None,
+            Err(e) => Some(format!("No backup copy could be made this time: {e}")),
+        };
+        let path = store.path().to_path_buf();
+        self.prefs.remember_file(&path);
+        self.prefs.open_at_exit = Some(path);
+        self.doc = Some(Document::new(store));
+        self.panels.document_changed();
+    }
+
+    pub(super) fn close_document(&mut self) {
+        self.doc = None;
+        self.prefs.open_at_exit = None;
+        self.panels.document_changed();
+    }
+
+    pub(super) fn open_demo(&mut self) {
+        let year = next_programme_year(chrono::Local::now().date_naive());
+        let path = self.paths.demo_file(year);
+        if !path.exists() {
+            if let Err(e) = std::fs::create_dir_all(&self.paths.data_dir) {
+                self.show_message(
+                    "Could not make the demo programme",
+                    format!("The folder {} could not be made: {e}.", self.paths.data_dir.display()),
+                );
+                return;
+            }
+            if let Err(e) = write_demo(&path, &DemoOptions::new(year)) {
+                self.show_message("Could not make the demo programme", e.to_string());
+                return;
+            }
+        }
+        self.open_path(&path, OpenMode::Edit);
+    }
+
+    fn start_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.store.path().parent().map(Path::to_path_buf))
+            .or_else(|| self.prefs.recent_files.first().and_then(|p| p.parent().map(Path::to_path_buf)))
+    }
+
+    /// A path was chosen (or typed) for `purpose`.
+    pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.open_path(&path, OpenMode::Edit),
+            PathPurpose::New => {
+                let path = with_extension(path);
+                match Store::create(&path) {
+                    Ok(store) => self.adopt(store),
+                    Err(e) => self.show_message(format!("Could not make “{}”", display_name(&path)), e.to_string()),
+                }
+            }
+            PathPurpose::SaveAs => self.save_as(with_extension(path)),
+            PathPurpose::Import(what) => self.open_import(what, path),
+            PathPurpose::Export => self.export_groups(&path),
+            PathPurpose::RestoreCopy(backup) => {
+                let path = with_extension(path);
+                match Store::restore_as(&backup, &path) {
+                    Ok(store) => self.adopt(store),
+                    Err(e) => self.show_message("Could not restore the backup", e.to_string()),
+                }
+            }
+        }
+    }
+
+    fn save_as(&mut self, path: PathBuf) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let original = doc.store.file_name();
+        match doc.store.save_as(&path) {
+            Ok(()) => {
+                self.prefs.remember_file(&path);
+                self.prefs.open_at_exit = Some(path.clone());
+                doc.revision += 1;
+                self.notice = Some(format!("Saved as {}", path.display()));
+            }
+            Err(e) => self.show_message(
+                format!("Could not save as “{}”", display_name(&path)),
+                format!("{e} Your file “{original}” is as it was, and you are still working in it."),
+            ),
+        }
+    }
+
+    fn open_import(&mut self, what: ImportWhat, path: PathBuf) {
+        let (Some(ctx), Some(doc)) = (&self.ctx, &self.doc) else { return };
+        let store = &doc.store;
+        self.import = Some(match what {
+            ImportWhat::Groups => Box::new(ImportWindow::new(import::Groups, path, store, ctx)),
+            ImportWhat::Offers => Box::new(ImportWindow::new(import::Offers, path, store, ctx)),
+            ImportWhat::Participants(cohort) => {
+                Box::new(ImportWindow::new(import::Participants(cohort), path, store, ctx))
+            }
+        });
+    }
+
+    /// Asks a file dialog (or, where there is none, the person) for a path for `purpose`.
+    pub(super) fn ask_path(&mut self, purpose: PathPurpose) {
+        let start = self.start_folder();
+        let file_name = self.doc.as_ref().map(|d| d.store.file_name()).unwrap_or_default();
+        let outcome = match &purpose {
+            PathPurpose::Open => self.dialogs.pick_file_to_open(start.as_deref()),
+            PathPurpose::New => {
+                self.dialogs.pick_file_to_save("New placement database", "New programme.placements", start.as_deref())
+            }
+            PathPurpose::SaveAs => self.dialogs.pick_file_to_save("Save a copy as", &file_name, start.as_deref()),
+            PathPurpose::RestoreCopy(_) => self.dialogs.pick_file_to_save(
+                "Save the restored copy as",
+                "Restored programme.placements",
+                start.as_deref(),
+            ),
+            PathPurpose::Import(_) => self.dialogs.pick_spreadsheet(start.as_deref()),
+            PathPurpose::Export => {
+                let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
+                self.dialogs.pick_export_file(&format!("{stem} groups.csv"), start.as_deref())
+            }
+        };
+        match outcome {
+            DialogOutcome::Chosen(path) => self.path_chosen(purpose, path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => self.modal = Some(Modal::TypePath { purpose, text: String::new() }),
+        }
+    }
+
+    fn export_groups(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension("csv");
+        }
+        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let written = doc.store.group_records().map_err(|e| e.to_string()).and_then(|records| {
+            let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }.map_err(|e| e.to_string())?;
+            write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
+            Ok(records.len())
+        });
+        match written {
+            Ok(n) => {
+                self.notice = Some(format!("Exported {} to {}", count_of(n as u64, "group", "groups"), path.display()))
+            }
+            Err(e) => self.show_message(format!("Could not export to “{}”", display_name(&path)), e),
+        }
+    }
+
+    pub(super) fn open_restore_list(&mut self) {
+        let backups_store = self.paths.backups();
+        let (backups, for_document) = match &self.doc {
+            Some(doc) => (backups_store.of_document(doc.store.path()), Some(doc.store.file_name())),
+            None => (backups_store.all(), None),
+        };
+        self.modal = Some(Modal::Restore { backups, selected: 0, for_document });
+    }
+
+    /// A backup was chosen: with a file open, ask before replacing it.
+    pub(super) fn restore_chosen(&mut self, backup: BackupInfo) {
+        if self.doc.is_some() {
+            self.modal = Some(Modal::ConfirmRestore { backup });
+        } else {
+            self.restore(backup);
+        }
+    }
+
+    pub(super) fn restore(&mut self, backup: BackupInfo) {
+        let Some(doc) = self.doc.as_mut() else {
+            self.ask_path(PathPurpose::RestoreCopy(backup.path));
+            return;
+        };
+        // Keep today's state too, so that the restore itself can be taken back.
+        if let Err(e) = self.paths.backups().take(&doc.store) {
+            self.show_message(
+                "Could not restore the backup",
+                format!("A copy of the file as it is now could not be kept first, so nothing was changed: {e}"),
+            );
+            return;
+        }
+        match doc.store.restore_from(&backup.path) {
+            Ok(()) => {
+                doc.forget_history();
+                doc.changed();
+                self.panels.document_reloaded();
+                self.notice = Some(format!("Restored the backup from {}", backup.taken.format("%a %-d %b %Y %H:%M")));
+            }
+            Err(e) => self.show_message("Could not restore the backup", format!("{e} Your file is as it was.")),
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The Directory panel: the register of community groups, with search, filters, sortable
+//! columns, and a pane beside the list to read, edit or merge one group.
+//!
+//! Files: this one holds the panel and its list; [`detail`] the group's pane, [`form`] its
+//! editor, [`merge`] bringing a duplicate in, [`lists`] the neighbourhoods, categories and
+//! postcode rules window. The search itself is [`crate::store::find_groups`]; only the rows on
+//! screen are laid out, so 100,000 groups scroll smoothly.
+
+mod detail;
+mod form;
+mod lists;
+mod merge;
+mod table;
+
+use egui::Ui;
+
+pub(crate) use detail::DetailPane;
+pub(crate) use form::typed_date;
+
+use super::{Cached, cached};
+use crate::model::directory::{DirectoryFilter, SortOrder};
+use crate::model::search::Vocabulary;
+use crate::model::text::thousands;
+use crate::model::{Category, GroupId, GroupStatus, GroupSummary, Neighbourhood};
+use crate::store::{PostcodeRule, SearchCache, Store, StoreError, find_groups};
+use crate::ui::app::Document;
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::widgets::{heading_ui, optional_choice_ui, search_box_ui};
+
+/// Everything the directory lists, read once per change to the file.
+pub(crate) struct DirectoryData {
+    groups: Vec<GroupSummary>,
+    vocabulary: Vocabulary,
+    neighbourhoods: Vec<Neighbourhood>,
+    categories: Vec<Category>,
+    rules: Vec<PostcodeRule>,
+}
+
+impl DirectoryData {
+    fn load(store: &Store) -> Result<Self, StoreError> {
+        let groups = store.group_summaries()?;
+        let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
+        Ok(Self {
+            groups,
+            vocabulary,
+            neighbourhoods: store.neighbourhoods()?,
+            categories: store.categories()?,
+            rules: store.postcode_rules()?,
+        })
+    }
+}
+
+/// What the list was worked out for; when any of it changes, it is worked out again.
+#[derive(Clone, Debug, PartialEq)]
+struct ListKey {
+    revision: u64,
+    search: String,
+    filter: DirectoryFilter,
+    sort: SortOrder,
+}
+
+/// The list as worked out for a key: the positions of the groups shown, and how many there are
+/// in all.
+struct ShownList {
+    key: ListKey,
+    shown: Vec<usize>,
+    total: usize,
+}
+
+#[derive(Default)]
+pub struct DirectoryPanel {
+    data: Option<Cached<DirectoryData>>,
+    pub(crate) pane: DetailPane,
+    search: String,
+    filter: DirectoryFilter,
+    unverified_only: bool,
+    sort: SortOrder,
+    list: Option<ShownList>,
+    search_cache: SearchCache,
+    selected: Option<GroupId>,
+    pub(crate) focus_search: bool,
+    lists: lists::ListsWindow,
+}
+
+impl DirectoryPanel {
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
+        // The cached lists are lent out for the frame, so that the panel's own state can change
+        // while they are read.
+        let mut data = self.data.take();
+        let commands = self.ui_with(ui, doc, &mut data);
+        self.data = data;
+        commands
+    }
+
+    fn ui_with(&mut self, ui: &mut Ui, doc: &Document, data_slot: &mut Option<Cached<DirectoryData>>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let data = match cached(data_slot, doc, || DirectoryData::load(&doc.store)) {
+            Ok(data) => data,
+            Err(e) => {
+                ui.colored_label(theme::ERROR_RED, e);
+                return commands;
+            }
+        };
+        // Side panels go in before the content beside them, so that it keeps clear of them.
+        let adding = self.pane.is_adding();
+        let shown_in_pane = if adding { None } else { self.selected };
+        if adding || shown_in_pane.is_some() {
+            egui::Panel::right("group_detail")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(320.0)
+                .max_size((ui.available_width() * 0.6).max(320.0))
+                .frame(egui::Frame::new().inner_margin(egui::Margin { left: 12, ..Default::default() }))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        self.pane.ui(ui, doc, data, shown_in_pane, &mut commands);
+                    });
+                });
+        }
+        // Whatever does not fit beside the pane is cut off, never drawn underneath it.
+        let list_area = ui.available_rect_before_wrap();
+        ui.set_clip_rect(ui.clip_rect().intersect(list_area));
+        heading_ui(ui, "Directory", "Local voluntary, community and faith groups");
+        self.toolbar_ui(ui, doc, data, &mut commands);
+        if let Err(e) = self.work_out_list(doc, data) {
+            ui.colored_label(theme::ERROR_RED, format!("The search could not be run: {e}"));
+            return commands;
+        }
+        let (shown, total) = self.list.as_ref().map_or((&[][..], 0), |l| (l.shown.as_slice(), l.total));
+        ui.label(format!("Showing {} of {} groups", thousands(shown.len() as u64), thousands(total as u64)));
+        ui.add_space(2.0);
+        let narrow = adding || shown_in_pane.is_some();
+        let clicked = table::groups_table_ui(ui, &data.groups, shown, self.selected, narrow, &mut self.sort);
+        if let Some(id) = clicked
+            && self.selected != Some(id)
+        {
+            self.selected = Some(id);
+            self.pane.form = None;
+        }
+        commands
+    }
+
+    /// The search box, New group, Lists… and the filters.
+    fn toolbar_ui(&mut self, ui: &mut Ui, doc: &Document, data: &DirectoryData, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            search_box_ui(
+                ui,
+                &mut self.search,
+                "name, place, contact, postcode or charity number",
+                &mut self.focus_search,
+            );
+            if ui
+                .add_enabled(doc.store.is_writable(), egui::Button::new("New group"))
+                .on_hover_text("Add a group to the directory")
+                .clicked()
+            {
+                self.pane.start_new();
+            }
+            if ui.button("Lists…").on_hover_text("Neighbourhoods, categories and postcode rules").clicked() {
+                self.lists.open = true;
+            }
+        });
+        commands.extend(self.lists.ui(
+            ui.ctx(),
+            doc.store.is_writable(),
+            &data.neighbourhoods,
+            &data.categories,
+            &data.rules,
+        ));
+        ui.horizontal_wrapped(|ui| Self::filters_ui(ui, data, &mut self.filter, &mut self.unverified_only));
+        self.filter.unverified_as_of = self.unverified_only.then(|| chrono::Local::now().date_naive());
+    }
+
+    /// Works out which groups to show, when the file, the search, the filters or the order
+    /// have changed since it was last worked out.
+    fn work_out_list(&mut self, doc: &Document, data: &DirectoryData) -> Result<(), StoreError> {
+        let key = ListKey {
+            revision: doc.revision,
+            search: self.search.clone(),
+            filter: self.filter.clone(),
+            sort: self.sort,
+        };
+        if self.list.as_ref().is_some_and(|l| l.key == key) {
+            return Ok(());
+        }
+        let shown = find_groups(
+            &doc.store,
+            doc.revision,
+            &mut self.search_cache,
+            &data.groups,
+            &data.vocabulary,
+            &self.search,
+            &self.filter,
+            self.sort,
+        )?;
+        let total = data.groups.iter().filter(|g| self.filter.include_archived || !g.archived).count();
+        self.list = Some(ShownList { key, shown, total });
+        Ok(())
+    }
+
+    fn filters_ui(ui: &mut Ui, data: &DirectoryData, filter: &mut DirectoryFilter, unverified_only: &mut bool) {
+        let hoods = data.neighbourhoods.iter().map(|n| (n.id, n.name.as_str()));
+        let label = ui.label("Neighbourhood:").id;
+        optional_choice_ui(ui, "filter_neighbourhood", label, &mut filter.neighbourhood, "All", hoods, None);
+        let categories = data.categories.iter().map(|c| (c.id, c.name.as_str()));
+        let label = ui.label("Category:").id;
+        optional_choice_ui(ui, "filter_category", label, &mut filter.category, "All", categories, None);
+        let statuses = GroupStatus::ALL.iter().map(|s| (*s, s.label()));
+        let label = ui.label("Status:").id;
+        optional_choice_ui(ui, "filter_status", label, &mut filter.status, "All", statuses, None);
+        ui.checkbox(unverified_only, "Not verified in the last 12 months");
+        ui.checkbox(&mut filter.include_archived, "Show archived");
+    }
+
+    /// Shows this group (for example one just added).
+    pub(crate) fn select(&mut self, id: GroupId) {
+        self.selected = Some(id);
+    }
+}
