@@ -512,3 +512,41 @@ fn save_as_onto_a_full_disk_fails_with_a_message_and_leaves_nothing() {
     drop(store);
     assert_ne!(bytes(&path), before);
 }
+
+#[test]
+fn a_name_already_on_any_list_is_refused_in_words_not_sqlites() {
+    use placements::model::Cohort;
+    use placements::store::{CohortEdit, PeopleList, PeopleListItem};
+    let dir = temp();
+    let path = demo_file(dir.path(), "names.placements", 20);
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let before = dump(&path);
+    let cohort = store.cohorts().unwrap()[0].clone();
+    let copy = CohortEdit::check(Cohort { id: placements::model::CohortId(0), ..cohort.clone() }).unwrap();
+    let practice = store.practices().unwrap()[0].name.clone();
+    let organisation = store.organisations().unwrap()[0].clone();
+    let professions = store.professions().unwrap();
+    let (profession, other) = (professions[1].clone(), professions[2].clone());
+    let refusals = [
+        (
+            store.add_cohort(&copy).map(drop).unwrap_err(),
+            format!("There is already a cohort called “{}”.", cohort.name),
+        ),
+        (store.add_practice(&practice).unwrap_err(), format!("There is already a practice called “{practice}”.")),
+        (
+            store.add_to_people_list(PeopleList::Organisation, &organisation.name).unwrap_err(),
+            format!("There is already an organisation called “{}”.", organisation.name),
+        ),
+        (
+            store
+                .rename_in_people_list(PeopleListItem::Profession(profession.id), &other.name.to_uppercase())
+                .unwrap_err(),
+            format!("There is already a profession called “{}”.", other.name.to_uppercase()),
+        ),
+    ];
+    for (refused, words) in refusals {
+        assert_eq!(refused.to_string(), words);
+        assert!(!refused.to_string().contains("UNIQUE"), "{refused}");
+    }
+    assert_eq!(dump(&path), before, "nothing was changed");
+}

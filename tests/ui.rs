@@ -845,3 +845,29 @@ fn a_roster_is_imported_into_the_chosen_cohort_through_the_window() {
     assert!(h.query_by_label(&format!("Showing {} of {} participants", before + 2, before + 2)).is_some());
     assert!(h.query_by_label("2 people are not in a team: Amara Okafor, Ben Price.").is_some());
 }
+
+#[test]
+fn a_cohort_named_like_another_is_refused_in_words_and_the_form_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "cohort-names.placements", 20);
+    let before = common::dump(&file);
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    button(&h, "New cohort").click();
+    h.run();
+    text_input(&h, "Name").focus();
+    text_input(&h, "Name").type_text("Junior doctors 2027");
+    h.run();
+    button(&h, "Save cohort").click();
+    h.run();
+    let (title, body) = h.state().message().expect("a message");
+    assert_eq!(title, "Your change was not saved");
+    assert_eq!(body, "There is already a cohort called “Junior doctors 2027”.");
+    assert_eq!(common::dump(&file), before);
+    button(&h, "OK").click();
+    h.run();
+    // The form is still there with what was typed, to be put right.
+    assert!(h.query_by_label("Save cohort").is_some());
+}

@@ -14,7 +14,7 @@ use crate::model::availability::{Availability, is_available};
 use crate::model::calendar::is_weekend;
 use crate::model::random::SplitMix64 as Rng;
 use crate::model::*;
-use crate::store::{GroupEdit, NewParticipant, OpenError, Store, StoreError};
+use crate::store::{BulkWriter, GroupEdit, NewParticipant, OpenError, Store, StoreError};
 use words::*;
 
 /// What to put in a demo file.
@@ -284,135 +284,183 @@ pub fn write_demo(path: &Path, options: &DemoOptions) -> Result<Counts, DemoErro
     }
 }
 
+/// The demo's lists, by what the groups name.
+struct Lists {
+    hoods: Vec<NeighbourhoodId>,
+    categories: std::collections::HashMap<&'static str, CategoryId>,
+}
+
+/// A group that can host: its id, neighbourhood and address in one line.
+type Host = (GroupId, NeighbourhoodId, String);
+
+/// An offer written, with the days it can host.
+type WrittenOffer = (OfferId, Offer, Vec<NaiveDate>);
+
 fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
     let mut rng = Rng(options.seed ^ 0x05EE_D0FC_0A57_u64);
     let year = options.year;
-    let result: Result<(), DemoError> = store
+    store
         .bulk_insert(|w| {
             if let Some(stamp) = NaiveDate::from_ymd_opt(year - 1, 11, 2).and_then(|d| d.and_hms_opt(9, 0, 0)) {
                 w.set_timestamp(stamp);
             }
-            let mut hood_ids = Vec::new();
-            for (i, hood) in NEIGHBOURHOODS.iter().enumerate() {
-                hood_ids.push(w.neighbourhood(hood.name, i as i64)?);
-            }
-            // One rule per postcode district, for the neighbourhood most of it lies in.
-            for (district, hood) in
-                [("FY1", 1), ("FY2", 0), ("FY3", 2), ("FY4", 3), ("FY5", 6), ("FY6", 7), ("FY7", 5), ("FY8", 10)]
-            {
-                w.postcode_rule(district, hood_ids[hood])?;
-            }
-            let mut category_ids = std::collections::HashMap::new();
-            for name in CATEGORIES {
-                category_ids.insert(*name, w.category(name)?);
-            }
-            // Groups, with the ones that can host kept for offers.
-            let mut hosts: Vec<(GroupId, NeighbourhoodId, String)> = Vec::new();
-            let mut names = HashSet::new();
-            for _ in 0..options.groups {
-                let h = rng.below(NEIGHBOURHOODS.len());
-                let (mut group, categories) = make_group(&mut rng, &NEIGHBOURHOODS[h], hood_ids[h], &mut names);
-                if group.consent_to_contact {
-                    group.consent_date = recent_day(&mut rng, year);
-                }
-                if rng.percent(65) {
-                    group.last_verified = recent_day(&mut rng, year);
-                }
-                let cats: Vec<CategoryId> = categories.iter().filter_map(|c| category_ids.get(c).copied()).collect();
-                let active = group.status == GroupStatus::Active;
-                let address = format!("{}, {} {}", group.address_line1, group.town, group.postcode);
-                let edit = GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;
-                let id = w.group(&edit, &cats)?;
-                if active && hosts.len() < 400 {
-                    hosts.push((id, hood_ids[h], address));
-                }
-            }
-            // About 150 offers from different groups.
-            let offer_count = (options.groups / 10).clamp(1, 150).min(hosts.len());
-            let mut offers = Vec::new();
-            for (group, hood, address) in hosts.iter().take(offer_count) {
-                let offer = make_offer(&mut rng, *group, *hood, year, address.clone())
-                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
-                let days = open_days(&offer);
-                let id = w.offer(&offer)?;
-                offers.push((id, offer, days));
-            }
-            // Organisations and professions.
-            let mut org_ids = Vec::new();
-            for org in ORGANISATIONS {
-                org_ids.push(w.organisation(org.name)?);
-            }
-            let mut profession_ids = std::collections::HashMap::new();
-            for p in PROFESSIONS {
-                profession_ids.insert(*p, w.profession(p)?);
-            }
-            let window = (NaiveDate::from_ymd_opt(year, 4, 1), NaiveDate::from_ymd_opt(year, 5, 31));
-            let mut people = HashSet::new();
-            let mut all_teams = Vec::new();
-            for (cohort_name, size, team_size, mixed) in [
-                (format!("Junior doctors {year}"), 24usize, 4usize, false),
-                (format!("Systems leaders {year}"), 100, 5, true),
-            ] {
-                let cohort = w.cohort(&Cohort {
-                    id: CohortId(0),
-                    name: cohort_name,
-                    programme_type: if mixed { "Systems leadership" } else { "Junior doctors' leadership course" }
-                        .to_owned(),
-                    first_day: window.0,
-                    last_day: window.1,
-                    default_team_size: team_size as u32,
-                    coordinator_name: "Alex Morgan".to_owned(),
-                    coordinator_phone: "01632 960 123".to_owned(),
-                    notes: String::new(),
-                    personal_data_removed_on: None,
-                })?;
-                // People, sorted by organisation so that dealing them round the teams mixes them.
-                let mut roster = Vec::new();
-                for i in 0..size {
-                    let org = if mixed { i % ORGANISATIONS.len() } else { 0 };
-                    let profession = if mixed { *rng.pick(ORGANISATIONS[org].professions) } else { "junior doctor" };
-                    roster.push((org, profession, unique_person(&mut rng, &mut people)));
-                }
-                roster.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
-                let team_count = size / team_size;
-                let mut teams = Vec::new();
-                for t in 0..team_count {
-                    teams.push(w.team(cohort, &format!("Team {}", t + 1), t as i64)?);
-                }
-                for (i, (org, profession, name)) in roster.iter().enumerate() {
-                    w.participant(&NewParticipant {
-                        cohort,
-                        team: Some(teams[i % team_count]),
-                        name: name.clone(),
-                        preferred_name: name.split(' ').next().unwrap_or_default().to_owned(),
-                        profession: profession_ids.get(profession).copied(),
-                        organisation: Some(org_ids[*org]),
-                        email: format!("{}@example.org", slug(name, ".")),
-                        mobile: drama_mobile(&mut rng),
-                    })?;
-                }
-                all_teams.push(teams);
-            }
-            // Place some teams: each on its own offer and day, then one clash on purpose.
-            let mut usable = offers.iter().filter(|(_, o, days)| o.status != OfferStatus::Draft && !days.is_empty());
-            let mut first_placement = None;
-            for (cohort_teams, how_many) in all_teams.iter().zip([4usize, 12]) {
-                for team in cohort_teams.iter().take(how_many) {
-                    let Some((offer_id, _, days)) = usable.next() else {
-                        break;
-                    };
-                    let day = days[rng.below(days.len())];
-                    w.placement(*team, *offer_id, day)?;
-                    first_placement.get_or_insert((*offer_id, day));
-                }
-            }
-            if let (Some((offer, day)), Some(team)) = (first_placement, all_teams.get(1).and_then(|t| t.get(12))) {
-                w.placement(*team, offer, day)?;
-            }
-            Ok(())
+            let lists = write_lists(w)?;
+            let hosts = write_groups(w, &mut rng, options, &lists)?;
+            let offers = write_offers(w, &mut rng, options, &hosts)?;
+            let teams = write_cohorts(w, &mut rng, year)?;
+            write_placements(w, &mut rng, &offers, &teams)
         })
-        .map_err(DemoError::from);
-    result
+        .map_err(DemoError::from)
+}
+
+fn write_lists(w: &mut BulkWriter<'_>) -> Result<Lists, StoreError> {
+    let mut hoods = Vec::new();
+    for (i, hood) in NEIGHBOURHOODS.iter().enumerate() {
+        hoods.push(w.neighbourhood(hood.name, i as i64)?);
+    }
+    // One rule per postcode district, for the neighbourhood most of it lies in.
+    for (district, hood) in
+        [("FY1", 1), ("FY2", 0), ("FY3", 2), ("FY4", 3), ("FY5", 6), ("FY6", 7), ("FY7", 5), ("FY8", 10)]
+    {
+        w.postcode_rule(district, hoods[hood])?;
+    }
+    let mut categories = std::collections::HashMap::new();
+    for name in CATEGORIES {
+        categories.insert(*name, w.category(name)?);
+    }
+    Ok(Lists { hoods, categories })
+}
+
+/// The directory's groups; returns the ones that can host, for offers.
+fn write_groups(
+    w: &mut BulkWriter<'_>,
+    rng: &mut Rng,
+    options: &DemoOptions,
+    lists: &Lists,
+) -> Result<Vec<Host>, StoreError> {
+    let mut hosts = Vec::new();
+    let mut names = HashSet::new();
+    for _ in 0..options.groups {
+        let h = rng.below(NEIGHBOURHOODS.len());
+        let (mut group, categories) = make_group(rng, &NEIGHBOURHOODS[h], lists.hoods[h], &mut names);
+        if group.consent_to_contact {
+            group.consent_date = recent_day(rng, options.year);
+        }
+        if rng.percent(65) {
+            group.last_verified = recent_day(rng, options.year);
+        }
+        let cats: Vec<CategoryId> = categories.iter().filter_map(|c| lists.categories.get(c).copied()).collect();
+        let active = group.status == GroupStatus::Active;
+        let address = format!("{}, {} {}", group.address_line1, group.town, group.postcode);
+        let edit = GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;
+        let id = w.group(&edit, &cats)?;
+        if active && hosts.len() < 400 {
+            hosts.push((id, lists.hoods[h], address));
+        }
+    }
+    Ok(hosts)
+}
+
+/// About 150 offers from different groups.
+fn write_offers(
+    w: &mut BulkWriter<'_>,
+    rng: &mut Rng,
+    options: &DemoOptions,
+    hosts: &[Host],
+) -> Result<Vec<WrittenOffer>, StoreError> {
+    let offer_count = (options.groups / 10).clamp(1, 150).min(hosts.len());
+    let mut offers = Vec::new();
+    for (group, hood, address) in hosts.iter().take(offer_count) {
+        let offer = make_offer(rng, *group, *hood, options.year, address.clone())
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let days = open_days(&offer);
+        let id = w.offer(&offer)?;
+        offers.push((id, offer, days));
+    }
+    Ok(offers)
+}
+
+/// The two cohorts, their people and their teams; returns each cohort's teams.
+fn write_cohorts(w: &mut BulkWriter<'_>, rng: &mut Rng, year: i32) -> Result<Vec<Vec<TeamId>>, StoreError> {
+    let mut org_ids = Vec::new();
+    for org in ORGANISATIONS {
+        org_ids.push(w.organisation(org.name)?);
+    }
+    let mut profession_ids = std::collections::HashMap::new();
+    for p in PROFESSIONS {
+        profession_ids.insert(*p, w.profession(p)?);
+    }
+    let window = (NaiveDate::from_ymd_opt(year, 4, 1), NaiveDate::from_ymd_opt(year, 5, 31));
+    let mut people = HashSet::new();
+    let mut all_teams = Vec::new();
+    for (cohort_name, size, team_size, mixed) in
+        [(format!("Junior doctors {year}"), 24usize, 4usize, false), (format!("Systems leaders {year}"), 100, 5, true)]
+    {
+        let cohort = w.cohort(&Cohort {
+            id: CohortId(0),
+            name: cohort_name,
+            programme_type: if mixed { "Systems leadership" } else { "Junior doctors' leadership course" }.to_owned(),
+            first_day: window.0,
+            last_day: window.1,
+            default_team_size: team_size as u32,
+            coordinator_name: "Alex Morgan".to_owned(),
+            coordinator_phone: "01632 960 123".to_owned(),
+            notes: String::new(),
+            personal_data_removed_on: None,
+        })?;
+        // People, sorted by organisation so that dealing them round the teams mixes them.
+        let mut roster = Vec::new();
+        for i in 0..size {
+            let org = if mixed { i % ORGANISATIONS.len() } else { 0 };
+            let profession = if mixed { *rng.pick(ORGANISATIONS[org].professions) } else { "junior doctor" };
+            roster.push((org, profession, unique_person(rng, &mut people)));
+        }
+        roster.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+        let team_count = size / team_size;
+        let mut teams = Vec::new();
+        for t in 0..team_count {
+            teams.push(w.team(cohort, &format!("Team {}", t + 1), t as i64)?);
+        }
+        for (i, (org, profession, name)) in roster.iter().enumerate() {
+            w.participant(&NewParticipant {
+                cohort,
+                team: Some(teams[i % team_count]),
+                name: name.clone(),
+                preferred_name: name.split(' ').next().unwrap_or_default().to_owned(),
+                profession: profession_ids.get(profession).copied(),
+                organisation: Some(org_ids[*org]),
+                email: format!("{}@example.org", slug(name, ".")),
+                mobile: drama_mobile(rng),
+            })?;
+        }
+        all_teams.push(teams);
+    }
+    Ok(all_teams)
+}
+
+/// Places some teams: each on its own offer and day, then one clash on purpose.
+fn write_placements(
+    w: &mut BulkWriter<'_>,
+    rng: &mut Rng,
+    offers: &[WrittenOffer],
+    all_teams: &[Vec<TeamId>],
+) -> Result<(), StoreError> {
+    let mut usable = offers.iter().filter(|(_, o, days)| o.status != OfferStatus::Draft && !days.is_empty());
+    let mut first_placement = None;
+    for (cohort_teams, how_many) in all_teams.iter().zip([4usize, 12]) {
+        for team in cohort_teams.iter().take(how_many) {
+            let Some((offer_id, _, days)) = usable.next() else {
+                break;
+            };
+            let day = days[rng.below(days.len())];
+            w.placement(*team, *offer_id, day)?;
+            first_placement.get_or_insert((*offer_id, day));
+        }
+    }
+    if let (Some((offer, day)), Some(team)) = (first_placement, all_teams.get(1).and_then(|t| t.get(12))) {
+        w.placement(*team, offer, day)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

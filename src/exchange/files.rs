@@ -1,4 +1,4 @@
-//! Writing export files whole or not at all.
+//! Writing export files whole or not at all, and why an export failed.
 
 use std::fs::{self, File};
 use std::io::Write as _;
@@ -19,4 +19,19 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Why an export was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the CSV could not be made: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("the Excel workbook could not be made: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("{what} could not be written to Excel ({message}); export to CSV instead")]
+    XlsxCell { what: String, message: String },
+    #[error("the folder {} could not be made: {source}", .folder.display())]
+    Folder { folder: std::path::PathBuf, source: std::io::Error },
+    #[error("{name} could not be written: {source}")]
+    Write { name: String, source: std::io::Error },
 }

@@ -1,5 +1,6 @@
 //! Exporting the directory as CSV (for Excel) and XLSX.
 
+use super::files::ExportError;
 use super::group_import::GroupField;
 use crate::model::GroupRecord;
 use crate::model::text::join_present;
@@ -79,31 +80,29 @@ pub fn neutralise_formula(cell: &str) -> String {
 }
 
 /// CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends.
-pub fn groups_csv(records: &[GroupRecord]) -> Result<Vec<u8>, String> {
+pub fn groups_csv(records: &[GroupRecord]) -> Result<Vec<u8>, ExportError> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-        writer.write_record(EXPORT_FIELDS.iter().map(|f| f.export_header())).map_err(|e| e.to_string())?;
+        writer.write_record(EXPORT_FIELDS.iter().map(|f| f.export_header()))?;
         for record in records {
-            writer
-                .write_record(EXPORT_FIELDS.iter().map(|f| neutralise_formula(&value(record, *f))))
-                .map_err(|e| e.to_string())?;
+            writer.write_record(EXPORT_FIELDS.iter().map(|f| neutralise_formula(&value(record, *f))))?;
         }
-        writer.flush().map_err(|e| e.to_string())?;
+        writer.flush().map_err(csv::Error::from)?;
     }
     Ok(out)
 }
 
 /// An XLSX workbook with one sheet, "Groups"; every cell is text, so phone numbers and
 /// identifiers keep their leading zeros.
-pub fn groups_xlsx(records: &[GroupRecord]) -> Result<Vec<u8>, String> {
+pub fn groups_xlsx(records: &[GroupRecord]) -> Result<Vec<u8>, ExportError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = workbook.add_worksheet();
-    sheet.set_name("Groups").map_err(|e| e.to_string())?;
+    sheet.set_name("Groups")?;
     for (col, field) in EXPORT_FIELDS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, field.export_header(), &bold).map_err(|e| e.to_string())?;
+        sheet.write_string_with_format(0, col as u16, field.export_header(), &bold)?;
     }
     for (row, record) in records.iter().enumerate() {
         for (col, field) in EXPORT_FIELDS.iter().enumerate() {
@@ -111,13 +110,13 @@ pub fn groups_xlsx(records: &[GroupRecord]) -> Result<Vec<u8>, String> {
             if text.is_empty() {
                 continue;
             }
-            sheet.write_string(row as u32 + 1, col as u16, &text).map_err(|e| {
-                format!("{} could not be written to Excel ({e}); export to CSV instead.", record.group.name)
-            })?;
+            sheet
+                .write_string(row as u32 + 1, col as u16, &text)
+                .map_err(|e| ExportError::XlsxCell { what: record.group.name.clone(), message: e.to_string() })?;
         }
     }
-    sheet.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
-    workbook.save_to_buffer().map_err(|e| e.to_string())
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(workbook.save_to_buffer()?)
 }
 
 #[cfg(test)]

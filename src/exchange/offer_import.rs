@@ -308,54 +308,7 @@ fn prepare_row(
     offer.address = group.address.clone();
     let mut new_practices = Vec::new();
     for (field, value) in &values {
-        let value = value.clone();
-        match field {
-            OfferField::GroupName | OfferField::GroupIdentifier | OfferField::FirstDate | OfferField::LastDate => {}
-            OfferField::Title => offer.title = value,
-            OfferField::Activity => offer.activity = value,
-            OfferField::GroupGains => offer.group_gains = value,
-            OfferField::Neighbourhood => match lookup.neighbourhoods.get(&name_key(&value)) {
-                Some(id) => offer.neighbourhood = Some(*id),
-                None => warnings.push(format!("neighbourhood “{value}” is not on the list; the group's is used")),
-            },
-            OfferField::Address => offer.address = value,
-            OfferField::Travel => offer.travel = value,
-            OfferField::SiteAccess => offer.site_access = value,
-            OfferField::Weekdays => offer.when.weekdays = parse_weekdays(&value)?,
-            OfferField::ExtraDates => offer.when.extra_dates = parse_dates(&value)?,
-            OfferField::BlackoutDates => offer.when.blackout_dates = parse_dates(&value)?,
-            OfferField::Weekends => offer.when.weekends_allowed = flag(&value, "weekends offered", &mut warnings),
-            OfferField::BankHolidays => {
-                offer.when.bank_holidays_allowed = flag(&value, "bank holidays offered", &mut warnings)
-            }
-            OfferField::StartTime => offer.start_time = parse_time(&value)?,
-            OfferField::FinishTime => offer.finish_time = parse_time(&value)?,
-            OfferField::TeamSize => (offer.team_size_min, offer.team_size_max) = parse_size_range(&value)?,
-            OfferField::TeamSizeMin => offer.team_size_min = number(&value, "smallest team")?,
-            OfferField::TeamSizeMax => offer.team_size_max = number(&value, "largest team")?,
-            OfferField::Capacity => offer.capacity = number(&value, "team-days it can host")?,
-            OfferField::Practises => {
-                for name in split_list(&value) {
-                    match lookup.practices.get(&name_key(&name)) {
-                        Some(id) => offer.practises.push(*id),
-                        None => new_practices.push(name),
-                    }
-                }
-            }
-            OfferField::Tags => offer.tags = split_tags(&value),
-            OfferField::DbsRequired => offer.dbs_required = flag(&value, "DBS check needed", &mut warnings),
-            OfferField::OutdoorClothing => offer.outdoor_clothing = flag(&value, "outdoor clothing", &mut warnings),
-            OfferField::WhatToBring => offer.what_to_bring = value,
-            OfferField::Requirements => offer.requirements = value,
-            OfferField::DayContactName => offer.day_contact_name = value,
-            OfferField::DayContactPhone => offer.day_contact_phone = value,
-            OfferField::Status => match OfferStatus::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(&value)) {
-                Some(status) => offer.status = status,
-                None => warnings.push(format!(
-                    "status “{value}” is not one of draft, offered, confirmed, withdrawn or completed; set to offered"
-                )),
-            },
-        }
+        apply_field(&mut offer, *field, value.clone(), lookup, &mut warnings, &mut new_practices)?;
     }
     let duplicate_of = lookup.offers.get(&(group.id, name_key(&offer.title))).copied();
     let (edit, more) = OfferEdit::imported(offer).map_err(|problems| {
@@ -366,6 +319,63 @@ fn prepare_row(
         warnings.push(format!("“{}” will be added to the list of practices", new_practices.join("”, “")));
     }
     Ok((ImportOffer { edit, group_name: group.name.clone(), new_practices, duplicate_of }, warnings))
+}
+
+/// Reads one mapped cell into the offer; doubtful values become warnings, bad ones the row's error.
+fn apply_field(
+    offer: &mut Offer,
+    field: OfferField,
+    value: String,
+    lookup: &OfferLookup,
+    warnings: &mut Vec<String>,
+    new_practices: &mut Vec<String>,
+) -> Result<(), String> {
+    match field {
+        OfferField::GroupName | OfferField::GroupIdentifier | OfferField::FirstDate | OfferField::LastDate => {}
+        OfferField::Title => offer.title = value,
+        OfferField::Activity => offer.activity = value,
+        OfferField::GroupGains => offer.group_gains = value,
+        OfferField::Neighbourhood => match lookup.neighbourhoods.get(&name_key(&value)) {
+            Some(id) => offer.neighbourhood = Some(*id),
+            None => warnings.push(format!("neighbourhood “{value}” is not on the list; the group's is used")),
+        },
+        OfferField::Address => offer.address = value,
+        OfferField::Travel => offer.travel = value,
+        OfferField::SiteAccess => offer.site_access = value,
+        OfferField::Weekdays => offer.when.weekdays = parse_weekdays(&value)?,
+        OfferField::ExtraDates => offer.when.extra_dates = parse_dates(&value)?,
+        OfferField::BlackoutDates => offer.when.blackout_dates = parse_dates(&value)?,
+        OfferField::Weekends => offer.when.weekends_allowed = flag(&value, "weekends offered", warnings),
+        OfferField::BankHolidays => offer.when.bank_holidays_allowed = flag(&value, "bank holidays offered", warnings),
+        OfferField::StartTime => offer.start_time = parse_time(&value)?,
+        OfferField::FinishTime => offer.finish_time = parse_time(&value)?,
+        OfferField::TeamSize => (offer.team_size_min, offer.team_size_max) = parse_size_range(&value)?,
+        OfferField::TeamSizeMin => offer.team_size_min = number(&value, "smallest team")?,
+        OfferField::TeamSizeMax => offer.team_size_max = number(&value, "largest team")?,
+        OfferField::Capacity => offer.capacity = number(&value, "team-days it can host")?,
+        OfferField::Practises => {
+            for name in split_list(&value) {
+                match lookup.practices.get(&name_key(&name)) {
+                    Some(id) => offer.practises.push(*id),
+                    None => new_practices.push(name),
+                }
+            }
+        }
+        OfferField::Tags => offer.tags = split_tags(&value),
+        OfferField::DbsRequired => offer.dbs_required = flag(&value, "DBS check needed", warnings),
+        OfferField::OutdoorClothing => offer.outdoor_clothing = flag(&value, "outdoor clothing", warnings),
+        OfferField::WhatToBring => offer.what_to_bring = value,
+        OfferField::Requirements => offer.requirements = value,
+        OfferField::DayContactName => offer.day_contact_name = value,
+        OfferField::DayContactPhone => offer.day_contact_phone = value,
+        OfferField::Status => match OfferStatus::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(&value)) {
+            Some(status) => offer.status = status,
+            None => warnings.push(format!(
+                "status “{value}” is not one of draft, offered, confirmed, withdrawn or completed; set to offered"
+            )),
+        },
+    }
+    Ok(())
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -11,9 +11,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::files::write_atomically;
+use super::files::{ExportError, write_atomically};
 use crate::model::checks::is_plausible_email;
-use crate::model::{GroupRecord, GroupStatus};
+use crate::model::{CommunityGroup, GroupRecord, GroupStatus};
 
 /// The package's tables: file name and columns, in the profile's order.
 pub const TABLES: [(&str, &[&str]); 17] = [
@@ -144,200 +144,200 @@ fn status(status: GroupStatus) -> &'static str {
     }
 }
 
-/// The package's rows, table by table (file name to rows of cells in the table's column order).
-pub fn package_rows(records: &[GroupRecord]) -> BTreeMap<&'static str, Vec<Vec<String>>> {
-    let mut tables: BTreeMap<&'static str, Vec<Vec<String>>> =
-        TABLES.iter().map(|(name, _)| (*name, Vec::new())).collect();
-    let mut push = |table: &'static str, row: Vec<String>| tables.entry(table).or_default().push(row);
-    let taxonomy = stable_uuid("taxonomy", "categories");
-    let mut terms: BTreeMap<String, String> = BTreeMap::new();
-    for record in records {
-        let g = &record.group;
-        let key = record.id.0.to_string();
-        let organization = stable_uuid("organization", &key);
-        let service = stable_uuid("service", &key);
+/// `n` empty cells.
+fn blanks(n: usize) -> Vec<String> {
+    vec![String::new(); n]
+}
+
+/// The package's tables as they are filled, one group at a time.
+struct Package {
+    tables: BTreeMap<&'static str, Vec<Vec<String>>>,
+    /// Each category's term id, by its name in lower case.
+    terms: BTreeMap<String, String>,
+}
+
+/// One group's ids in the package.
+struct GroupIds {
+    key: String,
+    organization: String,
+    service: String,
+}
+
+impl Package {
+    fn push(&mut self, table: &'static str, row: Vec<String>) {
+        self.tables.entry(table).or_default().push(row);
+    }
+
+    fn organization(&mut self, g: &CommunityGroup, ids: &GroupIds) {
         let description = if g.description.trim().is_empty() { g.name.clone() } else { g.description.clone() };
-        push(
-            "organizations.csv",
-            vec![
-                organization.clone(),
-                g.name.clone(),
-                description.clone(),
-                email(&g.email),
-                as_uri(&g.website),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
-        );
-        let mut service_row = vec![
-            service.clone(),
-            organization.clone(),
+        let mut row =
+            vec![ids.organization.clone(), g.name.clone(), description.clone(), email(&g.email), as_uri(&g.website)];
+        row.extend(blanks(3));
+        self.push("organizations.csv", row);
+        let mut row = vec![
+            ids.service.clone(),
+            ids.organization.clone(),
             g.name.clone(),
             description,
             as_uri(&g.website),
             email(&g.email),
             status(g.status).to_owned(),
         ];
-        service_row.resize(15, String::new());
-        push("services.csv", service_row);
-        if !g.address_line1.trim().is_empty() && !g.town.trim().is_empty() && !g.postcode.trim().is_empty() {
-            let location = stable_uuid("location", &key);
-            push(
-                "locations.csv",
-                vec![
-                    location.clone(),
-                    "physical".into(),
-                    g.name.clone(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
-            );
-            let line = [&g.address_line1, &g.address_line2]
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| s.trim())
-                .collect::<Vec<_>>()
-                .join(", ");
-            push(
-                "address.csv",
-                vec![
-                    stable_uuid("address", &key),
-                    location.clone(),
-                    String::new(),
-                    line,
-                    g.town.clone(),
-                    String::new(),
-                    "England".into(),
-                    g.postcode.clone(),
-                    "GB".into(),
-                    "physical".into(),
-                ],
-            );
-            push(
-                "service_at_location.csv",
-                vec![stable_uuid("service_at_location", &key), service.clone(), location.clone()],
-            );
-            if !g.accessibility.trim().is_empty() {
-                push(
-                    "accessibility.csv",
-                    vec![
-                        stable_uuid("accessibility", &key),
-                        location,
-                        g.accessibility.clone(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ],
-                );
-            }
+        row.resize(15, String::new());
+        self.push("services.csv", row);
+    }
+
+    /// A location with its address, and its accessibility, when the address is whole.
+    fn location(&mut self, g: &CommunityGroup, ids: &GroupIds) {
+        if g.address_line1.trim().is_empty() || g.town.trim().is_empty() || g.postcode.trim().is_empty() {
+            return;
         }
-        let contact = stable_uuid("contact", &key);
+        let key = &ids.key;
+        let location = stable_uuid("location", key);
+        let mut row = vec![location.clone(), "physical".into(), g.name.clone()];
+        row.extend(blanks(5));
+        self.push("locations.csv", row);
+        let line = [&g.address_line1, &g.address_line2]
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.push(
+            "address.csv",
+            vec![
+                stable_uuid("address", key),
+                location.clone(),
+                String::new(),
+                line,
+                g.town.clone(),
+                String::new(),
+                "England".into(),
+                g.postcode.clone(),
+                "GB".into(),
+                "physical".into(),
+            ],
+        );
+        self.push(
+            "service_at_location.csv",
+            vec![stable_uuid("service_at_location", key), ids.service.clone(), location.clone()],
+        );
+        if !g.accessibility.trim().is_empty() {
+            let mut row = vec![stable_uuid("accessibility", key), location, g.accessibility.clone()];
+            row.extend(blanks(3));
+            self.push("accessibility.csv", row);
+        }
+    }
+
+    fn contact(&mut self, g: &CommunityGroup, ids: &GroupIds) {
+        let key = &ids.key;
+        let contact = stable_uuid("contact", key);
         let has_contact = !g.contact_name.trim().is_empty()
             || !g.contact_role.trim().is_empty()
             || !g.contact_phone.trim().is_empty();
         if has_contact || !g.phone.trim().is_empty() {
-            push(
-                "contacts.csv",
-                vec![contact.clone(), service.clone(), g.contact_name.clone(), g.contact_role.clone()],
-            );
+            let row = vec![contact.clone(), ids.service.clone(), g.contact_name.clone(), g.contact_role.clone()];
+            self.push("contacts.csv", row);
         }
-        if !g.phone.trim().is_empty() {
-            push(
-                "phones.csv",
-                vec![stable_uuid("phone", &key), contact.clone(), g.phone.clone(), "Main number".into()],
-            );
+        for (number, which, kind) in
+            [(&g.phone, "phone", "Main number"), (&g.contact_phone, "contact_phone", "Contact's number")]
+        {
+            if !number.trim().is_empty() {
+                let row = vec![stable_uuid(which, key), contact.clone(), number.clone(), kind.into()];
+                self.push("phones.csv", row);
+            }
         }
-        if !g.contact_phone.trim().is_empty() {
-            push(
-                "phones.csv",
-                vec![stable_uuid("contact_phone", &key), contact, g.contact_phone.clone(), "Contact's number".into()],
-            );
-        }
+    }
+
+    fn identifiers(&mut self, g: &CommunityGroup, ids: &GroupIds) {
         for (number, scheme, kind, which) in [
             (&g.charity_number, "GB-CHC", "Registered charity number", "charity"),
             (&g.company_number, "GB-COH", "Company number", "company"),
             (&g.other_identifier, "", "Other identifier", "other"),
         ] {
             if !number.trim().is_empty() {
-                push(
-                    "organization_identifiers.csv",
-                    vec![
-                        stable_uuid("identifier", &format!("{key}/{which}")),
-                        organization.clone(),
-                        scheme.into(),
-                        kind.into(),
-                        number.trim().to_owned(),
-                    ],
-                );
+                let row = vec![
+                    stable_uuid("identifier", &format!("{}/{which}", ids.key)),
+                    ids.organization.clone(),
+                    scheme.into(),
+                    kind.into(),
+                    number.trim().to_owned(),
+                ];
+                self.push("organization_identifiers.csv", row);
             }
         }
-        for category in &record.categories {
-            let term = terms
+    }
+
+    fn categories(&mut self, categories: &[String], ids: &GroupIds) {
+        for category in categories {
+            let term = self
+                .terms
                 .entry(category.to_lowercase())
                 .or_insert_with(|| stable_uuid("term", &category.to_lowercase()))
                 .clone();
-            push(
-                "attribute.csv",
-                vec![stable_uuid("attribute", &format!("{key}/{term}")), service.clone(), term, "service".into()],
-            );
+            let attribute = stable_uuid("attribute", &format!("{}/{term}", ids.key));
+            self.push("attribute.csv", vec![attribute, ids.service.clone(), term, "service".into()]);
         }
     }
-    if !terms.is_empty() {
-        push(
-            "taxonomies.csv",
-            vec![
-                taxonomy.clone(),
-                "Community Placements categories".into(),
-                "What community groups work on.".into(),
-                String::new(),
-                String::new(),
-            ],
-        );
+
+    /// The taxonomy of categories and its terms, each named as first written.
+    fn taxonomy(&mut self, records: &[GroupRecord]) {
+        if self.terms.is_empty() {
+            return;
+        }
+        let taxonomy = stable_uuid("taxonomy", "categories");
+        let mut row =
+            vec![taxonomy.clone(), "Community Placements categories".into(), "What community groups work on.".into()];
+        row.extend(blanks(2));
+        self.push("taxonomies.csv", row);
         let mut names: BTreeMap<String, String> = BTreeMap::new();
-        for record in records {
-            for category in &record.categories {
-                names.entry(category.to_lowercase()).or_insert_with(|| category.clone());
-            }
+        for category in records.iter().flat_map(|r| &r.categories) {
+            names.entry(category.to_lowercase()).or_insert_with(|| category.clone());
         }
-        for (lower, id) in &terms {
-            let name = names.get(lower).cloned().unwrap_or_else(|| lower.clone());
-            push(
-                "taxonomy_terms.csv",
-                vec![
-                    id.clone(),
-                    name.clone(),
-                    name,
-                    String::new(),
-                    String::new(),
-                    taxonomy.clone(),
-                    String::new(),
-                    String::new(),
-                ],
-            );
+        for (lower, id) in std::mem::take(&mut self.terms) {
+            let name = names.get(&lower).cloned().unwrap_or_else(|| lower.clone());
+            let mut row = vec![id, name.clone(), name, String::new(), String::new(), taxonomy.clone()];
+            row.extend(blanks(2));
+            self.push("taxonomy_terms.csv", row);
         }
     }
-    tables
+}
+
+/// The package's rows, table by table (file name to rows of cells in the table's column order).
+pub fn package_rows(records: &[GroupRecord]) -> BTreeMap<&'static str, Vec<Vec<String>>> {
+    let mut package =
+        Package { tables: TABLES.iter().map(|(name, _)| (*name, Vec::new())).collect(), terms: BTreeMap::new() };
+    for record in records {
+        let g = &record.group;
+        let key = record.id.0.to_string();
+        let ids =
+            GroupIds { organization: stable_uuid("organization", &key), service: stable_uuid("service", &key), key };
+        package.organization(g, &ids);
+        package.location(g, &ids);
+        package.contact(g, &ids);
+        package.identifiers(g, &ids);
+        package.categories(&record.categories, &ids);
+    }
+    package.taxonomy(records);
+    package.tables
 }
 
 /// Writes the package's CSV files into `folder` (made if missing); each file is written whole.
-pub fn write_package(records: &[GroupRecord], folder: &Path) -> Result<usize, String> {
-    std::fs::create_dir_all(folder).map_err(|e| format!("the folder {} could not be made: {e}", folder.display()))?;
+pub fn write_package(records: &[GroupRecord], folder: &Path) -> Result<usize, ExportError> {
+    std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder { folder: folder.to_path_buf(), source })?;
     let tables = package_rows(records);
     for (name, columns) in TABLES {
         let mut bytes = Vec::new();
         {
             let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut bytes);
-            writer.write_record(columns).map_err(|e| e.to_string())?;
+            writer.write_record(columns)?;
             for row in tables.get(name).map(Vec::as_slice).unwrap_or(&[]) {
-                writer.write_record(row).map_err(|e| e.to_string())?;
+                writer.write_record(row)?;
             }
-            writer.flush().map_err(|e| e.to_string())?;
+            writer.flush().map_err(csv::Error::from)?;
         }
-        write_atomically(&folder.join(name), &bytes).map_err(|e| format!("{name} could not be written: {e}"))?;
+        write_atomically(&folder.join(name), &bytes)
+            .map_err(|source| ExportError::Write { name: (*name).to_owned(), source })?;
     }
     Ok(records.len())
 }

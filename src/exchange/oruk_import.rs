@@ -111,15 +111,13 @@ fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
 /// services, or one service.
 pub fn read_oruk_json(bytes: &[u8]) -> Result<Table, TableError> {
     let value: Value = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| TableError::Other(format!("The file is not valid JSON: {e}.")))?;
+        .map_err(|e| TableError::NotJson(e.to_string()))?;
     let services: Vec<&Value> = match &value {
         Value::Array(items) => items.iter().collect(),
         Value::Object(map) if map.contains_key("contents") => list(&value, "contents").iter().collect(),
         Value::Object(map) if map.contains_key("name") => vec![&value],
         _ => {
-            return Err(TableError::Other(
-                "The file is JSON, but not an Open Referral UK list of services.".to_owned(),
-            ));
+            return Err(TableError::NotServices);
         }
     };
     let mut by_organization: HashMap<String, Gathered> = HashMap::new();
@@ -183,7 +181,7 @@ fn package_table(folder: &Path, name: &str) -> Result<Option<Vec<HashMap<String,
     let table = match read_csv(&std::fs::read(&path)?) {
         Ok(table) => table,
         Err(TableError::NoRows) => return Ok(Some(Vec::new())),
-        Err(e) => return Err(TableError::Other(format!("{name}: {e}"))),
+        Err(e) => return Err(TableError::InPackage { name: name.to_owned(), source: Box::new(e) }),
     };
     Ok(Some(
         table
@@ -198,9 +196,7 @@ fn package_table(folder: &Path, name: &str) -> Result<Option<Vec<HashMap<String,
 /// present) services.csv, service_at_location.csv, locations.csv, address.csv, contacts.csv,
 /// phones.csv, organization_identifiers.csv, attribute.csv and taxonomy_terms.csv.
 pub fn read_oruk_package(folder: &Path) -> Result<Table, TableError> {
-    let organizations = package_table(folder, "organizations.csv")?.ok_or_else(|| {
-        TableError::Other("The folder has no organizations.csv, so it is not an Open Referral UK package.".to_owned())
-    })?;
+    let organizations = package_table(folder, "organizations.csv")?.ok_or(TableError::NotOrukPackage)?;
     let load = |name: &str| package_table(folder, name).map(Option::unwrap_or_default);
     let (services, links, addresses, contacts, phones, identifiers, attributes, terms) = (
         load("services.csv")?,

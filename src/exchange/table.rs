@@ -38,8 +38,20 @@ pub enum TableError {
     Csv(String),
     #[error("The file could not be read: {0}")]
     Io(#[from] std::io::Error),
-    #[error("{0}")]
-    Other(String),
+    #[error("The file could not be read as an Excel workbook: {0}.")]
+    NotWorkbook(String),
+    #[error("The workbook has no sheet called “{wanted}” (it has: {}).", .names.join(", "))]
+    NoSuchSheet { wanted: String, names: Vec<String> },
+    #[error("The sheet “{name}” could not be read: {message}.")]
+    Sheet { name: String, message: String },
+    #[error("The file is not valid JSON: {0}.")]
+    NotJson(String),
+    #[error("The file is JSON, but not an Open Referral UK list of services.")]
+    NotServices,
+    #[error("The folder has no organizations.csv, so it is not an Open Referral UK package.")]
+    NotOrukPackage,
+    #[error("{name}: {source}")]
+    InPackage { name: String, source: Box<TableError> },
 }
 
 /// The longest cell an import accepts; longer cells make their row an error, not the file.

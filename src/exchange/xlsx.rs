@@ -8,8 +8,8 @@ use super::table::{Table, TableError, TableRow};
 
 /// The names of a workbook's sheets, in order.
 pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, TableError> {
-    let workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| TableError::Other(format!("The file could not be read as an Excel workbook: {e}.")))?;
+    let workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| TableError::NotWorkbook(e.to_string()))?;
     Ok(workbook.sheet_names())
 }
 
@@ -41,18 +41,20 @@ fn excel_serial_text(serial: f64) -> String {
 
 /// Reads one sheet (the first when `sheet` is `None`): its first non-empty row is the header.
 pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| TableError::Other(format!("The file could not be read as an Excel workbook: {e}.")))?;
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| TableError::NotWorkbook(e.to_string()))?;
     let names = workbook.sheet_names();
     let name = match sheet {
-        Some(wanted) => names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).cloned().ok_or_else(|| {
-            TableError::Other(format!("The workbook has no sheet called “{wanted}” (it has: {}).", names.join(", ")))
-        })?,
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(wanted))
+            .cloned()
+            .ok_or_else(|| TableError::NoSuchSheet { wanted: wanted.to_owned(), names: names.clone() })?,
         None => names.first().cloned().ok_or(TableError::Empty)?,
     };
     let range = workbook
         .worksheet_range(&name)
-        .map_err(|e| TableError::Other(format!("The sheet “{name}” could not be read: {e}.")))?;
+        .map_err(|e| TableError::Sheet { name: name.clone(), message: e.to_string() })?;
     let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
     let mut rows = range.rows().enumerate().map(|(i, cells)| (first_row + i as u64 + 1, cells));
     let headers = loop {

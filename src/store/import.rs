@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::types::Value;
 
+use super::changes::Recorder;
 use super::edits::now_text;
 use super::{ChangeSet, GroupEdit, Store, StoreError};
 use crate::model::GroupId;
@@ -42,7 +43,7 @@ pub struct ImportCounts {
     pub skipped: usize,
 }
 
-/// The import's lookups, read once inside its transaction.
+/// The import's lookups, read once inside its transaction; names it adds join them.
 struct Lists {
     neighbourhoods: HashMap<String, i64>,
     categories: HashMap<String, i64>,
@@ -51,6 +52,102 @@ struct Lists {
 
 fn lower(text: &str) -> String {
     text.trim().to_lowercase()
+}
+
+impl Lists {
+    fn read(rec: &Recorder<'_>) -> Result<Self, StoreError> {
+        let read_map = |sql: &str| -> Result<HashMap<String, i64>, StoreError> {
+            let mut stmt = rec.conn().prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((lower(&r.get::<_, String>(0)?), r.get::<_, i64>(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        Ok(Self {
+            neighbourhoods: read_map("SELECT name, id FROM neighbourhood")?,
+            categories: read_map("SELECT name, id FROM category")?,
+            rules: read_map("SELECT upper(district), neighbourhood_id FROM postcode_rule")?,
+        })
+    }
+
+    /// The id of `name` on a list, added to it when new.
+    fn id_of(
+        rec: &mut Recorder<'_>,
+        table: &'static str,
+        known: &mut HashMap<String, i64>,
+        name: &str,
+    ) -> Result<i64, StoreError> {
+        if let Some(id) = known.get(&lower(name)) {
+            return Ok(*id);
+        }
+        let id = rec.insert(table, &[("name", Value::Text(name.trim().to_owned()))])?;
+        known.insert(lower(name), id);
+        Ok(id)
+    }
+
+    /// The row's neighbourhood: the one it names (added if new), else its postcode district's.
+    fn neighbourhood(&mut self, rec: &mut Recorder<'_>, row: &ImportGroup) -> Result<Option<i64>, StoreError> {
+        match &row.neighbourhood {
+            Some(name) => Self::id_of(rec, "neighbourhood", &mut self.neighbourhoods, name).map(Some),
+            None => {
+                Ok(postcode_district(&row.edit.group().postcode)
+                    .and_then(|d| self.rules.get(&d.to_lowercase()).copied()))
+            }
+        }
+    }
+
+    /// Files the group under each of the row's categories (added to the list if new).
+    fn link_categories(&mut self, rec: &mut Recorder<'_>, group: i64, row: &ImportGroup) -> Result<(), StoreError> {
+        for name in &row.categories {
+            let category = Self::id_of(rec, "category", &mut self.categories, name)?;
+            let exists: bool = rec.conn().query_row(
+                "SELECT EXISTS (SELECT 1 FROM group_category WHERE group_id = ?1 AND category_id = ?2)",
+                [group, category],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                rec.insert(
+                    "group_category",
+                    &[("group_id", Value::Integer(group)), ("category_id", Value::Integer(category))],
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Fills an existing group with the row's values: empty cells (and the status) change nothing.
+fn update_existing(
+    rec: &mut Recorder<'_>,
+    existing: GroupId,
+    row: &ImportGroup,
+    neighbourhood: Option<i64>,
+    now: &str,
+) -> Result<(), StoreError> {
+    let mut columns: Vec<(&str, Value)> = row
+        .edit
+        .columns()
+        .into_iter()
+        .filter(|(name, value)| matches!(value, Value::Text(t) if !t.is_empty()) && !matches!(*name, "status"))
+        .collect();
+    if let Some(id) = neighbourhood {
+        columns.push(("neighbourhood_id", Value::Integer(id)));
+    }
+    columns.push(("updated_at", Value::Text(now.to_owned())));
+    rec.update("community_group", existing.0, &columns)?;
+    Ok(())
+}
+
+fn insert_new(
+    rec: &mut Recorder<'_>,
+    row: &ImportGroup,
+    neighbourhood: Option<i64>,
+    now: &str,
+) -> Result<i64, StoreError> {
+    let mut columns = row.edit.columns();
+    columns.retain(|(name, _)| *name != "neighbourhood_id");
+    columns.push(("neighbourhood_id", neighbourhood.map_or(Value::Null, Value::Integer)));
+    columns.push(("created_at", Value::Text(now.to_owned())));
+    columns.push(("updated_at", Value::Text(now.to_owned())));
+    rec.insert("community_group", &columns)
 }
 
 impl Store {
@@ -72,88 +169,29 @@ impl Store {
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         let mut counts = ImportCounts::default();
         let change = self.edit(label, |rec| {
-            let read_map = |sql: &str| -> Result<HashMap<String, i64>, StoreError> {
-                let mut stmt = rec.conn().prepare(sql)?;
-                let rows = stmt.query_map([], |r| Ok((lower(&r.get::<_, String>(0)?), r.get::<_, i64>(1)?)))?;
-                Ok(rows.collect::<Result<_, _>>()?)
-            };
-            let mut lists = Lists {
-                neighbourhoods: read_map("SELECT name, id FROM neighbourhood")?,
-                categories: read_map("SELECT name, id FROM category")?,
-                rules: read_map("SELECT upper(district), neighbourhood_id FROM postcode_rule")?,
-            };
+            let mut lists = Lists::read(rec)?;
             let now = now_text();
             for (done, row) in rows.iter().enumerate() {
                 if done % 256 == 0 && !progress(done) {
                     return Err(StoreError::Cancelled);
                 }
-                let group = row.edit.group();
-                let neighbourhood = match &row.neighbourhood {
-                    Some(name) => Some(match lists.neighbourhoods.get(&lower(name)) {
-                        Some(id) => *id,
-                        None => {
-                            let id = rec.insert("neighbourhood", &[("name", Value::Text(name.trim().to_owned()))])?;
-                            lists.neighbourhoods.insert(lower(name), id);
-                            id
-                        }
-                    }),
-                    None => {
-                        postcode_district(&group.postcode).and_then(|d| lists.rules.get(&d.to_lowercase()).copied())
-                    }
-                };
+                let neighbourhood = lists.neighbourhood(rec, row)?;
                 let target = match (row.duplicate_of, on_duplicate) {
                     (Some(_), OnDuplicate::Skip) => {
                         counts.skipped += 1;
                         continue;
                     }
                     (Some(existing), OnDuplicate::Update) => {
-                        let mut columns: Vec<(&str, Value)> = row
-                            .edit
-                            .columns()
-                            .into_iter()
-                            .filter(|(name, value)| {
-                                matches!(value, Value::Text(t) if !t.is_empty()) && !matches!(*name, "status")
-                            })
-                            .collect();
-                        if let Some(id) = neighbourhood {
-                            columns.push(("neighbourhood_id", Value::Integer(id)));
-                        }
-                        columns.push(("updated_at", Value::Text(now.clone())));
-                        rec.update("community_group", existing.0, &columns)?;
+                        update_existing(rec, existing, row, neighbourhood, &now)?;
                         counts.updated += 1;
                         existing.0
                     }
                     _ => {
-                        let mut columns = row.edit.columns();
-                        columns.retain(|(name, _)| *name != "neighbourhood_id");
-                        columns.push(("neighbourhood_id", neighbourhood.map_or(Value::Null, Value::Integer)));
-                        columns.push(("created_at", Value::Text(now.clone())));
-                        columns.push(("updated_at", Value::Text(now.clone())));
                         counts.imported += 1;
-                        rec.insert("community_group", &columns)?
+                        insert_new(rec, row, neighbourhood, &now)?
                     }
                 };
-                for name in &row.categories {
-                    let category = match lists.categories.get(&lower(name)) {
-                        Some(id) => *id,
-                        None => {
-                            let id = rec.insert("category", &[("name", Value::Text(name.trim().to_owned()))])?;
-                            lists.categories.insert(lower(name), id);
-                            id
-                        }
-                    };
-                    let exists: bool = rec.conn().query_row(
-                        "SELECT EXISTS (SELECT 1 FROM group_category WHERE group_id = ?1 AND category_id = ?2)",
-                        [target, category],
-                        |r| r.get(0),
-                    )?;
-                    if !exists {
-                        rec.insert(
-                            "group_category",
-                            &[("group_id", Value::Integer(target)), ("category_id", Value::Integer(category))],
-                        )?;
-                    }
-                }
+                lists.link_categories(rec, target, row)?;
             }
             progress(rows.len());
             Ok(())

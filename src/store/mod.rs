@@ -10,7 +10,9 @@
 mod backups;
 mod changes;
 mod directory_search;
+mod disk;
 mod edits;
+mod errors;
 mod header;
 mod import;
 mod lists;
@@ -27,14 +29,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
-
-use crate::commands::UiCommand;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use backups::{BackupInfo, Backups};
 pub use changes::{ChangeSet, RowChange, RowValues};
 pub use directory_search::{SearchCache, find_groups};
+pub use disk::display_name;
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
+pub use errors::{OpenError, StoreError};
 pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{Overwrite, PostcodeRule};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
@@ -43,6 +45,7 @@ pub use schema::SCHEMA_VERSION;
 pub use teams::ProposedTeam;
 
 use changes::{Direction, Recorder};
+use disk::{FileIdentity, copy_database, file_identity, same_file};
 use header::{HEADER_LEN, HeaderVerdict, check_header};
 use lock::{DocumentLock, LockError};
 
@@ -51,149 +54,6 @@ pub const APPLICATION_ID: i32 = 0x504C_4353;
 
 /// The extension new files get; any name opens.
 pub const FILE_EXTENSION: &str = "placements";
-
-/// Why a file was not opened. Each message says what is wrong and what to do; the caller adds
-/// the file's name.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error("There is no file there. Check the folder and the name, or choose New to start a new placement database.")]
-    NotFound,
-    #[error("That is a folder, not a file. Choose a placement database file inside it.")]
-    IsFolder,
-    #[error("The file is empty (0 bytes), so it is not a placement database. Nothing in it was changed.")]
-    Empty,
-    #[error(
-        "The file is not a Community Placements database (it is not an SQLite database at all). Nothing in it was changed."
-    )]
-    NotSqlite,
-    #[error("The file is a database made by another program, not by Community Placements. Nothing in it was changed.")]
-    OtherApplication,
-    #[error(
-        "The file was made by a newer version of Community Placements (file format {found}; this version reads up to {supported}). Open it with the newer version. Nothing in it was changed."
-    )]
-    Newer { found: u32, supported: u32 },
-    #[error(
-        "The file is shorter than it should be ({found_bytes} of {expected_bytes} bytes): it may have been cut off while it was copied or downloaded. Use {restore} to go back to a good copy. Nothing in it was changed.", restore = UiCommand::RestoreBackup.menu_path()
-    )]
-    Truncated { expected_bytes: u64, found_bytes: u64 },
-    #[error(
-        "The file is damaged: SQLite's check found a problem ({0}). Use {restore} to go back to a good copy. Nothing in it was changed.", restore = UiCommand::RestoreBackup.menu_path()
-    )]
-    Damaged(String),
-    #[error("The file is already open in another copy of Community Placements{}. Close it there first, or open it read-only.", holder_text(.holder))]
-    InUse { holder: String },
-    #[error("A file with that name already exists. Choose another name, or open the existing file.")]
-    AlreadyExists,
-    #[error("The file could not be created: {0}.")]
-    CannotCreate(std::io::Error),
-    #[error("The file could not be read: {0}.")]
-    Io(std::io::Error),
-    #[error("SQLite could not read the file: {0}.")]
-    Sqlite(rusqlite::Error),
-}
-
-fn holder_text(holder: &str) -> String {
-    if holder.is_empty() { String::new() } else { format!(" ({holder})") }
-}
-
-impl From<rusqlite::Error> for OpenError {
-    fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => Self::NotSqlite,
-            Some(ErrorCode::DatabaseCorrupt) => Self::Damaged(e.to_string()),
-            _ => Self::Sqlite(e),
-        }
-    }
-}
-
-/// Why an edit, undo, Save As or restore did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("This file is open read-only, so it cannot be changed. Use {save_as} to make a copy you can change.", save_as = UiCommand::SaveAs.menu_path())]
-    ReadOnly,
-    #[error("{0}")]
-    Invalid(String),
-    #[error("The import was cancelled; the file is as it was before.")]
-    Cancelled,
-    #[error("{0} no longer exists in this file.")]
-    Missing(&'static str),
-    #[error("“{label}” cannot be undone or redone because what it changed has changed since.")]
-    UndoConflict { label: String },
-    #[error("That file is open in another copy of Community Placements{}. Close it there first.", holder_text(.holder))]
-    TargetInUse { holder: String },
-    #[error(
-        "The file is no longer where it was opened (it may have been moved, renamed or deleted), so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
-    )]
-    FileGone,
-    #[error(
-        "The file has been made read-only since it was opened, so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
-    )]
-    FileMadeReadOnly,
-    #[error(
-        "This copy of Community Placements no longer holds the file for changes (its lock file beside it was removed, so another copy may be changing it), so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
-    )]
-    LockLost,
-    #[error("{0}")]
-    Open(#[from] OpenError),
-    #[error("{}", describe_sqlite(.0))]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("{}", describe_io(.0))]
-    Io(#[from] std::io::Error),
-}
-
-impl StoreError {
-    /// A name already on a list (a cohort, a neighbourhood, a practice…) is said in words, never
-    /// with SQLite's own text: "There is already a practice called “Listening”."
-    pub(crate) fn named_duplicate(self, what: &str, name: &str) -> Self {
-        match &self {
-            Self::Sqlite(rusqlite::Error::SqliteFailure(e, _))
-                if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
-            {
-                Self::Invalid(format!("There is already {} {what} called “{}”.", article(what), name.trim()))
-            }
-            _ => self,
-        }
-    }
-}
-
-/// "a" or "an" before a word.
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
-}
-
-fn describe_sqlite(e: &rusqlite::Error) -> String {
-    let save_as = UiCommand::SaveAs.menu_path();
-    match e.sqlite_error_code() {
-        Some(ErrorCode::ReadOnly) => format!(
-            "The file can no longer be written (it may have been made read-only, moved or deleted). Use {save_as} to save your work somewhere else."
-        ),
-        Some(ErrorCode::DiskFull) => {
-            format!("The disk is full. Free some space, or use {save_as} to save somewhere else.")
-        }
-        Some(ErrorCode::CannotOpen) => format!(
-            "The file or its folder can no longer be opened (it may have been moved, deleted or be on a removed drive). Use {save_as} to save your work somewhere else."
-        ),
-        Some(ErrorCode::SystemIoFailure) => {
-            format!("The disk reported an error while saving ({e}). Use {save_as} to save your work somewhere else.")
-        }
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "The file is busy in another program. Try again in a moment.".to_owned()
-        }
-        Some(ErrorCode::ConstraintViolation) => format!("That change breaks a rule of the file ({e})."),
-        _ => format!("The file could not be changed: {e}."),
-    }
-}
-
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-            "That folder cannot be written to. Choose another folder.".to_owned()
-        }
-        std::io::ErrorKind::StorageFull => "The disk is full. Free some space or choose another drive.".to_owned(),
-        std::io::ErrorKind::NotFound => "That folder does not exist.".to_owned(),
-        _ => format!("The file could not be written: {e}."),
-    }
-}
 
 /// How to open a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,24 +109,6 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).field("access", &self.access).finish_non_exhaustive()
     }
-}
-
-/// Which file a path names: device and inode on Unix; elsewhere, only that it exists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileIdentity {
-    device: u64,
-    inode: u64,
-}
-
-#[cfg(unix)]
-fn file_identity(path: &Path) -> Option<FileIdentity> {
-    use std::os::unix::fs::MetadataExt as _;
-    fs::metadata(path).ok().map(|m| FileIdentity { device: m.dev(), inode: m.ino() })
-}
-
-#[cfg(not(unix))]
-fn file_identity(path: &Path) -> Option<FileIdentity> {
-    fs::metadata(path).ok().map(|_| FileIdentity { device: 0, inode: 0 })
 }
 
 fn read_prefix(path: &Path) -> Result<Vec<u8>, OpenError> {
@@ -607,53 +449,3 @@ impl Store {
         &mut self.conn
     }
 }
-
-/// `Bolton 2027.placements` from a path.
-pub fn display_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Writes a consistent copy of `source` to `target` through a temporary file beside it, then
-/// renames it into place. On failure the temporary file is removed and `target` is untouched.
-fn copy_database(source: &Connection, target: &Path) -> Result<(), StoreError> {
-    let name = display_name(target);
-    let temp = target.with_file_name(format!(".{name}.saving-{}", std::process::id()));
-    let result = (|| -> Result<(), StoreError> {
-        let mut dest = Connection::open_with_flags(
-            &temp,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        {
-            let backup = rusqlite::backup::Backup::new(source, &mut dest)?;
-            backup.run_to_completion(4096, Duration::ZERO, None)?;
-        }
-        dest.close().map_err(|(_, e)| e)?;
-        File::open(&temp)?.sync_all()?;
-        fs::rename(&temp, target)?;
-        sync_folder(target);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-        let _ = fs::remove_file(temp.with_file_name(format!("{}-journal", display_name(&temp))));
-    }
-    result
-}
-
-#[cfg(unix)]
-fn sync_folder(path: &Path) {
-    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        // Makes the rename itself durable; a failure here leaves a complete file either way.
-        let _ = File::open(folder).and_then(|f| f.sync_all());
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_folder(_path: &Path) {}

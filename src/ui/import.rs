@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
+use super::command::UiCommand;
 use super::theme;
 use super::worker::{Job, Progress, spawn};
 use crate::exchange::import_kind::run_import;
@@ -225,88 +226,24 @@ impl<K: ImportKind> ImportWindow<K> {
             // Shown as finished next frame; the app records the undo step now.
             return ImportOutcome::Imported(change);
         }
-        let mut outcome = ImportOutcome::Open;
-        let mut start = false;
-        let mut reread: Option<Option<String>> = None;
-        let (one, many) = K::NOUNS;
+        let mut asked = Asked::Nothing;
         egui::Modal::new(egui::Id::unique("import_window")).show(ctx, |ui| {
             ui.set_width(820.0);
-            ui.heading(format!("Import {many} from “{}”", display_name(&self.path)));
+            ui.heading(format!("Import {} from “{}”", K::NOUNS.1, display_name(&self.path)));
             ui.add_space(6.0);
-            match &mut self.stage {
+            asked = match &mut self.stage {
                 Stage::Reading { .. } => {
                     ui.horizontal(|ui| {
                         ui.spinner();
                         ui.label("Reading the file and checking every row…");
                     });
-                    if ui.button("Cancel").clicked() {
-                        outcome = ImportOutcome::Closed;
-                    }
+                    close_button_ui(ui, "Cancel")
                 }
                 Stage::Mapping { table, sheets, sheet, mapping, plan, lookup } => {
-                    if !sheets.is_empty() {
-                        ui.horizontal(|ui| {
-                            let label = ui.label("Sheet:");
-                            let current = sheet.clone().or_else(|| sheets.first().cloned()).unwrap_or_default();
-                            egui::ComboBox::from_id_salt("import_sheet")
-                                .selected_text(&current)
-                                .show_ui(ui, |ui| {
-                                    for name in sheets.iter() {
-                                        if ui.selectable_label(*name == current, name).clicked() && *name != current {
-                                            reread = Some(Some(name.clone()));
-                                        }
-                                    }
-                                })
-                                .response
-                                .labelled_by(label.id);
-                        });
-                    }
-                    ui.label(format!(
-                        "{} ({}). Check which column is which; the preview shows the first rows as they will be imported.",
-                        count_of(table.rows.len() as u64, "row", "rows"),
-                        table.encoding
-                    ));
-                    ui.add_space(4.0);
-                    if Self::mapping_ui(ui, table, mapping) {
-                        *plan = self.kind.plan(table, mapping, lookup);
-                    }
-                    ui.add_space(6.0);
-                    Self::preview_ui(ui, plan);
-                    ui.add_space(6.0);
-                    let duplicates = plan.rows.iter().filter(|r| K::is_duplicate(&r.row)).count();
-                    if duplicates > 0 {
-                        ui.label(format!(
-                            "{} already in the file ({}):",
-                            if duplicates == 1 {
-                                format!("1 row matches {} {one}", if one.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
-                            } else {
-                                format!("{} rows match {many}", thousands(duplicates as u64))
-                            },
-                            K::SAME_WHEN
-                        ));
-                        ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::Skip, "Skip them");
-                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::Update, format!("Update the existing {many}"));
-                            ui.radio_value(&mut self.on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
-                        });
-                    }
-                    Self::problems_ui(ui, plan, self.unit, &mut self.show_problems);
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        let (missing_words, is_required) = K::REQUIRED;
-                        let has_required = mapping.fields.iter().flatten().any(|f| is_required(*f));
-                        let can_import = has_required && !plan.rows.is_empty();
-                        let text = format!("Import {}", count_of(plan.rows.len() as u64, one, many));
-                        if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
-                            start = true;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            outcome = ImportOutcome::Closed;
-                        }
-                        if !has_required {
-                            ui.colored_label(theme::ERROR_RED, missing_words);
-                        }
-                    });
+                    let choice =
+                        Choices { on_duplicate: &mut self.on_duplicate, show_problems: &mut self.show_problems };
+                    let stage = MappingStage { table, sheets, sheet, mapping, plan, lookup };
+                    mapping_stage_ui(ui, &self.kind, stage, choice, self.unit)
                 }
                 Stage::Importing { total, progress, .. } => {
                     let done = progress.done().min(*total);
@@ -316,134 +253,244 @@ impl<K: ImportKind> ImportWindow<K> {
                     if ui.button("Cancel").on_hover_text("Stop and leave the file as it was").clicked() {
                         progress.cancel();
                     }
+                    Asked::Nothing
                 }
                 Stage::Finished { counts, plan } => {
-                    ui.label(RichText::new(format!(
-                        "Imported {}, updated {}, skipped {}, not imported {}.",
-                        thousands(counts.imported as u64),
-                        thousands(counts.updated as u64),
-                        thousands(counts.skipped as u64),
-                        thousands(plan.errors.len() as u64)
-                    ))
-                    .strong());
-                    ui.label("Edit › Undo takes the whole import back.");
-                    Self::problems_ui(ui, plan, self.unit, &mut self.show_problems);
-                    if ui.button("Close").clicked() {
-                        outcome = ImportOutcome::Closed;
-                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "Imported {}, updated {}, skipped {}, not imported {}.",
+                            thousands(counts.imported as u64),
+                            thousands(counts.updated as u64),
+                            thousands(counts.skipped as u64),
+                            thousands(plan.errors.len() as u64)
+                        ))
+                        .strong(),
+                    );
+                    ui.label(format!("{} takes the whole import back.", UiCommand::Undo.menu_path()));
+                    problems_ui(ui, plan, self.unit, &mut self.show_problems);
+                    close_button_ui(ui, "Close")
                 }
                 Stage::Failed(message) => {
                     ui.colored_label(theme::ERROR_RED, message.as_str());
-                    if ui.button("Close").clicked() {
-                        outcome = ImportOutcome::Closed;
+                    close_button_ui(ui, "Close")
+                }
+            };
+        });
+        match asked {
+            Asked::Nothing => ImportOutcome::Open,
+            Asked::Close => ImportOutcome::Closed,
+            Asked::Start => {
+                self.start_import(store, ctx);
+                ImportOutcome::Open
+            }
+            Asked::Reread(sheet) => {
+                self.stage = Self::start_reading(&self.kind, &self.path, sheet, store, ctx);
+                ImportOutcome::Open
+            }
+        }
+    }
+}
+
+/// What the person asked of the window this frame.
+enum Asked {
+    Nothing,
+    Close,
+    Start,
+    /// Read the file again, from this sheet.
+    Reread(Option<String>),
+}
+
+/// The mapping stage's parts, borrowed from the window for one frame.
+struct MappingStage<'a, K: ImportKind> {
+    table: &'a Table,
+    sheets: &'a [String],
+    sheet: &'a Option<String>,
+    mapping: &'a mut Mapping<K::Field>,
+    plan: &'a mut Plan<K::Row>,
+    lookup: &'a K::Lookup,
+}
+
+/// What the person chooses in the mapping stage.
+struct Choices<'a> {
+    on_duplicate: &'a mut OnDuplicate,
+    show_problems: &'a mut bool,
+}
+
+fn close_button_ui(ui: &mut Ui, text: &str) -> Asked {
+    if ui.button(text).clicked() { Asked::Close } else { Asked::Nothing }
+}
+
+/// The sheet, the columns, the preview, what to do with duplicates, the problems, and Import.
+fn mapping_stage_ui<K: ImportKind>(
+    ui: &mut Ui,
+    kind: &K,
+    stage: MappingStage<'_, K>,
+    choices: Choices<'_>,
+    unit: &str,
+) -> Asked {
+    let (one, many) = K::NOUNS;
+    let mut asked = sheet_ui(ui, stage.sheets, stage.sheet);
+    ui.label(format!(
+        "{} ({}). Check which column is which; the preview shows the first rows as they will be imported.",
+        count_of(stage.table.rows.len() as u64, "row", "rows"),
+        stage.table.encoding
+    ));
+    ui.add_space(4.0);
+    if mapping_ui::<K>(ui, stage.table, stage.mapping) {
+        *stage.plan = kind.plan(stage.table, stage.mapping, stage.lookup);
+    }
+    ui.add_space(6.0);
+    preview_ui::<K>(ui, stage.plan);
+    ui.add_space(6.0);
+    let duplicates = stage.plan.rows.iter().filter(|r| K::is_duplicate(&r.row)).count();
+    if duplicates > 0 {
+        let matches = if duplicates == 1 {
+            format!("1 row matches {} {one}", if one.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
+        } else {
+            format!("{} rows match {many}", thousands(duplicates as u64))
+        };
+        ui.label(format!("{matches} already in the file ({}):", K::SAME_WHEN));
+        ui.horizontal(|ui| {
+            ui.radio_value(choices.on_duplicate, OnDuplicate::Skip, "Skip them");
+            ui.radio_value(choices.on_duplicate, OnDuplicate::Update, format!("Update the existing {many}"));
+            ui.radio_value(choices.on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
+        });
+    }
+    problems_ui(ui, stage.plan, unit, choices.show_problems);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let (missing_words, is_required) = K::REQUIRED;
+        let has_required = stage.mapping.fields.iter().flatten().any(|f| is_required(*f));
+        let can_import = has_required && !stage.plan.rows.is_empty();
+        let text = format!("Import {}", count_of(stage.plan.rows.len() as u64, one, many));
+        if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
+            asked = Asked::Start;
+        }
+        if ui.button("Cancel").clicked() {
+            asked = Asked::Close;
+        }
+        if !has_required {
+            ui.colored_label(theme::ERROR_RED, missing_words);
+        }
+    });
+    asked
+}
+
+/// A workbook's sheets, to choose which one is read.
+fn sheet_ui(ui: &mut Ui, sheets: &[String], sheet: &Option<String>) -> Asked {
+    let mut asked = Asked::Nothing;
+    if sheets.is_empty() {
+        return asked;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Sheet:");
+        let current = sheet.clone().or_else(|| sheets.first().cloned()).unwrap_or_default();
+        egui::ComboBox::from_id_salt("import_sheet")
+            .selected_text(&current)
+            .show_ui(ui, |ui| {
+                for name in sheets {
+                    if ui.selectable_label(*name == current, name).clicked() && *name != current {
+                        asked = Asked::Reread(Some(name.clone()));
                     }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    asked
+}
+
+/// One row per column: its header, an example, and the field it fills. True when changed.
+fn mapping_ui<K: ImportKind>(ui: &mut Ui, table: &Table, mapping: &mut Mapping<K::Field>) -> bool {
+    let mut changed = false;
+    egui::ScrollArea::vertical().id_salt("import_mapping").max_height(220.0).show(ui, |ui| {
+        egui::Grid::new("import_mapping_grid").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+            ui.strong("Column in the file");
+            ui.strong("Example");
+            ui.strong("Imported as");
+            ui.end_row();
+            for (i, header) in table.headers.iter().enumerate() {
+                let label = cell_ui(ui, 250.0, if header.is_empty() { "(no header)" } else { header.as_str() });
+                let example = table.rows.iter().filter_map(|r| r.cells.get(i)).find(|c| !is_missing(c));
+                cell_ui(ui, 300.0, example.map_or("", |c| c.as_str()));
+                let current = mapping.fields[i];
+                egui::ComboBox::from_id_salt(("import_field", i))
+                    .width(200.0)
+                    .selected_text(current.map_or("Don't import", FieldKind::label))
+                    .show_ui(ui, |ui| {
+                        if ui.selectable_label(current.is_none(), "Don't import").clicked() {
+                            mapping.fields[i] = None;
+                            changed = true;
+                        }
+                        for &field in K::Field::all() {
+                            if ui.selectable_label(current == Some(field), field.label()).clicked() {
+                                // A field fills from one column: take it from any other.
+                                for other in mapping.fields.iter_mut() {
+                                    if *other == Some(field) {
+                                        *other = None;
+                                    }
+                                }
+                                mapping.fields[i] = Some(field);
+                                changed = true;
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+    });
+    changed
+}
+
+fn preview_ui<K: ImportKind>(ui: &mut Ui, plan: &Plan<K::Row>) {
+    ui.label(RichText::new("Preview").strong());
+    egui::Grid::new("import_preview").num_columns(K::PREVIEW.len()).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for (title, _) in K::PREVIEW {
+            ui.strong(*title);
+        }
+        ui.end_row();
+        for row in plan.rows.iter().take(5) {
+            for (value, (_, width)) in K::preview(&row.row).iter().zip(K::PREVIEW) {
+                cell_ui(ui, *width, value);
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn problems_ui<R>(ui: &mut Ui, plan: &Plan<R>, unit: &str, open: &mut bool) {
+    let warnings: usize = plan.rows.iter().map(|r| r.warnings.len()).sum();
+    if plan.errors.is_empty() && warnings == 0 {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !plan.errors.is_empty() {
+        parts.push(format!("{} cannot be imported", count_of(plan.errors.len() as u64, "row", "rows")));
+    }
+    if warnings > 0 {
+        parts.push(format!(
+            "{} will be kept as given but {} checking",
+            count_of(warnings as u64, "value", "values"),
+            if warnings == 1 { "needs" } else { "need" }
+        ));
+    }
+    let summary = parts.join("; ");
+    ui.checkbox(open, summary);
+    if *open {
+        egui::ScrollArea::vertical().id_salt("import_problems").max_height(160.0).show(ui, |ui| {
+            for error in &plan.errors {
+                ui.colored_label(
+                    theme::ERROR_RED,
+                    format!("{} {}: not imported: {}", capitalised(unit), error.line, error.reason),
+                );
+            }
+            for row in &plan.rows {
+                for warning in &row.warnings {
+                    ui.label(format!("{} {}: {warning}", capitalised(unit), row.line));
                 }
             }
         });
-        if let Some(sheet) = reread {
-            self.stage = Self::start_reading(&self.kind, &self.path, sheet, store, ctx);
-        }
-        if start {
-            self.start_import(store, ctx);
-        }
-        outcome
-    }
-
-    /// One row per column: its header, an example, and the field it fills. True when changed.
-    fn mapping_ui(ui: &mut Ui, table: &Table, mapping: &mut Mapping<K::Field>) -> bool {
-        let mut changed = false;
-        egui::ScrollArea::vertical().id_salt("import_mapping").max_height(220.0).show(ui, |ui| {
-            egui::Grid::new("import_mapping_grid").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-                ui.strong("Column in the file");
-                ui.strong("Example");
-                ui.strong("Imported as");
-                ui.end_row();
-                for (i, header) in table.headers.iter().enumerate() {
-                    let label = cell_ui(ui, 250.0, if header.is_empty() { "(no header)" } else { header.as_str() });
-                    let example = table.rows.iter().filter_map(|r| r.cells.get(i)).find(|c| !is_missing(c));
-                    cell_ui(ui, 300.0, example.map_or("", |c| c.as_str()));
-                    let current = mapping.fields[i];
-                    egui::ComboBox::from_id_salt(("import_field", i))
-                        .width(200.0)
-                        .selected_text(current.map_or("Don't import", FieldKind::label))
-                        .show_ui(ui, |ui| {
-                            if ui.selectable_label(current.is_none(), "Don't import").clicked() {
-                                mapping.fields[i] = None;
-                                changed = true;
-                            }
-                            for &field in K::Field::all() {
-                                if ui.selectable_label(current == Some(field), field.label()).clicked() {
-                                    // A field fills from one column: take it from any other.
-                                    for other in mapping.fields.iter_mut() {
-                                        if *other == Some(field) {
-                                            *other = None;
-                                        }
-                                    }
-                                    mapping.fields[i] = Some(field);
-                                    changed = true;
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                }
-            });
-        });
-        changed
-    }
-
-    fn preview_ui(ui: &mut Ui, plan: &Plan<K::Row>) {
-        ui.label(RichText::new("Preview").strong());
-        egui::Grid::new("import_preview").num_columns(K::PREVIEW.len()).striped(true).spacing([12.0, 4.0]).show(
-            ui,
-            |ui| {
-                for (title, _) in K::PREVIEW {
-                    ui.strong(*title);
-                }
-                ui.end_row();
-                for row in plan.rows.iter().take(5) {
-                    for (value, (_, width)) in K::preview(&row.row).iter().zip(K::PREVIEW) {
-                        cell_ui(ui, *width, value);
-                    }
-                    ui.end_row();
-                }
-            },
-        );
-    }
-
-    fn problems_ui(ui: &mut Ui, plan: &Plan<K::Row>, unit: &str, open: &mut bool) {
-        let warnings: usize = plan.rows.iter().map(|r| r.warnings.len()).sum();
-        if plan.errors.is_empty() && warnings == 0 {
-            return;
-        }
-        let mut parts = Vec::new();
-        if !plan.errors.is_empty() {
-            parts.push(format!("{} cannot be imported", count_of(plan.errors.len() as u64, "row", "rows")));
-        }
-        if warnings > 0 {
-            parts.push(format!(
-                "{} will be kept as given but {} checking",
-                count_of(warnings as u64, "value", "values"),
-                if warnings == 1 { "needs" } else { "need" }
-            ));
-        }
-        let summary = parts.join("; ");
-        ui.checkbox(open, summary);
-        if *open {
-            egui::ScrollArea::vertical().id_salt("import_problems").max_height(160.0).show(ui, |ui| {
-                for error in &plan.errors {
-                    ui.colored_label(
-                        theme::ERROR_RED,
-                        format!("{} {}: not imported: {}", capitalised(unit), error.line, error.reason),
-                    );
-                }
-                for row in &plan.rows {
-                    for warning in &row.warnings {
-                        ui.label(format!("{} {}: {warning}", capitalised(unit), row.line));
-                    }
-                }
-            });
-        }
     }
 }

@@ -1,0 +1,218 @@
+//! The command line: the same library as the window, without one. This file holds the
+//! arguments (clap) and hands each command to the file that does it: [`records`] (demo, info,
+//! imports, exports), [`people`] (teams).
+
+mod people;
+mod records;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::demo::DemoOptions;
+use crate::exchange::import_kind::{Groups, Offers};
+use crate::model::TeamSize;
+use crate::store::{OnDuplicate, OpenMode, Store};
+
+/// Community Placements: plan one-day leadership placements of NHS teams with local community groups.
+///
+/// With no command, opens the window: on FILE if given, else on the last file you had open (on the
+/// very first run, on a demo programme made for you).
+#[derive(Debug, Parser)]
+#[command(name = "placements", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A placement database to open in the window.
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Write a realistic demo placement database to FILE (never overwrites a file).
+    Demo {
+        /// The new file to write, e.g. demo.placements.
+        file: PathBuf,
+        /// How many community groups to make.
+        #[arg(long, default_value_t = DemoOptions::DEFAULT_GROUPS)]
+        groups: usize,
+        /// The same seed always gives the same file.
+        #[arg(long, default_value_t = DemoOptions::DEFAULT_SEED)]
+        seed: u64,
+        /// The year whose April and May the programme runs in [default: the next April–May to come].
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Import records from a spreadsheet or a directory feed into FILE.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Export records from FILE.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+    /// Propose teams for a cohort, mixing organisations and professions; with --apply, save them.
+    /// People in locked teams stay where they are.
+    Teams {
+        /// The placement database.
+        file: PathBuf,
+        /// The cohort's name, e.g. "Junior doctors 2027".
+        #[arg(long)]
+        cohort: String,
+        /// At most this many people in a team (1 to 20); sizes differ by at most one.
+        #[arg(long)]
+        size: TeamSize,
+        /// The same seed always gives the same teams.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Save the proposed teams (one step that the window's Undo takes back).
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Print a file's format version and how many records it holds.
+    Info {
+        /// The placement database to describe (opened read-only).
+        file: PathBuf,
+        /// Print exactly one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import community groups from a spreadsheet or an Open Referral UK directory (a CSV file,
+    /// an XLSX workbook, an Open Referral UK /services feed saved as JSON, or an Open Referral UK
+    /// package: a folder). Rows that match a group already in the file have the same charity
+    /// number, or the same name and postcode. Prints each row that could not be imported, then
+    /// `imported N, updated N, skipped N, errors N`.
+    Groups {
+        #[command(flatten)]
+        import: ImportArgs,
+    },
+    /// Import groups' activity offers from a CSV file or XLSX workbook. Each row is matched to
+    /// a group of the directory by its charity number or identifier, else by its name; rows that
+    /// match an offer already in the file have the same group and title. Prints each row that
+    /// could not be imported, then `imported N, updated N, skipped N, errors N`.
+    Offers {
+        #[command(flatten)]
+        import: ImportArgs,
+    },
+    /// Import a cohort's roster from a CSV file or XLSX workbook (the cohort is made if it is
+    /// not in the file); rows that match a participant already on the cohort have the same email
+    /// address. Prints each row that could not be imported, then
+    /// `imported N, updated N, skipped N, errors N`.
+    Participants {
+        #[command(flatten)]
+        import: ImportArgs,
+        /// The cohort's name, e.g. "Systems leaders wave 1".
+        #[arg(long)]
+        cohort: String,
+    },
+}
+
+/// What every import command takes.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The placement database to import into.
+    file: PathBuf,
+    /// The spreadsheet (CSV in UTF-8, UTF-16 or Windows-1252, or XLSX) or directory to import.
+    source: PathBuf,
+    /// The sheet of an XLSX workbook to import [default: the first].
+    #[arg(long)]
+    sheet: Option<String>,
+    /// What to do with rows that match a record already in the file.
+    #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
+    on_duplicate: DuplicateArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Export the directory of community groups as CSV (for Excel: UTF-8 with a byte order
+    /// mark) or XLSX, chosen by OUT's extension.
+    Groups {
+        /// The placement database to export from (opened read-only).
+        file: PathBuf,
+        /// The file to write, ending in .csv or .xlsx.
+        out: PathBuf,
+    },
+    /// Export the directory as an Open Referral UK tabular package: one CSV file per table of
+    /// the standard, written into OUTDIR.
+    Oruk {
+        /// The placement database to export from (opened read-only).
+        file: PathBuf,
+        /// The folder to write the package's CSV files into (made if missing).
+        outdir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DuplicateArg {
+    /// Fill the existing record with the row's values.
+    Update,
+    /// Leave the existing record as it is.
+    Skip,
+    /// Import the row as another record.
+    New,
+}
+
+impl From<DuplicateArg> for OnDuplicate {
+    fn from(arg: DuplicateArg) -> Self {
+        match arg {
+            DuplicateArg::Update => Self::Update,
+            DuplicateArg::Skip => Self::Skip,
+            DuplicateArg::New => Self::New,
+        }
+    }
+}
+
+/// Runs a command and returns what to print on standard output, or a one-line error.
+pub fn run_command(command: CliCommand) -> Result<String, String> {
+    match command {
+        CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year),
+        CliCommand::Import { what: ImportCommand::Groups { import } } => {
+            records::import_records(|_| Ok(Groups), &import)
+        }
+        CliCommand::Import { what: ImportCommand::Offers { import } } => {
+            records::import_records(|_| Ok(Offers), &import)
+        }
+        CliCommand::Import { what: ImportCommand::Participants { import, cohort } } => {
+            records::import_participants(&import, &cohort)
+        }
+        CliCommand::Export { what: ExportCommand::Groups { file, out } } => records::export_groups(&file, &out),
+        CliCommand::Export { what: ExportCommand::Oruk { file, outdir } } => records::export_oruk(&file, &outdir),
+        CliCommand::Teams { file, cohort, size, seed, apply } => people::teams(&file, &cohort, size, seed, apply),
+        CliCommand::Info { file, json } => records::info(&file, json),
+    }
+}
+
+/// Opens `file` to change it, taking a backup first; refuses a file that cannot be changed.
+pub(crate) fn open_to_change(file: &Path, what: &str) -> Result<Store, String> {
+    let store = Store::open(file, OpenMode::Edit).map_err(|e| format!("could not open {}: {e}", file.display()))?;
+    if !store.is_writable() {
+        return Err(format!("could not {what} in {}: it is read-only", file.display()));
+    }
+    crate::paths::AppPaths::from_environment()
+        .backups()
+        .take(&store)
+        .map_err(|e| format!("no backup of {} could be made first, so nothing was changed: {e}", file.display()))?;
+    Ok(store)
+}
+
+/// Opens `file` to read it.
+pub(crate) fn open_to_read(file: &Path) -> Result<Store, String> {
+    Store::open(file, OpenMode::ReadOnly).map_err(|e| format!("could not open {}: {e}", file.display()))
+}
+
+/// A cohort by its name, or a one-line error listing the ones there are.
+pub(crate) fn cohort_named(store: &Store, file: &Path, name: &str) -> Result<crate::model::Cohort, String> {
+    let fail = |e: crate::store::StoreError| format!("could not read {}: {e}", file.display());
+    if let Some(cohort) = store.cohort_named(name).map_err(fail)? {
+        return Ok(cohort);
+    }
+    let names: Vec<String> = store.cohorts().map_err(fail)?.into_iter().map(|c| c.name).collect();
+    Err(format!("there is no cohort called “{name}” in {} (it has: {})", file.display(), names.join(", ")))
+}

@@ -1,0 +1,140 @@
+//! The commands for the file and its records: demo, info, imports, exports.
+
+use std::path::Path;
+
+use super::{ImportArgs, open_to_change, open_to_read};
+use crate::demo::{DemoOptions, next_programme_year, write_demo};
+use crate::exchange::files::write_atomically;
+use crate::exchange::group_export::{groups_csv, groups_xlsx};
+use crate::exchange::import_kind::{ImportKind, Participants, run_import};
+use crate::exchange::info_json::info_json;
+use crate::exchange::mapping::Mapping;
+use crate::exchange::read_spreadsheet;
+use crate::model::Cohort;
+use crate::model::text::thousands;
+use crate::store::{CohortEdit, OnDuplicate, Store, display_name};
+
+pub(super) fn demo(file: &Path, groups: usize, seed: u64, year: Option<i32>) -> Result<String, String> {
+    if !(1..=1_000_000).contains(&groups) {
+        return Err("--groups must be between 1 and 1,000,000".to_owned());
+    }
+    let year = year.unwrap_or_else(|| next_programme_year(chrono::Local::now().date_naive()));
+    if !(1900..=9000).contains(&year) {
+        return Err("--year must be a year such as 2027".to_owned());
+    }
+    let counts = write_demo(file, &DemoOptions { groups, seed, year })
+        .map_err(|e| format!("could not write the demo to {}: {e}", file.display()))?;
+    Ok(format!(
+        "wrote {}: {} groups, {} offers, {} cohorts, {} participants, {} teams, {} placements",
+        file.display(),
+        thousands(counts.groups),
+        thousands(counts.offers),
+        counts.cohorts,
+        counts.participants,
+        counts.teams,
+        counts.placements
+    ))
+}
+
+pub(super) fn info(file: &Path, json: bool) -> Result<String, String> {
+    let fail = |e: &dyn std::fmt::Display| format!("could not open {}: {e}", file.display());
+    let store = open_to_read(file)?;
+    let version = store.schema_version().map_err(|e| fail(&e))?;
+    let counts = store.counts().map_err(|e| fail(&e))?;
+    let by_status = store.offers_by_status().map_err(|e| fail(&e))?;
+    if json {
+        return Ok(info_json(version, &counts, &by_status));
+    }
+    let statuses: Vec<String> = by_status.iter().map(|(status, n)| format!("{n} {status}")).collect();
+    Ok([
+        format!("File:               {}", display_name(file)),
+        format!("File format:        {version}"),
+        format!("Community groups:   {}", thousands(counts.groups)),
+        format!("Activity offers:    {} ({})", thousands(counts.offers), statuses.join(", ")),
+        format!("Cohorts:            {}", thousands(counts.cohorts)),
+        format!("Participants:       {}", thousands(counts.participants)),
+        format!("Teams:              {}", thousands(counts.teams)),
+        format!("Placements:         {}", thousands(counts.placements)),
+    ]
+    .join("\n"))
+}
+
+/// Imports `source` into `file` as records of kind `K`; returns the report to print.
+pub(super) fn import_records<K: ImportKind>(
+    make_kind: impl FnOnce(&mut Store) -> Result<K, String>,
+    args: &ImportArgs,
+) -> Result<String, String> {
+    let (file, source, sheet) = (args.file.as_path(), args.source.as_path(), args.sheet.as_deref());
+    let on_duplicate = OnDuplicate::from(args.on_duplicate);
+    let table = read_spreadsheet(source, sheet).map_err(|e| format!("could not import {}: {e}", source.display()))?;
+    let mut store = open_to_change(file, "import")?;
+    let kind = make_kind(&mut store)?;
+    let lookup = kind.lookup(&store).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let mapping = Mapping::<K::Field>::guess(&table.headers);
+    let (missing, is_required) = K::REQUIRED;
+    if !mapping.fields.iter().flatten().any(|f| is_required(*f)) {
+        return Err(format!(
+            "could not import {}: {} (the headers are: {})",
+            source.display(),
+            missing.trim_end_matches('.'),
+            table.headers.join(", ")
+        ));
+    }
+    let plan = kind.plan(&table, &mapping, &lookup);
+    let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
+    let label = format!("Import {}", display_name(source));
+    let (counts, _) = run_import(&kind, &mut store, &label, &rows, on_duplicate, &mut |_| true)
+        .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
+    let mut out: Vec<String> = Vec::new();
+    for row in &plan.rows {
+        for warning in &row.warnings {
+            out.push(format!("{} {}: kept as given: {warning}", table.unit, row.line));
+        }
+    }
+    for error in &plan.errors {
+        out.push(format!("{} {}: not imported: {}", table.unit, error.line, error.reason));
+    }
+    out.push(format!(
+        "imported {}, updated {}, skipped {}, errors {}",
+        counts.imported,
+        counts.updated,
+        counts.skipped,
+        plan.errors.len()
+    ));
+    Ok(out.join("\n"))
+}
+
+/// A roster into the cohort called `cohort`, made if the file has none of that name.
+pub(super) fn import_participants(import: &ImportArgs, cohort: &str) -> Result<String, String> {
+    let file = import.file.clone();
+    let make = |store: &mut Store| -> Result<Participants, String> {
+        let fail = |e: crate::store::StoreError| format!("could not import into {}: {e}", file.display());
+        if let Some(found) = store.cohort_named(cohort).map_err(fail)? {
+            return Ok(Participants(found.id));
+        }
+        let new = Cohort { name: cohort.trim().to_owned(), default_team_size: 5, ..Default::default() };
+        let edit = CohortEdit::check(new).map_err(|problems| {
+            let words: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+            format!("could not make the cohort “{cohort}”: {}", words.join(" "))
+        })?;
+        store.add_cohort(&edit).map(|(id, _)| Participants(id)).map_err(fail)
+    };
+    import_records(make, import)
+}
+
+pub(super) fn export_groups(file: &Path, out: &Path) -> Result<String, String> {
+    let store = open_to_read(file)?;
+    let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }
+        .map_err(|e| format!("could not export: {e}"))?;
+    write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
+    Ok(format!("exported {} groups to {}", thousands(records.len() as u64), out.display()))
+}
+
+pub(super) fn export_oruk(file: &Path, outdir: &Path) -> Result<String, String> {
+    let store = open_to_read(file)?;
+    let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let n = crate::exchange::oruk::write_package(&records, outdir).map_err(|e| format!("could not export: {e}"))?;
+    Ok(format!("exported {} groups as an Open Referral UK package to {}", thousands(n as u64), outdir.display()))
+}
