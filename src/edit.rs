@@ -7,10 +7,15 @@ use crate::model::{
     CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, ParticipantId, PlacementId, PostcodeRuleId, PracticeId,
     TeamId,
 };
+use chrono::NaiveDate;
+
+use crate::model::PlacementStatus;
+use crate::model::board::{Gesture, Verdict};
 use crate::store::{
     ChangeSet, CohortEdit, GroupEdit, OfferEdit, Overwrite, ParticipantEdit, PeopleList, PeopleListItem, ProposedTeam,
     Store, StoreError,
 };
+use crate::store::{NewPlacement, Override};
 
 /// A change to the document; each is one undo step.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,14 +105,62 @@ pub enum PeopleEdit {
     RenameInPeopleList(PeopleListItem, String),
 }
 
-/// Changes to the placements on the board.
+/// Changes to the placements on the board. Whether one breaks a clash rule is asked of
+/// `model::clash` before it is made; one placed anyway carries the coordinator's reason.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BoardEdit {
+    /// A team on a day (pencilled), with an activity offer or none yet.
+    Place {
+        team: TeamId,
+        day: NaiveDate,
+        offer: Option<OfferId>,
+        overridden: Option<Override>,
+    },
+    /// To another day, with its offer (kept, or none when it does not run then).
+    Move {
+        id: PlacementId,
+        day: NaiveDate,
+        offer: Option<OfferId>,
+        overridden: Option<Override>,
+    },
+    /// An activity offer for the placement, or none.
+    SetOffer {
+        id: PlacementId,
+        offer: Option<OfferId>,
+        overridden: Option<Override>,
+    },
+    /// The two placements exchange teams.
+    Swap {
+        a: PlacementId,
+        b: PlacementId,
+        overridden: Option<Override>,
+    },
+    SetStatus {
+        id: PlacementId,
+        status: PlacementStatus,
+    },
+    SetNote {
+        id: PlacementId,
+        note: String,
+    },
     RemovePlacement(PlacementId),
 }
 
 /// Whether "Remove personal data" keeps participants' names.
 pub use crate::store::KeepNames;
+
+impl BoardEdit {
+    /// The edit a judged gesture makes; `overridden` when a hard clash is placed anyway.
+    pub fn from_gesture(gesture: Gesture, verdict: &Verdict, overridden: Option<Override>) -> Self {
+        match gesture {
+            Gesture::Place { team, day, offer } => Self::Place { team, day, offer, overridden },
+            Gesture::Move { id, day } => Self::Move { id, day, offer: verdict.offer, overridden },
+            Gesture::SetOffer { id, offer } => Self::SetOffer { id, offer: Some(offer), overridden },
+            Gesture::Swap { a, b } => Self::Swap { a, b, overridden },
+            Gesture::Remove { id } => Self::RemovePlacement(id),
+        }
+    }
+}
 
 impl From<DirectoryEdit> for EditRequest {
     fn from(edit: DirectoryEdit) -> Self {
@@ -141,6 +194,7 @@ pub enum Subject {
     Offer(OfferId),
     Cohort(CohortId),
     Participant(ParticipantId),
+    Placement(PlacementId),
 }
 
 /// A saved edit: its undo step, what it was about, and anything worth a word in the status bar.
@@ -243,7 +297,28 @@ fn apply_people(store: &mut Store, edit: &PeopleEdit) -> Result<Applied, StoreEr
 }
 
 fn apply_board(store: &mut Store, edit: &BoardEdit) -> Result<Applied, StoreError> {
+    use BoardEdit::*;
+    let about = |id: PlacementId| move |change| Applied::about(change, Subject::Placement(id));
     match edit {
-        BoardEdit::RemovePlacement(id) => store.remove_placement(*id).map(Applied::plain),
+        Place { team, day, offer, overridden } => {
+            let new = NewPlacement {
+                team: *team,
+                day: *day,
+                offer: *offer,
+                status: PlacementStatus::Pencilled,
+                overridden: overridden.clone(),
+            };
+            store.place(&new).map(|(id, change)| Applied::about(change, Subject::Placement(id)))
+        }
+        Move { id, day, offer, overridden } => {
+            store.move_placement(*id, *day, *offer, overridden.as_ref()).map(about(*id))
+        }
+        SetOffer { id, offer, overridden } => {
+            store.set_placement_offer(*id, *offer, overridden.as_ref()).map(about(*id))
+        }
+        Swap { a, b, overridden } => store.swap_placements(*a, *b, overridden.as_ref()).map(about(*a)),
+        SetStatus { id, status } => store.set_placement_status(*id, *status).map(about(*id)),
+        SetNote { id, note } => store.set_placement_note(*id, note).map(about(*id)),
+        RemovePlacement(id) => store.remove_placement(*id).map(Applied::plain),
     }
 }

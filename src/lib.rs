@@ -11,6 +11,7 @@ pub mod demo;
 pub mod edit;
 pub mod exchange;
 pub mod fault;
+pub mod fonts;
 pub mod model;
 pub mod paths;
 pub mod store;

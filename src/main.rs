@@ -13,7 +13,10 @@ fn main() -> std::process::ExitCode {
             .unwrap_or_else(|fault| {
                 Err(format!("the command stopped because of {fault}; the step it was taking was not saved"))
             })
-            .map(|out| println!("{out}")),
+            .and_then(|out| {
+                println!("{}", out.text);
+                if out.success { Ok(()) } else { Err(String::new()) }
+            }),
         None => match catching(|| placements::ui::run_window(cli.file)) {
             Ok(opened) => opened.map_err(|e| format!("could not open the window: {e}")),
             Err(fault) => Err(format!("the window closed because of {fault}; every change made before it is saved")),
@@ -22,7 +25,9 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("placements: {message}");
+            if !message.is_empty() {
+                eprintln!("placements: {message}");
+            }
             std::process::ExitCode::FAILURE
         }
     }

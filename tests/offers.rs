@@ -104,7 +104,7 @@ fn editing_an_offer_undoes_and_redoes_exactly() {
 fn an_offer_with_teams_placed_is_kept_and_one_without_can_go() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "delete.placements", 40);
-    let placed: i64 = scalar(&file, "SELECT offer_id FROM placement LIMIT 1");
+    let placed: i64 = scalar(&file, "SELECT offer_id FROM placement WHERE offer_id IS NOT NULL ORDER BY id LIMIT 1");
     let mut store = Store::open(&file, OpenMode::Edit).unwrap();
     let refused = store.delete_offer(placed_id(placed)).unwrap_err().to_string();
     assert!(refused.contains("Withdrawn"), "{refused}");

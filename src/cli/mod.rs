@@ -1,12 +1,14 @@
 //! The command line: the same library as the window, without one. This file holds the
 //! arguments (clap) and hands each command to the file that does it: [`records`] (demo, info,
-//! imports, exports), [`people`] (teams).
+//! imports, exports), [`people`] (teams), [`board`] (check, offers, place).
 
+mod board;
 mod people;
 mod records;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::demo::DemoOptions;
@@ -71,6 +73,49 @@ pub enum CliCommand {
         /// Save the proposed teams (one step that the window's Undo takes back).
         #[arg(long)]
         apply: bool,
+    },
+    /// List every clash and warning of the placements, one a line, naming team, day, group and
+    /// activity; those placed anyway are marked with their reason. Exits 1 while a clash stands
+    /// that was not placed anyway.
+    Check {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// Only this cohort's placements.
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Print one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the activity offers with their ids, dates, team sizes and places left.
+    Offers {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// Only offers that can host a team that day (YYYY-MM-DD).
+        #[arg(long, value_parser = board::iso_date)]
+        available_on: Option<NaiveDate>,
+        /// Print one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Place a team on a day, with an activity offer or none yet. Refused, with the clash in
+    /// words, unless --override gives the reason to place it anyway.
+    Place {
+        /// The placement database.
+        file: PathBuf,
+        #[arg(long)]
+        cohort: String,
+        #[arg(long)]
+        team: String,
+        /// The day (YYYY-MM-DD).
+        #[arg(long, value_parser = board::iso_date)]
+        date: NaiveDate,
+        /// The offer's id, as `placements offers` lists it.
+        #[arg(long)]
+        offer: Option<i64>,
+        /// Place it despite a clash, for this reason (kept with the placement).
+        #[arg(long = "override")]
+        override_reason: Option<String>,
     },
     /// Print a file's format version and how many records it holds.
     Info {
@@ -169,23 +214,55 @@ impl From<DuplicateArg> for OnDuplicate {
     }
 }
 
+/// What a command prints on standard output, and whether it succeeded (a command can print and
+/// still fail: `check` with a clash standing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    pub text: String,
+    pub success: bool,
+}
+
+impl From<String> for Output {
+    fn from(text: String) -> Self {
+        Self { text, success: true }
+    }
+}
+
 /// Runs a command and returns what to print on standard output, or a one-line error.
-pub fn run_command(command: CliCommand) -> Result<String, String> {
+pub fn run_command(command: CliCommand) -> Result<Output, String> {
     match command {
-        CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year),
+        CliCommand::Check { file, cohort, json } => board::check(&file, cohort.as_deref(), json),
+        CliCommand::Offers { file, available_on, json } => board::offers(&file, available_on, json),
+        CliCommand::Place { file, cohort, team, date, offer, override_reason } => {
+            let args = board::PlaceArgs {
+                cohort: &cohort,
+                team: &team,
+                day: date,
+                offer: offer.map(crate::model::OfferId),
+                override_reason: override_reason.as_deref(),
+            };
+            board::place(&file, &args)
+        }
+        CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year).map(Output::from),
         CliCommand::Import { what: ImportCommand::Groups { import } } => {
-            records::import_records(|_| Ok(Groups), &import)
+            records::import_records(|_| Ok(Groups), &import).map(Output::from)
         }
         CliCommand::Import { what: ImportCommand::Offers { import } } => {
-            records::import_records(|_| Ok(Offers), &import)
+            records::import_records(|_| Ok(Offers), &import).map(Output::from)
         }
         CliCommand::Import { what: ImportCommand::Participants { import, cohort } } => {
-            records::import_participants(&import, &cohort)
+            records::import_participants(&import, &cohort).map(Output::from)
         }
-        CliCommand::Export { what: ExportCommand::Groups { file, out } } => records::export_groups(&file, &out),
-        CliCommand::Export { what: ExportCommand::Oruk { file, outdir } } => records::export_oruk(&file, &outdir),
-        CliCommand::Teams { file, cohort, size, seed, apply } => people::teams(&file, &cohort, size, seed, apply),
-        CliCommand::Info { file, json } => records::info(&file, json),
+        CliCommand::Export { what: ExportCommand::Groups { file, out } } => {
+            records::export_groups(&file, &out).map(Output::from)
+        }
+        CliCommand::Export { what: ExportCommand::Oruk { file, outdir } } => {
+            records::export_oruk(&file, &outdir).map(Output::from)
+        }
+        CliCommand::Teams { file, cohort, size, seed, apply } => {
+            people::teams(&file, &cohort, size, seed, apply).map(Output::from)
+        }
+        CliCommand::Info { file, json } => records::info(&file, json).map(Output::from),
     }
 }
 

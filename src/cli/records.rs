@@ -7,7 +7,7 @@ use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::exchange::import_kind::{ImportKind, Participants, run_import};
-use crate::exchange::info_json::info_json;
+use crate::exchange::info_json::info_json_with_placements;
 use crate::exchange::mapping::Mapping;
 use crate::exchange::read_spreadsheet;
 use crate::model::Cohort;
@@ -42,9 +42,11 @@ pub(super) fn info(file: &Path, json: bool) -> Result<String, String> {
     let version = store.schema_version().map_err(|e| fail(&e))?;
     let counts = store.counts().map_err(|e| fail(&e))?;
     let by_status = store.offers_by_status().map_err(|e| fail(&e))?;
+    let placements = store.placements_by_status().map_err(|e| fail(&e))?;
     if json {
-        return Ok(info_json(version, &counts, &by_status));
+        return Ok(info_json_with_placements(version, &counts, &by_status, &placements));
     }
+    let placed: Vec<String> = placements.iter().map(|(status, n)| format!("{n} {status}")).collect();
     let statuses: Vec<String> = by_status.iter().map(|(status, n)| format!("{n} {status}")).collect();
     Ok([
         format!("File:               {}", display_name(file)),
@@ -54,7 +56,7 @@ pub(super) fn info(file: &Path, json: bool) -> Result<String, String> {
         format!("Cohorts:            {}", thousands(counts.cohorts)),
         format!("Participants:       {}", thousands(counts.participants)),
         format!("Teams:              {}", thousands(counts.teams)),
-        format!("Placements:         {}", thousands(counts.placements)),
+        format!("Placements:         {} ({})", thousands(counts.placements), placed.join(", ")),
     ]
     .join("\n"))
 }

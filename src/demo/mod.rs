@@ -438,7 +438,8 @@ fn write_cohorts(w: &mut BulkWriter<'_>, rng: &mut Rng, year: i32) -> Result<Vec
     Ok(all_teams)
 }
 
-/// Places some teams: each on its own offer and day, then one clash on purpose.
+/// Places some teams: each on its own offer and day, some confirmed and some pencilled (the last
+/// junior doctors' team pencilled onto a day with no activity yet), then one clash on purpose.
 fn write_placements(
     w: &mut BulkWriter<'_>,
     rng: &mut Rng,
@@ -448,17 +449,19 @@ fn write_placements(
     let mut usable = offers.iter().filter(|(_, o, days)| o.status != OfferStatus::Draft && !days.is_empty());
     let mut first_placement = None;
     for (cohort_teams, how_many) in all_teams.iter().zip([4usize, 12]) {
-        for team in cohort_teams.iter().take(how_many) {
+        for (i, team) in cohort_teams.iter().take(how_many).enumerate() {
             let Some((offer_id, _, days)) = usable.next() else {
                 break;
             };
             let day = days[rng.below(days.len())];
-            w.placement(*team, *offer_id, day)?;
+            let status = if i % 3 == 2 { PlacementStatus::Pencilled } else { PlacementStatus::Confirmed };
+            let offer = if i + 1 == how_many && how_many == 4 { None } else { Some(*offer_id) };
+            w.placement(*team, offer, day, if offer.is_none() { PlacementStatus::Pencilled } else { status })?;
             first_placement.get_or_insert((*offer_id, day));
         }
     }
     if let (Some((offer, day)), Some(team)) = (first_placement, all_teams.get(1).and_then(|t| t.get(12))) {
-        w.placement(*team, offer, day)?;
+        w.placement(*team, Some(offer), day, PlacementStatus::Pencilled)?;
     }
     Ok(())
 }

@@ -76,10 +76,10 @@ pub fn is_available(offer: &Availability, date: NaiveDate) -> Result<(), WhyNot>
     if date > offer.last_date {
         return Err(WhyNot::AfterRange);
     }
-    if is_weekend(date) && !offer.weekends_allowed {
+    if !offer.weekends_allowed && is_weekend(date) {
         return Err(WhyNot::Weekend);
     }
-    if is_bank_holiday(date) && !offer.bank_holidays_allowed {
+    if !offer.bank_holidays_allowed && is_bank_holiday(date) {
         return Err(WhyNot::BankHoliday);
     }
     if !offer.weekdays.contains(date.weekday()) {

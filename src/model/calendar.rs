@@ -45,34 +45,35 @@ fn on_or_after_weekday(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// England and Wales bank holidays in `year`, in date order, with substitute days and the
-/// one-off holidays proclaimed since 2019.
-pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
+/// England and Wales bank holidays in `year` with their names, in date order, with substitute
+/// days and the one-off holidays proclaimed since 2019.
+pub fn named_bank_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     let mut days = Vec::new();
     let date = |m, d| NaiveDate::from_ymd_opt(year, m, d);
     if let Some(new_year) = date(1, 1) {
-        days.push(on_or_after_weekday(new_year));
+        days.push((on_or_after_weekday(new_year), "New Year's Day"));
     }
     if let Some(easter) = easter_sunday(year) {
-        days.push(easter - Duration::days(2));
-        days.push(easter + Duration::days(1));
+        days.push((easter - Duration::days(2), "Good Friday"));
+        days.push((easter + Duration::days(1), "Easter Monday"));
     }
     // Early May: first Monday, moved to VE Day's 75th anniversary in 2020.
-    match year {
-        2020 => days.extend(date(5, 8)),
-        _ => days.extend(first_monday(year, 5)),
-    }
+    let early_may = if year == 2020 { date(5, 8) } else { first_monday(year, 5) };
+    days.extend(early_may.map(|d| (d, "Early May bank holiday")));
     // Spring: last Monday in May, moved for the Platinum Jubilee in 2022.
     match year {
-        2022 => days.extend([date(6, 2), date(6, 3)].into_iter().flatten()),
-        _ => days.extend(last_monday(year, 5)),
+        2022 => {
+            days.extend(date(6, 2).map(|d| (d, "Spring bank holiday")));
+            days.extend(date(6, 3).map(|d| (d, "Platinum Jubilee bank holiday")));
+        }
+        _ => days.extend(last_monday(year, 5).map(|d| (d, "Spring bank holiday"))),
     }
     if year == 2023 {
-        days.extend(date(5, 8)); // The King's coronation.
+        days.extend(date(5, 8).map(|d| (d, "Bank holiday for the coronation of King Charles III")));
     }
-    days.extend(last_monday(year, 8));
+    days.extend(last_monday(year, 8).map(|d| (d, "Summer bank holiday")));
     if year == 2022 {
-        days.extend(date(9, 19)); // The State Funeral of Queen Elizabeth II.
+        days.extend(date(9, 19).map(|d| (d, "Bank holiday for the State Funeral of Queen Elizabeth II")));
     }
     if let (Some(christmas), Some(boxing)) = (date(12, 25), date(12, 26)) {
         let (christmas, boxing) = match christmas.weekday() {
@@ -81,16 +82,36 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
             Weekday::Sun => (christmas + Duration::days(2), boxing),
             _ => (christmas, boxing),
         };
-        days.push(christmas);
-        days.push(boxing);
+        days.push((christmas, "Christmas Day"));
+        days.push((boxing, "Boxing Day"));
     }
     days.sort();
     days
 }
 
+/// England and Wales bank holidays in `year`, in date order.
+pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
+    named_bank_holidays(year).into_iter().map(|(day, _)| day).collect()
+}
+
+thread_local! {
+    /// Each year's bank holidays, worked out once per thread: the clash rules ask about many days.
+    static HOLIDAYS: std::cell::RefCell<std::collections::HashMap<i32, Vec<(NaiveDate, &'static str)>>> =
+        std::cell::RefCell::default();
+}
+
+/// The bank holiday's name, when `date` is one in England and Wales.
+pub fn bank_holiday_name(date: NaiveDate) -> Option<&'static str> {
+    HOLIDAYS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let year = cache.entry(date.year()).or_insert_with(|| named_bank_holidays(date.year()));
+        year.iter().find(|(day, _)| *day == date).map(|(_, name)| *name)
+    })
+}
+
 /// Whether `date` is a bank holiday in England and Wales.
 pub fn is_bank_holiday(date: NaiveDate) -> bool {
-    bank_holidays(date.year()).contains(&date)
+    bank_holiday_name(date).is_some()
 }
 
 /// Whether `date` is a Saturday or Sunday.

@@ -7,6 +7,16 @@ pub fn uk_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
 }
 
+/// `Tuesday 16 April 2019`, as a letter or a day sheet writes it.
+pub fn uk_date_long(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// `Tuesday 16 April`, as a screen reader says a day of the board.
+pub fn uk_day_long(date: NaiveDate) -> String {
+    date.format("%A %-d %B").to_string()
+}
+
 /// `16 Apr 2019`, for tables where the weekday would be noise.
 pub fn uk_date_short(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()

@@ -1,6 +1,7 @@
 //! The domain model: plain data and rules. Nothing here knows about egui, SQL or files.
 
 pub mod availability;
+pub mod board;
 pub mod calendar;
 pub mod checks;
 pub mod clash;
@@ -9,6 +10,7 @@ pub mod directory;
 pub mod ids;
 pub mod offer_list;
 pub mod postcode;
+pub mod programme;
 pub mod random;
 pub mod records;
 pub mod search;

@@ -352,17 +352,72 @@ pub struct Team {
     pub locked: bool,
 }
 
-/// A team placed with an offer on one day, with the names the board shows.
+/// Where a placement stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum PlacementStatus {
+    /// Drafting: nobody has been told yet.
+    #[default]
+    Pencilled,
+    /// The group has agreed.
+    Confirmed,
+    Done,
+    /// Kept for the record, off the board unless asked for.
+    Cancelled,
+}
+
+impl PlacementStatus {
+    pub const ALL: [Self; 4] = [Self::Pencilled, Self::Confirmed, Self::Done, Self::Cancelled];
+
+    /// The word stored in the file.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pencilled => "pencilled",
+            Self::Confirmed => "confirmed",
+            Self::Done => "done",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// The word shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pencilled => "Pencilled",
+            Self::Confirmed => "Confirmed",
+            Self::Done => "Done",
+            Self::Cancelled => "Cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether the placement is on the board (and counts for clashes and capacity).
+    pub fn is_live(self) -> bool {
+        self != Self::Cancelled
+    }
+}
+
+/// A team placed on a day (with an activity offer once one is chosen), with the names the board
+/// and the day sheets show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacementSummary {
     pub id: PlacementId,
     pub team: TeamId,
     pub team_name: String,
+    pub cohort: CohortId,
     pub cohort_name: String,
-    pub offer: OfferId,
+    pub offer: Option<OfferId>,
+    /// Empty when no offer is chosen yet.
     pub offer_title: String,
     pub group_name: String,
+    pub neighbourhood: Option<NeighbourhoodId>,
     pub day: NaiveDate,
+    pub status: PlacementStatus,
+    pub notes: String,
+    /// Why a hard clash was placed anyway, as the coordinator typed it.
+    pub override_reason: String,
+    /// The offer's team-days (0 with no offer).
     pub offer_capacity: u32,
 }
 

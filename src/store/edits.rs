@@ -189,13 +189,6 @@ impl Store {
         })
     }
 
-    /// Takes a team off the day it was placed on (one undo step).
-    pub fn remove_placement(&mut self, id: PlacementId) -> Result<ChangeSet, StoreError> {
-        self.edit("Remove placement", |rec| {
-            if rec.delete("placement", id.0)? { Ok(()) } else { Err(StoreError::Missing("That placement")) }
-        })
-    }
-
     /// Writes many new records in one transaction, without undo: for building a new file.
     pub fn bulk_insert<T>(
         &mut self,
@@ -366,10 +359,22 @@ impl BulkWriter<'_> {
         .map(ParticipantId)
     }
 
-    pub fn placement(&mut self, team: TeamId, offer: OfferId, day: NaiveDate) -> Result<PlacementId, StoreError> {
+    pub fn placement(
+        &mut self,
+        team: TeamId,
+        offer: Option<OfferId>,
+        day: NaiveDate,
+        status: PlacementStatus,
+    ) -> Result<PlacementId, StoreError> {
         self.insert(
-            "INSERT INTO placement (team_id, offer_id, day, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-            &[Value::Integer(team.0), Value::Integer(offer.0), date_value(day), Value::Text(self.now.clone())],
+            "INSERT INTO placement (team_id, offer_id, day, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            &[
+                Value::Integer(team.0),
+                opt_id(offer.map(|o| o.0)),
+                date_value(day),
+                Value::Text(status.code().to_owned()),
+                Value::Text(self.now.clone()),
+            ],
         )
         .map(PlacementId)
     }

@@ -19,6 +19,7 @@ mod lists;
 mod lock;
 mod offers;
 mod people;
+mod placements;
 mod queries;
 mod schema;
 mod teams;
@@ -41,6 +42,7 @@ pub use import::{ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{Overwrite, PostcodeRule};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
 pub use people::{CohortEdit, ImportParticipant, KeepNames, ParticipantEdit, PeopleList, PeopleListItem, Removed};
+pub use placements::{NewPlacement, Override};
 pub use schema::SCHEMA_VERSION;
 pub use teams::ProposedTeam;
 

@@ -325,7 +325,7 @@ impl Store {
         let mut children = self.offer_children(None)?;
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {OFFER_COLUMNS}, o.id, g.name, coalesce(n.name, ''),
-                    (SELECT count(*) FROM placement p WHERE p.offer_id = o.id)
+                    (SELECT count(*) FROM placement p WHERE p.offer_id = o.id AND p.status != 'cancelled')
              FROM offer o JOIN community_group g ON g.id = o.group_id
              LEFT JOIN neighbourhood n ON n.id = o.neighbourhood_id
              ORDER BY o.first_date, g.name COLLATE NOCASE, o.id"

@@ -282,27 +282,4 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
-
-    pub fn placement_summaries(&self) -> Result<Vec<PlacementSummary>, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT p.id, t.id, t.name, c.name, o.id, o.title, g.name, p.day, o.capacity
-             FROM placement p JOIN team t ON t.id = p.team_id JOIN cohort c ON c.id = t.cohort_id
-             JOIN offer o ON o.id = p.offer_id JOIN community_group g ON g.id = o.group_id
-             ORDER BY p.day, c.name, t.sort_order, p.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(PlacementSummary {
-                id: PlacementId(r.get(0)?),
-                team: TeamId(r.get(1)?),
-                team_name: r.get(2)?,
-                cohort_name: r.get(3)?,
-                offer: OfferId(r.get(4)?),
-                offer_title: r.get(5)?,
-                group_name: r.get(6)?,
-                day: date(r, 7)?,
-                offer_capacity: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
 }

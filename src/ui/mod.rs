@@ -27,7 +27,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Community Placements")
             .with_app_id("placements")
-            .with_inner_size([1200.0, 780.0])
+            .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([760.0, 480.0]),
         persistence_path: Some(paths.data_dir.join("window.ron")),
         persist_window: true,

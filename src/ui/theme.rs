@@ -8,7 +8,29 @@ pub const ERROR_RED: Color32 = Color32::from_rgb(0xC0, 0x1E, 0x1E);
 pub const OK_GREEN: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
 pub const PALE_GREY: Color32 = Color32::from_rgb(0xF0, 0xF4, 0xF5);
 
+/// The name of the bold family (`FontFamily::Name`), for headings on the board's chips.
+pub const BOLD: &str = "bold";
+
+/// Noto Sans first, so that every name on a roster is drawn with its own letters; egui's own
+/// fonts after it, for the symbols it lacks.
+fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts
+        .font_data
+        .insert("NotoSans".into(), std::sync::Arc::new(egui::FontData::from_static(crate::fonts::NOTO_SANS)));
+    fonts
+        .font_data
+        .insert("NotoSansBold".into(), std::sync::Arc::new(egui::FontData::from_static(crate::fonts::NOTO_SANS_BOLD)));
+    let fallbacks = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    fonts.families.entry(FontFamily::Proportional).or_default().insert(0, "NotoSans".into());
+    let mut bold = vec!["NotoSansBold".to_owned()];
+    bold.extend(fallbacks);
+    fonts.families.insert(FontFamily::Name(BOLD.into()), bold);
+    fonts
+}
+
 pub fn apply(ctx: &egui::Context) {
+    ctx.set_fonts(fonts());
     ctx.set_theme(egui::Theme::Light);
     ctx.style_mut_of(egui::Theme::Light, |style| {
         style.text_styles = [

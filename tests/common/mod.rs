@@ -69,6 +69,18 @@ pub fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
 pub fn downgrade(path: &Path, version: u32) {
     let conn = rusqlite::Connection::open(path).expect("open");
     let mut sql = String::new();
+    if version < 5 {
+        sql.push_str(
+            "CREATE TABLE placement_old (id INTEGER PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES team(id),
+                offer_id INTEGER NOT NULL REFERENCES offer(id), day TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+             INSERT INTO placement_old SELECT id, team_id, offer_id, day, notes, created_at, updated_at
+                FROM placement WHERE offer_id IS NOT NULL;
+             DROP TABLE placement; ALTER TABLE placement_old RENAME TO placement;
+             CREATE INDEX placement_team ON placement (team_id);
+             CREATE INDEX placement_offer ON placement (offer_id, day);",
+        );
+    }
     if version < 4 {
         sql.push_str("DROP TABLE participant_unavailable; ALTER TABLE cohort DROP COLUMN personal_data_removed_on;");
     }

@@ -69,6 +69,7 @@ impl Panels {
         self.directory.pane.form = None;
         self.offers.pane.form = None;
         self.cohorts.document_reloaded();
+        self.board.document_reloaded();
     }
 
     /// An edit a panel asked for has been saved; `subject` is what it was about.
@@ -85,6 +86,7 @@ impl Panels {
                 self.offers.select(id);
             }
             (_, Subject::Cohort(id)) => self.cohorts.saved_cohort(id),
+            (_, Subject::Placement(id)) => self.board.saved_placement(id),
             (_, Subject::Participant(id)) => self.cohorts.saved_participant(id),
             _ => {}
         }

@@ -1,0 +1,348 @@
+//! The Board panel: the chosen cohort's programme window as a calendar of weeks, with each day's
+//! placements as chips; a tray of the teams not yet placed; the offers for the chosen day, best
+//! fit first; and every clash and warning in words.
+//!
+//! Files: [`calendar`] (the weeks, day cells and chips), [`tray`], [`side`] (the day's offers and
+//! the clash list), [`dnd`] (drag and drop, with its theory of operation), [`keyboard`] (lift,
+//! move and drop without a mouse), [`dialogs`] (place anyway, move to a day, choose an activity,
+//! a note), [`look`] (colours and words). The rules are `model::clash`, judged through
+//! `model::board`; each gesture is one `BoardEdit`, one undo step.
+
+mod calendar;
+mod dialogs;
+mod dnd;
+mod keyboard;
+mod look;
+mod side;
+mod tray;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use egui::Ui;
+
+use super::{Cached, cached};
+use crate::edit::BoardEdit;
+use crate::model::board::{Gesture, judge};
+use crate::model::clash::{Found, Severity, check_all};
+use crate::model::programme::Programme;
+use crate::model::teams::mix_line;
+use crate::model::*;
+use crate::store::{Store, StoreError};
+use crate::ui::app::Document;
+use crate::ui::command::Command;
+use crate::ui::theme;
+use crate::ui::widgets::heading_ui;
+use dialogs::Dialog;
+pub(crate) use dnd::{Payload, Target};
+use keyboard::Lifted;
+
+/// What the board shows, read once per revision of the file.
+pub(crate) struct BoardData {
+    programme: Programme,
+    /// Every placement, cancelled ones too.
+    summaries: Vec<PlacementSummary>,
+    /// Every clash and warning of every live placement.
+    found: Vec<Found>,
+    /// Each placement's worst problem not placed anyway.
+    worst: HashMap<PlacementId, Severity>,
+    neighbourhoods: Vec<Neighbourhood>,
+    cohorts: Vec<Cohort>,
+    /// "5 people · 4 organisations, 5 professions" for each team.
+    team_lines: HashMap<TeamId, String>,
+}
+
+impl BoardData {
+    fn load(store: &Store) -> Result<Self, StoreError> {
+        let programme = store.programme()?;
+        let found = check_all(&programme, None);
+        let mut worst: HashMap<PlacementId, Severity> = HashMap::new();
+        for f in found.iter().filter(|f| !f.overridden) {
+            let entry = worst.entry(f.placement).or_insert(Severity::Warning);
+            *entry = (*entry).min(f.problem.severity());
+        }
+        let cohorts = store.cohorts()?;
+        let mut team_lines = HashMap::new();
+        for cohort in &cohorts {
+            let people = store.participants(cohort.id)?;
+            for team in store.teams(cohort.id)? {
+                let members: Vec<&ParticipantSummary> = people.iter().filter(|p| p.team == Some(team.id)).collect();
+                let size = if members.len() == 1 { "1 person".to_owned() } else { format!("{} people", members.len()) };
+                team_lines.insert(team.id, format!("{size} · {}", mix_line(&members)));
+            }
+        }
+        Ok(Self {
+            summaries: store.placement_summaries()?,
+            found,
+            worst,
+            neighbourhoods: store.neighbourhoods()?,
+            cohorts,
+            team_lines,
+            programme,
+        })
+    }
+
+    fn summary(&self, id: PlacementId) -> Option<&PlacementSummary> {
+        self.summaries.iter().find(|p| p.id == id)
+    }
+}
+
+/// Which cohort the board shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum Showing {
+    /// Not chosen yet: the first cohort.
+    #[default]
+    First,
+    All,
+    Cohort(CohortId),
+}
+
+/// What a part of the board asked for this frame.
+pub(crate) enum Event {
+    SelectDay(NaiveDate),
+    SelectTeam(TeamId),
+    SelectPlacement(PlacementId),
+    /// Something dropped somewhere (by the mouse or the keyboard).
+    Drop(Payload, Target),
+    /// Space on a chip or a tray card: pick it up with the keyboard.
+    Lift(Payload, NaiveDate),
+    /// Escape while something is lifted.
+    PutBack,
+    /// A gesture asked for from a menu or a dialog: judged like a drop.
+    Do(Gesture),
+    Status(PlacementId, PlacementStatus),
+    Open(Dialog),
+}
+
+#[derive(Default)]
+pub struct BoardPanel {
+    data: Option<Cached<BoardData>>,
+    showing: Showing,
+    show_cancelled: bool,
+    selected_day: Option<NaiveDate>,
+    selected_team: Option<TeamId>,
+    selected: Option<PlacementId>,
+    lifted: Option<Lifted>,
+    verdicts: dnd::Verdicts,
+    dialog: Option<Dialog>,
+    /// A day to bring into view (a clash clicked in the list).
+    scroll_to: Option<NaiveDate>,
+}
+
+/// What the views need to know of the panel's state, for one frame.
+pub(crate) struct View<'a> {
+    data: &'a BoardData,
+    revision: u64,
+    cohort: Option<CohortId>,
+    show_cancelled: bool,
+    selected_day: Option<NaiveDate>,
+    selected_team: Option<TeamId>,
+    selected: Option<PlacementId>,
+    writable: bool,
+    today: NaiveDate,
+    /// What is held (dragged, or lifted with the keyboard), and the day the keyboard points at.
+    held: Option<Payload>,
+    lifted_day: Option<NaiveDate>,
+}
+
+impl View<'_> {
+    /// The placements the board shows: the cohort's (or all), cancelled ones only if asked.
+    fn placements(&self) -> impl Iterator<Item = &PlacementSummary> {
+        self.data
+            .summaries
+            .iter()
+            .filter(|p| self.cohort.is_none_or(|c| p.cohort == c))
+            .filter(|p| self.show_cancelled || p.status.is_live())
+    }
+}
+
+impl BoardPanel {
+    /// A placement was made or changed: show it.
+    pub(crate) fn saved_placement(&mut self, id: PlacementId) {
+        self.selected = Some(id);
+    }
+
+    /// Undo, redo or restore changed the file: nothing held, no dialog open.
+    pub(crate) fn document_reloaded(&mut self) {
+        self.dialog = None;
+        self.lifted = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
+        let mut data = self.data.take();
+        let commands = self.ui_with(ui, doc, &mut data);
+        self.data = data;
+        commands
+    }
+
+    fn ui_with(&mut self, ui: &mut Ui, doc: &Document, slot: &mut Option<Cached<BoardData>>) -> Vec<Command> {
+        let data = match cached(slot, doc, || BoardData::load(&doc.store)) {
+            Ok(d) => d,
+            Err(e) => {
+                ui.colored_label(theme::ERROR_RED, e);
+                return Vec::new();
+            }
+        };
+        if self.showing == Showing::First {
+            self.showing = data.cohorts.first().map_or(Showing::All, |c| Showing::Cohort(c.id));
+            // The board opens on the first clash to sort out, if there is one.
+            let cohort = match self.showing {
+                Showing::Cohort(id) => Some(id),
+                _ => None,
+            };
+            let first_clash = data.found.iter().find(|f| {
+                f.problem.is_hard()
+                    && !f.overridden
+                    && data.summary(f.placement).is_some_and(|p| cohort.is_none_or(|c| p.cohort == c))
+            });
+            if let Some(p) = first_clash.and_then(|f| data.summary(f.placement)) {
+                (self.selected, self.selected_day, self.selected_team) = (Some(p.id), Some(p.day), Some(p.team));
+                self.scroll_to = Some(p.day);
+            }
+        }
+        let mut events = Vec::new();
+        if let Some(lifted) = &mut self.lifted {
+            events.extend(lifted.keys_ui(ui.ctx()));
+        }
+        let view = View {
+            data,
+            revision: doc.revision,
+            cohort: match self.showing {
+                Showing::Cohort(id) => Some(id),
+                _ => None,
+            },
+            show_cancelled: self.show_cancelled,
+            selected_day: self.selected_day,
+            selected_team: self.selected_team,
+            selected: self.selected,
+            writable: doc.store.is_writable(),
+            today: chrono::Local::now().date_naive(),
+            held: self
+                .lifted
+                .as_ref()
+                .map(|l| l.payload)
+                .or_else(|| egui::DragAndDrop::payload::<Payload>(ui.ctx()).map(|p| *p)),
+            lifted_day: self.lifted.as_ref().map(|l| l.day),
+        };
+        egui::Panel::right("board_side")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(240.0)
+            .max_size((ui.available_width() * 0.4).max(240.0))
+            .frame(egui::Frame::new().inner_margin(egui::Margin { left: 10, ..Default::default() }))
+            .show(ui, |ui| events.extend(side::side_ui(ui, &view)));
+        let area = ui.available_rect_before_wrap();
+        ui.set_clip_rect(ui.clip_rect().intersect(area));
+        heading_ui(ui, "Board", "Which team goes where, on which day");
+        self.toolbar_ui(ui, &view);
+        events.extend(tray::tray_ui(ui, &view, &mut self.verdicts));
+        events.extend(calendar::calendar_ui(ui, &view, &mut self.verdicts, &mut self.scroll_to));
+        if let Some(lifted) = &self.lifted {
+            keyboard::lifted_status_ui(ui, &view, lifted, &mut self.verdicts);
+        }
+        let mut commands = Vec::new();
+        if let Some(dialog) = &mut self.dialog {
+            match dialog.ui(ui.ctx(), &view) {
+                dialogs::Outcome::Keep => {}
+                dialogs::Outcome::Close => self.dialog = None,
+                dialogs::Outcome::Then(event) => {
+                    self.dialog = None;
+                    events.push(event);
+                }
+                dialogs::Outcome::Edit(edit) => {
+                    self.dialog = None;
+                    commands.push(Command::edit(edit));
+                }
+            }
+        }
+        for event in events {
+            commands.extend(self.handle(event, &view));
+        }
+        commands
+    }
+
+    /// The cohort picker, Show cancelled, and the neighbourhoods' colours.
+    fn toolbar_ui(&mut self, ui: &mut Ui, view: &View<'_>) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Cohort:").id;
+            let current = match self.showing {
+                Showing::Cohort(id) => view.data.cohorts.iter().find(|c| c.id == id).map_or("", |c| c.name.as_str()),
+                _ => "All cohorts",
+            };
+            egui::ComboBox::from_id_salt("board_cohort")
+                .selected_text(current)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.showing, Showing::All, "All cohorts");
+                    for c in &view.data.cohorts {
+                        ui.selectable_value(&mut self.showing, Showing::Cohort(c.id), &c.name);
+                    }
+                })
+                .response
+                .labelled_by(label);
+            ui.checkbox(&mut self.show_cancelled, "Show cancelled");
+            ui.separator();
+            for n in &view.data.neighbourhoods {
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 3.0;
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    let colour = look::neighbourhood_colour(&view.data.neighbourhoods, Some(n.id));
+                    ui.painter().rect_filled(rect, 2.0, colour);
+                    ui.small(&n.name);
+                });
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    /// Carries out what a view asked for.
+    fn handle(&mut self, event: Event, view: &View<'_>) -> Vec<Command> {
+        match event {
+            Event::SelectDay(day) => self.selected_day = Some(day),
+            Event::SelectTeam(team) => {
+                self.selected_team = Some(team);
+                self.selected = None;
+            }
+            Event::SelectPlacement(id) => {
+                self.selected = Some(id);
+                if let Some(p) = view.data.summary(id) {
+                    self.selected_day = Some(p.day);
+                    self.selected_team = Some(p.team);
+                    self.scroll_to = Some(p.day);
+                }
+            }
+            Event::PutBack => self.lifted = None,
+            Event::Lift(payload, day) => {
+                self.lifted = Some(Lifted { payload, day });
+                self.scroll_to = Some(day);
+            }
+            Event::Drop(payload, target) => {
+                self.lifted = None;
+                let gesture = dnd::gesture(&view.data.programme, payload, target, self.selected_team);
+                if let Some(gesture) = gesture {
+                    return self.carry_out(gesture, view);
+                }
+            }
+            Event::Do(gesture) => return self.carry_out(gesture, view),
+            Event::Status(id, status) => {
+                return vec![Command::edit(BoardEdit::SetStatus { id, status })];
+            }
+            Event::Open(dialog) => self.dialog = Some(dialog),
+        }
+        Vec::new()
+    }
+
+    /// A gesture: made at once when fine; otherwise the coordinator is asked (a reason is needed
+    /// to place a hard clash anyway).
+    fn carry_out(&mut self, gesture: Gesture, view: &View<'_>) -> Vec<Command> {
+        if !view.writable {
+            return Vec::new();
+        }
+        let verdict = judge(&view.data.programme, gesture);
+        if verdict.hard_kinds().is_empty() && verdict.notes.is_empty() {
+            return vec![Command::edit(BoardEdit::from_gesture(gesture, &verdict, None))];
+        }
+        self.dialog = Some(Dialog::Confirm { gesture, verdict, reason: String::new() });
+        Vec::new()
+    }
+}

@@ -1,0 +1,183 @@
+//! Beside the calendar: the chosen placement's actions; the offers that run on the chosen day,
+//! best fit first, each with what is wrong if anything (drag one onto a chip or a day); and every
+//! clash and warning of the cohort, each a link to its day.
+
+use egui::{Color32, RichText, Sense, Stroke, Ui, vec2};
+
+use super::calendar::chip_menu_ui;
+use super::dnd::Payload;
+use super::look;
+use super::{Event, View};
+use crate::model::board::{OfferFit, offers_for_day};
+use crate::model::clash::Severity;
+use crate::model::dates::{uk_date, uk_date_long};
+use crate::ui::theme;
+
+/// Draws the side column; returns what was asked for.
+pub(super) fn side_ui(ui: &mut Ui, view: &View<'_>) -> Vec<Event> {
+    let mut events = Vec::new();
+    egui::ScrollArea::vertical().id_salt("board_side_scroll").show(ui, |ui| {
+        selected_ui(ui, view, &mut events);
+        day_offers_ui(ui, view, &mut events);
+        ui.add_space(10.0);
+        clash_list_ui(ui, view, &mut events);
+    });
+    events
+}
+
+/// The chosen placement: what it is, and its actions as buttons.
+fn selected_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
+    let Some(p) = view.selected.and_then(|id| view.data.summary(id)) else { return };
+    let (team, activity) = look::chip_parts(p);
+    ui.label(RichText::new(format!("{team}, {}", uk_date(p.day))).strong());
+    ui.label(format!("{activity} · {}", p.status.label()));
+    if !p.override_reason.is_empty() {
+        ui.label(format!("Placed anyway: {}", p.override_reason));
+    }
+    if !p.notes.is_empty() {
+        ui.label(format!("Note: {}", p.notes));
+    }
+    ui.horizontal_wrapped(|ui| chip_menu_ui(ui, view, p, events));
+    ui.separator();
+}
+
+/// The offers that run on the chosen day, for the chosen team (or any).
+fn day_offers_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
+    let Some(day) = view.selected_day else {
+        ui.weak("Click a day to see the offers that run then.");
+        return;
+    };
+    let team = view.selected_team.and_then(|t| view.data.programme.team(t));
+    let title = match team {
+        Some(t) => format!("Offers on {} for {}", uk_date(day), t.name),
+        None => format!("Offers on {}", uk_date(day)),
+    };
+    ui.label(RichText::new(title).strong());
+    ui.weak(if team.is_some() {
+        "Best fit first. Drag one onto the team's chip, or onto the day."
+    } else {
+        "Best fit first. Click a team to see how each suits it; drag one onto a chip."
+    });
+    let fits = offers_for_day(&view.data.programme, day, view.selected_team);
+    if fits.is_empty() {
+        ui.weak(format!("No offer runs on {}.", uk_date_long(day)));
+    }
+    for fit in fits.iter().take(60) {
+        offer_row_ui(ui, view, fit, events);
+    }
+}
+
+fn offer_row_ui(ui: &mut Ui, view: &View<'_>, fit: &OfferFit, events: &mut Vec<Event>) {
+    let Some(offer) = view.data.programme.offer(fit.offer) else { return };
+    let words: Vec<String> = fit.problems.iter().map(|p| p.message.clone()).collect();
+    let height = 40.0 + if words.is_empty() { 0.0 } else { 16.0 };
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+    let response = ui.interact(rect, ui.make_persistent_id(("board_offer", fit.offer)), Sense::click_and_drag());
+    if view.writable {
+        response.dnd_set_drag_payload(Payload::Offer(fit.offer));
+    }
+    let colour = look::neighbourhood_colour(&view.data.neighbourhoods, offer.neighbourhood);
+    let painter = ui.painter();
+    painter.rect_filled(rect, 4.0, colour.linear_multiply(0.7));
+    let edge = match fit.worst() {
+        Some(Severity::Hard) => Stroke::new(2.0, theme::ERROR_RED),
+        Some(Severity::Warning) => Stroke::new(2.0, look::AMBER),
+        None => Stroke::new(1.0, Color32::from_gray(190)),
+    };
+    painter.rect_stroke(
+        rect,
+        4.0,
+        if response.has_focus() { Stroke::new(2.0, theme::NHS_BLUE) } else { edge },
+        egui::StrokeKind::Inside,
+    );
+    let painter = painter.with_clip_rect(rect.shrink(3.0).intersect(ui.clip_rect()));
+    let ink = Color32::from_gray(25);
+    painter.text(
+        rect.left_top() + vec2(6.0, 4.0),
+        egui::Align2::LEFT_TOP,
+        &offer.group_name,
+        egui::FontId::new(13.0, egui::FontFamily::Name(theme::BOLD.into())),
+        ink,
+    );
+    let facts = format!(
+        "{} · {}–{} people · {} left · {} placed nearby",
+        offer.title, offer.team_size_min, offer.team_size_max, fit.places_left, fit.neighbourhood_teams
+    );
+    painter.text(
+        rect.left_top() + vec2(6.0, 21.0),
+        egui::Align2::LEFT_TOP,
+        facts,
+        egui::FontId::proportional(12.0),
+        ink,
+    );
+    if let Some(first) = words.first() {
+        let colour = if fit.worst() == Some(Severity::Hard) { theme::ERROR_RED } else { look::AMBER };
+        painter.text(
+            rect.left_top() + vec2(6.0, 38.0),
+            egui::Align2::LEFT_TOP,
+            first,
+            egui::FontId::proportional(12.0),
+            colour,
+        );
+    }
+    let name = format!(
+        "{}: {}{}",
+        offer.group_name,
+        offer.title,
+        if words.is_empty() { ", fits".to_owned() } else { format!(", {}", words.join(" ")) }
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
+    if response.dragged() {
+        super::calendar::held_tip_ui(ui, &offer.title);
+    }
+    let space = ui.input(|i| i.key_pressed(egui::Key::Space));
+    if response.has_focus()
+        && space
+        && view.writable
+        && view.lifted_day.is_none()
+        && let Some(day) = view.selected_day
+    {
+        events.push(Event::Lift(Payload::Offer(fit.offer), day));
+    }
+    let tip = if words.is_empty() { "Fits.".to_owned() } else { words.join("\n") };
+    response.on_hover_text(tip);
+}
+
+/// Every clash and warning of the cohort, in words; a click goes to its day and chip.
+fn clash_list_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
+    let shown: Vec<_> = view
+        .data
+        .found
+        .iter()
+        .filter(|f| view.data.summary(f.placement).is_some_and(|p| view.cohort.is_none_or(|c| p.cohort == c)))
+        .collect();
+    let clashes = shown.iter().filter(|f| f.problem.is_hard() && !f.overridden).count();
+    let title = match (clashes, shown.len()) {
+        (_, 0) => "No clashes or warnings".to_owned(),
+        (0, n) => format!("No clashes; {n} to look at"),
+        (1, n) => format!("1 clash to sort out ({n} in all)"),
+        (c, n) => format!("{c} clashes to sort out ({n} in all)"),
+    };
+    let colour = if clashes > 0 { theme::ERROR_RED } else { ui.visuals().text_color() };
+    ui.label(RichText::new(title).strong().color(colour));
+    for found in shown {
+        let Some(p) = view.data.summary(found.placement) else { continue };
+        let what = match (found.problem.is_hard(), found.overridden) {
+            (true, false) => "Clash",
+            (true, true) => "Placed anyway",
+            (false, _) => "Warning",
+        };
+        let text = format!("{} · {} · {what}: {}", uk_date(p.day), p.team_name, found.problem.message);
+        let link = ui.add(
+            egui::Label::new(RichText::new(text).color(if what == "Clash" {
+                theme::ERROR_RED
+            } else {
+                ui.visuals().text_color()
+            }))
+            .sense(Sense::click()),
+        );
+        if link.on_hover_text("Show it on the board").clicked() {
+            events.push(Event::SelectPlacement(p.id));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The board, driven as a coordinator drives it: drags through egui_kittest, the keyboard, and
+//! the file checked after each step.
+
+mod common;
+
+use std::path::Path;
+
+use common::{demo_file, scalar};
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use placements::paths::AppPaths;
+use placements::ui::dialogs::ScriptedDialogs;
+use placements::ui::prefs::Prefs;
+use placements::ui::{PlacementsApp, Start};
+
+fn board(dir: &Path, file: &Path) -> Harness<'static, PlacementsApp> {
+    let mut app = PlacementsApp::new(
+        AppPaths { data_dir: dir.to_path_buf() },
+        Box::new(ScriptedDialogs::default()),
+        Prefs::default(),
+    );
+    app.start(Start::File(file.to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    h
+}
+
+/// Drags from one point to another in small steps, as a hand does.
+fn drag(h: &mut Harness<'static, PlacementsApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=10 {
+        h.hover_at(from + (to - from) * (i as f32 / 10.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn centre(h: &Harness<'static, PlacementsApp>, label: &str) -> Pos2 {
+    h.get_by_label_contains(label).rect().center()
+}
+
+/// Drags what is labelled `from` onto what is labelled `to` (each the first whose label holds it).
+fn drag_onto(h: &mut Harness<'static, PlacementsApp>, from: &str, to: &str) {
+    let (from, to) = (centre(h, from), centre(h, to));
+    drag(h, from, to);
+}
+
+/// Team `team` of the junior doctors: its placements as (day, offer, status).
+fn placements_of(file: &Path, team: &str) -> Vec<(String, Option<i64>, String)> {
+    let conn = rusqlite::Connection::open(file).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT p.day, p.offer_id, p.status FROM placement p JOIN team t ON t.id = p.team_id
+             JOIN cohort c ON c.id = t.cohort_id WHERE c.name = 'Junior doctors 2027' AND t.name = ?1 ORDER BY p.id",
+        )
+        .unwrap();
+    stmt.query_map([team], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn a_team_is_placed_moved_given_an_activity_and_taken_back_each_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "board.placements", 300);
+    let mut h = board(dir.path(), &file);
+    assert!(placements_of(&file, "Team 5").is_empty());
+
+    // From the tray onto Tuesday 6 April: pencilled, no activity yet.
+    drag_onto(&mut h, "Team 5, Junior doctors 2027", "Tuesday 6 April 2027");
+    assert_eq!(placements_of(&file, "Team 5"), vec![("2027-04-06".into(), None, "pencilled".into())]);
+    let chip = "Team 5, Junior doctors 2027, pencilled with no activity yet, Tuesday 6 April";
+    assert!(h.query_by_label(chip).is_some(), "the chip says what it is");
+
+    // The chip to Thursday 8 April.
+    drag_onto(&mut h, chip, "Thursday 8 April 2027");
+    assert_eq!(placements_of(&file, "Team 5"), vec![("2027-04-08".into(), None, "pencilled".into())]);
+    let chip = "Team 5, Junior doctors 2027, pencilled with no activity yet, Thursday 8 April";
+
+    // Choose the chip: its day's offers, best fit first; the best onto the chip.
+    h.get_by_label(chip).click();
+    h.run();
+    let best = h
+        .get_all_by_label_contains(", fits")
+        .next()
+        .expect("an offer that fits")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    let offer_title = best.split(", fits").next().unwrap().split(": ").nth(1).unwrap().to_owned();
+    drag_onto(&mut h, &best, chip);
+    let placed = placements_of(&file, "Team 5");
+    let offer = placed[0].1.expect("the offer was given to the placement");
+    let title: String = scalar(&file, &format!("SELECT title FROM offer WHERE id = {offer}"));
+    assert_eq!(title, offer_title);
+
+    // Back to the tray: off the board.
+    drag_onto(&mut h, "Team 5, Junior doctors 2027, pencilled with", "Teams to place");
+    assert!(placements_of(&file, "Team 5").is_empty());
+
+    // Each step was one undo step: back through them all.
+    let expected = [
+        vec![("2027-04-08".to_owned(), Some(offer), "pencilled".to_owned())],
+        vec![("2027-04-08".to_owned(), None, "pencilled".to_owned())],
+        vec![("2027-04-06".to_owned(), None, "pencilled".to_owned())],
+        vec![],
+    ];
+    for placements in expected {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(placements_of(&file, "Team 5"), placements);
+    }
+}
+
+#[test]
+fn a_drop_on_a_day_a_member_is_away_is_refused_until_a_reason_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "away.placements", 300);
+    // One of Team 6 is on leave on Wednesday 7 April.
+    let member: String = scalar(
+        &file,
+        "SELECT p.name FROM participant p JOIN team t ON t.id = p.team_id JOIN cohort c ON c.id = t.cohort_id
+         WHERE c.name = 'Junior doctors 2027' AND t.name = 'Team 6' ORDER BY p.name LIMIT 1",
+    );
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute(
+            "INSERT INTO participant_unavailable (participant_id, first_day, last_day, reason)
+             SELECT id, '2027-04-07', '2027-04-07', 'leave' FROM participant WHERE name = ?1",
+            [&member],
+        )
+        .unwrap();
+    }
+    let before = common::dump(&file);
+    let mut h = board(dir.path(), &file);
+    let team = centre(&h, "Team 6, Junior doctors 2027");
+    let day = centre(&h, "Wednesday 7 April 2027");
+    drag(&mut h, team, day);
+    // Refused: the reason is given in words, and nothing is written.
+    assert!(h.query_by_label("Place anyway?").is_some());
+    let why = format!("Clash: {member} cannot go out on Wed 7 Apr 2027.");
+    assert!(h.query_by_label(&why).is_some(), "{why}");
+    assert_eq!(common::dump(&file), before);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(common::dump(&file), before);
+
+    // Again, with a reason: placed anyway, and the reason kept with it.
+    drag(&mut h, team, day);
+    h.get_by_label("Why place it anyway? (kept with the placement)").focus();
+    h.get_by_label("Why place it anyway? (kept with the placement)").type_text("Joins by video call after lunch");
+    h.run();
+    h.get_by_label("Place anyway").click();
+    h.run();
+    let (reason, overridden): (String, String) = {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.query_row("SELECT override_reason, overridden FROM placement WHERE day = '2027-04-07'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+    };
+    assert_eq!((reason.as_str(), overridden.as_str()), ("Joins by video call after lunch", "member_away"));
+    assert!(
+        h.query_all_by_label_contains(&format!("Placed anyway: {member} cannot go out")).next().is_some(),
+        "the clash list says it was placed anyway"
+    );
+}
+
+#[test]
+fn the_keyboard_places_a_team_with_space_the_arrows_and_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "keys.placements", 300);
+    let mut h = board(dir.path(), &file);
+    h.get_by_label_contains("Team 6, Junior doctors 2027").focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    // Lifted, on the board's first day: Thursday 1 April.
+    assert!(h.query_by_label_contains("Lifted Team 6: Thursday 1 April 2027: fine").is_some());
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(h.query_by_label_contains("Lifted Team 6: Friday 9 April 2027: fine").is_some());
+    // The day it points at says what the drop would do.
+    assert!(h.query_all_by_label_contains("Friday 9 April 2027: fine").count() >= 2, "the cell says so too");
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(placements_of(&file, "Team 6"), vec![("2027-04-09".into(), None, "pencilled".into())]);
+    // Escape puts a lifted team back.
+    h.get_by_label_contains("Team 5, Junior doctors 2027").focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("Lifted Team 5").is_none());
+    assert!(placements_of(&file, "Team 5").is_empty());
+}
