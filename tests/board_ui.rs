@@ -179,11 +179,13 @@ fn the_keyboard_places_a_team_with_space_the_arrows_and_space() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "keys.placements", 300);
     let mut h = board(dir.path(), &file);
+    h.get_by_label_contains("Thursday 1 April 2027").click();
+    h.run();
     h.get_by_label_contains("Team 6, Junior doctors 2027").focus();
     h.run();
     h.key_press(Key::Space);
     h.run();
-    // Lifted, on the board's first day: Thursday 1 April.
+    // Lifted, on the day chosen: Thursday 1 April.
     assert!(h.query_by_label_contains("Lifted Team 6: Thursday 1 April 2027: fine").is_some());
     h.key_press(Key::ArrowDown);
     h.run();

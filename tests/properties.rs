@@ -172,3 +172,177 @@ mod team_former {
         }
     }
 }
+
+/// The board's verdict for a drop, before the button is let go, is what the check reports for
+/// the placement after it is made: on random programmes and random gestures.
+mod board_verdicts {
+    use chrono::NaiveDate;
+    use placements::model::availability::Availability;
+    use placements::model::board::{Gesture, judge};
+    use placements::model::clash::{Problem, check_placement};
+    use placements::model::programme::{CohortFacts, MemberFacts, OfferFacts, Placed, Programme, TeamFacts};
+    use placements::model::records::{DaySpan, OfferStatus, PlacementStatus, Weekdays};
+    use placements::model::{CohortId, OfferId, ParticipantId, PlacementId, TeamId};
+    use proptest::prelude::*;
+
+    fn april(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 4, 1 + day % 30).unwrap_or_default()
+    }
+
+    type TeamSpec = (usize, u8, Option<u32>);
+    type OfferSpec = (u32, u32, u8, u32, u8, bool);
+    type PlacedSpec = (usize, Option<usize>, u32, u8);
+
+    fn programme(teams: &[TeamSpec], offers: &[OfferSpec], placed: &[PlacedSpec]) -> Programme {
+        let cohorts = vec![CohortFacts { id: CohortId(1), name: "Wave".into(), window: Some((april(3), april(26))) }];
+        let teams: Vec<TeamFacts> = teams
+            .iter()
+            .enumerate()
+            .map(|(t, (size, shared, away))| TeamFacts {
+                id: TeamId(t as i64 + 1),
+                cohort: CohortId(1),
+                name: format!("Team {}", t + 1),
+                members: (0..*size)
+                    .map(|m| MemberFacts {
+                        id: ParticipantId((t * 10 + m) as i64),
+                        name: format!("Person {t}.{m}"),
+                        // Some people are on two teams (the same email on another cohort).
+                        email: if m == 0 { format!("shared{}@example.org", shared % 2) } else { String::new() },
+                        away: away.map(|d| vec![DaySpan { first: april(d), last: april(d + 1) }]).unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let statuses = [OfferStatus::Offered, OfferStatus::Confirmed, OfferStatus::Draft, OfferStatus::Withdrawn];
+        let offers = offers
+            .iter()
+            .enumerate()
+            .map(|(o, (first, length, weekdays, capacity, status, archived))| OfferFacts {
+                id: OfferId(o as i64 + 1),
+                title: format!("Offer {}", o + 1),
+                group_name: format!("Group {}", o + 1),
+                group_archived: *archived,
+                neighbourhood: None,
+                status: statuses[*status as usize % 4],
+                when: Availability {
+                    first_date: april(*first),
+                    last_date: april(first + length),
+                    weekdays: Weekdays(weekdays | 1),
+                    extra_dates: Vec::new(),
+                    blackout_dates: vec![april(first + 2)],
+                    weekends_allowed: false,
+                    bank_holidays_allowed: false,
+                },
+                team_size_min: 2,
+                team_size_max: 4,
+                capacity: *capacity,
+            })
+            .collect::<Vec<_>>();
+        let team_count = teams.len();
+        let offer_count = offers.len();
+        let placed = placed
+            .iter()
+            .enumerate()
+            .map(|(i, (team, offer, day, status))| Placed {
+                id: PlacementId(i as i64 + 1),
+                team: TeamId((team % team_count) as i64 + 1),
+                offer: offer.map(|o| OfferId((o % offer_count) as i64 + 1)),
+                day: april(*day),
+                status: [
+                    PlacementStatus::Pencilled,
+                    PlacementStatus::Confirmed,
+                    PlacementStatus::Done,
+                    PlacementStatus::Cancelled,
+                ][*status as usize % 4],
+                overridden: Vec::new(),
+                override_reason: String::new(),
+            })
+            .collect();
+        Programme::new(cohorts, teams, offers, placed)
+    }
+
+    fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+        problems.sort_by(|a, b| (a.kind, &a.message).cmp(&(b.kind, &b.message)));
+        problems.dedup();
+        problems
+    }
+
+    /// The programme after the gesture, and the placements it leaves, as the file would hold them.
+    fn after(before: &Programme, gesture: Gesture, kept_offer: Option<OfferId>) -> (Programme, Vec<Placed>) {
+        let mut placements = before.placements.clone();
+        let mut made = Vec::new();
+        match gesture {
+            Gesture::Place { team, day, offer } => {
+                let id = PlacementId(placements.len() as i64 + 100);
+                let p = Placed {
+                    id,
+                    team,
+                    offer,
+                    day,
+                    status: PlacementStatus::Pencilled,
+                    overridden: Vec::new(),
+                    override_reason: String::new(),
+                };
+                placements.push(p.clone());
+                made.push(id);
+            }
+            Gesture::Move { id, day } => {
+                for p in placements.iter_mut().filter(|p| p.id == id) {
+                    (p.day, p.offer) = (day, kept_offer);
+                }
+                made.push(id);
+            }
+            Gesture::SetOffer { id, offer } => {
+                for p in placements.iter_mut().filter(|p| p.id == id) {
+                    p.offer = Some(offer);
+                }
+                made.push(id);
+            }
+            Gesture::Swap { a, b } => {
+                let (ta, tb) = (before.placement(a).map(|p| p.team), before.placement(b).map(|p| p.team));
+                for p in placements.iter_mut() {
+                    if p.id == a {
+                        p.team = tb.unwrap_or(p.team);
+                    } else if p.id == b {
+                        p.team = ta.unwrap_or(p.team);
+                    }
+                }
+                made.extend([a, b]);
+            }
+            Gesture::Remove { .. } => {}
+        }
+        let programme = Programme::new(before.cohorts.clone(), before.teams.clone(), before.offers.clone(), placements);
+        let made = made.iter().filter_map(|id| programme.placement(*id).cloned()).collect();
+        (programme, made)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_verdict_for_a_drop_is_what_check_reports_after_it(
+            teams in prop::collection::vec((1..6usize, any::<u8>(), prop::option::of(0..30u32)), 1..5),
+            offers in prop::collection::vec((0..20u32, 0..15u32, any::<u8>(), 1..4u32, any::<u8>(), any::<bool>()), 1..4),
+            placed in prop::collection::vec((0..5usize, prop::option::of(0..4usize), 0..30u32, any::<u8>()), 0..8),
+            kind in 0..4u8,
+            pick in (0..8usize, 0..8usize, 0..5usize, 0..4usize, 0..30u32, any::<bool>()),
+        ) {
+            let before = programme(&teams, &offers, &placed);
+            let live: Vec<PlacementId> = before.placements.iter().filter(|p| p.status.is_live()).map(|p| p.id).collect();
+            let (a, b, team, offer, day, with_offer) = pick;
+            let team = TeamId((team % before.teams.len()) as i64 + 1);
+            let offer = OfferId((offer % before.offers.len()) as i64 + 1);
+            let gesture = match (kind, live.len()) {
+                (0, _) | (_, 0) => Gesture::Place { team, day: april(day), offer: with_offer.then_some(offer) },
+                (1, n) => Gesture::Move { id: live[a % n], day: april(day) },
+                (2, n) => Gesture::SetOffer { id: live[a % n], offer },
+                (_, n) if live[a % n] != live[b % n] => Gesture::Swap { a: live[a % n], b: live[b % n] },
+                (_, n) => Gesture::Move { id: live[a % n], day: april(day) },
+            };
+            let verdict = judge(&before, gesture);
+            let (after, made) = after(&before, gesture, verdict.offer);
+            let reported: Vec<Problem> = made.iter().flat_map(|p| check_placement(&after, p)).collect();
+            prop_assert_eq!(sorted(verdict.problems.clone()), sorted(reported), "{:?}", gesture);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The real program in a real window: Xvfb, lavapipe (software Vulkan) and xdotool, as
 //! `.ci/run` installs them. Starts `placements FILE`, checks the window appears with the file's
-//! name in its title, quits with Ctrl+Q, and checks that the window remembered the file.
+//! name in its title, quits with Ctrl+Q, and checks that the window remembered the file; and on
+//! the board, drags a team from the tray onto a day with the mouse, as a hand does.
 
 mod common;
 
@@ -24,6 +25,10 @@ struct Display {
 
 impl Display {
     fn start() -> Self {
+        Self::start_sized("1280x800x24")
+    }
+
+    fn start_sized(screen: &str) -> Self {
         assert!(
             have("Xvfb") && have("xdotool"),
             "Xvfb and xdotool are needed: run .ci/run, or apt-get install xvfb xdotool mesa-vulkan-drivers"
@@ -34,7 +39,7 @@ impl Display {
             }
             let name = format!(":{n}");
             let server = Command::new("Xvfb")
-                .args([name.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+                .args([name.as_str(), "-screen", "0", screen, "-nolisten", "tcp"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -122,4 +127,104 @@ fn the_window_opens_on_a_file_and_remembers_it_after_ctrl_q() {
     assert!(status.success(), "placements exited with {status}");
     let remembered = std::fs::read_to_string(data.join("window.ron")).expect("window state saved");
     assert!(remembered.contains("Fylde 2027.placements"), "{remembered}");
+}
+
+/// Starts the program on `file` on `display`; waits for its window; returns the child and the
+/// window's id.
+fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> (Child, String) {
+    let mut app = Command::new(env!("CARGO_BIN_EXE_placements"))
+        .arg(file)
+        .env("DISPLAY", &display.name)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_RUNTIME_DIR", runtime)
+        .env("PLACEMENTS_DATA_DIR", data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start placements");
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(60) {
+        let found = display.xdotool(&["search", "--name", &name]).trim().to_owned();
+        if let Some(id) = found.lines().next().filter(|l| !l.is_empty()) {
+            return (app, id.to_owned());
+        }
+        if let Ok(Some(status)) = app.try_wait() {
+            panic!("placements exited early ({status})");
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let _ = app.kill();
+    panic!("no window titled {name} appeared");
+}
+
+/// Where the board draws the tray's Team 5 and Tuesday 13 April, in a window of the program's
+/// own size: the same layout, worked out by the same code in a test harness.
+fn board_points(dir: &Path, file: &Path) -> (egui::Pos2, egui::Pos2) {
+    use egui_kittest::kittest::Queryable as _;
+    use placements::ui::{PlacementsApp, Start};
+    let mut app = PlacementsApp::new(
+        placements::paths::AppPaths { data_dir: dir.join("layout") },
+        Box::new(placements::ui::dialogs::ScriptedDialogs::default()),
+        placements::ui::prefs::Prefs::default(),
+    );
+    app.start(Start::File(file.to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run();
+    let team = h.get_by_label_contains("Team 5, Junior doctors 2027").rect().center();
+    let day = h.get_by_label_contains("Tuesday 13 April 2027").rect().center();
+    (team, day)
+}
+
+#[test]
+fn a_team_is_dragged_from_the_tray_onto_a_day_in_the_real_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::demo_file(dir.path(), "Board 2027.placements", 300);
+    let (team, day) = board_points(dir.path(), &file);
+    let data = dir.path().join("data");
+    let runtime = dir.path().join("runtime");
+    std::fs::create_dir_all(&runtime).unwrap();
+    let display = Display::start_sized("1400x900x24");
+    let (mut app, id) = start_window(&display, &file, &data, &runtime);
+    std::thread::sleep(Duration::from_millis(1500));
+    display.xdotool(&["windowfocus", "--sync", &id]);
+    display.xdotool(&["mousemove", "--window", &id, "700", "60", "click", "1"]);
+    display.xdotool(&["key", "ctrl+4"]);
+    std::thread::sleep(Duration::from_millis(800));
+    // Press on the team, move in small steps, let go over the day.
+    let (x0, y0, x1, y1) = (team.x as i32, team.y as i32, day.x as i32, day.y as i32);
+    display.xdotool(&["mousemove", "--window", &id, &x0.to_string(), &y0.to_string()]);
+    std::thread::sleep(Duration::from_millis(300));
+    display.xdotool(&["mousedown", "1"]);
+    std::thread::sleep(Duration::from_millis(200));
+    for i in 1..=12 {
+        let (x, y) = (x0 + (x1 - x0) * i / 12, y0 + (y1 - y0) * i / 12);
+        display.xdotool(&["mousemove", "--window", &id, &x.to_string(), &y.to_string()]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    display.xdotool(&["mouseup", "1"]);
+    let placed = || -> i64 {
+        common::scalar(
+            &file,
+            "SELECT count(*) FROM placement p JOIN team t ON t.id = p.team_id JOIN cohort c ON c.id = t.cohort_id
+             WHERE c.name = 'Junior doctors 2027' AND t.name = 'Team 5' AND p.day = '2027-04-13'",
+        )
+    };
+    let waiting = Instant::now();
+    while placed() == 0 && waiting.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    display.xdotool(&["key", "ctrl+q"]);
+    let quitting = Instant::now();
+    while app.try_wait().unwrap().is_none() && quitting.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = app.kill();
+    assert_eq!(placed(), 1, "Team 5 was dropped on Tuesday 13 April");
 }

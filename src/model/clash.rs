@@ -134,24 +134,27 @@ struct Others<'a> {
 }
 
 impl<'a> Others<'a> {
-    fn keep(&self, p: &&Placed) -> bool {
-        p.status.is_live() && !self.replacing.contains(&p.id)
+    /// The programme's live placements, less the ones replaced, then the ones beside.
+    fn with(
+        &self,
+        from: impl Iterator<Item = &'a Placed>,
+        also: impl Fn(&Placed) -> bool,
+    ) -> impl Iterator<Item = &'a Placed> {
+        let replacing = self.replacing;
+        from.filter(move |p| p.status.is_live() && !replacing.contains(&p.id))
+            .chain(self.also.iter().filter(move |p| p.status.is_live() && also(p)))
     }
 
-    fn of_team(&self, team: TeamId) -> impl Iterator<Item = &'a Placed> + '_ {
-        self.programme
-            .live_of_team(team)
-            .chain(self.also.iter().filter(move |p| p.team == team))
-            .filter(|p| self.keep(p))
+    fn of_team(&self, team: TeamId) -> impl Iterator<Item = &'a Placed> {
+        self.with(self.programme.live_of_team(team), move |p| p.team == team)
     }
 
-    fn of_offer(&self, offer: OfferId) -> impl Iterator<Item = &'a Placed> + '_ {
-        let extra = self.also.iter().filter(move |p| p.offer == Some(offer));
-        self.programme.live_of_offer(offer).chain(extra).filter(|p| self.keep(p))
+    fn of_offer(&self, offer: OfferId) -> impl Iterator<Item = &'a Placed> {
+        self.with(self.programme.live_of_offer(offer), move |p| p.offer == Some(offer))
     }
 
-    fn on_day(&self, day: NaiveDate) -> impl Iterator<Item = &'a Placed> + '_ {
-        self.programme.live_on_day(day).chain(self.also.iter().filter(move |p| p.day == day)).filter(|p| self.keep(p))
+    fn on_day(&self, day: NaiveDate) -> impl Iterator<Item = &'a Placed> {
+        self.with(self.programme.live_on_day(day), move |p| p.day == day)
     }
 }
 

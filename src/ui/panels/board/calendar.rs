@@ -3,6 +3,8 @@
 //! placements as chips coloured by neighbourhood. While something is held, every day cell is
 //! coloured by what dropping it there would do.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
@@ -37,9 +39,13 @@ pub(super) fn calendar_ui(
     let widths: Vec<f32> = (0..days).map(|i| if i < 5 { weekday_width } else { WEEKEND_WIDTH }).collect();
     header_ui(ui, &widths);
     let mut events = Vec::new();
+    let mut by_day: HashMap<NaiveDate, Vec<&PlacementSummary>> = HashMap::new();
+    for p in view.placements() {
+        by_day.entry(p.day).or_default().push(p);
+    }
     egui::ScrollArea::both().id_salt("board_calendar").auto_shrink([false, false]).show(ui, |ui| {
         for week in &weeks {
-            week_ui(ui, view, verdicts, week, &widths, scroll_to, &mut events);
+            week_ui(ui, view, verdicts, (week, &by_day), &widths, scroll_to, &mut events);
         }
         if view.held.is_some() && view.lifted_day.is_none() {
             scroll_near_edges(ui);
@@ -81,16 +87,26 @@ fn week_ui(
     ui: &mut Ui,
     view: &View<'_>,
     verdicts: &mut Verdicts,
-    week: &[NaiveDate; 7],
+    (week, by_day): (&[NaiveDate; 7], &HashMap<NaiveDate, Vec<&PlacementSummary>>),
     widths: &[f32],
     scroll_to: &mut Option<NaiveDate>,
     events: &mut Vec<Event>,
 ) {
-    let on = |day: NaiveDate| view.placements().filter(move |p| p.day == day);
-    let most = week.iter().take(widths.len()).map(|d| on(*d).count()).max().unwrap_or(0);
+    let on = |day: &NaiveDate| by_day.get(day).map_or(&[][..], Vec::as_slice);
+    let most = week.iter().take(widths.len()).map(|d| on(d).len()).max().unwrap_or(0);
     let height = (CELL_TOP + most as f32 * (CHIP_HEIGHT + 3.0) + 8.0).max(84.0);
     let total: f32 = WEEK_LABEL + widths.iter().map(|w| w + 4.0).sum::<f32>();
     let (row, _) = ui.allocate_exact_size(vec2(total, height + 4.0), Sense::hover());
+    if let Some(day) = *scroll_to
+        && week.contains(&day)
+    {
+        ui.scroll_to_rect(row, Some(egui::Align::Center));
+        *scroll_to = None;
+    }
+    // Weeks out of sight are only made room for.
+    if !ui.is_rect_visible(row) {
+        return;
+    }
     ui.painter().text(
         row.left_top() + vec2(2.0, 4.0),
         egui::Align2::LEFT_TOP,
@@ -101,12 +117,7 @@ fn week_ui(
     let mut x = row.left() + WEEK_LABEL;
     for (day, width) in week.iter().zip(widths) {
         let rect = Rect::from_min_size(Pos2::new(x, row.top()), vec2(*width, height));
-        if *scroll_to == Some(*day) {
-            ui.scroll_to_rect(rect, Some(egui::Align::Center));
-            *scroll_to = None;
-        }
-        let chips: Vec<&PlacementSummary> = on(*day).collect();
-        cell_ui(ui, view, verdicts, *day, rect, &chips, events);
+        cell_ui(ui, view, verdicts, *day, rect, on(day), events);
         x += width + 4.0;
     }
 }
@@ -150,9 +161,16 @@ fn cell_ui(
         name = format!("{name}: {}", look::verdict_words(v));
     }
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
+    let chip_rect = |i: usize| {
+        let top = rect.top() + CELL_TOP + i as f32 * (CHIP_HEIGHT + 3.0);
+        Rect::from_min_size(Pos2::new(rect.left() + 4.0, top), vec2(rect.width() - 8.0, CHIP_HEIGHT))
+    };
+    let pointer = ui.ctx().pointer_latest_pos().unwrap_or_default();
+    let over_chip = (0..chips.len()).any(|i| chip_rect(i).contains(pointer));
     let response = match (&verdict, holiday) {
-        (Some((_, v)), _) if response.contains_pointer() => {
-            held_tip_ui(ui, &look::verdict_words(v));
+        (Some((gesture, v)), _) if response.contains_pointer() && !over_chip => {
+            let what = look::gesture_words(&view.data.programme, *gesture);
+            held_tip_ui(ui, &format!("{what}: {}", look::verdict_words(v)));
             response
         }
         (None, Some(holiday)) => response.on_hover_text(holiday),
@@ -162,9 +180,7 @@ fn cell_ui(
         events.push(Event::SelectDay(day));
     }
     for (i, p) in chips.iter().enumerate() {
-        let top = rect.top() + CELL_TOP + i as f32 * (CHIP_HEIGHT + 3.0);
-        let chip = Rect::from_min_size(Pos2::new(rect.left() + 4.0, top), vec2(rect.width() - 8.0, CHIP_HEIGHT));
-        chip_ui(ui, view, verdicts, p, chip, events);
+        chip_ui(ui, view, verdicts, p, chip_rect(i), events);
     }
     // Asked after the chips, so that a drop on a chip is the chip's.
     if let Some(payload) = response.dnd_release_payload::<Payload>() {
@@ -232,28 +248,27 @@ fn chip_ui(
     }
     let worst = view.data.worst.get(&p.id).copied();
     paint_chip(ui, view, p, rect, worst, response.has_focus() || view.selected == Some(p.id));
-    if response.dragged() {
-        held_tip_ui(ui, &format!("Moving {}", p.team_name));
-    }
     let hover_verdict = match view.held {
         Some(payload) if response.contains_pointer() && payload != Payload::Placement(p.id) => {
             verdicts.get(view.revision, &view.data.programme, payload, Target::Chip(p.id), view.selected_team).cloned()
         }
         _ => None,
     };
-    if let Some((_, verdict)) = &hover_verdict {
+    if let Some((gesture, verdict)) = &hover_verdict {
         ui.painter().rect_stroke(rect, 4.0, Stroke::new(3.0, look::verdict_colour(verdict)), egui::StrokeKind::Outside);
-        held_tip_ui(ui, &look::verdict_words(verdict));
+        let what = look::gesture_words(&view.data.programme, *gesture);
+        held_tip_ui(ui, &format!("{what}: {}", look::verdict_words(verdict)));
     }
-    let name = look::chip_name(p, worst);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, look::chip_name(p, worst)));
     let space = ui.input(|i| i.key_pressed(egui::Key::Space));
     if response.has_focus() && space && view.writable && p.status.is_live() && view.lifted_day.is_none() {
         events.push(Event::Lift(Payload::Placement(p.id), p.day));
     } else if response.clicked() {
         events.push(Event::SelectPlacement(p.id));
     }
-    let response = response.on_hover_text(chip_tooltip(view, p));
+    let response = response.on_hover_ui(|ui| {
+        ui.label(chip_tooltip(view, p));
+    });
     response.context_menu(|ui| chip_menu_ui(ui, view, p, events));
     if let Some(payload) = response.dnd_release_payload::<Payload>() {
         events.push(Event::Drop(*payload, Target::Chip(p.id)));
@@ -263,7 +278,7 @@ fn chip_ui(
 fn chip_tooltip(view: &View<'_>, p: &PlacementSummary) -> String {
     let (team, activity) = look::chip_parts(p);
     let mut lines = vec![format!("{team} ({}): {activity}", p.cohort_name), p.status.label().to_owned()];
-    for found in view.data.found.iter().filter(|f| f.placement == p.id) {
+    for found in view.data.found_for(p.id) {
         let what = if found.problem.is_hard() { "Clash" } else { "Warning" };
         let anyway = if found.overridden { format!(" (placed anyway: {})", p.override_reason) } else { String::new() };
         lines.push(format!("{what}: {}{anyway}", found.problem.message));

@@ -103,3 +103,24 @@ pub(super) fn cell_name(day: NaiveDate, today: NaiveDate, teams_out: usize) -> S
     }
     name
 }
+
+/// What a gesture does, in words: "Place Team 5 on Tue 11 May 2027".
+pub(super) fn gesture_words(
+    programme: &crate::model::programme::Programme,
+    gesture: crate::model::board::Gesture,
+) -> String {
+    use crate::model::board::Gesture;
+    use crate::model::dates::uk_date;
+    let team = |id: crate::model::TeamId| programme.team(id).map_or("the team".to_owned(), |t| t.name.clone());
+    let placed = |id| programme.placement(id).map_or("the team".to_owned(), |p| team(p.team));
+    match gesture {
+        Gesture::Place { team: t, day, offer: None } => format!("Place {} on {}", team(t), uk_date(day)),
+        Gesture::Place { team: t, day, offer: Some(o) } => {
+            format!("Place {} with {} on {}", team(t), programme.offer_label(o), uk_date(day))
+        }
+        Gesture::Move { id, day } => format!("Move {} to {}", placed(id), uk_date(day)),
+        Gesture::SetOffer { id, offer } => format!("Give {} {}", placed(id), programme.offer_label(offer)),
+        Gesture::Swap { a, b } => format!("Swap {} and {}", placed(a), placed(b)),
+        Gesture::Remove { id } => format!("Take {} off its day", placed(id)),
+    }
+}

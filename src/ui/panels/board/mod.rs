@@ -50,6 +50,10 @@ pub(crate) struct BoardData {
     cohorts: Vec<Cohort>,
     /// "5 people · 4 organisations, 5 professions" for each team.
     team_lines: HashMap<TeamId, String>,
+    /// Where each placement is in `summaries`.
+    summary_at: HashMap<PlacementId, usize>,
+    /// Each placement's problems, in `found`'s order.
+    found_at: HashMap<PlacementId, Vec<usize>>,
 }
 
 impl BoardData {
@@ -71,8 +75,16 @@ impl BoardData {
                 team_lines.insert(team.id, format!("{size} · {}", mix_line(&members)));
             }
         }
+        let summaries = store.placement_summaries()?;
+        let summary_at = summaries.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut found_at: HashMap<PlacementId, Vec<usize>> = HashMap::new();
+        for (i, f) in found.iter().enumerate() {
+            found_at.entry(f.placement).or_default().push(i);
+        }
         Ok(Self {
-            summaries: store.placement_summaries()?,
+            summaries,
+            summary_at,
+            found_at,
             found,
             worst,
             neighbourhoods: store.neighbourhoods()?,
@@ -83,7 +95,12 @@ impl BoardData {
     }
 
     fn summary(&self, id: PlacementId) -> Option<&PlacementSummary> {
-        self.summaries.iter().find(|p| p.id == id)
+        self.summary_at.get(&id).and_then(|i| self.summaries.get(*i))
+    }
+
+    /// A placement's problems.
+    fn found_for(&self, id: PlacementId) -> impl Iterator<Item = &Found> {
+        self.found_at.get(&id).into_iter().flatten().filter_map(|i| self.found.get(*i))
     }
 }
 
@@ -231,12 +248,16 @@ impl BoardPanel {
             .max_size((ui.available_width() * 0.4).max(240.0))
             .frame(egui::Frame::new().inner_margin(egui::Margin { left: 10, ..Default::default() }))
             .show(ui, |ui| events.extend(side::side_ui(ui, &view)));
+        // The rest keeps to what the side column leaves: its text wraps there, and the calendar's
+        // columns share that width.
         let area = ui.available_rect_before_wrap();
-        ui.set_clip_rect(ui.clip_rect().intersect(area));
-        heading_ui(ui, "Board", "Which team goes where, on which day");
-        self.toolbar_ui(ui, &view);
-        events.extend(tray::tray_ui(ui, &view, &mut self.verdicts));
-        events.extend(calendar::calendar_ui(ui, &view, &mut self.verdicts, &mut self.scroll_to));
+        ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+            ui.set_clip_rect(ui.clip_rect().intersect(area));
+            heading_ui(ui, "Board", "Which team goes where, on which day");
+            self.toolbar_ui(ui, &view);
+            events.extend(tray::tray_ui(ui, &view, &mut self.verdicts));
+            events.extend(calendar::calendar_ui(ui, &view, &mut self.verdicts, &mut self.scroll_to));
+        });
         if let Some(lifted) = &self.lifted {
             keyboard::lifted_status_ui(ui, &view, lifted, &mut self.verdicts);
         }
@@ -282,14 +303,24 @@ impl BoardPanel {
                 .labelled_by(label);
             ui.checkbox(&mut self.show_cancelled, "Show cancelled");
             ui.separator();
-            for n in &view.data.neighbourhoods {
-                ui.horizontal(|ui| {
-                    ui.spacing_mut().item_spacing.x = 3.0;
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    let colour = look::neighbourhood_colour(&view.data.neighbourhoods, Some(n.id));
-                    ui.painter().rect_filled(rect, 2.0, colour);
-                    ui.small(&n.name);
-                });
+            // The colours of the neighbourhoods on the board now.
+            let shown: std::collections::HashSet<NeighbourhoodId> =
+                view.placements().filter_map(|p| p.neighbourhood).collect();
+            for n in view.data.neighbourhoods.iter().filter(|n| shown.contains(&n.id)) {
+                // A swatch and its name, kept together on one line.
+                let colour = ui.visuals().text_color();
+                let galley = ui.painter().layout_no_wrap(n.name.clone(), egui::FontId::proportional(12.0), colour);
+                let size = egui::vec2(16.0 + galley.size().x, galley.size().y.max(12.0));
+                let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &n.name));
+                let swatch =
+                    egui::Rect::from_center_size(rect.left_center() + egui::vec2(6.0, 0.0), egui::vec2(12.0, 12.0));
+                ui.painter().rect_filled(
+                    swatch,
+                    2.0,
+                    look::neighbourhood_colour(&view.data.neighbourhoods, Some(n.id)),
+                );
+                ui.painter().galley(rect.left_top() + egui::vec2(16.0, 0.0), galley, colour);
             }
         });
         ui.add_space(4.0);

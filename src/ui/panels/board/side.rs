@@ -16,12 +16,13 @@ use crate::ui::theme;
 /// Draws the side column; returns what was asked for.
 pub(super) fn side_ui(ui: &mut Ui, view: &View<'_>) -> Vec<Event> {
     let mut events = Vec::new();
-    egui::ScrollArea::vertical().id_salt("board_side_scroll").show(ui, |ui| {
+    let height = ui.available_height();
+    egui::ScrollArea::vertical().id_salt("board_side_scroll").max_height(height * 0.62).show(ui, |ui| {
         selected_ui(ui, view, &mut events);
         day_offers_ui(ui, view, &mut events);
-        ui.add_space(10.0);
-        clash_list_ui(ui, view, &mut events);
     });
+    ui.separator();
+    clash_list_ui(ui, view, &mut events);
     events
 }
 
@@ -127,9 +128,6 @@ fn offer_row_ui(ui: &mut Ui, view: &View<'_>, fit: &OfferFit, events: &mut Vec<E
         if words.is_empty() { ", fits".to_owned() } else { format!(", {}", words.join(" ")) }
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
-    if response.dragged() {
-        super::calendar::held_tip_ui(ui, &offer.title);
-    }
     let space = ui.input(|i| i.key_pressed(egui::Key::Space));
     if response.has_focus()
         && space
@@ -160,24 +158,27 @@ fn clash_list_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
     };
     let colour = if clashes > 0 { theme::ERROR_RED } else { ui.visuals().text_color() };
     ui.label(RichText::new(title).strong().color(colour));
-    for found in shown {
-        let Some(p) = view.data.summary(found.placement) else { continue };
-        let what = match (found.problem.is_hard(), found.overridden) {
-            (true, false) => "Clash",
-            (true, true) => "Placed anyway",
-            (false, _) => "Warning",
-        };
-        let text = format!("{} · {} · {what}: {}", uk_date(p.day), p.team_name, found.problem.message);
-        let link = ui.add(
-            egui::Label::new(RichText::new(text).color(if what == "Clash" {
-                theme::ERROR_RED
-            } else {
-                ui.visuals().text_color()
-            }))
-            .sense(Sense::click()),
-        );
-        if link.on_hover_text("Show it on the board").clicked() {
-            events.push(Event::SelectPlacement(p.id));
-        }
-    }
+    // Only the rows in sight are laid out: a large programme has hundreds of warnings.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().id_salt("board_clash_list").auto_shrink([false, true]).show_rows(
+        ui,
+        row_height,
+        shown.len(),
+        |ui, rows| {
+            for found in &shown[rows] {
+                let Some(p) = view.data.summary(found.placement) else { continue };
+                let what = match (found.problem.is_hard(), found.overridden) {
+                    (true, false) => "Clash",
+                    (true, true) => "Placed anyway",
+                    (false, _) => "Warning",
+                };
+                let text = format!("{} · {} · {what}: {}", uk_date(p.day), p.team_name, found.problem.message);
+                let colour = if what == "Clash" { theme::ERROR_RED } else { ui.visuals().text_color() };
+                let label = egui::Label::new(RichText::new(&text).color(colour)).truncate().sense(Sense::click());
+                if ui.add(label).on_hover_text(format!("{text}\nClick to show it on the board.")).clicked() {
+                    events.push(Event::SelectPlacement(p.id));
+                }
+            }
+        },
+    );
 }

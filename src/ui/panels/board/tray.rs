@@ -102,9 +102,6 @@ fn team_card_ui(ui: &mut Ui, view: &View<'_>, team: &TeamFacts, events: &mut Vec
     );
     let name = format!("{}, {cohort}, {line}, not placed", team.name);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
-    if response.dragged() {
-        super::calendar::held_tip_ui(ui, &format!("Placing {}", team.name));
-    }
     let space = ui.input(|i| i.key_pressed(egui::Key::Space));
     let start = view.selected_day.unwrap_or_else(|| first_day(view));
     if response.has_focus() && space && view.writable && view.lifted_day.is_none() {
