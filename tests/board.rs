@@ -164,3 +164,21 @@ fn place_refuses_a_clash_in_words_unless_overridden_with_a_reason() {
         assert_eq!(n.as_i64(), Some(counted), "{status}");
     }
 }
+
+#[test]
+fn a_swap_exchanges_two_teams_days_and_activities_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "swap.placements", 200);
+    let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+    let placed = store.placement_summaries().unwrap();
+    let (a, b) = (&placed[0], &placed[1]);
+    let before = common::dump(&file);
+    let change = store.swap_placements(a.id, b.id, None).unwrap();
+    assert_eq!(change.label, format!("Swap {} and {}", a.team_name, b.team_name));
+    let after = store.placement_summaries().unwrap();
+    let find = |id| after.iter().find(|p| p.id == id).unwrap();
+    assert_eq!((find(a.id).team, find(a.id).day, find(a.id).offer), (b.team, a.day, a.offer));
+    assert_eq!((find(b.id).team, find(b.id).day, find(b.id).offer), (a.team, b.day, b.offer));
+    store.undo(&change).unwrap();
+    assert_eq!(common::dump(&file), before);
+}

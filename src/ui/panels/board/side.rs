@@ -9,7 +9,7 @@ use super::dnd::Payload;
 use super::look;
 use super::{Event, View};
 use crate::model::board::{OfferFit, offers_for_day};
-use crate::model::clash::Severity;
+use crate::model::clash::{Found, Severity};
 use crate::model::dates::{uk_date, uk_date_long};
 use crate::ui::theme;
 
@@ -158,27 +158,48 @@ fn clash_list_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
     };
     let colour = if clashes > 0 { theme::ERROR_RED } else { ui.visuals().text_color() };
     ui.label(RichText::new(title).strong().color(colour));
-    // Only the rows in sight are laid out: a large programme has hundreds of warnings.
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    egui::ScrollArea::vertical().id_salt("board_clash_list").auto_shrink([false, true]).show_rows(
-        ui,
-        row_height,
-        shown.len(),
-        |ui, rows| {
-            for found in &shown[rows] {
-                let Some(p) = view.data.summary(found.placement) else { continue };
-                let what = match (found.problem.is_hard(), found.overridden) {
-                    (true, false) => "Clash",
-                    (true, true) => "Placed anyway",
-                    (false, _) => "Warning",
-                };
-                let text = format!("{} · {} · {what}: {}", uk_date(p.day), p.team_name, found.problem.message);
-                let colour = if what == "Clash" { theme::ERROR_RED } else { ui.visuals().text_color() };
-                let label = egui::Label::new(RichText::new(&text).color(colour)).truncate().sense(Sense::click());
-                if ui.add(label).on_hover_text(format!("{text}\nClick to show it on the board.")).clicked() {
-                    events.push(Event::SelectPlacement(p.id));
-                }
-            }
-        },
-    );
+    let (hard, warnings): (Vec<&Found>, Vec<&Found>) = shown.into_iter().partition(|f| f.problem.is_hard());
+    egui::ScrollArea::vertical().id_salt("board_clash_list").auto_shrink([false, true]).show(ui, |ui| {
+        // Clashes in full: they are few, and each must be read.
+        for found in hard {
+            clash_row_ui(ui, view, found, true, events);
+        }
+        // Warnings a line each, and only the lines in sight laid out: there can be hundreds.
+        if !warnings.is_empty() {
+            egui::CollapsingHeader::new(format!("Warnings ({})", warnings.len())).id_salt("board_warnings").show(
+                ui,
+                |ui| {
+                    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+                    egui::ScrollArea::vertical().id_salt("board_warning_rows").max_height(240.0).show_rows(
+                        ui,
+                        row_height,
+                        warnings.len(),
+                        |ui, rows| {
+                            for found in &warnings[rows] {
+                                clash_row_ui(ui, view, found, false, events);
+                            }
+                        },
+                    );
+                },
+            );
+        }
+    });
+}
+
+/// One problem as a line that goes to its chip when clicked: in full, or cut short with the whole
+/// on hover.
+fn clash_row_ui(ui: &mut Ui, view: &View<'_>, found: &Found, whole: bool, events: &mut Vec<Event>) {
+    let Some(p) = view.data.summary(found.placement) else { return };
+    let what = match (found.problem.is_hard(), found.overridden) {
+        (true, false) => "Clash",
+        (true, true) => "Placed anyway",
+        (false, _) => "Warning",
+    };
+    let text = format!("{} · {} · {what}: {}", uk_date(p.day), p.team_name, found.problem.message);
+    let colour = if what == "Clash" { theme::ERROR_RED } else { ui.visuals().text_color() };
+    let label = egui::Label::new(RichText::new(&text).color(colour)).sense(Sense::click());
+    let label = if whole { label.wrap() } else { label.truncate() };
+    if ui.add(label).on_hover_text(format!("{text}\nClick to show it on the board.")).clicked() {
+        events.push(Event::SelectPlacement(p.id));
+    }
 }
