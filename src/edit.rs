@@ -144,6 +144,12 @@ pub enum BoardEdit {
         note: String,
     },
     RemovePlacement(PlacementId),
+    /// Suggest's proposal for a cohort, made as one step (refused if the file changed so that
+    /// it no longer stands).
+    ApplySuggestion {
+        cohort: String,
+        placements: Vec<(TeamId, NaiveDate, OfferId)>,
+    },
 }
 
 /// Whether "Remove personal data" keeps participants' names.
@@ -320,5 +326,36 @@ fn apply_board(store: &mut Store, edit: &BoardEdit) -> Result<Applied, StoreErro
         SetStatus { id, status } => store.set_placement_status(*id, *status).map(about(*id)),
         SetNote { id, note } => store.set_placement_note(*id, note).map(about(*id)),
         RemovePlacement(id) => store.remove_placement(*id).map(Applied::plain),
+        ApplySuggestion { cohort, placements } => apply_suggestion(store, cohort, placements),
     }
+}
+
+/// Suggest's placements, pencilled, as one undo step; refused if one of them would now clash.
+fn apply_suggestion(
+    store: &mut Store,
+    cohort: &str,
+    placements: &[(TeamId, NaiveDate, OfferId)],
+) -> Result<Applied, StoreError> {
+    if let Some(why) = crate::model::suggest::stale(&store.programme()?, placements) {
+        return Err(StoreError::Invalid(format!(
+            "The suggestion was not applied because the file has changed since it was made: {why} Suggest again."
+        )));
+    }
+    let new: Vec<NewPlacement> = placements
+        .iter()
+        .map(|(team, day, offer)| NewPlacement {
+            team: *team,
+            day: *day,
+            offer: Some(*offer),
+            status: PlacementStatus::Pencilled,
+            overridden: None,
+        })
+        .collect();
+    let teams = if new.len() == 1 { "1 team".to_owned() } else { format!("{} teams", new.len()) };
+    let (_, change) = store.place_many(format!("Suggested placements for {teams} of {cohort}"), &new)?;
+    Ok(Applied {
+        change,
+        subject: Subject::Nothing,
+        notice: Some(format!("Placed {teams} of {cohort}, pencilled in.")),
+    })
 }

@@ -3,18 +3,11 @@
 
 mod common;
 
-use common::{demo_file, placements, scalar};
+use common::{demo_file, scalar};
 use placements::model::clash::ClashKind;
 use placements::store::{OpenMode, Store};
 
-fn run(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = placements(args, &dir.join("data"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::run_in as run;
 
 #[test]
 fn a_step_4_file_upgrades_and_an_old_file_opened_read_only_still_reads() {

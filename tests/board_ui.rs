@@ -207,3 +207,59 @@ fn the_keyboard_places_a_team_with_space_the_arrows_and_space() {
     assert!(h.query_by_label_contains("Lifted Team 5").is_none());
     assert!(placements_of(&file, "Team 5").is_empty());
 }
+
+/// Steps frames until something labelled `label` shows (Suggest works on a worker thread, with
+/// a spinner that keeps asking for frames meanwhile).
+fn wait_for(h: &mut Harness<'static, PlacementsApp>, label: &str) {
+    for _ in 0..500 {
+        h.step();
+        if h.query_by_label_contains(label).is_some() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("“{label}” never showed");
+}
+
+#[test]
+fn suggest_shows_ghosts_discard_changes_nothing_apply_places_them_and_one_undo_takes_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "suggest.placements", 300);
+    let mut h = board(dir.path(), &file);
+    let before = common::dump(&file);
+
+    // Suggest: a ghost for each of the two teams in the tray, and the summary; nothing written.
+    h.get_by_label("Suggest placements…").click();
+    wait_for(&mut h, "Suggested: Team 5 with ");
+    assert!(h.query_by_label_contains("Suggested: Team 6 with ").is_some());
+    assert!(h.query_by_label_contains("2 of 2 teams placed over ").is_some());
+    assert_eq!(common::dump(&file), before);
+
+    // Discard: the ghosts go, the file is as it was, the teams still wait in the tray.
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.query_by_label_contains("Suggested: ").is_none());
+    assert_eq!(common::dump(&file), before);
+    assert!(placements_of(&file, "Team 5").is_empty() && placements_of(&file, "Team 6").is_empty());
+
+    // Suggest again and Apply: both teams placed, pencilled, with an activity, as the ghosts said.
+    h.get_by_label("Suggest placements…").click();
+    wait_for(&mut h, "Suggested: Team 5 with ");
+    h.get_by_label("Apply: place 2 teams").click();
+    h.run();
+    h.run();
+    assert!(h.query_by_label_contains("Suggested: ").is_none());
+    for team in ["Team 5", "Team 6"] {
+        let placed = placements_of(&file, team);
+        assert_eq!(placed.len(), 1, "{team}: {placed:?}");
+        assert!(placed[0].1.is_some() && placed[0].2 == "pencilled", "{team}: {placed:?}");
+    }
+    assert!(h.query_by_label_contains("Team 5, Junior doctors 2027, pencilled with ").is_some());
+
+    // One Ctrl+Z takes both back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(common::dump(&file)["placement"], before["placement"]);
+    assert!(placements_of(&file, "Team 5").is_empty() && placements_of(&file, "Team 6").is_empty());
+}

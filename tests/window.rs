@@ -158,8 +158,12 @@ fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> 
     panic!("no window titled {name} appeared");
 }
 
+/// A point over the calendar, where the mouse wheel scrolls it back to its first week.
+const OVER_CALENDAR: egui::Pos2 = egui::pos2(600.0, 600.0);
+
 /// Where the board draws the tray's Team 5 and Tuesday 13 April, in a window of the program's
-/// own size: the same layout, worked out by the same code in a test harness.
+/// own size with the calendar scrolled to its top: the same layout, worked out by the same code
+/// in a test harness.
 fn board_points(dir: &Path, file: &Path) -> (egui::Pos2, egui::Pos2) {
     use egui_kittest::kittest::Queryable as _;
     use placements::ui::{PlacementsApp, Start};
@@ -176,6 +180,17 @@ fn board_points(dir: &Path, file: &Path) -> (egui::Pos2, egui::Pos2) {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     h.run();
+    h.hover_at(OVER_CALENDAR);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 20_000.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..30 {
+        h.step();
+    }
     let team = h.get_by_label_contains("Team 5, Junior doctors 2027").rect().center();
     let day = h.get_by_label_contains("Tuesday 13 April 2027").rect().center();
     (team, day)
@@ -195,6 +210,11 @@ fn a_team_is_dragged_from_the_tray_onto_a_day_in_the_real_window() {
     display.xdotool(&["windowfocus", "--sync", &id]);
     display.xdotool(&["mousemove", "--window", &id, "700", "60", "click", "1"]);
     display.xdotool(&["key", "ctrl+4"]);
+    std::thread::sleep(Duration::from_millis(800));
+    // The board opens on its first clash: scroll the calendar back to its first week.
+    let (x, y) = (OVER_CALENDAR.x.to_string(), OVER_CALENDAR.y.to_string());
+    display.xdotool(&["mousemove", "--window", &id, &x, &y]);
+    display.xdotool(&["click", "--repeat", "40", "--delay", "20", "4"]);
     std::thread::sleep(Duration::from_millis(800));
     // Press on the team, move in small steps, let go over the day.
     let (x0, y0, x1, y1) = (team.x as i32, team.y as i32, day.x as i32, day.y as i32);

@@ -5,6 +5,7 @@
 mod board;
 mod people;
 mod records;
+mod schedule;
 
 use std::path::{Path, PathBuf};
 
@@ -70,7 +71,7 @@ pub enum CliCommand {
         /// The same seed always gives the same teams.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Save the proposed teams (one step that the window's Undo takes back).
+        /// Save the proposed teams (a backup first, then all of them or nothing).
         #[arg(long)]
         apply: bool,
     },
@@ -116,6 +117,25 @@ pub enum CliCommand {
         /// Place it despite a clash, for this reason (kept with the placement).
         #[arg(long = "override")]
         override_reason: Option<String>,
+    },
+    /// Propose a placement for every team of the cohort with none yet: a day and an activity
+    /// with no clash, as many teams as can be, spread over the neighbourhoods. Prints a line per
+    /// team and the reason for each team it could not place; writes nothing without --apply.
+    Schedule {
+        /// The placement database.
+        file: PathBuf,
+        /// The cohort's name, e.g. "Systems leaders 2027".
+        #[arg(long)]
+        cohort: String,
+        /// The first day to place on (YYYY-MM-DD); the cohort's programme window by default.
+        #[arg(long, value_parser = board::iso_date)]
+        from: Option<NaiveDate>,
+        /// The last day to place on (YYYY-MM-DD).
+        #[arg(long, value_parser = board::iso_date)]
+        to: Option<NaiveDate>,
+        /// Place them, pencilled in (a backup first, then all of them or nothing).
+        #[arg(long)]
+        apply: bool,
     },
     /// Print a file's format version and how many records it holds.
     Info {
@@ -242,6 +262,9 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
                 override_reason: override_reason.as_deref(),
             };
             board::place(&file, &args)
+        }
+        CliCommand::Schedule { file, cohort, from, to, apply } => {
+            schedule::schedule(&file, &schedule::ScheduleArgs { cohort: &cohort, from, to, apply })
         }
         CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year).map(Output::from),
         CliCommand::Import { what: ImportCommand::Groups { import } } => {

@@ -193,22 +193,38 @@ impl Store {
     /// Places a team on a day (one undo step).
     pub fn place(&mut self, new: &NewPlacement) -> Result<(PlacementId, ChangeSet), StoreError> {
         let name = self.team_name(new.team)?;
-        let mut id = PlacementId(0);
-        let change = self.edit(format!("Place {name} on {}", uk_date(new.day)), |rec| {
+        let (ids, change) =
+            self.place_many(format!("Place {name} on {}", uk_date(new.day)), std::slice::from_ref(new))?;
+        Ok((ids.first().copied().unwrap_or(PlacementId(0)), change))
+    }
+
+    /// Makes several placements as one undo step named `label` (all or none).
+    pub fn place_many(
+        &mut self,
+        label: String,
+        placements: &[NewPlacement],
+    ) -> Result<(Vec<PlacementId>, ChangeSet), StoreError> {
+        for new in placements {
+            self.team_name(new.team)?;
+        }
+        let mut ids = Vec::with_capacity(placements.len());
+        let change = self.edit(label, |rec| {
             let now = Value::Text(now_text());
-            let mut columns = vec![
-                ("team_id", Value::Integer(new.team.0)),
-                ("offer_id", opt_id(new.offer.map(|o| o.0))),
-                ("day", date_value(new.day)),
-                ("status", Value::Text(new.status.code().to_owned())),
-                ("created_at", now.clone()),
-                ("updated_at", now),
-            ];
-            columns.extend(Override::columns(new.overridden.as_ref()));
-            id = PlacementId(rec.insert("placement", &columns)?);
+            for new in placements {
+                let mut columns = vec![
+                    ("team_id", Value::Integer(new.team.0)),
+                    ("offer_id", opt_id(new.offer.map(|o| o.0))),
+                    ("day", date_value(new.day)),
+                    ("status", Value::Text(new.status.code().to_owned())),
+                    ("created_at", now.clone()),
+                    ("updated_at", now.clone()),
+                ];
+                columns.extend(Override::columns(new.overridden.as_ref()));
+                ids.push(PlacementId(rec.insert("placement", &columns)?));
+            }
             Ok(())
         })?;
-        Ok((id, change))
+        Ok((ids, change))
     }
 
     /// Moves a placement to another day and sets its offer (one undo step).

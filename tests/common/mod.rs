@@ -63,6 +63,16 @@ pub fn placements(args: &[&str], data_dir: &Path) -> std::process::Output {
         .expect("run placements")
 }
 
+/// Runs the binary with its data folder in `dir/data`: (succeeded, standard output, standard error).
+pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = placements(args, &dir.join("data"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Takes a file back to an older format version, undoing the later schema steps, as a file made
 /// by an older release would be.
 #[allow(dead_code)]

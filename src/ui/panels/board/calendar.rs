@@ -93,7 +93,8 @@ fn week_ui(
     events: &mut Vec<Event>,
 ) {
     let on = |day: &NaiveDate| by_day.get(day).map_or(&[][..], Vec::as_slice);
-    let most = week.iter().take(widths.len()).map(|d| on(d).len()).max().unwrap_or(0);
+    let ghosts = |day: &NaiveDate| view.ghosts.and_then(|g| g.get(day)).map_or(0, Vec::len);
+    let most = week.iter().take(widths.len()).map(|d| on(d).len() + ghosts(d)).max().unwrap_or(0);
     let height = (CELL_TOP + most as f32 * (CHIP_HEIGHT + 3.0) + 8.0).max(84.0);
     let total: f32 = WEEK_LABEL + widths.iter().map(|w| w + 4.0).sum::<f32>();
     let (row, _) = ui.allocate_exact_size(vec2(total, height + 4.0), Sense::hover());
@@ -181,6 +182,9 @@ fn cell_ui(
     }
     for (i, p) in chips.iter().enumerate() {
         chip_ui(ui, view, verdicts, p, chip_rect(i), events);
+    }
+    for (i, ghost) in view.ghosts.and_then(|g| g.get(&day)).into_iter().flatten().enumerate() {
+        super::suggestion::ghost_ui(ui, view, ghost, day, chip_rect(chips.len() + i));
     }
     // Asked after the chips, so that a drop on a chip is the chip's.
     if let Some(payload) = response.dnd_release_payload::<Payload>() {
@@ -332,7 +336,18 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, worst:
     let small = egui::FontId::proportional(11.5);
     let grey = Color32::from_gray(90);
     painter.text(Pos2::new(rect.left() + 7.0 + width, top), egui::Align2::LEFT_CENTER, status, small.clone(), grey);
-    // An arrow from the team to where it goes, then the group and the activity.
+    arrow_line(&painter, rect, activity, small, colour);
+    if let Some(severity) = worst {
+        let centre = Pos2::new(rect.right() - 9.0, rect.top() + 10.0);
+        let fill = if severity == Severity::Hard { theme::ERROR_RED } else { AMBER };
+        ui.painter().circle_filled(centre, 7.0, fill);
+        ui.painter().text(centre, egui::Align2::CENTER_CENTER, "!", egui::FontId::proportional(12.0), Color32::WHITE);
+    }
+}
+
+/// A chip's second line: an arrow from the team to where it goes, then the group and the
+/// activity (the arrow is drawn: the font has no arrow character).
+pub(super) fn arrow_line(painter: &egui::Painter, rect: Rect, text: String, font: egui::FontId, colour: Color32) {
     let (x, y) = (rect.left() + 6.0, rect.bottom() - 10.0);
     painter.line_segment([Pos2::new(x, y), Pos2::new(x + 8.0, y)], Stroke::new(1.2, colour));
     painter.add(egui::Shape::convex_polygon(
@@ -340,13 +355,7 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, worst:
         colour,
         Stroke::NONE,
     ));
-    painter.text(Pos2::new(x + 15.0, y), egui::Align2::LEFT_CENTER, activity, small, colour);
-    if let Some(severity) = worst {
-        let centre = Pos2::new(rect.right() - 9.0, rect.top() + 10.0);
-        let fill = if severity == Severity::Hard { theme::ERROR_RED } else { AMBER };
-        ui.painter().circle_filled(centre, 7.0, fill);
-        ui.painter().text(centre, egui::Align2::CENTER_CENTER, "!", egui::FontId::proportional(12.0), Color32::WHITE);
-    }
+    painter.text(Pos2::new(x + 15.0, y), egui::Align2::LEFT_CENTER, text, font, colour);
 }
 
 fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {

@@ -14,6 +14,7 @@ mod dnd;
 mod keyboard;
 mod look;
 mod side;
+mod suggestion;
 mod tray;
 
 use std::collections::HashMap;
@@ -129,6 +130,11 @@ pub(crate) enum Event {
     Do(Gesture),
     Status(PlacementId, PlacementStatus),
     Open(Dialog),
+    /// Work out a proposal for every team of the cohort not yet placed.
+    Suggest,
+    /// Make the proposal's placements (one undo step) and put it away.
+    ApplySuggestion(BoardEdit),
+    DiscardSuggestion,
 }
 
 #[derive(Default)]
@@ -144,6 +150,7 @@ pub struct BoardPanel {
     dialog: Option<Dialog>,
     /// A day to bring into view (a clash clicked in the list).
     scroll_to: Option<NaiveDate>,
+    suggestion: suggestion::Suggestion,
 }
 
 /// What the views need to know of the panel's state, for one frame.
@@ -160,6 +167,10 @@ pub(crate) struct View<'a> {
     /// What is held (dragged, or lifted with the keyboard), and the day the keyboard points at.
     held: Option<Payload>,
     lifted_day: Option<NaiveDate>,
+    /// Suggest's proposed placements, by day, while they are on show.
+    ghosts: Option<&'a HashMap<NaiveDate, Vec<suggestion::Ghost>>>,
+    /// Whether Suggest is working now.
+    suggesting: bool,
 }
 
 impl View<'_> {
@@ -187,12 +198,20 @@ impl BoardPanel {
 
     pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let mut data = self.data.take();
-        let commands = self.ui_with(ui, doc, &mut data);
+        let mut suggestion = std::mem::take(&mut self.suggestion);
+        let commands = self.ui_with(ui, doc, &mut data, &mut suggestion);
         self.data = data;
+        self.suggestion = suggestion;
         commands
     }
 
-    fn ui_with(&mut self, ui: &mut Ui, doc: &Document, slot: &mut Option<Cached<BoardData>>) -> Vec<Command> {
+    fn ui_with(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        slot: &mut Option<Cached<BoardData>>,
+        suggestion: &mut suggestion::Suggestion,
+    ) -> Vec<Command> {
         let data = match cached(slot, doc, || BoardData::load(&doc.store)) {
             Ok(d) => d,
             Err(e) => {
@@ -200,6 +219,50 @@ impl BoardPanel {
                 return Vec::new();
             }
         };
+        self.open_on_first_clash(data);
+        let cohort = match self.showing {
+            Showing::Cohort(id) => Some(id),
+            _ => None,
+        };
+        if let Some(day) = suggestion.poll(cohort) {
+            self.scroll_to = Some(day);
+        }
+        let (commands, asked) = self.frame_ui(ui, doc, data, suggestion);
+        match asked {
+            Some(Event::Suggest) => {
+                if let Some(cohort) = cohort {
+                    suggestion.start(ui.ctx(), &data.programme, cohort, doc.revision);
+                }
+            }
+            Some(_) => *suggestion = suggestion::Suggestion::None,
+            None => {}
+        }
+        commands
+    }
+
+    /// The open dialog, if any: what it asks for is an event or an edit.
+    fn dialog_ui(&mut self, ctx: &egui::Context, view: &View<'_>, events: &mut Vec<Event>) -> Vec<Command> {
+        let Some(dialog) = &mut self.dialog else { return Vec::new() };
+        match dialog.ui(ctx, view) {
+            dialogs::Outcome::Keep => Vec::new(),
+            dialogs::Outcome::Close => {
+                self.dialog = None;
+                Vec::new()
+            }
+            dialogs::Outcome::Then(event) => {
+                self.dialog = None;
+                events.push(event);
+                Vec::new()
+            }
+            dialogs::Outcome::Edit(edit) => {
+                self.dialog = None;
+                vec![Command::edit(edit)]
+            }
+        }
+    }
+
+    /// The first time: the first cohort, and on it the first clash to sort out, if there is one.
+    fn open_on_first_clash(&mut self, data: &BoardData) {
         if self.showing == Showing::First {
             self.showing = data.cohorts.first().map_or(Showing::All, |c| Showing::Cohort(c.id));
             // The board opens on the first clash to sort out, if there is one.
@@ -217,6 +280,16 @@ impl BoardPanel {
                 self.scroll_to = Some(p.day);
             }
         }
+    }
+
+    /// One frame of the board; returns its commands, and what was asked of Suggest.
+    fn frame_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        data: &BoardData,
+        suggestion: &suggestion::Suggestion,
+    ) -> (Vec<Command>, Option<Event>) {
         let mut events = Vec::new();
         if let Some(lifted) = &mut self.lifted {
             events.extend(lifted.keys_ui(ui.ctx()));
@@ -240,6 +313,8 @@ impl BoardPanel {
                 .map(|l| l.payload)
                 .or_else(|| egui::DragAndDrop::payload::<Payload>(ui.ctx()).map(|p| *p)),
             lifted_day: self.lifted.as_ref().map(|l| l.day),
+            ghosts: suggestion.ghosts(),
+            suggesting: matches!(suggestion, suggestion::Suggestion::Working { .. }),
         };
         egui::Panel::right("board_side")
             .resizable(true)
@@ -255,31 +330,26 @@ impl BoardPanel {
             ui.set_clip_rect(ui.clip_rect().intersect(area));
             heading_ui(ui, "Board", "Which team goes where, on which day");
             self.toolbar_ui(ui, &view);
+            events.extend(suggestion.strip_ui(ui, &view));
             events.extend(tray::tray_ui(ui, &view, &mut self.verdicts));
             events.extend(calendar::calendar_ui(ui, &view, &mut self.verdicts, &mut self.scroll_to));
         });
         if let Some(lifted) = &self.lifted {
             keyboard::lifted_status_ui(ui, &view, lifted, &mut self.verdicts);
         }
-        let mut commands = Vec::new();
-        if let Some(dialog) = &mut self.dialog {
-            match dialog.ui(ui.ctx(), &view) {
-                dialogs::Outcome::Keep => {}
-                dialogs::Outcome::Close => self.dialog = None,
-                dialogs::Outcome::Then(event) => {
-                    self.dialog = None;
-                    events.push(event);
-                }
-                dialogs::Outcome::Edit(edit) => {
-                    self.dialog = None;
+        let mut commands = self.dialog_ui(ui.ctx(), &view, &mut events);
+        let mut asked = None;
+        for event in events {
+            match event {
+                Event::Suggest | Event::DiscardSuggestion => asked = Some(event),
+                Event::ApplySuggestion(edit) => {
                     commands.push(Command::edit(edit));
+                    asked = Some(Event::DiscardSuggestion);
                 }
+                event => commands.extend(self.handle(event, &view)),
             }
         }
-        for event in events {
-            commands.extend(self.handle(event, &view));
-        }
-        commands
+        (commands, asked)
     }
 
     /// The cohort picker, Show cancelled, and the neighbourhoods' colours.
@@ -359,6 +429,8 @@ impl BoardPanel {
                 return vec![Command::edit(BoardEdit::SetStatus { id, status })];
             }
             Event::Open(dialog) => self.dialog = Some(dialog),
+            // Handled by the frame, which holds the suggestion.
+            Event::Suggest | Event::ApplySuggestion(_) | Event::DiscardSuggestion => {}
         }
         Vec::new()
     }
@@ -376,4 +448,27 @@ impl BoardPanel {
         self.dialog = Some(Dialog::Confirm { gesture, verdict, reason: String::new() });
         Vec::new()
     }
+}
+
+/// "Suggest placements…": for one cohort with a programme window and teams still to place.
+pub(super) fn suggest_button_ui(ui: &mut Ui, view: &View<'_>) -> bool {
+    let programme = &view.data.programme;
+    let cohort = view.cohort.and_then(|c| programme.cohort(c));
+    let why_not = match cohort {
+        _ if !view.writable => Some("This file is open read-only."),
+        None => Some("Choose one cohort first."),
+        Some(c) if c.window.is_none() => Some("Give the cohort its programme window first (in Cohorts)."),
+        Some(c) if crate::model::suggest::unplaced_teams(programme, c.id).is_empty() => {
+            Some("Every team of this cohort is placed.")
+        }
+        _ if view.suggesting => Some("Working it out…"),
+        _ => None,
+    };
+    ui.add_enabled(why_not.is_none(), egui::Button::new("Suggest placements…"))
+        .on_hover_text(
+            "Place every team not yet placed on a day and an activity with no clash, spread over the \
+             neighbourhoods. You see it first, then Apply or Discard.",
+        )
+        .on_disabled_hover_text(why_not.unwrap_or_default())
+        .clicked()
 }

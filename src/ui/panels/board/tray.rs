@@ -33,10 +33,13 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(format!("Teams to place ({})", teams.len())).strong());
+                if super::suggest_button_ui(ui, view) {
+                    events.push(Event::Suggest);
+                }
                 ui.weak(if holding_chip {
                     "Drop a chip here to take its team off its day."
                 } else {
-                    "Drag a team onto a day, or click it and press Space to lift it with the keyboard."
+                    "Drag a team onto a day, or click it and press Space to lift it."
                 });
             });
             egui::ScrollArea::vertical().id_salt("board_tray_list").max_height(110.0).show(ui, |ui| {
