@@ -14,5 +14,6 @@ pub mod fault;
 pub mod fonts;
 pub mod model;
 pub mod paths;
+pub mod print;
 pub mod store;
 pub mod ui;

@@ -4,6 +4,7 @@
 
 mod board;
 mod people;
+mod print;
 mod records;
 mod schedule;
 
@@ -137,6 +138,31 @@ pub enum CliCommand {
         #[arg(long)]
         apply: bool,
     },
+    /// Write printed documents as a PDF: a day's sheets (--date), a team's sheets (--team and
+    /// --cohort), a host group's letter (--group) or the programme on one page (--programme and
+    /// --cohort). Exits 1 if the choice holds no placement.
+    DaySheets {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+        /// Every team out that day (YYYY-MM-DD): an overview, then a sheet for each team.
+        #[arg(long, value_parser = board::iso_date)]
+        date: Option<NaiveDate>,
+        /// One team's sheets, one for each of its days (with --cohort).
+        #[arg(long)]
+        team: Option<String>,
+        /// The cohort of --team or --programme.
+        #[arg(long)]
+        cohort: Option<String>,
+        /// A host group's letter: which teams come when (its name as the directory has it).
+        #[arg(long)]
+        group: Option<String>,
+        /// The cohort's programme on one page, as a wall chart (with --cohort).
+        #[arg(long)]
+        programme: bool,
+    },
     /// Print a file's format version and how many records it holds.
     Info {
         /// The placement database to describe (opened read-only).
@@ -265,6 +291,16 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
         }
         CliCommand::Schedule { file, cohort, from, to, apply } => {
             schedule::schedule(&file, &schedule::ScheduleArgs { cohort: &cohort, from, to, apply })
+        }
+        CliCommand::DaySheets { file, out, date, team, cohort, group, programme } => {
+            let args = print::SheetsArgs {
+                date,
+                team: team.as_deref(),
+                cohort: cohort.as_deref(),
+                group: group.as_deref(),
+                programme,
+            };
+            print::day_sheets(&file, &out, &args)
         }
         CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year).map(Output::from),
         CliCommand::Import { what: ImportCommand::Groups { import } } => {

@@ -15,6 +15,7 @@ pub mod programme;
 pub mod random;
 pub mod records;
 pub mod search;
+pub mod sheets;
 pub mod suggest;
 pub mod team_size;
 pub mod teams;

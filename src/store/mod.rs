@@ -22,6 +22,7 @@ mod people;
 mod placements;
 mod queries;
 mod schema;
+mod sheets;
 mod teams;
 
 use std::fs::{self, File, OpenOptions};
