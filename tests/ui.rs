@@ -62,12 +62,17 @@ fn each_panel_is_reached_from_the_navigation_column() {
         (PanelKind::Offers, "Offers", "What groups can host a team for, where and when"),
         (PanelKind::Cohorts, "Cohorts", "Participants of each programme and the teams they go out in"),
         (PanelKind::Board, "Board", "Which team goes where, on which day"),
-        (PanelKind::DaySheets, "Day sheets", "One sheet for each team's day out"),
+        (
+            PanelKind::DaySheets,
+            "Day sheets",
+            "What each team needs on the day, the host groups' letters, and the programme on one page",
+        ),
         (PanelKind::Directory, "Directory", "Local voluntary, community and faith groups"),
     ];
     for (kind, label, subtitle) in panels {
         button(&h, label).click();
-        h.run();
+        // Steps, not run: Day sheets lays its document out on a worker, with a spinner meanwhile.
+        h.run_steps(4);
         assert_eq!(h.state().panel(), kind);
         assert!(h.query_by_label(subtitle).is_some(), "{subtitle} not shown");
     }

@@ -135,6 +135,12 @@ impl Printed {
         })
     }
 
+    /// Page `index`'s width and height in typographic points.
+    pub fn page_size(&self, index: usize) -> Option<(f32, f32)> {
+        let size = self.document.pages().get(index)?.frame.size();
+        Some((size.x.to_pt() as f32, size.y.to_pt() as f32))
+    }
+
     /// Page `index` as pixels, `pixels_per_pt` to a typographic point.
     pub fn page_image(&self, index: usize, pixels_per_pt: f32) -> Option<PageImage> {
         let page = self.document.pages().get(index)?;

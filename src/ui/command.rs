@@ -82,6 +82,15 @@ pub enum ImportWhat {
     Participants(CohortId),
 }
 
+/// A finished document to save or print: its bytes and the file name to suggest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finished {
+    /// "Day sheets for Friday 7 May 2027".
+    pub title: String,
+    pub file_name: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
 /// Why a file's path is being asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
@@ -92,6 +101,8 @@ pub enum PathPurpose {
     RestoreCopy(PathBuf),
     Import(ImportWhat),
     Export,
+    /// Where to save a PDF made in the Day sheets panel.
+    SavePdf(Finished),
 }
 
 /// What a panel, a menu or a modal asks the app to do after the frame. Nothing changes the
@@ -116,6 +127,10 @@ pub enum Command {
     ShowOffer(OfferId),
     /// Import a roster from a spreadsheet into this cohort.
     ImportRoster(CohortId),
+    /// Ask where to save this PDF, and save it.
+    SavePdf(Finished),
+    /// Open this PDF in the computer's viewer, to print it.
+    Print(Finished),
 }
 
 impl Command {

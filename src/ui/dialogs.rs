@@ -19,8 +19,32 @@ pub trait FileDialogs {
     fn pick_file_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose a spreadsheet (CSV or XLSX) to import.
     fn pick_spreadsheet(&mut self, start_in: Option<&Path>) -> DialogOutcome;
-    /// Choose where to write an export (CSV or XLSX), with a suggested name.
-    fn pick_export_file(&mut self, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose where to write an export (CSV or XLSX), with a title and a suggested name.
+    fn pick_export_file(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose where to write a PDF, with a suggested name.
+    fn pick_pdf_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose a folder to write files into.
+    fn pick_folder(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Opens a file in the program the computer uses for it (a PDF viewer, to print); says why
+    /// not if it cannot.
+    fn open_with_viewer(&mut self, path: &Path) -> Result<(), String>;
+}
+
+/// The command that opens a file with the desktop's own program for it.
+fn viewer_command(path: &Path) -> std::process::Command {
+    if cfg!(target_os = "windows") {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]).arg(path);
+        command
+    } else if cfg!(target_os = "macos") {
+        let mut command = std::process::Command::new("open");
+        command.arg(path);
+        command
+    } else {
+        let mut command = std::process::Command::new("xdg-open");
+        command.arg(path);
+        command
+    }
 }
 
 /// The operating system's dialogs, through rfd (the XDG desktop portal or zenity on Linux).
@@ -71,15 +95,49 @@ impl FileDialogs for NativeDialogs {
             .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
     }
 
-    fn pick_export_file(&mut self, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome {
+    fn pick_export_file(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome {
         if !chooser_available() {
             return DialogOutcome::Unavailable;
         }
         spreadsheet_dialog(start_in)
-            .set_title("Export the directory")
+            .set_title(title)
             .set_file_name(suggested_name)
             .save_file()
             .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
+    fn pick_pdf_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new().add_filter("PDF documents", &["pdf"]).set_title(title);
+        if let Some(dir) = start_in {
+            dialog = dialog.set_directory(dir);
+        }
+        dialog.set_file_name(suggested_name).save_file().map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
+    fn pick_folder(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new().set_title(title);
+        if let Some(dir) = start_in {
+            dialog = dialog.set_directory(dir);
+        }
+        dialog.pick_folder().map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
+    fn open_with_viewer(&mut self, path: &Path) -> Result<(), String> {
+        let mut command = viewer_command(path);
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        match command.spawn() {
+            Ok(_) => Ok(()),
+            Err(_) => Err("This computer has no program set up to open PDF files.".to_owned()),
+        }
     }
 
     fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome {
@@ -134,8 +192,23 @@ impl FileDialogs for ScriptedDialogs {
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 
-    fn pick_export_file(&mut self, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push("Export".to_owned());
+    fn pick_export_file(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.asked.push(title.to_owned());
         self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_pdf_to_save(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.asked.push(title.to_owned());
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn pick_folder(&mut self, title: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.asked.push(title.to_owned());
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn open_with_viewer(&mut self, path: &Path) -> Result<(), String> {
+        self.asked.push(format!("View {}", path.display()));
+        Ok(())
     }
 }

@@ -11,7 +11,7 @@ use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::model::text::count_of;
 use crate::store::{BackupInfo, OpenError, OpenMode, Store, display_name};
-use crate::ui::command::{ImportWhat, PathPurpose};
+use crate::ui::command::{Finished, ImportWhat, PathPurpose};
 use crate::ui::dialogs::DialogOutcome;
 use crate::ui::import::{self, ImportWindow};
 
@@ -97,6 +97,16 @@ impl PlacementsApp {
             PathPurpose::SaveAs => self.save_as(with_extension(path)),
             PathPurpose::Import(what) => self.open_import(what, path),
             PathPurpose::Export => self.export_groups(&path),
+            PathPurpose::SavePdf(finished) => {
+                let mut path = path;
+                if path.extension().is_none() {
+                    path.set_extension("pdf");
+                }
+                match write_atomically(&path, &finished.bytes) {
+                    Ok(()) => self.notice = Some(format!("Saved {}", path.display())),
+                    Err(e) => self.show_message(format!("Could not save “{}”", display_name(&path)), e.to_string()),
+                }
+            }
             PathPurpose::RestoreCopy(backup) => {
                 let path = with_extension(path);
                 match Store::restore_as(&backup, &path) {
@@ -152,15 +162,40 @@ impl PlacementsApp {
                 start.as_deref(),
             ),
             PathPurpose::Import(_) => self.dialogs.pick_spreadsheet(start.as_deref()),
+            PathPurpose::SavePdf(finished) => {
+                self.dialogs.pick_pdf_to_save("Save PDF", &finished.file_name, start.as_deref())
+            }
             PathPurpose::Export => {
                 let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
-                self.dialogs.pick_export_file(&format!("{stem} groups.csv"), start.as_deref())
+                self.dialogs.pick_export_file("Export the directory", &format!("{stem} groups.csv"), start.as_deref())
             }
         };
         match outcome {
             DialogOutcome::Chosen(path) => self.path_chosen(purpose, path),
             DialogOutcome::Cancelled => {}
             DialogOutcome::Unavailable => self.modal = Some(Modal::TypePath { purpose, text: String::new() }),
+        }
+    }
+
+    /// Writes the PDF into the data folder's `printing` folder (emptied first: old copies with
+    /// people's details do not pile up) and opens it in the computer's PDF viewer to print.
+    pub(super) fn print_pdf(&mut self, finished: &Finished) {
+        let folder = self.paths.data_dir.join("printing");
+        if let Ok(entries) = std::fs::read_dir(&folder) {
+            for entry in entries.flatten() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        let path = folder.join(&finished.file_name);
+        let written = std::fs::create_dir_all(&folder)
+            .and_then(|()| write_atomically(&path, &finished.bytes))
+            .map_err(|e| format!("The PDF could not be written for printing: {e}"));
+        match written.and_then(|()| self.dialogs.open_with_viewer(&path)) {
+            Ok(()) => self.notice = Some(format!("Opened {} in the PDF viewer to print", finished.title)),
+            Err(e) => self.show_message(
+                "Could not open the PDF to print",
+                format!("{e} Use Save PDF… and print the file from the program you open it with."),
+            ),
         }
     }
 

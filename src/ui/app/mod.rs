@@ -167,6 +167,8 @@ impl PlacementsApp {
             Command::ImportRoster(cohort) => {
                 self.ask_path(PathPurpose::Import(super::command::ImportWhat::Participants(cohort)))
             }
+            Command::SavePdf(finished) => self.ask_path(PathPurpose::SavePdf(finished)),
+            Command::Print(finished) => self.print_pdf(&finished),
         }
     }
 

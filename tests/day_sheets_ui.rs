@@ -1,0 +1,90 @@
+//! The Day sheets panel through egui_kittest: the pages previewed, Save PDF… writing a real PDF
+//! where the (scripted) dialog says, Print… handing a copy to the viewer, the other kinds of
+//! document a click away.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::demo_file;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use placements::paths::AppPaths;
+use placements::ui::dialogs::{DialogOutcome, ScriptedDialogs};
+use placements::ui::prefs::Prefs;
+use placements::ui::{PlacementsApp, Start};
+
+fn sheets(dir: &Path, file: &Path, dialogs: ScriptedDialogs) -> Harness<'static, PlacementsApp> {
+    let mut app = PlacementsApp::new(AppPaths { data_dir: dir.join("data") }, Box::new(dialogs), Prefs::default());
+    app.start(Start::File(file.to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
+    h
+}
+
+/// Steps frames until something labelled `label` shows (the document is laid out on a worker).
+fn wait_for(h: &mut Harness<'static, PlacementsApp>, label: &str) {
+    for _ in 0..1000 {
+        h.step();
+        if h.query_by_label_contains(label).is_some() {
+            for _ in 0..4 {
+                h.step();
+            }
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("“{label}” never showed");
+}
+
+#[test]
+fn the_days_sheets_are_previewed_then_saved_as_a_real_pdf_and_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "sheets.placements", 200);
+    let saved = dir.path().join("out").join("friday.pdf");
+    std::fs::create_dir_all(saved.parent().unwrap()).unwrap();
+    let mut h = sheets(dir.path(), &file, ScriptedDialogs::new([DialogOutcome::Chosen(saved.clone())]));
+    // The first day with a team out is chosen, and its pages shown.
+    wait_for(&mut h, "Page 1 of ");
+    let node = h.get_by_label_contains("Day sheets for ");
+    let title = node.accesskit_node().label().or_else(|| node.accesskit_node().value()).unwrap_or_default();
+    let pages: usize =
+        title.rsplit(" · ").next().and_then(|p| p.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!(h.query_by_label_contains(&format!("Page {pages} of {pages}")).is_some(), "{title}");
+
+    h.get_by_label("Save PDF…").click();
+    h.run();
+    let check = Command::new("qpdf").arg("--check").arg(&saved).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let text = Command::new("pdftotext").arg(&saved).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    let day = title.split(" · ").next().unwrap_or_default().trim_start_matches("Day sheets for ");
+    assert!(text.contains(day), "{day}: {text}");
+    assert!(h.query_by_label_contains(&format!("Saved {}", saved.display())).is_some());
+
+    // Print…: a copy in the data folder's printing folder, handed to the viewer.
+    h.get_by_label("Print…").click();
+    h.run();
+    let printing: Vec<_> = std::fs::read_dir(dir.path().join("data").join("printing")).unwrap().flatten().collect();
+    assert_eq!(printing.len(), 1);
+    assert!(h.query_by_label_contains("in the PDF viewer to print").is_some());
+}
+
+#[test]
+fn the_programme_and_a_host_groups_letter_are_a_click_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "kinds.placements", 200);
+    let mut h = sheets(dir.path(), &file, ScriptedDialogs::default());
+    wait_for(&mut h, "Page 1 of ");
+    h.get_by_label("The programme on one page").click();
+    wait_for(&mut h, ": the programme · 1 page");
+    assert!(h.query_by_label_contains("Page 1 of 1").is_some());
+    h.get_by_label("A host group's letter").click();
+    wait_for(&mut h, "Letter to ");
+}
