@@ -5,6 +5,8 @@
 //! Prints `bench board_frame teams=100 placements=300 mode=rest|dragging frames=… p50_ms=…
 //! p95_ms=…`. Run with `cargo bench --bench board_frame`.
 
+mod common;
+
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -12,7 +14,7 @@ use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Po
 use placements::demo::{DemoOptions, write_demo};
 use placements::model::{Cohort, CohortId, PlacementStatus};
 use placements::paths::AppPaths;
-use placements::store::{NewParticipant, OpenMode, Store};
+use placements::store::{OpenMode, Store};
 use placements::ui::dialogs::ScriptedDialogs;
 use placements::ui::prefs::{PanelKind, Prefs};
 use placements::ui::{PlacementsApp, Start};
@@ -43,20 +45,7 @@ fn add_bench_cohort(file: &std::path::Path) {
             })?;
             let mut teams = Vec::new();
             for t in 0..TEAMS {
-                let team = w.team(cohort, &format!("Team {}", t + 1), t as i64)?;
-                for m in 0..5 {
-                    w.participant(&NewParticipant {
-                        cohort,
-                        team: Some(team),
-                        name: format!("Person {t}.{m}"),
-                        preferred_name: String::new(),
-                        profession: None,
-                        organisation: None,
-                        email: format!("person{t}.{m}@example.org"),
-                        mobile: String::new(),
-                    })?;
-                }
-                teams.push(team);
+                teams.push(common::team_of_five(w, cohort, t, |t, m| format!("Person {t}.{m}"), "")?);
             }
             for i in 0..PLACEMENTS {
                 let day = NaiveDate::from_ymd_opt(2027, 4, 1)
@@ -90,15 +79,6 @@ impl Window {
         let output = self.ctx.run_ui(input, |ui| self.app.shell_ui(ui));
         let _meshes = self.ctx.tessellate(output.shapes.clone(), output.pixels_per_point);
         (started.elapsed().as_secs_f64() * 1000.0, output)
-    }
-
-    fn click(&mut self, pos: Pos2) {
-        self.frame(vec![Event::PointerMoved(pos)]);
-        let press =
-            |pressed| Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers: Modifiers::NONE };
-        self.frame(vec![press(true)]);
-        self.frame(vec![press(false)]);
-        self.frame(Vec::new());
     }
 
     /// Where the first node whose accessible name holds `prefix` is drawn (looked for over a

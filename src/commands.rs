@@ -15,6 +15,9 @@ pub enum UiCommand {
     ImportGroups,
     ImportOffers,
     ExportGroups,
+    ExportCalendars,
+    ExportMailMergeParticipants,
+    ExportMailMergeGroups,
     Quit,
     Undo,
     Redo,
@@ -59,7 +62,7 @@ pub enum Needs {
 impl UiCommand {
     /// Every command, the ones with more modifier keys first, so that Ctrl+Shift+Z is seen
     /// before Ctrl+Z takes it.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 22] = [
         Self::Redo,
         Self::SaveAs,
         Self::New,
@@ -69,6 +72,9 @@ impl UiCommand {
         Self::ImportGroups,
         Self::ImportOffers,
         Self::ExportGroups,
+        Self::ExportCalendars,
+        Self::ExportMailMergeParticipants,
+        Self::ExportMailMergeGroups,
         Self::Quit,
         Self::Undo,
         Self::Find,
@@ -91,6 +97,9 @@ impl UiCommand {
             Self::ImportGroups => "Import groups…",
             Self::ImportOffers => "Import offers…",
             Self::ExportGroups => "Export groups…",
+            Self::ExportCalendars => "Export calendar files…",
+            Self::ExportMailMergeParticipants => "Export mail merge for participants…",
+            Self::ExportMailMergeGroups => "Export mail merge for host groups…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -115,6 +124,15 @@ impl UiCommand {
             Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
             Self::ImportOffers => "Add groups' activity offers from a CSV or Excel spreadsheet",
             Self::ExportGroups => "Save the directory as a CSV or Excel spreadsheet",
+            Self::ExportCalendars => {
+                "A calendar file (.ics) for each team, participant and host group, with an event for each day out"
+            }
+            Self::ExportMailMergeParticipants => {
+                "A spreadsheet for Word or Outlook mail merge: a row for each participant on each of their days"
+            }
+            Self::ExportMailMergeGroups => {
+                "A spreadsheet for Word or Outlook mail merge: a row for each visit, for letters to the host groups"
+            }
             Self::Quit => "Close Community Placements (everything is already saved)",
             Self::Undo => "Undo the last change",
             Self::Redo => "Make the undone change again",
@@ -140,6 +158,9 @@ impl UiCommand {
             | Self::ImportGroups
             | Self::ImportOffers
             | Self::ExportGroups
+            | Self::ExportCalendars
+            | Self::ExportMailMergeParticipants
+            | Self::ExportMailMergeGroups
             | Self::OpenDemo
             | Self::Quit => Menu::File,
             Self::Undo | Self::Redo | Self::Find => Menu::Edit,
@@ -158,7 +179,13 @@ impl UiCommand {
     pub fn needs(self) -> Needs {
         match self {
             Self::New | Self::Open | Self::RestoreBackup | Self::Quit | Self::OpenDemo | Self::About => Needs::Nothing,
-            Self::SaveAs | Self::Close | Self::Find | Self::ExportGroups => Needs::OpenDocument,
+            Self::SaveAs
+            | Self::Close
+            | Self::Find
+            | Self::ExportGroups
+            | Self::ExportCalendars
+            | Self::ExportMailMergeParticipants
+            | Self::ExportMailMergeGroups => Needs::OpenDocument,
             Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
                 Needs::OpenDocument
             }

@@ -88,3 +88,35 @@ fn the_programme_and_a_host_groups_letter_are_a_click_away() {
     h.get_by_label("A host group's letter").click();
     wait_for(&mut h, "Letter to ");
 }
+
+#[test]
+fn calendar_files_and_a_mail_merge_are_exported_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "menu.placements", 60);
+    let folder = dir.path().join("calendars");
+    let merge = dir.path().join("letters.xlsx");
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(folder.clone()), DialogOutcome::Chosen(merge.clone())]);
+    let mut app =
+        PlacementsApp::new(AppPaths { data_dir: dir.path().join("data") }, Box::new(dialogs), Prefs::default());
+    app.start(Start::File(file));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export calendar files…").click();
+    h.run();
+    assert!(h.query_by_label_contains("Wrote calendar files for ").is_some());
+    for sub in ["teams", "participants", "groups"] {
+        assert!(std::fs::read_dir(folder.join(sub)).unwrap().count() > 0, "{sub}");
+    }
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export mail merge for participants…").click();
+    h.run();
+    let table = placements::exchange::read_spreadsheet(&merge, None).unwrap();
+    assert!(!table.rows.is_empty());
+    assert!(h.query_by_label_contains("Wrote a mail merge for participants (").is_some());
+}

@@ -3,8 +3,8 @@
 //! imports, exports), [`people`] (teams), [`board`] (check, offers, place).
 
 mod board;
+mod documents;
 mod people;
-mod print;
 mod records;
 mod schedule;
 
@@ -162,6 +162,9 @@ pub enum CliCommand {
         /// The cohort's programme on one page, as a wall chart (with --cohort).
         #[arg(long)]
         programme: bool,
+        /// Every day's sheets of the cohort, one day after another (with --cohort).
+        #[arg(long)]
+        every_day: bool,
     },
     /// Print a file's format version and how many records it holds.
     Info {
@@ -238,6 +241,40 @@ pub enum ExportCommand {
         /// The folder to write the package's CSV files into (made if missing).
         outdir: PathBuf,
     },
+    /// Write calendar files: one .ics per team, per participant and per host group, an event
+    /// per placement (in teams/, participants/ and groups/ under OUTDIR). Importing them again
+    /// later updates the events instead of doubling them.
+    Ics {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// The folder to write into (made if missing).
+        outdir: PathBuf,
+        /// Only this cohort's placements.
+        #[arg(long)]
+        cohort: Option<String>,
+    },
+    /// Write a table for Word or Outlook mail merge, CSV or XLSX by OUT's extension: a row per
+    /// participant per placement, or a row per placement for the host groups.
+    MailMerge {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// The file to write, ending in .csv or .xlsx.
+        out: PathBuf,
+        /// Only this cohort's placements.
+        #[arg(long)]
+        cohort: Option<String>,
+        /// Whom the letters are for.
+        #[arg(long = "for", value_enum, default_value_t = MergeForArg::Participants)]
+        merge_for: MergeForArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MergeForArg {
+    /// A row for each participant on each of their days.
+    Participants,
+    /// A row for each placement, for letters to the host groups.
+    Groups,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -292,15 +329,16 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
         CliCommand::Schedule { file, cohort, from, to, apply } => {
             schedule::schedule(&file, &schedule::ScheduleArgs { cohort: &cohort, from, to, apply })
         }
-        CliCommand::DaySheets { file, out, date, team, cohort, group, programme } => {
-            let args = print::SheetsArgs {
+        CliCommand::DaySheets { file, out, date, team, cohort, group, programme, every_day } => {
+            let args = documents::SheetsArgs {
                 date,
                 team: team.as_deref(),
                 cohort: cohort.as_deref(),
                 group: group.as_deref(),
                 programme,
+                every_day,
             };
-            print::day_sheets(&file, &out, &args)
+            documents::day_sheets(&file, &out, &args)
         }
         CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year).map(Output::from),
         CliCommand::Import { what: ImportCommand::Groups { import } } => {
@@ -317,6 +355,16 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
         }
         CliCommand::Export { what: ExportCommand::Oruk { file, outdir } } => {
             records::export_oruk(&file, &outdir).map(Output::from)
+        }
+        CliCommand::Export { what: ExportCommand::Ics { file, outdir, cohort } } => {
+            documents::export_ics(&file, &outdir, cohort.as_deref())
+        }
+        CliCommand::Export { what: ExportCommand::MailMerge { file, out, cohort, merge_for } } => {
+            let merge_for = match merge_for {
+                MergeForArg::Participants => crate::exchange::mail_merge::MergeFor::Participants,
+                MergeForArg::Groups => crate::exchange::mail_merge::MergeFor::Groups,
+            };
+            documents::export_mail_merge(&file, &out, cohort.as_deref(), merge_for)
         }
         CliCommand::Teams { file, cohort, size, seed, apply } => {
             people::teams(&file, &cohort, size, seed, apply).map(Output::from)

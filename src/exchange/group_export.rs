@@ -69,54 +69,26 @@ fn value(record: &GroupRecord, field: GroupField) -> String {
     }
 }
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
-/// return first) gets a leading apostrophe, so that opening the file runs nothing. The importer
-/// takes the apostrophe off again.
-pub fn neutralise_formula(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
-    }
+pub use super::table_out::neutralise_formula;
+
+fn rows(records: &[GroupRecord]) -> Vec<Vec<String>> {
+    records.iter().map(|record| EXPORT_FIELDS.iter().map(|f| value(record, *f)).collect()).collect()
+}
+
+fn headers() -> Vec<&'static str> {
+    EXPORT_FIELDS.iter().map(|f| f.export_header()).collect()
 }
 
 /// CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends.
 pub fn groups_csv(records: &[GroupRecord]) -> Result<Vec<u8>, ExportError> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-        writer.write_record(EXPORT_FIELDS.iter().map(|f| f.export_header()))?;
-        for record in records {
-            writer.write_record(EXPORT_FIELDS.iter().map(|f| neutralise_formula(&value(record, *f))))?;
-        }
-        writer.flush().map_err(csv::Error::from)?;
-    }
-    Ok(out)
+    super::table_out::csv_bytes(&headers(), &rows(records))
 }
 
 /// An XLSX workbook with one sheet, "Groups"; every cell is text, so phone numbers and
 /// identifiers keep their leading zeros.
 pub fn groups_xlsx(records: &[GroupRecord]) -> Result<Vec<u8>, ExportError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Groups")?;
-    for (col, field) in EXPORT_FIELDS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, field.export_header(), &bold)?;
-    }
-    for (row, record) in records.iter().enumerate() {
-        for (col, field) in EXPORT_FIELDS.iter().enumerate() {
-            let text = value(record, *field);
-            if text.is_empty() {
-                continue;
-            }
-            sheet
-                .write_string(row as u32 + 1, col as u16, &text)
-                .map_err(|e| ExportError::XlsxCell { what: record.group.name.clone(), message: e.to_string() })?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(workbook.save_to_buffer()?)
+    let name = |r: usize| records.get(r).map_or(String::new(), |g| g.group.name.clone());
+    super::table_out::xlsx_bytes("Groups", &headers(), &rows(records), name)
 }
 
 #[cfg(test)]

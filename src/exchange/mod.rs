@@ -2,17 +2,21 @@
 //! packages), and the `info --json` object; calendar files and PDF day sheets join them as those
 //! features land. This layer turns files into checked domain values and back; it holds no SQL.
 
+pub mod calendars;
 pub mod files;
 pub mod group_export;
 pub mod group_import;
+pub mod ics;
 pub mod import_kind;
 pub mod info_json;
+pub mod mail_merge;
 pub mod mapping;
 pub mod offer_import;
 pub mod oruk;
 pub mod oruk_import;
 pub mod participant_import;
 pub mod table;
+pub mod table_out;
 pub mod xlsx;
 
 use std::path::Path;

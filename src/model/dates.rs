@@ -147,3 +147,42 @@ mod tests {
         assert_eq!(days, vec![d(2027, 4, 29), d(2027, 4, 30), d(2027, 5, 1), d(2027, 5, 2)]);
     }
 }
+
+/// A clock time on a day in the UK (Europe/London: GMT in winter, BST in summer) as UTC. A time
+/// the clocks skip in spring is read as the time after the change, as calendar programs do.
+pub fn london_to_utc(day: NaiveDate, time: NaiveTime) -> Option<chrono::NaiveDateTime> {
+    use chrono::Timelike as _;
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(day.year()).ok()?,
+        i8::try_from(day.month()).ok()?,
+        i8::try_from(day.day()).ok()?,
+        i8::try_from(time.hour()).ok()?,
+        i8::try_from(time.minute()).ok()?,
+        0,
+        0,
+    )
+    .ok()?;
+    let instant = civil.in_tz("Europe/London").ok()?.timestamp();
+    chrono::DateTime::from_timestamp(instant.as_second(), 0).map(|t| t.naive_utc())
+}
+
+#[cfg(test)]
+mod london_tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> (NaiveDate, NaiveTime) {
+        (NaiveDate::from_ymd_opt(y, m, d).unwrap(), NaiveTime::from_hms_opt(h, mi, 0).unwrap())
+    }
+
+    #[test]
+    fn uk_times_become_utc_in_summer_time_and_out_of_it() {
+        let utc = |(d, t): (NaiveDate, NaiveTime)| london_to_utc(d, t).map(|u| u.format("%Y-%m-%d %H:%M").to_string());
+        // Greenwich Mean Time: the same.
+        assert_eq!(utc(at(2027, 3, 26, 9, 30)).as_deref(), Some("2027-03-26 09:30"));
+        // British Summer Time from Sunday 28 March 2027: an hour behind.
+        assert_eq!(utc(at(2027, 3, 29, 9, 30)).as_deref(), Some("2027-03-29 08:30"));
+        assert_eq!(utc(at(2027, 10, 29, 16, 0)).as_deref(), Some("2027-10-29 15:00"));
+        // Back to GMT on Sunday 31 October 2027.
+        assert_eq!(utc(at(2027, 11, 1, 16, 0)).as_deref(), Some("2027-11-01 16:00"));
+    }
+}

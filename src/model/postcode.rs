@@ -37,6 +37,20 @@ fn split_postcode(compact: &str) -> Option<(String, String)> {
 }
 
 /// A UK postcode in its usual form (`FY1 4AB`), or `None` if the text is not one.
+/// An address with its postcode after it, unless the address already holds it ("240 Newton
+/// Drive, Blackpool FY4 8HU" and "FY4 8HU" stay as they are).
+pub fn with_postcode(address: &str, postcode: &str) -> String {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let (address, postcode) = (address.trim(), postcode.trim());
+    if postcode.is_empty() || squeeze(address).contains(&squeeze(postcode)) {
+        address.to_owned()
+    } else if address.is_empty() {
+        postcode.to_owned()
+    } else {
+        format!("{address}, {postcode}")
+    }
+}
+
 pub fn normalise_postcode(text: &str) -> Option<String> {
     split_postcode(&compact(text)).map(|(outward, inward)| format!("{outward} {inward}"))
 }

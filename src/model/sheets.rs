@@ -76,7 +76,7 @@ pub struct SheetPlacement {
     pub day: NaiveDate,
     pub status: PlacementStatus,
     pub notes: String,
-    /// When it last changed (RFC 3339), for a calendar event's stamp.
+    /// When it last changed ("2027-04-01 09:30:00", local time), for a calendar event's stamp.
     pub updated_at: String,
     pub team: TeamId,
     pub team_name: String,
@@ -100,6 +100,8 @@ pub enum SheetChoice {
     Group(GroupId),
     /// The programme on one page: a cohort's placements as a wall chart.
     Programme(CohortId),
+    /// Every day's sheets of a cohort, one day after another, to print the lot at once.
+    EveryDay(CohortId),
 }
 
 impl SheetChoice {
@@ -109,7 +111,7 @@ impl SheetChoice {
             Self::Day(day) => p.day == *day,
             Self::Team(team) => p.team == *team,
             Self::Group(group) => p.offer.as_ref().is_some_and(|o| o.group.id == *group),
-            Self::Programme(cohort) => p.cohort == *cohort,
+            Self::Programme(cohort) | Self::EveryDay(cohort) => p.cohort == *cohort,
         }
     }
 
@@ -124,7 +126,7 @@ impl SheetChoice {
     /// Whether the document holds people's personal details (names, phones, emergency
     /// contacts), and so must say to keep it safe.
     pub fn has_personal_data(&self) -> bool {
-        matches!(self, Self::Day(_) | Self::Team(_))
+        matches!(self, Self::Day(_) | Self::Team(_) | Self::EveryDay(_))
     }
 }
 

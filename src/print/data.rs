@@ -26,15 +26,9 @@ fn times(start: NaiveTime, finish: NaiveTime) -> String {
     format!("{} to {}", start.format("%H:%M"), finish.format("%H:%M"))
 }
 
-/// An address with its postcode, unless the address already ends with it.
+/// An address with its postcode (once), composed.
 fn with_postcode(address: &str, postcode: &str) -> String {
-    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-    let (address, postcode) = (nfc(address), nfc(postcode));
-    if !postcode.is_empty() && squeeze(&address).contains(&squeeze(&postcode)) {
-        address
-    } else {
-        join_present(&[&address, &postcode], ", ")
-    }
+    crate::model::postcode::with_postcode(&nfc(address), &nfc(postcode))
 }
 
 fn with_phone(name: &str, phone: &str) -> String {
@@ -248,6 +242,17 @@ pub fn document(
         }),
         SheetChoice::Group(_) => json!({ "kind": "group", "letter": letter(placements, today) }),
         SheetChoice::Programme(_) => json!({ "kind": "programme", "chart": chart(placements, clashes) }),
+        SheetChoice::EveryDay(_) => {
+            let mut days: Vec<Value> = Vec::new();
+            for chunk in placements.chunk_by(|a, b| a.day == b.day) {
+                days.push(json!({
+                    "title": format!("Day sheets for {}", uk_date_long(chunk[0].day)),
+                    "overview": chunk.iter().map(|p| overview_row(p)).collect::<Vec<_>>(),
+                    "sheets": chunk.iter().map(|p| sheet(p)).collect::<Vec<_>>(),
+                }));
+            }
+            json!({ "kind": "days", "days": days })
+        }
     };
     if let (Some(data), Value::Object(body)) = (data.as_object_mut(), body) {
         data.extend(body);

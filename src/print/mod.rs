@@ -64,6 +64,10 @@ fn describe(store: &Store, choice: SheetChoice) -> Result<(String, String), Stor
             let name = store.cohorts()?.into_iter().find(|c| c.id == cohort).map(|c| c.name).unwrap_or_default();
             (format!("{name}: the programme"), format!("{name} has no team placed yet"))
         }
+        SheetChoice::EveryDay(cohort) => {
+            let name = store.cohorts()?.into_iter().find(|c| c.id == cohort).map(|c| c.name).unwrap_or_default();
+            (format!("{name}: every day's sheets"), format!("{name} has no team placed yet"))
+        }
     })
 }
 

@@ -12,8 +12,12 @@ pub(crate) fn now_text() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
+/// Text as the file keeps it: trimmed, and composed (Unicode NFC), so that a name typed or
+/// imported with an accent as a separate mark (as a Mac may save it) is the same name as one
+/// typed with the accented letter: it sorts, searches, matches duplicates and prints alike.
 pub(crate) fn text(s: &str) -> Value {
-    Value::Text(s.trim().to_owned())
+    use unicode_normalization::UnicodeNormalization as _;
+    Value::Text(s.trim().nfc().collect())
 }
 
 pub(crate) fn date_value(d: NaiveDate) -> Value {

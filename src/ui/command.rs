@@ -60,6 +60,9 @@ impl CommandUi for UiCommand {
             | Self::ImportGroups
             | Self::ImportOffers
             | Self::ExportGroups
+            | Self::ExportCalendars
+            | Self::ExportMailMergeParticipants
+            | Self::ExportMailMergeGroups
             | Self::OpenDemo
             | Self::About => &[],
         }
@@ -103,6 +106,10 @@ pub enum PathPurpose {
     Export,
     /// Where to save a PDF made in the Day sheets panel.
     SavePdf(Finished),
+    /// A folder for the calendar files.
+    ExportCalendars,
+    /// Where to write a mail merge table.
+    ExportMailMerge(crate::exchange::mail_merge::MergeFor),
 }
 
 /// What a panel, a menu or a modal asks the app to do after the frame. Nothing changes the

@@ -97,6 +97,8 @@ impl PlacementsApp {
             PathPurpose::SaveAs => self.save_as(with_extension(path)),
             PathPurpose::Import(what) => self.open_import(what, path),
             PathPurpose::Export => self.export_groups(&path),
+            PathPurpose::ExportCalendars => self.export_calendars(&path),
+            PathPurpose::ExportMailMerge(merge_for) => self.export_mail_merge(&path, merge_for),
             PathPurpose::SavePdf(finished) => {
                 let mut path = path;
                 if path.extension().is_none() {
@@ -165,6 +167,17 @@ impl PlacementsApp {
             PathPurpose::SavePdf(finished) => {
                 self.dialogs.pick_pdf_to_save("Save PDF", &finished.file_name, start.as_deref())
             }
+            PathPurpose::ExportCalendars => {
+                self.dialogs.pick_folder("Choose a folder for the calendar files", start.as_deref())
+            }
+            PathPurpose::ExportMailMerge(merge_for) => {
+                let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
+                self.dialogs.pick_export_file(
+                    &format!("Export a mail merge for {}", merge_for.label()),
+                    &format!("{stem} mail merge for {}.csv", merge_for.label()),
+                    start.as_deref(),
+                )
+            }
             PathPurpose::Export => {
                 let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
                 self.dialogs.pick_export_file("Export the directory", &format!("{stem} groups.csv"), start.as_deref())
@@ -196,6 +209,46 @@ impl PlacementsApp {
                 "Could not open the PDF to print",
                 format!("{e} Use Save PDF… and print the file from the program you open it with."),
             ),
+        }
+    }
+
+    fn export_calendars(&mut self, folder: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let written = doc.store.sheet_placements().map_err(|e| e.to_string()).and_then(|placements| {
+            let chosen: Vec<_> = placements.iter().collect();
+            let files = crate::exchange::calendars::calendar_files(&chosen);
+            crate::exchange::calendars::write_calendars(folder, &files).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(written) => self.notice = Some(format!("Wrote {} in {}", written.sentence(), folder.display())),
+            Err(e) => self.show_message("Could not export the calendar files", e),
+        }
+    }
+
+    fn export_mail_merge(&mut self, path: &Path, merge_for: crate::exchange::mail_merge::MergeFor) {
+        let Some(doc) = &self.doc else { return };
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension("csv");
+        }
+        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let written = doc.store.sheet_placements().map_err(|e| e.to_string()).and_then(|placements| {
+            let chosen: Vec<_> = placements.iter().collect();
+            let (bytes, rows) =
+                crate::exchange::mail_merge::merge_bytes(&chosen, merge_for, xlsx).map_err(|e| e.to_string())?;
+            write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
+            Ok(rows)
+        });
+        match written {
+            Ok(rows) => {
+                self.notice = Some(format!(
+                    "Wrote a mail merge for {} ({}) to {}",
+                    merge_for.label(),
+                    count_of(rows as u64, "row", "rows"),
+                    path.display()
+                ))
+            }
+            Err(e) => self.show_message(format!("Could not export to “{}”", display_name(&path)), e),
         }
     }
 

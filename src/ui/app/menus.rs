@@ -47,6 +47,15 @@ impl PlacementsApp {
                 ui.separator();
                 self.items_ui(ui, &[UiCommand::ImportGroups, UiCommand::ImportOffers, UiCommand::ExportGroups]);
                 ui.separator();
+                self.items_ui(
+                    ui,
+                    &[
+                        UiCommand::ExportCalendars,
+                        UiCommand::ExportMailMergeParticipants,
+                        UiCommand::ExportMailMergeGroups,
+                    ],
+                );
+                ui.separator();
                 self.items_ui(ui, &[UiCommand::RestoreBackup, UiCommand::OpenDemo]);
                 ui.separator();
                 self.items_ui(ui, &[UiCommand::Quit]);

@@ -186,6 +186,13 @@ impl PlacementsApp {
             UiCommand::ImportGroups => self.ask_path(PathPurpose::Import(ImportWhat::Groups)),
             UiCommand::ImportOffers => self.ask_path(PathPurpose::Import(ImportWhat::Offers)),
             UiCommand::ExportGroups => self.ask_path(PathPurpose::Export),
+            UiCommand::ExportCalendars => self.ask_path(PathPurpose::ExportCalendars),
+            UiCommand::ExportMailMergeParticipants => {
+                self.ask_path(PathPurpose::ExportMailMerge(crate::exchange::mail_merge::MergeFor::Participants))
+            }
+            UiCommand::ExportMailMergeGroups => {
+                self.ask_path(PathPurpose::ExportMailMerge(crate::exchange::mail_merge::MergeFor::Groups))
+            }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo => self.step(Step::Undo),
             UiCommand::Redo => self.step(Step::Redo),

@@ -79,10 +79,11 @@ enum Kind {
     Team,
     Group,
     Programme,
+    EveryDay,
 }
 
 impl Kind {
-    const ALL: [Self; 4] = [Self::Day, Self::Team, Self::Group, Self::Programme];
+    const ALL: [Self; 5] = [Self::Day, Self::Team, Self::Group, Self::Programme, Self::EveryDay];
 
     fn label(self) -> &'static str {
         match self {
@@ -90,6 +91,7 @@ impl Kind {
             Self::Team => "A team's sheets",
             Self::Group => "A host group's letter",
             Self::Programme => "The programme on one page",
+            Self::EveryDay => "Every day's sheets",
         }
     }
 }
@@ -196,7 +198,9 @@ impl DaySheetsPanel {
             Kind::Day => picker_ui(ui, "Day:", "sheets_day", &choices.days, &mut self.day),
             Kind::Team => picker_ui(ui, "Team:", "sheets_team", &choices.teams, &mut self.team),
             Kind::Group => picker_ui(ui, "Host group:", "sheets_group", &choices.groups, &mut self.group),
-            Kind::Programme => picker_ui(ui, "Cohort:", "sheets_cohort", &choices.cohorts, &mut self.cohort),
+            Kind::Programme | Kind::EveryDay => {
+                picker_ui(ui, "Cohort:", "sheets_cohort", &choices.cohorts, &mut self.cohort)
+            }
         });
         ui.add_space(6.0);
     }
@@ -207,6 +211,7 @@ impl DaySheetsPanel {
             Kind::Team => self.team.map(SheetChoice::Team),
             Kind::Group => self.group.map(SheetChoice::Group),
             Kind::Programme => self.cohort.map(SheetChoice::Programme),
+            Kind::EveryDay => self.cohort.map(SheetChoice::EveryDay),
         }
     }
 

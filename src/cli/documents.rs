@@ -1,0 +1,118 @@
+//! The documents for people outside the program: `placements day-sheets` (the same PDFs as the
+//! window's Day sheets panel, `print`), `export ics` (calendar files) and `export mail-merge`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{Output, cohort_named, open_to_read};
+use crate::exchange::calendars::{calendar_files, write_calendars};
+use crate::exchange::files::write_atomically;
+use crate::exchange::mail_merge::{MergeFor, merge_bytes};
+use crate::model::sheets::SheetChoice;
+use crate::model::sheets::SheetPlacement;
+use crate::print::pdf_of;
+use crate::store::Store;
+
+/// Which document, as the command line names it.
+pub(super) struct SheetsArgs<'a> {
+    pub date: Option<NaiveDate>,
+    pub team: Option<&'a str>,
+    pub cohort: Option<&'a str>,
+    pub group: Option<&'a str>,
+    pub programme: bool,
+    pub every_day: bool,
+}
+
+/// The choice the arguments make, or a one-line error saying what is missing.
+fn choice(store: &Store, file: &Path, args: &SheetsArgs<'_>) -> Result<SheetChoice, String> {
+    let read = |e| format!("could not read {}: {e}", file.display());
+    if args.every_day {
+        if args.date.is_some() || args.team.is_some() || args.group.is_some() || args.programme {
+            return Err("--every-day goes with --cohort NAME alone".to_owned());
+        }
+        let cohort = cohort_named(store, file, args.cohort.ok_or("--every-day needs --cohort NAME too")?)?;
+        return Ok(SheetChoice::EveryDay(cohort.id));
+    }
+    match (args.date, args.team, args.group, args.programme) {
+        (Some(day), None, None, false) => Ok(SheetChoice::Day(day)),
+        (None, Some(team), None, false) => {
+            let cohort = cohort_named(store, file, args.cohort.ok_or("--team needs --cohort NAME too")?)?;
+            let teams = store.teams(cohort.id).map_err(read)?;
+            teams.iter().find(|t| t.name.trim().eq_ignore_ascii_case(team.trim())).map(|t| SheetChoice::Team(t.id)).ok_or_else(|| {
+                let names: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+                format!("there is no team called “{team}” in {} (it has: {})", cohort.name, names.join(", "))
+            })
+        }
+        (None, None, Some(group), false) => {
+            let found = store.groups_named(group).map_err(read)?;
+            match found.as_slice() {
+                [id] => Ok(SheetChoice::Group(*id)),
+                [] => Err(format!("there is no group called “{group}” in {}", file.display())),
+                _ => Err(format!("{} groups are called “{group}”: give the name as the directory spells it", found.len())),
+            }
+        }
+        (None, None, None, true) => {
+            let cohort = cohort_named(store, file, args.cohort.ok_or("--programme needs --cohort NAME too")?)?;
+            Ok(SheetChoice::Programme(cohort.id))
+        }
+        _ => Err("say what to print: --date YYYY-MM-DD, --team NAME --cohort NAME, --group NAME, --programme --cohort NAME or --every-day --cohort NAME (one of them)".to_owned()),
+    }
+}
+
+/// Writes the chosen document as a PDF; says how many pages.
+pub(super) fn day_sheets(file: &Path, out: &Path, args: &SheetsArgs<'_>) -> Result<Output, String> {
+    let store = open_to_read(file)?;
+    let choice = choice(&store, file, args)?;
+    let today = chrono::Local::now().date_naive();
+    let (pdf, pages) = pdf_of(&store, choice, today).map_err(|e| e.to_string())?;
+    write_atomically(out, &pdf).map_err(|e| format!("could not write {}: {e}", out.display()))?;
+    let pages = if pages == 1 { "1 page".to_owned() } else { format!("{pages} pages") };
+    Ok(format!("wrote {} ({pages})", out.display()).into())
+}
+
+/// The live placements, of one cohort if named.
+fn placements_of(store: &Store, file: &Path, cohort: Option<&str>) -> Result<Vec<SheetPlacement>, String> {
+    let cohort = cohort.map(|name| cohort_named(store, file, name)).transpose()?;
+    let all = store.sheet_placements().map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    Ok(all.into_iter().filter(|p| cohort.as_ref().is_none_or(|c| c.id == p.cohort)).collect())
+}
+
+/// Calendar files for each team, participant and host group, in `outdir`.
+pub(super) fn export_ics(file: &Path, outdir: &Path, cohort: Option<&str>) -> Result<Output, String> {
+    let store = open_to_read(file)?;
+    let placements = placements_of(&store, file, cohort)?;
+    if placements.is_empty() {
+        return Err(format!(
+            "no team is placed{}: there is nothing to put in a calendar",
+            cohort.map(|c| format!(" in {c}")).unwrap_or_default()
+        ));
+    }
+    let chosen: Vec<&SheetPlacement> = placements.iter().collect();
+    let files = calendar_files(&chosen);
+    let written = write_calendars(outdir, &files).map_err(|e| format!("could not export: {e}"))?;
+    Ok(format!("wrote {} ({} placements) to {}", written.sentence(), placements.len(), outdir.display()).into())
+}
+
+/// The mail merge table for participants or host groups, as CSV or XLSX by `out`'s extension.
+pub(super) fn export_mail_merge(
+    file: &Path,
+    out: &Path,
+    cohort: Option<&str>,
+    merge_for: MergeFor,
+) -> Result<Output, String> {
+    let store = open_to_read(file)?;
+    let placements = placements_of(&store, file, cohort)?;
+    let chosen: Vec<&SheetPlacement> = placements.iter().collect();
+    let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let (bytes, rows) = merge_bytes(&chosen, merge_for, xlsx).map_err(|e| format!("could not export: {e}"))?;
+    if rows == 0 {
+        return Err(format!(
+            "no team is placed{}: there is nothing to merge",
+            cohort.map(|c| format!(" in {c}")).unwrap_or_default()
+        ));
+    }
+    write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
+    let rows = if rows == 1 { "1 row".to_owned() } else { format!("{rows} rows") };
+    Ok(format!("wrote a mail merge for {} ({rows}) to {}", merge_for.label(), out.display()).into())
+}
