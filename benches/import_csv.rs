@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use placements::demo::{DemoOptions, write_demo};
 use placements::exchange::group_export::groups_csv;
-use placements::exchange::group_import::{ColumnMapping, ExistingGroups, plan_group_import};
+use placements::exchange::group_import::{ColumnMapping, plan_group_import};
 use placements::exchange::read_spreadsheet;
 use placements::store::{OnDuplicate, OpenMode, Store};
 
@@ -30,8 +30,7 @@ fn main() {
     let started = Instant::now();
     let table = read_spreadsheet(&csv_path, None).expect("read");
     let mut store = Store::open(&target, OpenMode::Edit).expect("open target");
-    let keys = store.group_keys().expect("keys");
-    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
+    let existing = store.group_keys().expect("keys");
     let plan = plan_group_import(&table, &ColumnMapping::guess(&table.headers), &existing);
     let import: Vec<_> = plan.rows.into_iter().map(|r| r.row).collect();
     let planned_ms = started.elapsed().as_secs_f64() * 1000.0;

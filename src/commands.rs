@@ -14,6 +14,7 @@ pub enum UiCommand {
     RestoreBackup,
     ImportGroups,
     ImportOffers,
+    ImportFeedback,
     ExportGroups,
     ExportCalendars,
     ExportMailMergeParticipants,
@@ -27,6 +28,7 @@ pub enum UiCommand {
     ShowCohorts,
     ShowBoard,
     ShowDaySheets,
+    ShowOutcomes,
     OpenDemo,
     About,
 }
@@ -62,7 +64,7 @@ pub enum Needs {
 impl UiCommand {
     /// Every command, the ones with more modifier keys first, so that Ctrl+Shift+Z is seen
     /// before Ctrl+Z takes it.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 24] = [
         Self::Redo,
         Self::SaveAs,
         Self::New,
@@ -71,6 +73,7 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ImportGroups,
         Self::ImportOffers,
+        Self::ImportFeedback,
         Self::ExportGroups,
         Self::ExportCalendars,
         Self::ExportMailMergeParticipants,
@@ -83,6 +86,7 @@ impl UiCommand {
         Self::ShowCohorts,
         Self::ShowBoard,
         Self::ShowDaySheets,
+        Self::ShowOutcomes,
         Self::OpenDemo,
         Self::About,
     ];
@@ -96,6 +100,7 @@ impl UiCommand {
             Self::RestoreBackup => "Restore from backup…",
             Self::ImportGroups => "Import groups…",
             Self::ImportOffers => "Import offers…",
+            Self::ImportFeedback => "Import feedback…",
             Self::ExportGroups => "Export groups…",
             Self::ExportCalendars => "Export calendar files…",
             Self::ExportMailMergeParticipants => "Export mail merge for participants…",
@@ -109,6 +114,7 @@ impl UiCommand {
             Self::ShowCohorts => "Cohorts",
             Self::ShowBoard => "Board",
             Self::ShowDaySheets => "Day sheets",
+            Self::ShowOutcomes => "Outcomes",
             Self::OpenDemo => "Open the demo programme",
             Self::About => "About Community Placements",
         }
@@ -123,6 +129,7 @@ impl UiCommand {
             Self::RestoreBackup => "Go back to a copy taken when a file was opened",
             Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
             Self::ImportOffers => "Add groups' activity offers from a CSV or Excel spreadsheet",
+            Self::ImportFeedback => "Add participants' feedback from an online form's export (Microsoft Forms, Google Forms)",
             Self::ExportGroups => "Save the directory as a CSV or Excel spreadsheet",
             Self::ExportCalendars => {
                 "A calendar file (.ics) for each team, participant and host group, with an event for each day out"
@@ -142,6 +149,7 @@ impl UiCommand {
             Self::ShowCohorts => "Participants and their teams",
             Self::ShowBoard => "Which team goes where, on which day",
             Self::ShowDaySheets => "What each team needs on the day",
+            Self::ShowOutcomes => "What happened on each day, and the programme's report",
             Self::OpenDemo => "A made-up Fylde Coast programme to try things out on",
             Self::About => "Version and licence",
         }
@@ -157,6 +165,7 @@ impl UiCommand {
             | Self::RestoreBackup
             | Self::ImportGroups
             | Self::ImportOffers
+            | Self::ImportFeedback
             | Self::ExportGroups
             | Self::ExportCalendars
             | Self::ExportMailMergeParticipants
@@ -164,7 +173,7 @@ impl UiCommand {
             | Self::OpenDemo
             | Self::Quit => Menu::File,
             Self::Undo | Self::Redo | Self::Find => Menu::Edit,
-            Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
+            Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets | Self::ShowOutcomes => {
                 Menu::View
             }
             Self::About => Menu::Help,
@@ -186,10 +195,15 @@ impl UiCommand {
             | Self::ExportCalendars
             | Self::ExportMailMergeParticipants
             | Self::ExportMailMergeGroups => Needs::OpenDocument,
-            Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets => {
-                Needs::OpenDocument
+            Self::ShowDirectory
+            | Self::ShowOffers
+            | Self::ShowCohorts
+            | Self::ShowBoard
+            | Self::ShowDaySheets
+            | Self::ShowOutcomes => Needs::OpenDocument,
+            Self::Undo | Self::Redo | Self::ImportGroups | Self::ImportOffers | Self::ImportFeedback => {
+                Needs::WritableDocument
             }
-            Self::Undo | Self::Redo | Self::ImportGroups | Self::ImportOffers => Needs::WritableDocument,
         }
     }
 }

@@ -24,6 +24,18 @@ pub enum EditRequest {
     Offers(OffersEdit),
     People(PeopleEdit),
     Board(BoardEdit),
+    Outcomes(OutcomesEdit),
+}
+
+/// Recording what happened on a day out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutcomesEdit {
+    /// The day's outcome (or none) and each member's feedback, saved as one step.
+    Save {
+        placement: PlacementId,
+        outcome: Option<crate::model::outcomes::Outcome>,
+        feedback: Vec<crate::model::outcomes::Feedback>,
+    },
 }
 
 /// Changes to the directory of groups and its lists.
@@ -186,6 +198,12 @@ impl From<PeopleEdit> for EditRequest {
     }
 }
 
+impl From<OutcomesEdit> for EditRequest {
+    fn from(edit: OutcomesEdit) -> Self {
+        Self::Outcomes(edit)
+    }
+}
+
 impl From<BoardEdit> for EditRequest {
     fn from(edit: BoardEdit) -> Self {
         Self::Board(edit)
@@ -228,6 +246,9 @@ pub fn apply(store: &mut Store, edit: &EditRequest) -> Result<Applied, StoreErro
         EditRequest::Offers(edit) => apply_offers(store, edit),
         EditRequest::People(edit) => apply_people(store, edit),
         EditRequest::Board(edit) => apply_board(store, edit),
+        EditRequest::Outcomes(OutcomesEdit::Save { placement, outcome, feedback }) => store
+            .save_outcome(*placement, outcome.as_ref(), feedback)
+            .map(|change| Applied::about(change, Subject::Placement(*placement))),
     }
 }
 

@@ -9,26 +9,11 @@ use common::{demo_file, scalar};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use placements::paths::AppPaths;
 use placements::ui::dialogs::ScriptedDialogs;
-use placements::ui::prefs::Prefs;
-use placements::ui::{PlacementsApp, Start};
+use placements::ui::PlacementsApp;
 
 fn board(dir: &Path, file: &Path) -> Harness<'static, PlacementsApp> {
-    let mut app = PlacementsApp::new(
-        AppPaths { data_dir: dir.to_path_buf() },
-        Box::new(ScriptedDialogs::default()),
-        Prefs::default(),
-    );
-    app.start(Start::File(file.to_path_buf()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        .with_context_setup(placements::ui::theme::apply)
-        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
-    h.run();
-    h
+    common::app_on(dir, file, ScriptedDialogs::default(), egui::vec2(1500.0, 1100.0), Key::Num4)
 }
 
 /// Drags from one point to another in small steps, as a hand does.

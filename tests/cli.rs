@@ -40,16 +40,18 @@ fn demo_then_info_json_gives_the_promised_counts() {
     let info: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
     assert_eq!(info["schema_version"], placements::store::SCHEMA_VERSION);
     assert_eq!(info["groups"], 1500);
-    assert_eq!(info["offers"], 150);
-    assert_eq!(info["cohorts"], 2);
-    assert_eq!(info["participants"], 124);
-    assert_eq!(info["teams"], 6 + 20);
+    // This year's two cohorts and 150 offers, and last year's finished programme (eight teams of
+    // five, each with its own offer).
+    assert_eq!(info["offers"], 150 + 8);
+    assert_eq!(info["cohorts"], 3);
+    assert_eq!(info["participants"], 124 + 40);
+    assert_eq!(info["teams"], 6 + 20 + 8);
     assert!(info["placements"].as_u64().unwrap() >= 10, "{info}");
     // Offers by status: every status named, adding up to the offers, each matching the file.
     let by_status = info["offers_by_status"].as_object().unwrap();
     let names: Vec<&str> = by_status.keys().map(String::as_str).collect();
     assert_eq!(names, ["completed", "confirmed", "draft", "offered", "withdrawn"]);
-    assert_eq!(by_status.values().map(|n| n.as_u64().unwrap()).sum::<u64>(), 150);
+    assert_eq!(by_status.values().map(|n| n.as_u64().unwrap()).sum::<u64>(), 158);
     for (status, n) in by_status {
         let counted: i64 = rusqlite::Connection::open(&file)
             .unwrap()
@@ -314,4 +316,25 @@ fn the_command_line_suite_leaves_the_home_folder_untouched() {
     assert!(stdout(&out).contains("every_command_runs_on_real_files ... ok"), "{}", stdout(&out));
     let left: Vec<_> = std::fs::read_dir(home.path()).unwrap().flatten().map(|e| e.path()).collect();
     assert!(left.is_empty(), "the suite wrote into HOME: {left:?}");
+}
+
+#[test]
+fn new_makes_an_empty_file_and_never_overwrites_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Fylde 2028.placements");
+    let out = placements(dir.path(), &["new", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), format!("made {}: an empty placement database", file.display()));
+    let out = placements(dir.path(), &["info", file.to_str().unwrap(), "--json"]);
+    let info: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!((info["groups"].as_u64(), info["offers"].as_u64(), info["cohorts"].as_u64()), (Some(0), Some(0), Some(0)));
+    assert_eq!(info["schema_version"], placements::store::SCHEMA_VERSION);
+
+    // Again, over the file: refused, the file untouched.
+    let before = std::fs::read(&file).unwrap();
+    let out = placements(dir.path(), &["new", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(stderr(&out).trim().lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("could not make"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
 }

@@ -130,6 +130,8 @@ fn child_keeps_editing() {
                 categories: vec!["crash".to_owned()],
                 neighbourhood: None,
                 duplicate_of: None,
+                earlier_line: None,
+                matched_on: String::new(),
             })
             .collect();
         store.import_groups("Batch", &rows, OnDuplicate::New, &mut |_| true).expect("batch");

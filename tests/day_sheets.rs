@@ -5,50 +5,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{demo_file, run_in, scalar};
+use common::{assert_sound, demo_file, pages_of, run_in, scalar, text_of, tool};
 
 /// The names a UK roster holds that a poor font or a careless layout loses.
 const NAMES: [&str; 5] = ["Siobhán Ó Dálaigh", "Zoë Brontë", "Łukasz Wróbel", "Nguyễn Thị Hà", "Oluwaseun Adébáyọ̀"];
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} could not run: {e}"));
-    assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The words of a page (or of them all) in reading order, each run of white space one space: a
-/// table cell's text is whole however it wrapped.
-fn text_of(pdf: &Path, page: Option<usize>) -> String {
-    let pdf = pdf.to_str().unwrap();
-    let text = match page {
-        Some(n) => tool("pdftotext", &["-f", &n.to_string(), "-l", &n.to_string(), pdf, "-"]),
-        None => tool("pdftotext", &[pdf, "-"]),
-    };
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pages_of(pdf: &Path) -> usize {
-    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
-}
-
-/// A PDF that a printer takes: qpdf finds nothing wrong, and every font is embedded.
-fn assert_sound(pdf: &Path) {
-    let pdf = pdf.to_str().unwrap();
-    let check = tool("qpdf", &["--check", pdf]);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
-    let fonts = tool("pdffonts", &[pdf]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{fonts}");
-    for row in rows {
-        let columns: Vec<&str> = row.split_whitespace().collect();
-        // name, type (one or two words), encoding, emb, sub, uni, object, generation
-        let emb = columns[columns.len() - 5];
-        assert_eq!(emb, "yes", "a font is not embedded: {row}");
-    }
-}
 
 /// Junior doctors' Team 1 with the five names (Zoë's typed with a separate accent, as a Mac may
 /// save it), on its demo day, and that day.

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::demo_file;
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use placements::paths::AppPaths;
@@ -17,15 +17,7 @@ use placements::ui::prefs::Prefs;
 use placements::ui::{PlacementsApp, Start};
 
 fn sheets(dir: &Path, file: &Path, dialogs: ScriptedDialogs) -> Harness<'static, PlacementsApp> {
-    let mut app = PlacementsApp::new(AppPaths { data_dir: dir.join("data") }, Box::new(dialogs), Prefs::default());
-    app.start(Start::File(file.to_path_buf()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .with_context_setup(placements::ui::theme::apply)
-        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
-    h
+    common::app_on(&dir.join("data"), file, dialogs, egui::vec2(1280.0, 900.0), Key::Num5)
 }
 
 /// Steps frames until something labelled `label` shows (the document is laid out on a worker).

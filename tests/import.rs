@@ -7,7 +7,7 @@ use common::placements;
 use std::path::{Path, PathBuf};
 
 use common::{bytes, demo_file, dump, scalar};
-use placements::exchange::group_import::{ColumnMapping, ExistingGroups, plan_group_import};
+use placements::exchange::group_import::{ColumnMapping, plan_group_import};
 use placements::exchange::table::{is_missing, read_csv};
 use placements::store::{ImportGroup, OnDuplicate, OpenMode, Store, StoreError};
 
@@ -17,8 +17,7 @@ fn trafford() -> PathBuf {
 
 fn plan_rows(store: &Store, source: &[u8]) -> (Vec<ImportGroup>, usize) {
     let table = read_csv(source).unwrap();
-    let keys = store.group_keys().unwrap();
-    let existing = ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str())));
+    let existing = store.group_keys().unwrap();
     let plan = plan_group_import(&table, &ColumnMapping::guess(&table.headers), &existing);
     (plan.rows.into_iter().map(|r| r.row).collect(), plan.errors.len())
 }
@@ -234,4 +233,130 @@ fn bad_spreadsheets_get_row_errors_or_a_clear_refusal() {
     assert!(!ok);
     assert!(stderr.contains("has a header row but no rows of data"), "{stderr}");
     assert_eq!(added, 0);
+}
+
+/// Runs `placements import groups FILE SOURCE [extra…]`: its lines.
+fn import_groups(dir: &Path, file: &Path, source: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["import", "groups", file.to_str().unwrap(), source.to_str().unwrap()];
+    args.extend(extra);
+    let out = placements(&args, dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn a_real_register_imported_into_the_demo_matches_none_of_its_made_up_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "demo.placements", 1500);
+    let made_up: i64 = scalar(&file, "SELECT count(*) FROM community_group WHERE charity_number <> ''");
+    assert!(made_up > 500, "the demo's groups have charity numbers: {made_up}");
+    let lines = import_groups(dir.path(), &file, &trafford(), &[]);
+    assert_eq!(lines.last().map(String::as_str), Some("imported 736, updated 0, skipped 0, errors 0"), "{lines:?}");
+}
+
+#[test]
+fn every_row_that_matched_is_listed_with_what_it_matched_and_a_group_listed_twice_is_one_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("register.placements");
+    let made = placements(&["new", file.to_str().unwrap()], dir.path());
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let first = dir.path().join("first.csv");
+    std::fs::write(
+        &first,
+        "name,postcode,charity number\n\
+         Fleetwood Hearing Voices Group,FY7 2BA,1026843\n\
+         Bispham Walkers,FY2 9AB,\n",
+    )
+    .unwrap();
+    import_groups(dir.path(), &file, &first, &[]);
+    let second = dir.path().join("second.csv");
+    std::fs::write(
+        &second,
+        "name,postcode,charity number\n\
+         FLEETWOOD HEARING VOICES,FY7 2BA,1026843\n\
+         Bispham Walkers,fy2 9ab,\n\
+         Thornton Gardeners,FY5 4AA,1026843\n\
+         Layton Choir,FY3 7XY,\n\
+         Layton Choir,FY3 7XY,\n",
+    )
+    .unwrap();
+    let lines = import_groups(dir.path(), &file, &second, &["--on-duplicate", "skip"]);
+    let expected = [
+        "line 2: same charity number 1026843 as ‘Fleetwood Hearing Voices Group’, FY7 2BA; skipped",
+        "line 3: same name and postcode as ‘Bispham Walkers’, FY2 9AB; skipped",
+        "line 4: kept as given: a doubtful match: same charity number 1026843 as ‘Fleetwood Hearing Voices Group’, FY7 2BA, but a different name and postcode; imported as new",
+        "line 6: same name and postcode as line 5 (‘Layton Choir’, FY3 7XY); counted once",
+        "read 5 lines naming 4 groups",
+        "imported 2, updated 0, skipped 3, errors 0",
+    ];
+    assert_eq!(lines, expected);
+    let names: Vec<String> = {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let mut stmt = conn.prepare("SELECT name FROM community_group ORDER BY id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(names, ["Fleetwood Hearing Voices Group", "Bispham Walkers", "Thornton Gardeners", "Layton Choir"]);
+}
+
+#[test]
+fn a_360giving_grants_file_makes_one_group_per_recipient() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("grants.placements");
+    Store::create(&file).unwrap();
+    // The 360Giving standard's column names: a row per grant, the recipient's in `Recipient Org:`.
+    let mut csv = String::from(
+        "Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,\
+         Recipient Org:Name,Recipient Org:Charity Number,Recipient Org:Company Number,\
+         Recipient Org:Street Address,Recipient Org:City,Recipient Org:Postal Code,Funding Org:Identifier,Funding Org:Name\n",
+    );
+    let recipients = [
+        ("GB-CHC-1026843", "Fleetwood Hearing Voices Group", "1026843", "", "12 Dock Street", "Fleetwood", "FY7 6AB"),
+        ("GB-COH-04567890", "Blackpool Food Partnership CIC", "", "04567890", "3 Market Street", "Blackpool", "FY1 1AA"),
+        ("360G-blackpool-ORG-77", "Layton Allotment Friends", "", "", "", "", ""),
+    ];
+    let mut grant = 0;
+    for round in 0..3 {
+        for (r, (id, name, charity, company, street, city, postcode)) in recipients.iter().enumerate() {
+            if round == 2 && r == 2 {
+                continue;
+            }
+            grant += 1;
+            csv.push_str(&format!(
+                "360G-blackpool-VSG{grant},Voluntary sector grant {grant},Core costs for round {round},GBP,{},2026-0{}-01,\
+                 {id},{name},{charity},{company},{street},{city},{postcode},GB-LAE-BPL,Blackpool Council\n",
+                1000 + grant * 250,
+                round + 4
+            ));
+        }
+    }
+    let source = dir.path().join("grants.csv");
+    std::fs::write(&source, csv).unwrap();
+    let lines = import_groups(dir.path(), &file, &source, &[]);
+    assert!(lines.contains(&"read 8 lines naming 3 groups".to_owned()), "{lines:?}");
+    assert_eq!(lines.last().map(String::as_str), Some("imported 3, updated 0, skipped 5, errors 0"), "{lines:?}");
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name, other_identifier, charity_number, company_number, postcode, description FROM community_group ORDER BY id")
+        .unwrap();
+    let groups: Vec<(String, String, String, String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(groups.len(), 3);
+    assert_eq!(
+        groups[0],
+        (
+            "Fleetwood Hearing Voices Group".into(),
+            "GB-CHC-1026843".into(),
+            "1026843".into(),
+            String::new(),
+            "FY7 6AB".into(),
+            String::new()
+        ),
+        "the recipient's identifier and numbers; nothing of the grant's"
+    );
+    assert_eq!(groups[1].1, "GB-COH-04567890");
+    assert_eq!(groups[1].3, "04567890");
+    assert_eq!(groups[2].1, "360G-blackpool-ORG-77");
 }

@@ -111,8 +111,21 @@ fn removing_personal_data_leaves_none_of_it_in_the_files_bytes() {
         last: NaiveDate::from_ymd_opt(2027, 4, 30).unwrap(),
     }];
     store.update_participant(id, &ParticipantEdit::check(person).unwrap()).unwrap();
+    // Their feedback on their team's day: the words go, the ratings stay (unnamed) for the counts.
+    let day = store.placement_summaries().unwrap().into_iter().find(|p| p.cohort == cohort).unwrap();
+    let member = store.participants(cohort).unwrap().into_iter().find(|m| m.team == Some(day.team)).unwrap().id;
+    let feedback = placements::model::outcomes::Feedback {
+        participant: Some(member),
+        ratings: [(placements::model::PracticeId(1), 4), (placements::model::PracticeId(4), 5)].into(),
+        learnt: "Quillon taught me to ask the allotment first".into(),
+        differently: "Bring Quillon's spare wellies".into(),
+        given_on: NaiveDate::from_ymd_opt(2027, 4, 20),
+    };
+    store.save_outcome(day.id, None, &[feedback]).unwrap();
     drop(store);
     let secrets = [
+        "Quillon taught me",
+        "Quillon's spare wellies",
         "Zebedee Quartermaine",
         "zebedee.quartermaine@example.org",
         "07700 900777",
@@ -136,6 +149,21 @@ fn removing_personal_data_leaves_none_of_it_in_the_files_bytes() {
         assert!(!contains(&after, secret), "“{secret}” is still in the file's bytes");
     }
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM participant"), people_before, "counts are kept");
+    // The feedback is kept for the counts: unnamed, its ratings whole.
+    assert_eq!(
+        scalar::<i64>(&file, &format!("SELECT count(*) FROM participant_feedback WHERE participant_id = {}", member.0)),
+        0
+    );
+    let kept: String = scalar(
+        &file,
+        &format!(
+            "SELECT group_concat(r.practice_id || '=' || r.rating, ' ') FROM participant_feedback f \
+             JOIN feedback_rating r ON r.feedback_id = f.id WHERE f.placement_id = {} AND f.participant_id IS NULL \
+             AND f.learnt = '' AND f.differently = ''",
+            day.id.0
+        ),
+    );
+    assert_eq!(kept, "1=4 4=5");
     assert_eq!(
         scalar::<i64>(
             &file,

@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::{demo_file, scalar};
 use egui::accesskit::Role;
@@ -323,6 +323,21 @@ fn step_until(h: &mut Harness<'static, PlacementsApp>, label: &str) {
     }
 }
 
+/// The app on `file`, its File menu's `item` given `source`, once the window shows `ready`.
+fn import_window(dir: &Path, file: &Path, source: PathBuf, item: &str, ready: &str) -> Harness<'static, PlacementsApp> {
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(source)]);
+    let mut h = harness(app_in(dir, dialogs, Start::File(file.to_path_buf())));
+    h.run();
+    button(&h, "File").click();
+    h.run();
+    button(&h, item).click();
+    h.step();
+    step_until(&mut h, ready);
+    // The window re-centres a frame after its content changes size: let it settle.
+    h.run();
+    h
+}
+
 #[test]
 fn importing_groups_through_the_window_is_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
@@ -352,6 +367,38 @@ fn importing_groups_through_the_window_is_one_undo_step() {
     h.run();
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group"), 30);
     assert!(h.query_by_label_contains("Showing 30 of 30 groups").is_some());
+}
+
+#[test]
+fn the_import_window_lists_each_row_that_matched_and_imports_a_repeated_group_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "matches-ui.placements", 30);
+    let (name, postcode): (String, String) = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row("SELECT name, postcode FROM community_group WHERE postcode <> '' ORDER BY id LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let source = dir.path().join("groups.csv");
+    std::fs::write(
+        &source,
+        format!("name,postcode\n\"{name}\",{postcode}\nStaining Pond Friends,FY3 0BT\nStaining Pond Friends,FY3 0BT\n"),
+    )
+    .unwrap();
+    let mut h = import_window(dir.path(), &file, source, "Import groups…", "Import 3 groups");
+    assert!(h.query_by_label_contains("3 lines name 2 groups: a group listed more than once is imported once.").is_some());
+    h.get_by_label("Which rows matched, and what (2)").click();
+    h.run();
+    let matched = format!("line 2: same name and postcode as ‘{name}’, {postcode}; skipped");
+    assert!(h.query_by_label(&matched).is_some(), "{matched}");
+    assert!(h.query_by_label("line 4: same name and postcode as line 3 (‘Staining Pond Friends’, FY3 0BT); counted once").is_some());
+    // Choosing to update says so on the row.
+    h.get_by_label("Update the existing groups").click();
+    h.run();
+    assert!(h.query_by_label(&matched.replace("; skipped", "; updated")).is_some());
+    click_until_gone(&mut h, "Import 3 groups");
+    step_until(&mut h, "Imported 1, updated 1, skipped 1");
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group WHERE name = 'Staining Pond Friends'"), 1);
 }
 
 #[test]
@@ -655,15 +702,7 @@ fn importing_offers_through_the_window_lists_unmatched_rows_and_is_one_undo_step
         ),
     )
     .unwrap();
-    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(source)]);
-    let mut h = harness(app_in(dir.path(), dialogs, Start::File(file.clone())));
-    h.run();
-    button(&h, "File").click();
-    h.run();
-    button(&h, "Import offers…").click();
-    h.step();
-    step_until(&mut h, "Import 2 offers");
-    h.run();
+    let mut h = import_window(dir.path(), &file, source, "Import offers…", "Import 2 offers");
     assert!(h.query_all_by_label("Garden makeover").next().is_some(), "the preview shows the rows");
     h.get_by_label_contains("1 row cannot be imported").click();
     h.run();

@@ -33,12 +33,16 @@ impl Display {
             have("Xvfb") && have("xdotool"),
             "Xvfb and xdotool are needed: run .ci/run, or apt-get install xvfb xdotool mesa-vulkan-drivers"
         );
-        for n in 150..250 {
+        // Tests run side by side: each takes its own display number, and keeps it only if its
+        // own Xvfb is the one that stayed up.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        for _ in 0..100 {
+            let n = 150 + (std::process::id() % 20) * 5 + NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst) % 100;
             if Path::new(&format!("/tmp/.X{n}-lock")).exists() || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
                 continue;
             }
             let name = format!(":{n}");
-            let server = Command::new("Xvfb")
+            let mut server = Command::new("Xvfb")
                 .args([name.as_str(), "-screen", "0", screen, "-nolisten", "tcp"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -46,11 +50,21 @@ impl Display {
                 .expect("start Xvfb");
             let up = Instant::now();
             while up.elapsed() < Duration::from_secs(10) {
+                if let Ok(Some(_)) = server.try_wait() {
+                    break; // Another display took the number first.
+                }
                 if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                    return Self { name, server };
+                    std::thread::sleep(Duration::from_millis(200));
+                    if let Ok(None) = server.try_wait() {
+                        return Self { name, server };
+                    }
+                    break;
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
+            // Not ours: stop it (if it is still running) and try the next number.
+            let _ = server.kill();
+            let _ = server.wait();
         }
         panic!("no X display could be started");
     }
@@ -96,7 +110,11 @@ fn the_window_opens_on_a_file_and_remembers_it_after_ctrl_q() {
             break;
         }
         if let Ok(Some(status)) = app.try_wait() {
-            panic!("placements exited early ({status})");
+            let mut said = String::new();
+            if let Some(mut err) = app.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut err, &mut said);
+            }
+            panic!("placements exited early ({status}): {said}");
         }
         std::thread::sleep(Duration::from_millis(250));
     }

@@ -116,3 +116,34 @@ pub(super) fn export_mail_merge(
     let rows = if rows == 1 { "1 row".to_owned() } else { format!("{rows} rows") };
     Ok(format!("wrote a mail merge for {} ({rows}) to {}", merge_for.label(), out.display()).into())
 }
+
+/// The programme's report as a PDF, or its figures as CSV, XLSX or JSON, by `out`'s extension.
+pub(super) fn report(file: &Path, out: &Path, cohort: Option<&str>) -> Result<Output, String> {
+    let store = open_to_read(file)?;
+    let cohort = cohort.map(|name| cohort_named(&store, file, name)).transpose()?.map(|c| c.id);
+    let read = |e: crate::store::StoreError| format!("could not read {}: {e}", file.display());
+    let extension = out.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    let today = chrono::Local::now().date_naive();
+    let bytes = match extension.as_str() {
+        "pdf" => {
+            let prepared = crate::print::prepare_report(&store, cohort, today).map_err(|e| e.to_string())?;
+            let printed = crate::print::typeset(&prepared, today).map_err(|e| e.to_string())?;
+            printed.pdf().map_err(|e| e.to_string())?
+        }
+        "csv" | "xlsx" | "json" => {
+            let figures = crate::model::report::report(&store.report_facts(cohort).map_err(read)?);
+            report_figures(&figures, &extension)?
+        }
+        _ => return Err(format!("{} should end in .pdf, .csv, .xlsx or .json", out.display())),
+    };
+    write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
+    Ok(format!("wrote the report to {}", out.display()).into())
+}
+
+/// The figures as CSV or XLSX (a row per figure) or JSON (one object).
+fn report_figures(figures: &crate::model::report::Report, extension: &str) -> Result<Vec<u8>, String> {
+    match extension {
+        "json" => serde_json::to_vec_pretty(figures).map_err(|e| format!("could not export: {e}")),
+        _ => crate::exchange::table_out::figures_bytes(figures, extension == "xlsx").map_err(|e| format!("could not export: {e}")),
+    }
+}

@@ -34,6 +34,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
+    /// Make a new, empty placement database at FILE (never over an existing file).
+    New {
+        /// The new file, e.g. "Fylde 2027.placements".
+        file: PathBuf,
+    },
     /// Write a realistic demo placement database to FILE (never overwrites a file).
     Demo {
         /// The new file to write, e.g. demo.placements.
@@ -166,6 +171,19 @@ pub enum CliCommand {
         #[arg(long)]
         every_day: bool,
     },
+    /// The programme's report: teams out, team-days, person-hours, neighbourhoods and groups
+    /// reached, completion, the practices' ratings, and the same by neighbourhood, organisation
+    /// and host group. A PDF, or the figures as CSV, XLSX or JSON, by OUT's extension.
+    Report {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// Only this cohort (else all cohorts).
+        #[arg(long)]
+        cohort: Option<String>,
+        /// The file to write: .pdf, .csv, .xlsx or .json.
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+    },
     /// Print a file's format version and how many records it holds.
     Info {
         /// The placement database to describe (opened read-only).
@@ -205,6 +223,15 @@ pub enum ImportCommand {
         /// The cohort's name, e.g. "Systems leaders wave 1".
         #[arg(long)]
         cohort: String,
+    },
+    /// Import participants' feedback from an online form's export (Microsoft Forms or Google
+    /// Forms, CSV or XLSX): each response matched to a participant by email and to their day out
+    /// (by a date column, else their team's day); each practice's rating from the column that
+    /// names it, as a number or the words forms use ("Strongly agree" … "Strongly disagree").
+    /// Prints each response that matched nobody, with the reason.
+    Feedback {
+        #[command(flatten)]
+        import: ImportArgs,
     },
 }
 
@@ -340,12 +367,17 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
             };
             documents::day_sheets(&file, &out, &args)
         }
+        CliCommand::Report { file, cohort, out } => documents::report(&file, &out, cohort.as_deref()),
+        CliCommand::New { file } => records::new_file(&file).map(Output::from),
         CliCommand::Demo { file, groups, seed, year } => records::demo(&file, groups, seed, year).map(Output::from),
         CliCommand::Import { what: ImportCommand::Groups { import } } => {
             records::import_records(|_| Ok(Groups), &import).map(Output::from)
         }
         CliCommand::Import { what: ImportCommand::Offers { import } } => {
             records::import_records(|_| Ok(Offers), &import).map(Output::from)
+        }
+        CliCommand::Import { what: ImportCommand::Feedback { import } } => {
+            records::import_records(|_| Ok(crate::exchange::import_kind::FeedbackResponses), &import).map(Output::from)
         }
         CliCommand::Import { what: ImportCommand::Participants { import, cohort } } => {
             records::import_participants(&import, &cohort).map(Output::from)

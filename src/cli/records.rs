@@ -8,11 +8,17 @@ use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::exchange::import_kind::{ImportKind, Participants, run_import};
 use crate::exchange::info_json::info_json_with_placements;
-use crate::exchange::mapping::Mapping;
 use crate::exchange::read_spreadsheet;
 use crate::model::Cohort;
 use crate::model::text::thousands;
 use crate::store::{CohortEdit, OnDuplicate, Store, display_name};
+
+/// A new, empty placement database: refused if anything is at `file` already.
+pub(super) fn new_file(file: &Path) -> Result<String, String> {
+    let store = Store::create(file).map_err(|e| format!("could not make {}: {e}", file.display()))?;
+    drop(store);
+    Ok(format!("made {}: an empty placement database", file.display()))
+}
 
 pub(super) fn demo(file: &Path, groups: usize, seed: u64, year: Option<i32>) -> Result<String, String> {
     if !(1..=1_000_000).contains(&groups) {
@@ -72,7 +78,7 @@ pub(super) fn import_records<K: ImportKind>(
     let mut store = open_to_change(file, "import")?;
     let kind = make_kind(&mut store)?;
     let lookup = kind.lookup(&store).map_err(|e| format!("could not read {}: {e}", file.display()))?;
-    let mapping = Mapping::<K::Field>::guess(&table.headers);
+    let mapping = kind.guess(&table.headers, &lookup);
     let (missing, is_required) = K::REQUIRED;
     if !mapping.fields.iter().flatten().any(|f| is_required(*f)) {
         return Err(format!(
@@ -92,9 +98,23 @@ pub(super) fn import_records<K: ImportKind>(
         for warning in &row.warnings {
             out.push(format!("{} {}: kept as given: {warning}", table.unit, row.line));
         }
+        if let Some(words) = K::matched_words(&row.row, on_duplicate) {
+            out.push(format!("{} {}: {words}", table.unit, row.line));
+        }
     }
     for error in &plan.errors {
         out.push(format!("{} {}: not imported: {}", table.unit, error.line, error.reason));
+    }
+    let repeats = plan.rows.iter().filter(|r| K::repeats_earlier_row(&r.row)).count();
+    if repeats > 0 {
+        let (one, many) = K::NOUNS;
+        let named = plan.rows.len() - repeats;
+        out.push(format!(
+            "read {} {}s naming {named} {}",
+            table.rows.len(),
+            table.unit,
+            if named == 1 { one } else { many }
+        ));
     }
     out.push(format!(
         "imported {}, updated {}, skipped {}, errors {}",

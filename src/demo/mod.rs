@@ -3,6 +3,7 @@
 //! Phone numbers come from Ofcom's ranges kept for drama (01632 960xxx, 07700 900xxx) and email
 //! addresses use `example.org`, so no real person or group can be reached through demo data.
 
+mod history;
 mod words;
 
 use std::collections::HashSet;
@@ -151,7 +152,10 @@ fn make_group(
         contact_phone: drama_mobile(rng),
         contact_email: format!("{}@example.org", slug(&contact_name, ".")),
         contact_name,
-        charity_number: if rng.percent(45) { format!("{}", 500_000 + rng.below(700_000)) } else { String::new() },
+        // Seven figures from 9,000,000: beyond every UK register (England and Wales numbers run
+        // to about 1.2 million; Scotland's and Northern Ireland's carry SC and NIC), so a real
+        // register imported into the demo never matches a made-up group by number.
+        charity_number: if rng.percent(45) { format!("{}", 9_000_000 + rng.below(700_000)) } else { String::new() },
         status,
         accessibility: rng.pick(ACCESSIBILITY).to_string(),
         safeguarding_notes: if pattern.categories.contains(&"children and young people") {
@@ -307,8 +311,9 @@ fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
             let lists = write_lists(w)?;
             let hosts = write_groups(w, &mut rng, options, &lists)?;
             let offers = write_offers(w, &mut rng, options, &hosts)?;
-            let teams = write_cohorts(w, &mut rng, year)?;
-            write_placements(w, &mut rng, &offers, &teams)
+            let mut people = write_cohorts(w, &mut rng, year)?;
+            write_placements(w, &mut rng, &offers, &people.teams)?;
+            history::write_last_year(w, options.seed, year, &hosts, &mut people)
         })
         .map_err(DemoError::from)
 }
@@ -380,8 +385,15 @@ fn write_offers(
     Ok(offers)
 }
 
-/// The two cohorts, their people and their teams; returns each cohort's teams.
-fn write_cohorts(w: &mut BulkWriter<'_>, rng: &mut Rng, year: i32) -> Result<Vec<Vec<TeamId>>, StoreError> {
+/// The cohorts' people: each cohort's teams, the organisations' ids, and the names taken.
+struct People {
+    teams: Vec<Vec<TeamId>>,
+    organisations: Vec<OrganisationId>,
+    names: HashSet<String>,
+}
+
+/// The two cohorts, their people and their teams.
+fn write_cohorts(w: &mut BulkWriter<'_>, rng: &mut Rng, year: i32) -> Result<People, StoreError> {
     let mut org_ids = Vec::new();
     for org in ORGANISATIONS {
         org_ids.push(w.organisation(org.name)?);
@@ -435,7 +447,7 @@ fn write_cohorts(w: &mut BulkWriter<'_>, rng: &mut Rng, year: i32) -> Result<Vec
         }
         all_teams.push(teams);
     }
-    Ok(all_teams)
+    Ok(People { teams: all_teams, organisations: org_ids, names: people })
 }
 
 /// Places some teams: each on its own offer and day, some confirmed and some pencilled (the last

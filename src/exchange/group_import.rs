@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, mapped_values, split_list, yes_or_no};
+use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, header_key, mapped_values, split_list, yes_or_no};
 use super::table::Table;
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
@@ -218,17 +218,50 @@ pub type PreparedGroup = Prepared<ImportGroup>;
 /// The rows to import and the rows that cannot be.
 pub type GroupImportPlan = Plan<ImportGroup>;
 
+/// Which column is which, guessed from the headers. A 360Giving grants file (a row per grant,
+/// with `Recipient Org:` columns) describes its recipients: only those columns are read, so the
+/// grant's own identifier, title and description are not taken for the group's.
+pub fn guess_columns(headers: &[String]) -> ColumnMapping {
+    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    if !keys.iter().any(|k| k == "recipientorgidentifier" || k == "recipientorgname") {
+        return ColumnMapping::guess(headers);
+    }
+    let recipient_only: Vec<String> =
+        headers.iter().zip(&keys).map(|(h, k)| if k.starts_with("recipientorg") { h.clone() } else { String::new() }).collect();
+    ColumnMapping::guess(&recipient_only)
+}
+
+/// Whether the headers are a 360Giving grants file's.
+pub fn is_grants_file(headers: &[String]) -> bool {
+    headers.iter().any(|h| header_key(h) == "recipientorgidentifier")
+}
+
 /// How many rows of a plan match records already in the file.
 pub fn duplicates(plan: &GroupImportPlan) -> usize {
     plan.rows.iter().filter(|r| r.row.duplicate_of.is_some()).count()
 }
 
-/// How groups already in the file are recognised: by charity number, or by name and postcode.
-#[derive(Clone, Debug, Default)]
-pub struct ExistingGroups {
-    by_charity: HashMap<String, GroupId>,
-    by_name_and_postcode: HashMap<(String, String), GroupId>,
+/// How groups are recognised as the same: by charity number (unless the name and the postcode
+/// both differ: a doubtful match), by the source's identifier, or by name and postcode. One
+/// index serves the groups already in the file (keyed by id) and the rows already read from the
+/// same file (keyed by line), so a file that lists a group twice never makes two groups.
+#[derive(Clone, Debug)]
+pub struct GroupIndex<K> {
+    /// Each group: its key, name, postcode and charity number (as a key).
+    known: Vec<(K, String, String, String)>,
+    by_charity: HashMap<String, usize>,
+    by_identifier: HashMap<String, usize>,
+    by_name_and_postcode: HashMap<(String, String), usize>,
 }
+
+impl<K> Default for GroupIndex<K> {
+    fn default() -> Self {
+        Self { known: Vec::new(), by_charity: HashMap::new(), by_identifier: HashMap::new(), by_name_and_postcode: HashMap::new() }
+    }
+}
+
+/// How groups already in the file are recognised.
+pub type ExistingGroups = GroupIndex<GroupId>;
 
 fn charity_key(number: &str) -> String {
     number.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
@@ -242,37 +275,103 @@ fn postcode_key(postcode: &str) -> String {
     postcode.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
 }
 
-impl ExistingGroups {
-    /// From (id, name, postcode, charity number) of each group in the file.
-    pub fn new<'a>(groups: impl IntoIterator<Item = (GroupId, &'a str, &'a str, &'a str)>) -> Self {
-        let mut existing = Self::default();
-        for (id, name, postcode, charity) in groups {
-            existing.add(id, name, postcode, charity);
+fn identifier_key(identifier: &str) -> String {
+    identifier.trim().to_lowercase()
+}
+
+/// A group found by an index: which, on what, and its name and postcode to say so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found<K> {
+    pub key: K,
+    /// "same charity number 1026843", "same identifier GB-CHC-1026843", "same name and postcode".
+    pub on: String,
+    pub name: String,
+    pub postcode: String,
+}
+
+impl<K> Found<K> {
+    /// "‘Fleetwood Hearing Voices Group’, FY7 2BA".
+    pub fn who(&self) -> String {
+        if self.postcode.trim().is_empty() { format!("‘{}’", self.name) } else { format!("‘{}’, {}", self.name, self.postcode) }
+    }
+}
+
+/// What an index says of a group.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Match<K> {
+    None,
+    Same(Found<K>),
+    /// The same charity number, but the name and the postcode both differ: not merged.
+    Doubtful(Found<K>),
+}
+
+impl<K: Copy> GroupIndex<K> {
+    /// From (key, name, postcode, charity number, identifier) of each group.
+    pub fn new<'a>(groups: impl IntoIterator<Item = (K, &'a str, &'a str, &'a str, &'a str)>) -> Self {
+        let mut index = Self::default();
+        for (key, name, postcode, charity, identifier) in groups {
+            index.add(key, name, postcode, charity, identifier);
         }
-        existing
+        index
     }
 
-    fn add(&mut self, id: GroupId, name: &str, postcode: &str, charity: &str) {
+    pub fn add(&mut self, key: K, name: &str, postcode: &str, charity: &str, identifier: &str) {
+        let at = self.known.len();
         let charity = charity_key(charity);
+        self.known.push((key, name.to_owned(), postcode.to_owned(), charity.clone()));
         if !charity.is_empty() {
-            self.by_charity.entry(charity).or_insert(id);
+            self.by_charity.entry(charity).or_insert(at);
+        }
+        let identifier = identifier_key(identifier);
+        if !identifier.is_empty() {
+            self.by_identifier.entry(identifier).or_insert(at);
         }
         if !postcode.trim().is_empty() {
-            self.by_name_and_postcode.entry((name_key(name), postcode_key(postcode))).or_insert(id);
+            self.by_name_and_postcode.entry((name_key(name), postcode_key(postcode))).or_insert(at);
         }
     }
 
-    pub fn find(&self, group: &CommunityGroup) -> Option<GroupId> {
+    fn found(&self, at: usize, on: String) -> Found<K> {
+        let (key, name, postcode, _) = &self.known[at];
+        Found { key: *key, on, name: name.clone(), postcode: postcode.clone() }
+    }
+
+    /// Whether `group` is one this index knows.
+    pub fn lookup(&self, group: &CommunityGroup) -> Match<K> {
+        let mut doubtful = None;
         let charity = charity_key(&group.charity_number);
-        if !charity.is_empty()
-            && let Some(id) = self.by_charity.get(&charity)
+        if let Some(&at) = self.by_charity.get(&charity).filter(|_| !charity.is_empty()) {
+            let found = self.found(at, format!("same charity number {}", group.charity_number.trim()));
+            let postcodes_differ = !group.postcode.trim().is_empty()
+                && !found.postcode.trim().is_empty()
+                && postcode_key(&group.postcode) != postcode_key(&found.postcode);
+            if name_key(&group.name) != name_key(&found.name) && postcodes_differ {
+                doubtful = Some(found);
+            } else {
+                return Match::Same(found);
+            }
+        }
+        let identifier = identifier_key(&group.other_identifier);
+        if let Some(&at) = self.by_identifier.get(&identifier).filter(|_| !identifier.is_empty()) {
+            return Match::Same(self.found(at, format!("same identifier {}", group.other_identifier.trim())));
+        }
+        // The same name and postcode, unless both are registered charities with different
+        // numbers (a charity re-registered as a CIO keeps its name: two registrations).
+        if !group.postcode.trim().is_empty()
+            && let Some(&at) = self.by_name_and_postcode.get(&(name_key(&group.name), postcode_key(&group.postcode)))
+            && (charity.is_empty() || self.known[at].3.is_empty() || self.known[at].3 == charity)
         {
-            return Some(*id);
+            return Match::Same(self.found(at, "same name and postcode".to_owned()));
         }
-        if group.postcode.trim().is_empty() {
-            return None;
+        doubtful.map_or(Match::None, Match::Doubtful)
+    }
+
+    /// The group `group` is, if the index knows it for sure.
+    pub fn find(&self, group: &CommunityGroup) -> Option<K> {
+        match self.lookup(group) {
+            Match::Same(found) => Some(found.key),
+            _ => None,
         }
-        self.by_name_and_postcode.get(&(name_key(&group.name), postcode_key(&group.postcode))).copied()
     }
 }
 
@@ -289,16 +388,39 @@ fn split_address(address: &str) -> (String, String, String) {
 /// Reads every row of `table` with `mapping`, checking each and matching it against `existing`.
 pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &ExistingGroups) -> GroupImportPlan {
     let mut plan = GroupImportPlan::default();
+    // The rows read so far, by line: a later row that is the same group is not a second group.
+    let mut earlier = GroupIndex::<u64>::default();
     for row in &table.rows {
         match prepare_row(&row.cells, mapping, &table.headers) {
             Ok((group, categories, neighbourhood, mut warnings)) => {
-                let duplicate_of = existing.find(&group);
+                let (mut duplicate_of, mut earlier_line, mut matched_on) = (None, None, String::new());
+                match existing.lookup(&group) {
+                    Match::Same(found) => {
+                        matched_on = format!("{} as {}", found.on, found.who());
+                        duplicate_of = Some(found.key);
+                    }
+                    Match::Doubtful(found) => warnings.push(format!(
+                        "a doubtful match: {} as {}, but a different name and postcode; imported as new",
+                        found.on,
+                        found.who()
+                    )),
+                    Match::None => {}
+                }
+                if duplicate_of.is_none()
+                    && let Match::Same(found) = earlier.lookup(&group)
+                {
+                    matched_on = format!("{} as line {} ({})", found.on, found.key, found.who());
+                    earlier_line = Some(found.key);
+                }
+                if earlier_line.is_none() {
+                    earlier.add(row.line, &group.name, &group.postcode, &group.charity_number, &group.other_identifier);
+                }
                 match GroupEdit::imported(group) {
                     Ok((edit, problems)) => {
                         warnings.extend(problems.into_iter().map(|p| p.message));
                         plan.rows.push(PreparedGroup {
                             line: row.line,
-                            row: ImportGroup { edit, categories, neighbourhood, duplicate_of },
+                            row: ImportGroup { edit, categories, neighbourhood, duplicate_of, earlier_line, matched_on },
                             warnings,
                         });
                     }
@@ -404,15 +526,25 @@ mod tests {
     }
 
     #[test]
-    fn guesses_360giving_recipient_columns() {
-        let headers: Vec<String> =
-            ["Identifier", "Recipient Org:Name", "Recipient Org:Charity Number", "Recipient Org:Postal Code"]
-                .map(str::to_owned)
-                .to_vec();
-        let mapping = ColumnMapping::guess(&headers);
+    fn guesses_360giving_recipient_columns_and_leaves_the_grants_own() {
+        let headers: Vec<String> = [
+            "Identifier",
+            "Title",
+            "Description",
+            "Recipient Org:Identifier",
+            "Recipient Org:Name",
+            "Recipient Org:Charity Number",
+            "Recipient Org:Postal Code",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mapping = guess_columns(&headers);
         assert_eq!(
             mapping.fields,
             vec![
+                None,
+                None,
+                None,
                 Some(GroupField::OtherIdentifier),
                 Some(GroupField::Name),
                 Some(GroupField::CharityNumber),
@@ -433,8 +565,8 @@ mod tests {
     #[test]
     fn duplicates_are_found_by_charity_number_or_name_and_postcode() {
         let existing = ExistingGroups::new([
-            (GroupId(1), "Bispham Walkers", "FY2 9AB", "1012345"),
-            (GroupId(2), "Layton Choir", "FY3 7XY", ""),
+            (GroupId(1), "Bispham Walkers", "FY2 9AB", "1012345", ""),
+            (GroupId(2), "Layton Choir", "FY3 7XY", "", "GB-COH-01234567"),
         ]);
         let by_number =
             CommunityGroup { name: "Different Name".into(), charity_number: " 1012345 ".into(), ..Default::default() };
@@ -443,5 +575,20 @@ mod tests {
         assert_eq!(existing.find(&by_name), Some(GroupId(2)));
         let new = CommunityGroup { name: "Layton Choir".into(), postcode: "FY1 1AA".into(), ..Default::default() };
         assert_eq!(existing.find(&new), None);
+        let by_identifier =
+            CommunityGroup { name: "Layton Community Choir".into(), other_identifier: "gb-coh-01234567 ".into(), ..Default::default() };
+        assert_eq!(existing.find(&by_identifier), Some(GroupId(2)));
+        // The same number, but another name and postcode: doubtful, not the same.
+        let doubtful = CommunityGroup {
+            name: "Thornton Gardeners".into(),
+            postcode: "FY5 4AA".into(),
+            charity_number: "1012345".into(),
+            ..Default::default()
+        };
+        assert!(matches!(existing.lookup(&doubtful), Match::Doubtful(Found { key: GroupId(1), .. })));
+        assert_eq!(existing.find(&doubtful), None);
+        // The same number and another name at the same postcode: the same group, renamed.
+        let renamed = CommunityGroup { postcode: "FY2 9AB".into(), ..doubtful };
+        assert_eq!(existing.find(&renamed), Some(GroupId(1)));
     }
 }

@@ -2,6 +2,7 @@
 //! rows are planned and matched against the file, the preview's columns, and the store's import.
 //! The import window and the command line both work through [`ImportKind`].
 
+use super::feedback_import::{FeedbackField, FeedbackLookup, ImportFeedback, plan_feedback_import};
 use super::group_import::{ExistingGroups, GroupField, plan_group_import};
 use super::mapping::{FieldKind, Mapping, Plan};
 use super::offer_import::{OfferField, OfferLookup, offer_lookup, plan_offer_import};
@@ -30,9 +31,31 @@ pub trait ImportKind: Clone + Send + 'static {
 
     /// Reads what planning needs from the file.
     fn lookup(&self, store: &Store) -> Result<Self::Lookup, StoreError>;
+    /// The fields a column can fill (a kind whose fields come from the file adds them).
+    fn fields(&self, _lookup: &Self::Lookup) -> Vec<Self::Field> {
+        Self::Field::all().to_vec()
+    }
+    /// What the mapping list calls a field.
+    fn field_label(&self, _lookup: &Self::Lookup, field: Self::Field) -> String {
+        field.label().to_owned()
+    }
+    /// Which column fills which field, guessed from the headers.
+    fn guess(&self, headers: &[String], _lookup: &Self::Lookup) -> Mapping<Self::Field> {
+        Mapping::guess(headers)
+    }
     fn plan(&self, table: &Table, mapping: &Mapping<Self::Field>, lookup: &Self::Lookup) -> Plan<Self::Row>;
     fn preview(row: &Self::Row) -> Vec<String>;
     fn is_duplicate(row: &Self::Row) -> bool;
+    /// Whether a row is a record an earlier row of the same file already gave (never imported
+    /// twice).
+    fn repeats_earlier_row(_row: &Self::Row) -> bool {
+        false
+    }
+    /// A row that matched a record, said in words with what the import does with it ("same
+    /// charity number 1026843 as ‘…’, FY7 2BA; skipped"), for the list of every such row.
+    fn matched_words(_row: &Self::Row, _on_duplicate: OnDuplicate) -> Option<String> {
+        None
+    }
     fn import(
         &self,
         store: &mut Store,
@@ -73,13 +96,12 @@ impl ImportKind for Groups {
     const NOUNS: (&'static str, &'static str) = ("group", "groups");
     const REQUIRED: (&'static str, fn(GroupField) -> bool) =
         ("Choose the column that holds the groups' names.", |f| f == GroupField::Name);
-    const SAME_WHEN: &'static str = "same charity number, or same name and postcode";
+    const SAME_WHEN: &'static str = "same charity number, same identifier, or same name and postcode";
     const PREVIEW: &'static [(&'static str, f32)] =
         &[("Name", 280.0), ("Town", 120.0), ("Postcode", 80.0), ("Phone", 110.0), ("Email", 180.0)];
 
     fn lookup(&self, store: &Store) -> Result<ExistingGroups, StoreError> {
-        let keys = store.group_keys()?;
-        Ok(ExistingGroups::new(keys.iter().map(|(id, n, p, c)| (*id, n.as_str(), p.as_str(), c.as_str()))))
+        store.group_keys()
     }
 
     fn plan(&self, table: &Table, mapping: &Mapping<GroupField>, lookup: &ExistingGroups) -> Plan<ImportGroup> {
@@ -93,6 +115,25 @@ impl ImportKind for Groups {
 
     fn is_duplicate(row: &ImportGroup) -> bool {
         row.duplicate_of.is_some()
+    }
+
+    fn guess(&self, headers: &[String], _lookup: &ExistingGroups) -> Mapping<GroupField> {
+        crate::exchange::group_import::guess_columns(headers)
+    }
+
+    fn repeats_earlier_row(row: &ImportGroup) -> bool {
+        row.earlier_line.is_some()
+    }
+
+    fn matched_words(row: &ImportGroup, on_duplicate: OnDuplicate) -> Option<String> {
+        let done = match (row.earlier_line, row.duplicate_of, on_duplicate) {
+            (Some(_), _, _) => "counted once",
+            (None, None, _) => return None,
+            (None, Some(_), OnDuplicate::Skip) => "skipped",
+            (None, Some(_), OnDuplicate::Update) => "updated",
+            (None, Some(_), OnDuplicate::New) => "imported as new",
+        };
+        Some(format!("{}; {done}", row.matched_on))
     }
 
     fn import(
@@ -210,5 +251,68 @@ impl ImportKind for Participants {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         store.import_participants(label, rows, on_duplicate, progress)
+    }
+}
+
+/// Participants' feedback from an online form's export.
+#[derive(Clone, Copy, Debug)]
+pub struct FeedbackResponses;
+
+impl ImportKind for FeedbackResponses {
+    type Field = FeedbackField;
+    type Row = ImportFeedback;
+    type Lookup = FeedbackLookup;
+    const NOUNS: (&'static str, &'static str) = ("response", "responses");
+    const REQUIRED: (&'static str, fn(FeedbackField) -> bool) =
+        ("Choose the column that holds the participants' email addresses.", |f| f == FeedbackField::Email);
+    const SAME_WHEN: &'static str = "feedback already given by the same person on the same day";
+    const PREVIEW: &'static [(&'static str, f32)] =
+        &[("Participant", 200.0), ("Day", 120.0), ("Ratings", 90.0), ("What they learnt", 300.0)];
+
+    fn lookup(&self, store: &Store) -> Result<FeedbackLookup, StoreError> {
+        store.feedback_lookup()
+    }
+
+    fn fields(&self, lookup: &FeedbackLookup) -> Vec<FeedbackField> {
+        let mut fields = FeedbackField::all().to_vec();
+        let practices = lookup.practices.len().min(super::feedback_import::MAX_PRACTICES);
+        fields.extend((0..practices).map(|i| FeedbackField::Practice(i as u8)));
+        fields
+    }
+
+    fn field_label(&self, lookup: &FeedbackLookup, field: FeedbackField) -> String {
+        super::feedback_import::practice_label(&lookup.practices, field)
+    }
+
+    fn guess(&self, headers: &[String], lookup: &FeedbackLookup) -> Mapping<FeedbackField> {
+        super::feedback_import::guess(headers, &lookup.practices)
+    }
+
+    fn plan(&self, table: &Table, mapping: &Mapping<FeedbackField>, lookup: &FeedbackLookup) -> Plan<ImportFeedback> {
+        plan_feedback_import(table, mapping, lookup)
+    }
+
+    fn preview(row: &ImportFeedback) -> Vec<String> {
+        vec![
+            row.name.clone(),
+            crate::model::dates::uk_date(row.day),
+            row.feedback.ratings.len().to_string(),
+            row.feedback.learnt.clone(),
+        ]
+    }
+
+    fn is_duplicate(row: &ImportFeedback) -> bool {
+        row.duplicate
+    }
+
+    fn import(
+        &self,
+        store: &mut Store,
+        label: &str,
+        rows: &[ImportFeedback],
+        on_duplicate: OnDuplicate,
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        store.import_feedback(label, rows, on_duplicate, progress)
     }
 }

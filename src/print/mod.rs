@@ -9,6 +9,7 @@
 //! in the window, each page as pixels.
 
 pub mod data;
+pub mod report;
 mod world;
 
 use std::collections::HashSet;
@@ -157,6 +158,18 @@ impl Printed {
             rgba: pixmap.data().to_vec(),
         })
     }
+}
+
+/// The programme's report (of one cohort, or all) ready to typeset.
+pub fn prepare_report(store: &Store, cohort: Option<crate::model::CohortId>, today: NaiveDate) -> Result<Prepared, PrintError> {
+    let facts = store.report_facts(cohort)?;
+    let figures = crate::model::report::report(&facts);
+    let mut data = report::report_data(&figures);
+    if let Some(map) = data.as_object_mut() {
+        map.insert("printed".to_owned(), Value::String(crate::model::dates::uk_date(today)));
+    }
+    let title = format!("{}: outcomes", figures.scope);
+    Ok(Prepared { title, data, placements: facts.placements.len() })
 }
 
 /// Prepares, typesets and writes the PDF of `choice` in one go (the command line).

@@ -85,7 +85,7 @@ impl World for PrintWorld {
         if Some(id) == file_id("/data.json") {
             Ok(self.data.clone())
         } else {
-            self.source(id).map(|s| Bytes::from_string(s))
+            self.source(id).map(Bytes::from_string)
         }
     }
 

@@ -382,6 +382,51 @@ impl BulkWriter<'_> {
         )
         .map(PlacementId)
     }
+
+    /// A placement's outcome.
+    pub fn outcome(&mut self, placement: PlacementId, o: &crate::model::outcomes::Outcome) -> Result<(), StoreError> {
+        self.insert(
+            "INSERT INTO placement_outcome (placement_id, result, reason, hours, local_people, summary, \
+             group_usefulness, group_host_again, group_comment, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+            &[
+                Value::Integer(placement.0),
+                Value::Text(o.result.code().to_owned()),
+                text(&o.reason),
+                o.hours.map_or(Value::Null, Value::Real),
+                o.local_people.map_or(Value::Null, |n| Value::Integer(i64::from(n))),
+                text(&o.summary),
+                o.group_usefulness.map_or(Value::Null, |n| Value::Integer(i64::from(n))),
+                Value::Text(o.host_again.map_or("", crate::model::outcomes::HostAgain::code).to_owned()),
+                text(&o.group_comment),
+                Value::Text(self.now.clone()),
+            ],
+        )
+        .map(|_| ())
+    }
+
+    /// A participant's feedback on a placement, with its ratings.
+    pub fn feedback(&mut self, placement: PlacementId, f: &crate::model::outcomes::Feedback) -> Result<(), StoreError> {
+        let id = self.insert(
+            "INSERT INTO participant_feedback (placement_id, participant_id, learnt, differently, given_on, \
+             created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            &[
+                Value::Integer(placement.0),
+                opt_id(f.participant.map(|p| p.0)),
+                text(&f.learnt),
+                text(&f.differently),
+                f.given_on.map_or(Value::Null, date_value),
+                Value::Text(self.now.clone()),
+            ],
+        )?;
+        for (practice, rating) in &f.ratings {
+            self.insert(
+                "INSERT INTO feedback_rating (feedback_id, practice_id, rating) VALUES (?1, ?2, ?3)",
+                &[Value::Integer(id), Value::Integer(practice.0), Value::Integer(i64::from(*rating))],
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// A participant to be added to a cohort.

@@ -19,8 +19,13 @@ pub struct ImportGroup {
     /// A neighbourhood name; unknown ones are added to the list. Without one, the postcode
     /// district rules decide.
     pub neighbourhood: Option<String>,
-    /// The group already in the file that this one seems to be.
+    /// The group already in the file that this one is.
     pub duplicate_of: Option<GroupId>,
+    /// An earlier row of the same file that is this group: this row is not imported.
+    pub earlier_line: Option<u64>,
+    /// How it was matched, in words ("same charity number 1026843 as ‘…’, FY7 2BA"); empty
+    /// when it matched nothing.
+    pub matched_on: String,
 }
 
 /// What to do with a row that matches a group already in the file.
@@ -151,11 +156,20 @@ fn insert_new(
 }
 
 impl Store {
-    /// (id, name, postcode, charity number) of every group, for spotting duplicates.
-    pub fn group_keys(&self) -> Result<Vec<(GroupId, String, String, String)>, StoreError> {
-        let mut stmt = self.conn().prepare_cached("SELECT id, name, postcode, charity_number FROM community_group")?;
-        let rows = stmt.query_map([], |r| Ok((GroupId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    /// Every group's (id, name, postcode, charity number, identifier), for spotting duplicates.
+    pub fn group_keys(&self) -> Result<crate::exchange::group_import::ExistingGroups, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, name, postcode, charity_number, other_identifier FROM community_group")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((GroupId(r.get(0)?), r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+        })?;
+        let mut index = crate::exchange::group_import::ExistingGroups::default();
+        for row in rows {
+            let (id, name, postcode, charity, identifier) = row?;
+            index.add(id, &name, &postcode, &charity, &identifier);
+        }
+        Ok(index)
     }
 
     /// Imports groups in one transaction (one undo step). `progress` is told how many rows are
@@ -176,6 +190,10 @@ impl Store {
                     return Err(StoreError::Cancelled);
                 }
                 let neighbourhood = lists.neighbourhood(rec, row)?;
+                if row.earlier_line.is_some() {
+                    counts.skipped += 1;
+                    continue;
+                }
                 let target = match (row.duplicate_of, on_duplicate) {
                     (Some(_), OnDuplicate::Skip) => {
                         counts.skipped += 1;

@@ -19,6 +19,7 @@ mod lists;
 mod lock;
 mod offers;
 mod people;
+mod outcomes;
 mod placements;
 mod queries;
 mod schema;

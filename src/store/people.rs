@@ -208,6 +208,7 @@ impl Store {
         let name = self.participant(id)?.name;
         self.edit(format!("Remove {name}"), |rec| {
             set_unavailable(rec, id, &[])?;
+            super::outcomes::delete_feedback_of_participant(rec, id)?;
             if rec.delete("participant", id.0)? { Ok(()) } else { Err(StoreError::Missing("That participant")) }
         })
     }
@@ -338,6 +339,7 @@ impl Store {
         let change = self.edit("Remove personal data", |rec| {
             for (n, person) in people.iter().enumerate() {
                 set_unavailable(rec, person.id, &[])?;
+                super::outcomes::unname_feedback_of(rec, person.id)?;
                 let mut columns = vec![
                     ("preferred_name", Value::Text(String::new())),
                     ("email", Value::Text(String::new())),

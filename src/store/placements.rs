@@ -304,6 +304,7 @@ impl Store {
     /// Takes a team off the day it was placed on (one undo step).
     pub fn remove_placement(&mut self, id: PlacementId) -> Result<ChangeSet, StoreError> {
         self.edit("Remove placement", |rec| {
+            super::outcomes::delete_outcomes_of_placement(rec, id)?;
             if rec.delete("placement", id.0)? { Ok(()) } else { Err(StoreError::Missing("That placement")) }
         })
     }

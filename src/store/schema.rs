@@ -16,6 +16,7 @@ const STEPS: &[Step] = &[
     Step { version: 3, sql: include_str!("migrations/003_offers.sql") },
     Step { version: 4, sql: include_str!("migrations/004_people.sql") },
     Step { version: 5, sql: include_str!("migrations/005_board.sql") },
+    Step { version: 6, sql: include_str!("migrations/006_outcomes.sql") },
 ];
 
 /// The newest file format this program reads and writes.

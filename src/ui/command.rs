@@ -42,6 +42,7 @@ impl CommandUi for UiCommand {
         const P3: [KeyboardShortcut; 1] = [ctrl(Key::Num3)];
         const P4: [KeyboardShortcut; 1] = [ctrl(Key::Num4)];
         const P5: [KeyboardShortcut; 1] = [ctrl(Key::Num5)];
+        const P6: [KeyboardShortcut; 1] = [ctrl(Key::Num6)];
         match self {
             Self::New => &NEW,
             Self::Open => &OPEN,
@@ -56,9 +57,11 @@ impl CommandUi for UiCommand {
             Self::ShowCohorts => &P3,
             Self::ShowBoard => &P4,
             Self::ShowDaySheets => &P5,
+            Self::ShowOutcomes => &P6,
             Self::RestoreBackup
             | Self::ImportGroups
             | Self::ImportOffers
+            | Self::ImportFeedback
             | Self::ExportGroups
             | Self::ExportCalendars
             | Self::ExportMailMergeParticipants
@@ -83,6 +86,7 @@ pub enum ImportWhat {
     Groups,
     Offers,
     Participants(CohortId),
+    Feedback,
 }
 
 /// A finished document to save or print: its bytes and the file name to suggest.
@@ -110,6 +114,8 @@ pub enum PathPurpose {
     ExportCalendars,
     /// Where to write a mail merge table.
     ExportMailMerge(crate::exchange::mail_merge::MergeFor),
+    /// Where to write the report's figures (of a cohort, or all).
+    ExportReport(Option<CohortId>),
 }
 
 /// What a panel, a menu or a modal asks the app to do after the frame. Nothing changes the
@@ -138,6 +144,10 @@ pub enum Command {
     SavePdf(Finished),
     /// Open this PDF in the computer's viewer, to print it.
     Print(Finished),
+    /// Ask where to save the report's figures, and save them.
+    ExportReport(Option<CohortId>),
+    /// Open the Outcomes panel's form for this placement.
+    RecordOutcome(crate::model::PlacementId),
 }
 
 impl Command {

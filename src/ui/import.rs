@@ -16,8 +16,8 @@ use super::command::UiCommand;
 use super::theme;
 use super::worker::{Job, Progress, spawn};
 use crate::exchange::import_kind::run_import;
-pub use crate::exchange::import_kind::{Groups, ImportKind, Offers, Participants};
-use crate::exchange::mapping::{FieldKind, Mapping, Plan};
+pub use crate::exchange::import_kind::{FeedbackResponses, Groups, ImportKind, Offers, Participants};
+use crate::exchange::mapping::{Mapping, Plan};
 use crate::exchange::table::{Table, TableError, is_missing};
 use crate::exchange::{read_spreadsheet, xlsx};
 use crate::model::text::{count_of, thousands};
@@ -119,7 +119,7 @@ fn read_in_background<K: ImportKind>(
             Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => xlsx::sheet_names(&bytes)?,
             _ => Vec::new(),
         };
-        let mapping = Mapping::guess(&table.headers);
+        let mapping = kind.guess(&table.headers, &lookup);
         let plan = kind.plan(&table, &mapping, &lookup);
         Ok((table, sheets, mapping, plan, lookup))
     })
@@ -336,7 +336,7 @@ fn mapping_stage_ui<K: ImportKind>(
         stage.table.encoding
     ));
     ui.add_space(4.0);
-    if mapping_ui::<K>(ui, stage.table, stage.mapping) {
+    if mapping_ui(ui, kind, stage.lookup, stage.table, stage.mapping) {
         *stage.plan = kind.plan(stage.table, stage.mapping, stage.lookup);
     }
     ui.add_space(6.0);
@@ -356,6 +356,7 @@ fn mapping_stage_ui<K: ImportKind>(
             ui.radio_value(choices.on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
         });
     }
+    matches_ui::<K>(ui, stage.plan, *choices.on_duplicate, unit);
     problems_ui(ui, stage.plan, unit, choices.show_problems);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -374,6 +375,43 @@ fn mapping_stage_ui<K: ImportKind>(
         }
     });
     asked
+}
+
+/// Rows that name a record twice in the file, and every row that matched one (with its line, the
+/// record it matched and on what, and what the import will do with it), listed on request.
+fn matches_ui<K: ImportKind>(ui: &mut Ui, plan: &Plan<K::Row>, on_duplicate: OnDuplicate, unit: &str) {
+    let (one, many) = K::NOUNS;
+    let repeats = plan.rows.iter().filter(|r| K::repeats_earlier_row(&r.row)).count();
+    if repeats > 0 {
+        let named = plan.rows.len() - repeats;
+        ui.label(format!(
+            "{} name {}: a {one} listed more than once is imported once.",
+            count_of(plan.rows.len() as u64, unit, &format!("{unit}s")),
+            count_of(named as u64, one, many)
+        ));
+    }
+    let listed: Vec<String> = plan
+        .rows
+        .iter()
+        .filter_map(|r| K::matched_words(&r.row, on_duplicate).map(|words| format!("{unit} {}: {words}", r.line)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Which rows matched, and what ({})", thousands(listed.len() as u64)))
+        .id_salt("import_matches")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("import_matches_list").max_height(160.0).show_rows(
+                ui,
+                ui.text_style_height(&egui::TextStyle::Body),
+                listed.len(),
+                |ui, range| {
+                    for line in &listed[range] {
+                        ui.label(line);
+                    }
+                },
+            );
+        });
 }
 
 /// A workbook's sheets, to choose which one is read.
@@ -401,8 +439,15 @@ fn sheet_ui(ui: &mut Ui, sheets: &[String], sheet: &Option<String>) -> Asked {
 }
 
 /// One row per column: its header, an example, and the field it fills. True when changed.
-fn mapping_ui<K: ImportKind>(ui: &mut Ui, table: &Table, mapping: &mut Mapping<K::Field>) -> bool {
+fn mapping_ui<K: ImportKind>(
+    ui: &mut Ui,
+    kind: &K,
+    lookup: &K::Lookup,
+    table: &Table,
+    mapping: &mut Mapping<K::Field>,
+) -> bool {
     let mut changed = false;
+    let fields = kind.fields(lookup);
     egui::ScrollArea::vertical().id_salt("import_mapping").max_height(220.0).show(ui, |ui| {
         egui::Grid::new("import_mapping_grid").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
             ui.strong("Column in the file");
@@ -416,14 +461,14 @@ fn mapping_ui<K: ImportKind>(ui: &mut Ui, table: &Table, mapping: &mut Mapping<K
                 let current = mapping.fields[i];
                 egui::ComboBox::from_id_salt(("import_field", i))
                     .width(200.0)
-                    .selected_text(current.map_or("Don't import", FieldKind::label))
+                    .selected_text(current.map_or_else(|| "Don't import".to_owned(), |f| kind.field_label(lookup, f)))
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), "Don't import").clicked() {
                             mapping.fields[i] = None;
                             changed = true;
                         }
-                        for &field in K::Field::all() {
-                            if ui.selectable_label(current == Some(field), field.label()).clicked() {
+                        for &field in &fields {
+                            if ui.selectable_label(current == Some(field), kind.field_label(lookup, field)).clicked() {
                                 // A field fills from one column: take it from any other.
                                 for other in mapping.fields.iter_mut() {
                                     if *other == Some(field) {

@@ -13,10 +13,12 @@ pub enum PanelKind {
     Cohorts,
     Board,
     DaySheets,
+    Outcomes,
 }
 
 impl PanelKind {
-    pub const ALL: [Self; 5] = [Self::Directory, Self::Offers, Self::Cohorts, Self::Board, Self::DaySheets];
+    pub const ALL: [Self; 6] =
+        [Self::Directory, Self::Offers, Self::Cohorts, Self::Board, Self::DaySheets, Self::Outcomes];
 
     pub fn command(self) -> super::command::UiCommand {
         use super::command::UiCommand;
@@ -26,6 +28,7 @@ impl PanelKind {
             Self::Cohorts => UiCommand::ShowCohorts,
             Self::Board => UiCommand::ShowBoard,
             Self::DaySheets => UiCommand::ShowDaySheets,
+            Self::Outcomes => UiCommand::ShowOutcomes,
         }
     }
 

@@ -79,6 +79,9 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String, String) {
 pub fn downgrade(path: &Path, version: u32) {
     let conn = rusqlite::Connection::open(path).expect("open");
     let mut sql = String::new();
+    if version < 6 {
+        sql.push_str("DROP TABLE feedback_rating; DROP TABLE participant_feedback; DROP TABLE placement_outcome;");
+    }
     if version < 5 {
         sql.push_str(
             "CREATE TABLE placement_old (id INTEGER PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES team(id),
@@ -112,4 +115,70 @@ pub fn downgrade(path: &Path, version: u32) {
     }
     sql.push_str(&format!("PRAGMA user_version = {version}; VACUUM;"));
     conn.execute_batch(&sql).expect("downgrade");
+}
+
+/// A PDF tool (qpdf, pdffonts, pdftotext, pdfinfo) run on the real file: its output.
+pub fn tool(program: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} could not run: {e}"));
+    assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The words of a page (or of them all) in reading order, each run of white space one space: a
+/// table cell's text is whole however it wrapped.
+pub fn text_of(pdf: &Path, page: Option<usize>) -> String {
+    let pdf = pdf.to_str().unwrap();
+    let text = match page {
+        Some(n) => tool("pdftotext", &["-f", &n.to_string(), "-l", &n.to_string(), pdf, "-"]),
+        None => tool("pdftotext", &[pdf, "-"]),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn pages_of(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+/// A PDF that a printer takes: qpdf finds nothing wrong, and every font is embedded.
+pub fn assert_sound(pdf: &Path) {
+    let pdf = pdf.to_str().unwrap();
+    let check = tool("qpdf", &["--check", pdf]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    let fonts = tool("pdffonts", &[pdf]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name, type (one or two words), encoding, emb, sub, uni, object, generation
+        let emb = columns[columns.len() - 5];
+        assert_eq!(emb, "yes", "a font is not embedded: {row}");
+    }
+}
+
+/// The whole app on `file` (its data folder `data_dir`, file dialogs scripted), in a window of
+/// `size`, after its first frames, showing the panel of Ctrl+`panel`.
+pub fn app_on(
+    data_dir: &Path,
+    file: &Path,
+    dialogs: placements::ui::dialogs::ScriptedDialogs,
+    size: egui::Vec2,
+    panel: egui::Key,
+) -> egui_kittest::Harness<'static, placements::ui::PlacementsApp> {
+    use placements::ui::{PlacementsApp, Start};
+    let mut app = PlacementsApp::new(
+        placements::paths::AppPaths { data_dir: data_dir.to_path_buf() },
+        Box::new(dialogs),
+        placements::ui::prefs::Prefs::default(),
+    );
+    app.start(Start::File(file.to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, panel);
+    // A panel that starts work on a worker shows a spinner, which never settles: step on.
+    let _ = h.try_run();
+    h
 }

@@ -99,6 +99,7 @@ impl PlacementsApp {
             PathPurpose::Export => self.export_groups(&path),
             PathPurpose::ExportCalendars => self.export_calendars(&path),
             PathPurpose::ExportMailMerge(merge_for) => self.export_mail_merge(&path, merge_for),
+            PathPurpose::ExportReport(cohort) => self.export_report(&path, cohort),
             PathPurpose::SavePdf(finished) => {
                 let mut path = path;
                 if path.extension().is_none() {
@@ -142,6 +143,7 @@ impl PlacementsApp {
         self.import = Some(match what {
             ImportWhat::Groups => Box::new(ImportWindow::new(import::Groups, path, store, ctx)),
             ImportWhat::Offers => Box::new(ImportWindow::new(import::Offers, path, store, ctx)),
+            ImportWhat::Feedback => Box::new(ImportWindow::new(import::FeedbackResponses, path, store, ctx)),
             ImportWhat::Participants(cohort) => {
                 Box::new(ImportWindow::new(import::Participants(cohort), path, store, ctx))
             }
@@ -169,6 +171,10 @@ impl PlacementsApp {
             }
             PathPurpose::ExportCalendars => {
                 self.dialogs.pick_folder("Choose a folder for the calendar files", start.as_deref())
+            }
+            PathPurpose::ExportReport(_) => {
+                let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
+                self.dialogs.pick_export_file("Save the report's figures", &format!("{stem} report.xlsx"), start.as_deref())
             }
             PathPurpose::ExportMailMerge(merge_for) => {
                 let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
@@ -222,6 +228,24 @@ impl PlacementsApp {
         match written {
             Ok(written) => self.notice = Some(format!("Wrote {} in {}", written.sentence(), folder.display())),
             Err(e) => self.show_message("Could not export the calendar files", e),
+        }
+    }
+
+    fn export_report(&mut self, path: &Path, cohort: Option<crate::model::CohortId>) {
+        let Some(doc) = &self.doc else { return };
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension("xlsx");
+        }
+        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let written = doc.store.report_facts(cohort).map_err(|e| e.to_string()).and_then(|facts| {
+            let figures = crate::model::report::report(&facts);
+            let bytes = crate::exchange::table_out::figures_bytes(&figures, xlsx).map_err(|e| e.to_string())?;
+            write_atomically(&path, &bytes).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => self.notice = Some(format!("Saved the report's figures to {}", path.display())),
+            Err(e) => self.show_message(format!("Could not save “{}”", display_name(&path)), e),
         }
     }
 

@@ -45,7 +45,10 @@ impl PlacementsApp {
                 ui.separator();
                 self.items_ui(ui, &[UiCommand::SaveAs, UiCommand::Close]);
                 ui.separator();
-                self.items_ui(ui, &[UiCommand::ImportGroups, UiCommand::ImportOffers, UiCommand::ExportGroups]);
+                self.items_ui(
+                    ui,
+                    &[UiCommand::ImportGroups, UiCommand::ImportOffers, UiCommand::ImportFeedback, UiCommand::ExportGroups],
+                );
                 ui.separator();
                 self.items_ui(
                     ui,

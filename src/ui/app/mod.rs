@@ -169,6 +169,11 @@ impl PlacementsApp {
             }
             Command::SavePdf(finished) => self.ask_path(PathPurpose::SavePdf(finished)),
             Command::Print(finished) => self.print_pdf(&finished),
+            Command::ExportReport(cohort) => self.ask_path(PathPurpose::ExportReport(cohort)),
+            Command::RecordOutcome(placement) => {
+                self.panels.record_outcome(placement);
+                self.prefs.last_panel = PanelKind::Outcomes;
+            }
         }
     }
 
@@ -185,6 +190,7 @@ impl PlacementsApp {
             UiCommand::RestoreBackup => self.open_restore_list(),
             UiCommand::ImportGroups => self.ask_path(PathPurpose::Import(ImportWhat::Groups)),
             UiCommand::ImportOffers => self.ask_path(PathPurpose::Import(ImportWhat::Offers)),
+            UiCommand::ImportFeedback => self.ask_path(PathPurpose::Import(ImportWhat::Feedback)),
             UiCommand::ExportGroups => self.ask_path(PathPurpose::Export),
             UiCommand::ExportCalendars => self.ask_path(PathPurpose::ExportCalendars),
             UiCommand::ExportMailMergeParticipants => {
@@ -201,7 +207,8 @@ impl PlacementsApp {
             | UiCommand::ShowOffers
             | UiCommand::ShowCohorts
             | UiCommand::ShowBoard
-            | UiCommand::ShowDaySheets => {
+            | UiCommand::ShowDaySheets
+            | UiCommand::ShowOutcomes => {
                 if let Some(kind) = PanelKind::ALL.into_iter().find(|k| k.command() == command) {
                     self.show_panel(kind);
                 }

@@ -7,6 +7,7 @@ mod cohorts;
 mod day_sheets;
 pub(crate) mod directory;
 mod offers;
+mod outcomes;
 
 use egui::Ui;
 
@@ -24,6 +25,7 @@ pub struct Panels {
     cohorts: cohorts::CohortsPanel,
     board: board::BoardPanel,
     day_sheets: day_sheets::DaySheetsPanel,
+    outcomes: outcomes::OutcomesPanel,
 }
 
 impl Panels {
@@ -35,6 +37,7 @@ impl Panels {
             cohorts: Default::default(),
             board: Default::default(),
             day_sheets: Default::default(),
+            outcomes: Default::default(),
         }
     }
 
@@ -45,6 +48,7 @@ impl Panels {
             PanelKind::Cohorts => self.cohorts.ui(ui, doc),
             PanelKind::Board => self.board.ui(ui, doc),
             PanelKind::DaySheets => self.day_sheets.ui(ui, doc),
+            PanelKind::Outcomes => self.outcomes.ui(ui, doc),
         }
     }
 
@@ -54,7 +58,7 @@ impl Panels {
             PanelKind::Directory => self.directory.focus_search = true,
             PanelKind::Offers => self.offers.focus_search = true,
             PanelKind::Cohorts => self.cohorts.focus_search = true,
-            PanelKind::Board | PanelKind::DaySheets => {}
+            PanelKind::Board | PanelKind::DaySheets | PanelKind::Outcomes => {}
         }
     }
 
@@ -70,6 +74,13 @@ impl Panels {
         self.offers.pane.form = None;
         self.cohorts.document_reloaded();
         self.board.document_reloaded();
+        self.outcomes.document_reloaded();
+    }
+
+    /// Shows the Outcomes panel's form for a placement.
+    pub fn record_outcome(&mut self, placement: crate::model::PlacementId) {
+        self.current = PanelKind::Outcomes;
+        self.outcomes.record(placement);
     }
 
     /// An edit a panel asked for has been saved; `subject` is what it was about.

@@ -388,6 +388,10 @@ pub(super) fn chip_menu_ui(ui: &mut Ui, view: &View<'_>, p: &PlacementSummary, e
             }
         }
         ui.separator();
+        if ui.button("Record the outcome…").on_hover_text("How the day went, and the team's feedback").clicked() {
+            events.push(Event::RecordOutcome(p.id));
+            ui.close();
+        }
         if ui.button("Add a note…").clicked() {
             events.push(Event::Open(Dialog::Note { id: p.id, text: p.notes.clone() }));
             ui.close();

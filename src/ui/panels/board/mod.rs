@@ -130,6 +130,8 @@ pub(crate) enum Event {
     Do(Gesture),
     Status(PlacementId, PlacementStatus),
     Open(Dialog),
+    /// Open the Outcomes panel's form for this placement.
+    RecordOutcome(PlacementId),
     /// Work out a proposal for every team of the cohort not yet placed.
     Suggest,
     /// Make the proposal's placements (one undo step) and put it away.
@@ -429,6 +431,7 @@ impl BoardPanel {
                 return vec![Command::edit(BoardEdit::SetStatus { id, status })];
             }
             Event::Open(dialog) => self.dialog = Some(dialog),
+            Event::RecordOutcome(id) => return vec![Command::RecordOutcome(id)],
             // Handled by the frame, which holds the suggestion.
             Event::Suggest | Event::ApplySuggestion(_) | Event::DiscardSuggestion => {}
         }
