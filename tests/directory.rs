@@ -81,3 +81,73 @@ fn search_looks_in_contacts_postcodes_and_charity_numbers() {
         (1..=80).map(|i| store.group(GroupId(i)).unwrap()).find(|g| !g.charity_number.is_empty()).unwrap();
     assert!(names_found(&store, &with_charity.charity_number).contains(&with_charity.name));
 }
+
+/// Every field a search looks in, for one group: what a coordinator might type to find it.
+fn searches_for(group: &CommunityGroup) -> Vec<String> {
+    let mut searches = vec![group.name.clone(), group.postcode.clone(), group.contact_name.clone(), group.contact_email.clone()];
+    searches.push(group.charity_number.clone());
+    if let Some(word) = group.description.split_whitespace().find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic)) {
+        searches.push(word.to_owned());
+    }
+    searches.retain(|s| !s.trim().is_empty());
+    searches
+}
+
+/// A large import indexes its groups in one pass after writing them (the insert trigger set
+/// aside); a small one goes row by row through the trigger. Both must find the same groups for
+/// every search, and undo and redo must keep the index in step.
+#[test]
+fn a_large_import_is_searchable_exactly_as_rows_added_one_by_one() {
+    use placements::exchange::group_export::groups_csv;
+    use placements::exchange::import_kind::{Groups, ImportKind, run_import};
+    use placements::exchange::table::read_csv;
+    use placements::store::OnDuplicate;
+
+    let dir = tempfile::tempdir().unwrap();
+    let source = demo_file(dir.path(), "source.placements", 450);
+    let records = Store::open(&source, OpenMode::ReadOnly).unwrap().group_records().unwrap();
+    let table = read_csv(&groups_csv(&records).unwrap()).unwrap();
+    let groups: Vec<CommunityGroup> = records.into_iter().map(|r| r.group).collect();
+    let plan_of = |store: &Store| {
+        let lookup = Groups.lookup(store).unwrap();
+        let plan = Groups.plan(&table, &Groups.guess(&table.headers, &lookup), &lookup);
+        plan.rows.into_iter().map(|r| r.row).collect::<Vec<_>>()
+    };
+    // In one go (the one-pass path), and in batches of 30 (each through the trigger).
+    let at_once_path = dir.path().join("at-once.placements");
+    let mut at_once = Store::create(&at_once_path).unwrap();
+    let rows = plan_of(&at_once);
+    assert_eq!(rows.len(), 450);
+    let (counts, change) = run_import(&Groups, &mut at_once, "Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
+    assert_eq!(counts.imported, 450);
+    let mut by_batch = Store::create(&dir.path().join("by-batch.placements")).unwrap();
+    for batch in rows.chunks(30) {
+        run_import(&Groups, &mut by_batch, "Import", batch, OnDuplicate::Skip, &mut |_| true).unwrap();
+    }
+    // Every group by its name; every seventh by every field it can be found by.
+    for (i, group) in groups.iter().enumerate() {
+        let searches = if i % 7 == 0 { searches_for(group) } else { vec![group.name.clone()] };
+        for search in searches {
+            let found = names_found(&at_once, &search);
+            assert!(found.contains(&group.name), "“{search}” does not find {}", group.name);
+            assert_eq!(found, names_found(&by_batch, &search), "“{search}”");
+        }
+    }
+    // The forgiving search too: a slip in a long word of a name.
+    let long = groups.iter().find(|g| g.name.split_whitespace().any(|w| w.len() >= 8)).unwrap();
+    let word = long.name.split_whitespace().find(|w| w.len() >= 8).unwrap();
+    let slipped: String = word.chars().take(word.chars().count() - 2).chain(word.chars().skip(word.chars().count() - 1)).collect();
+    assert!(names_found(&at_once, &slipped).contains(&long.name), "{slipped} for {}", long.name);
+
+    // Undo takes the groups out of the index, redo puts them back.
+    at_once.undo(&change).unwrap();
+    assert!(names_found(&at_once, &groups[0].name).is_empty());
+    at_once.redo(&change).unwrap();
+    assert!(names_found(&at_once, &groups[0].name).contains(&groups[0].name));
+    drop(at_once);
+    // The trigger is back after the import: a group added afterwards is found.
+    let mut reopened = Store::open(&at_once_path, OpenMode::Edit).unwrap();
+    let added = GroupEdit::check(CommunityGroup { name: "Quokka Appreciation Society".into(), ..Default::default() }).unwrap();
+    reopened.add_group(&added).unwrap();
+    assert_eq!(names_found(&reopened, "quokka"), vec!["Quokka Appreciation Society".to_owned()]);
+}

@@ -293,27 +293,44 @@ fn invalid_values_are_never_saved() {
 }
 
 #[test]
-fn backups_are_taken_named_by_file_and_time_and_only_the_last_twenty_kept() {
+fn a_backup_is_taken_only_when_the_file_has_changed_and_old_ones_are_thinned() {
     let dir = temp();
     let path = demo_file(dir.path(), "Bolton 2027.placements", 20);
     let backups = Backups::new(dir.path().join("backups"));
-    let store = Store::open(&path, OpenMode::Edit).unwrap();
-    let mut taken = Vec::new();
-    for _ in 0..22 {
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
+    let first = backups.take(&store).unwrap();
+    // Unchanged: the copy already taken holds it, and no second one is made.
+    assert_eq!(backups.take(&store).unwrap(), first);
+    assert_eq!(backups.of_document(&path).len(), 1);
+    let name = first.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("Bolton 2027 2") && name.ends_with(".placements"), "{name}");
+    // Each change, then a backup: a new copy each time, all of them today, so thinning keeps the
+    // newest five.
+    let mut taken = vec![first];
+    for i in 0..8 {
+        let edit = GroupEdit::check(placements::model::CommunityGroup { name: format!("Changed group {i}"), ..Default::default() }).unwrap();
+        store.add_group(&edit).unwrap();
         taken.push(backups.take(&store).unwrap());
     }
     let listed = backups.of_document(&path);
-    // Newest first: the last two taken head the list, and the first two taken are gone.
-    assert_eq!(listed[0].path, taken[21]);
-    assert_eq!(listed[1].path, taken[20]);
-    assert!(!taken[0].exists() && !taken[1].exists());
-    assert_eq!(listed.len(), Backups::KEEP);
+    assert_eq!(listed.len(), placements::store::KEEP_NEWEST);
+    assert_eq!(listed[0].path, taken[8]);
+    assert_eq!(listed[4].path, taken[4]);
+    assert!(!taken[3].exists() && !taken[0].exists());
     assert!(listed.iter().all(|b| b.document == "Bolton 2027"));
-    let name = listed[0].path.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with("Bolton 2027 2") && name.ends_with(".placements"), "{name}");
-    // Each is a complete placement database.
+    // Each is a complete placement database; the newest holds the last change.
     assert_eq!(dump(&listed[0].path), dump(&path));
-    assert_eq!(backups.all().len(), Backups::KEEP);
+    let (count, bytes) = backups.space_of_document(&path);
+    assert_eq!((count, bytes), (5, listed.iter().map(|b| b.bytes).sum()));
+    assert_eq!(backups.space(), bytes);
+    // Deleting the copies taken before a moment (after personal data is removed).
+    let oldest = listed[4].taken;
+    assert_eq!(backups.delete_before(&path, oldest).unwrap(), (0, 0));
+    let later = chrono::Local::now().naive_local() + chrono::Duration::minutes(1);
+    assert_eq!(backups.delete_before(&path, later).unwrap(), (5, bytes));
+    assert!(backups.of_document(&path).is_empty());
+    // With the copies gone, the next backup copies the file again.
+    assert!(backups.take(&store).unwrap().exists());
 }
 
 #[test]

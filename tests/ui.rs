@@ -915,3 +915,82 @@ fn a_cohort_named_like_another_is_refused_in_words_and_the_form_stays_open() {
     // The form is still there with what was typed, to be put right.
     assert!(h.query_by_label("Save cohort").is_some());
 }
+
+#[test]
+fn after_personal_data_is_removed_the_older_backups_holding_it_can_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "forget-backups.placements", 20);
+    let emails: Vec<(i64, String)> = {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        // Participants' emails, and (as cohort 0) the groups' contacts' (the demo reuses names).
+        let mut stmt = conn
+            .prepare(
+                "SELECT cohort_id, email FROM participant WHERE email <> '' \
+                 UNION ALL SELECT 0, contact_email FROM community_group WHERE contact_email <> ''",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    let mut h = harness(app_in(dir.path(), ScriptedDialogs::default(), Start::File(file.clone())));
+    h.run();
+    // Opening the file kept a backup of it, personal data and all.
+    let backups = placements::store::Backups::new(dir.path().join("backups"));
+    let opened = backups.of_document(&file);
+    assert_eq!(opened.len(), 1);
+    let opened_bytes = std::fs::read(&opened[0].path).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    button(&h, "Remove personal data…").click();
+    h.run();
+    button(&h, "Remove personal data").click();
+    h.run();
+    assert!(h.query_by_label("Delete the older backups too?").is_some());
+    button(&h, "Delete the older backups").click();
+    h.run();
+    let cohort: i64 = scalar(&file, "SELECT id FROM cohort WHERE personal_data_removed_on IS NOT NULL");
+    let kept = backups.of_document(&file);
+    assert_eq!(kept.len(), 1, "one backup: the file as it is now");
+    // (It may have the old one's name, when both were taken within the same second.)
+    let bytes = std::fs::read(&kept[0].path).unwrap();
+    let holds = |text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+    // (A person on two cohorts keeps their email on the other one; a group's contact too.)
+    let elsewhere: Vec<&String> = emails.iter().filter(|(c, _)| *c != cohort).map(|(_, e)| e).collect();
+    let removed: Vec<&String> =
+        emails.iter().filter(|(c, e)| *c == cohort && !elsewhere.contains(&e)).map(|(_, e)| e).collect();
+    assert!(!removed.is_empty());
+    let file_bytes = std::fs::read(&file).unwrap();
+    for email in removed {
+        assert!(!file_bytes.windows(email.len()).any(|w| w == email.as_bytes()), "{email} is still in the file");
+        assert!(opened_bytes.windows(email.len()).any(|w| w == email.as_bytes()), "{email} was in the first backup");
+        assert!(!holds(email), "{email} is still in the backup");
+    }
+    assert!(elsewhere.iter().all(|e| holds(e)), "other cohorts' details are kept");
+    assert!(h.query_by_label_contains("Deleted 1 older backup (").is_some(), "the status bar says so");
+}
+
+#[test]
+fn changing_a_columns_meaning_checks_every_row_again_before_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "remap-ui.placements", 30);
+    let source = dir.path().join("groups.csv");
+    std::fs::write(&source, "name,postcode\nStaining Pond Friends,FY3 0BT\nStaining Pond Friends,FY3 0BT\n").unwrap();
+    let mut h = import_window(dir.path(), &file, source, "Import groups…", "Import 2 groups");
+    assert!(h.query_by_label_contains("2 lines name 1 group").is_some());
+    // The postcode column is not imported: the two rows are no longer the same group.
+    h.get_by_label("postcode").click();
+    h.run();
+    h.get_by_label("Don't import").click();
+    h.step();
+    let started = std::time::Instant::now();
+    while h.query_by_label_contains("2 lines name 1 group").is_some() {
+        assert!(started.elapsed().as_secs() < 60, "the rows were never checked again");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    click_until_gone(&mut h, "Import 2 groups");
+    step_until(&mut h, "Imported 2, updated 0, skipped 0");
+    let count: i64 =
+        scalar(&file, "SELECT count(*) FROM community_group WHERE name = 'Staining Pond Friends' AND postcode = ''");
+    assert_eq!(count, 2);
+}

@@ -19,7 +19,7 @@ pub trait ImportKind: Clone + Send + 'static {
     type Field: FieldKind;
     type Row: Clone + Send + 'static;
     /// What the file holds that planning needs (its records, to match rows against).
-    type Lookup: Send + 'static;
+    type Lookup: Send + Sync + 'static;
     /// "group" and "groups".
     const NOUNS: (&'static str, &'static str);
     /// The field without which nothing can be imported, and what to say when it has no column.

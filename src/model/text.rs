@@ -14,6 +14,18 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// `1 group`, `2 groups`.
+/// A size on disk in words: "840 KB", "12.5 MB", "2.0 GB".
+pub fn size_words(bytes: u64) -> String {
+    let b = bytes as f64;
+    if bytes < 1024 * 1024 {
+        format!("{} KB", thousands(bytes.div_ceil(1024)))
+    } else if bytes < 1024 * 1024 * 1024 {
+        format!("{:.1} MB", b / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} GB", b / (1024.0 * 1024.0 * 1024.0))
+    }
+}
+
 pub fn count_of(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }

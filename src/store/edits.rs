@@ -17,7 +17,12 @@ pub(crate) fn now_text() -> String {
 /// typed with the accented letter: it sorts, searches, matches duplicates and prints alike.
 pub(crate) fn text(s: &str) -> Value {
     use unicode_normalization::UnicodeNormalization as _;
-    Value::Text(s.trim().nfc().collect())
+    let s = s.trim();
+    // Plain ASCII, and most text, is composed already: only the rest is rebuilt.
+    if s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return Value::Text(s.to_owned());
+    }
+    Value::Text(s.nfc().collect())
 }
 
 pub(crate) fn date_value(d: NaiveDate) -> Value {
@@ -200,10 +205,13 @@ impl Store {
     ) -> Result<T, StoreError> {
         self.write_gate()?;
         let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Groups written here are indexed for search in one pass at the end.
+        let paused = super::search_index::pause(&tx)?;
         let result = {
             let mut writer = BulkWriter { conn: &tx, now: now_text() };
             f(&mut writer)?
         };
+        paused.resume(&tx)?;
         tx.commit()?;
         Ok(result)
     }

@@ -182,9 +182,18 @@ impl Store {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         let mut counts = ImportCounts::default();
+        let new_groups = rows
+            .iter()
+            .filter(|r| r.earlier_line.is_none() && (r.duplicate_of.is_none() || on_duplicate == OnDuplicate::New))
+            .count();
         let change = self.edit(label, |rec| {
             let mut lists = Lists::read(rec)?;
             let now = now_text();
+            let paused = if new_groups >= super::search_index::ONE_PASS_FROM {
+                Some(super::search_index::pause(rec.conn())?)
+            } else {
+                None
+            };
             for (done, row) in rows.iter().enumerate() {
                 if done % 256 == 0 && !progress(done) {
                     return Err(StoreError::Cancelled);
@@ -210,6 +219,9 @@ impl Store {
                     }
                 };
                 lists.link_categories(rec, target, row)?;
+            }
+            if let Some(paused) = paused {
+                paused.resume(rec.conn())?;
             }
             progress(rows.len());
             Ok(())

@@ -23,6 +23,7 @@ mod outcomes;
 mod placements;
 mod queries;
 mod schema;
+mod search_index;
 mod sheets;
 mod teams;
 
@@ -34,7 +35,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use backups::{BackupInfo, Backups};
+pub use backups::{BackupInfo, Backups, KEEP_NEWEST};
 pub use changes::{ChangeSet, RowChange, RowValues};
 pub use directory_search::{SearchCache, find_groups};
 pub use disk::display_name;
@@ -159,6 +160,8 @@ fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "secure_delete", true)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Edits, imports and undo use a few dozen distinct statements: keep them prepared.
+    conn.set_prepared_statement_cache_capacity(64);
     if access == Access::ReadWrite {
         // A document people copy and email must not depend on `-wal` side files.
         let _mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;

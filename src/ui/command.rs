@@ -133,6 +133,8 @@ pub enum Command {
     /// Replace the open file's contents with this backup (already confirmed), or save it as a
     /// new file when none is open.
     Restore(BackupInfo),
+    /// Delete a file's backups taken before this moment (they hold personal data now removed).
+    DeleteBackupsBefore(PathBuf, chrono::NaiveDateTime),
     Edit(EditRequest),
     /// Open the Offers panel's editor on a new offer from this group.
     NewOffer(GroupId),

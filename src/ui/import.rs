@@ -9,6 +9,7 @@
 //! change set comes back to the app as one undo step.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
@@ -30,6 +31,8 @@ type ReadResult<K> = Result<
     (Table, Vec<String>, Mapping<<K as ImportKind>::Field>, Plan<<K as ImportKind>::Row>, <K as ImportKind>::Lookup),
     TableError,
 >;
+/// A plan made again on a worker after a column's meaning changed, with the mapping it is for.
+type Replan<K> = Job<(Mapping<<K as ImportKind>::Field>, Plan<<K as ImportKind>::Row>)>;
 type ImportResult = Result<(ImportCounts, ChangeSet), StoreError>;
 
 /// What the window says when a worker met a fault in the program.
@@ -42,12 +45,15 @@ enum Stage<K: ImportKind> {
         job: Job<ReadResult<K>>,
     },
     Mapping {
-        table: Table,
+        table: Arc<Table>,
         sheets: Vec<String>,
         sheet: Option<String>,
         mapping: Mapping<K::Field>,
         plan: Plan<K::Row>,
-        lookup: K::Lookup,
+        lookup: Arc<K::Lookup>,
+        /// Every row checked again for a changed mapping, on a worker (a large file takes a
+        /// moment): Import waits for it.
+        replanning: Option<Replan<K>>,
     },
     Importing {
         plan: Plan<K::Row>,
@@ -174,7 +180,15 @@ impl<K: ImportKind> ImportWindow<K> {
             Stage::Reading { sheet, job } => job.poll().map(|outcome| match outcome {
                 Ok(Ok((table, sheets, mapping, plan, lookup))) => {
                     self.unit = table.unit;
-                    Stage::Mapping { table, sheets, sheet: sheet.clone(), mapping, plan, lookup }
+                    Stage::Mapping {
+                        table: Arc::new(table),
+                        sheets,
+                        sheet: sheet.clone(),
+                        mapping,
+                        plan,
+                        lookup: Arc::new(lookup),
+                        replanning: None,
+                    }
                 }
                 Ok(Err(e)) => Stage::Failed(e.to_string()),
                 Err(_fault) => Stage::Failed(READ_FAULT.to_owned()),
@@ -190,6 +204,19 @@ impl<K: ImportKind> ImportWindow<K> {
                 Ok(Err(e)) => Stage::Failed(format!("Nothing was imported: {e}")),
                 Err(_fault) => Stage::Failed(IMPORT_FAULT.to_owned()),
             }),
+            Stage::Mapping { mapping, plan, replanning, .. } => {
+                match replanning.as_ref().and_then(Job::poll) {
+                    // Only the plan for the mapping shown now counts; an older one is dropped.
+                    Some(Ok((planned_for, new_plan))) if planned_for == *mapping => {
+                        *plan = new_plan;
+                        *replanning = None;
+                        None
+                    }
+                    Some(Ok(_)) => None,
+                    Some(Err(_fault)) => Some(Stage::Failed(READ_FAULT.to_owned())),
+                    None => None,
+                }
+            }
             _ => None,
         };
         if let Some(next) = next {
@@ -239,10 +266,10 @@ impl<K: ImportKind> ImportWindow<K> {
                     });
                     close_button_ui(ui, "Cancel")
                 }
-                Stage::Mapping { table, sheets, sheet, mapping, plan, lookup } => {
+                Stage::Mapping { table, sheets, sheet, mapping, plan, lookup, replanning } => {
                     let choice =
                         Choices { on_duplicate: &mut self.on_duplicate, show_problems: &mut self.show_problems };
-                    let stage = MappingStage { table, sheets, sheet, mapping, plan, lookup };
+                    let stage = MappingStage { table, sheets, sheet, mapping, plan, lookup, replanning };
                     mapping_stage_ui(ui, &self.kind, stage, choice, self.unit)
                 }
                 Stage::Importing { total, progress, .. } => {
@@ -302,12 +329,13 @@ enum Asked {
 
 /// The mapping stage's parts, borrowed from the window for one frame.
 struct MappingStage<'a, K: ImportKind> {
-    table: &'a Table,
+    table: &'a Arc<Table>,
     sheets: &'a [String],
     sheet: &'a Option<String>,
     mapping: &'a mut Mapping<K::Field>,
     plan: &'a mut Plan<K::Row>,
-    lookup: &'a K::Lookup,
+    lookup: &'a Arc<K::Lookup>,
+    replanning: &'a mut Option<Replan<K>>,
 }
 
 /// What the person chooses in the mapping stage.
@@ -337,7 +365,18 @@ fn mapping_stage_ui<K: ImportKind>(
     ));
     ui.add_space(4.0);
     if mapping_ui(ui, kind, stage.lookup, stage.table, stage.mapping) {
-        *stage.plan = kind.plan(stage.table, stage.mapping, stage.lookup);
+        let (kind, table, lookup, mapping) =
+            (kind.clone(), Arc::clone(stage.table), Arc::clone(stage.lookup), stage.mapping.clone());
+        *stage.replanning = Some(spawn(ui.ctx(), move || {
+            let plan = kind.plan(&table, &mapping, &lookup);
+            (mapping, plan)
+        }));
+    }
+    if stage.replanning.is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Checking every row again with the columns as they are now…");
+        });
     }
     ui.add_space(6.0);
     preview_ui::<K>(ui, stage.plan);
@@ -362,7 +401,7 @@ fn mapping_stage_ui<K: ImportKind>(
     ui.horizontal(|ui| {
         let (missing_words, is_required) = K::REQUIRED;
         let has_required = stage.mapping.fields.iter().flatten().any(|f| is_required(*f));
-        let can_import = has_required && !stage.plan.rows.is_empty();
+        let can_import = has_required && !stage.plan.rows.is_empty() && stage.replanning.is_none();
         let text = format!("Import {}", count_of(stage.plan.rows.len() as u64, one, many));
         if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
             asked = Asked::Start;

@@ -302,7 +302,50 @@ impl PlacementsApp {
             Some(doc) => (backups_store.of_document(doc.store.path()), Some(doc.store.file_name())),
             None => (backups_store.all(), None),
         };
-        self.modal = Some(Modal::Restore { backups, selected: 0, for_document });
+        let here: u64 = backups.iter().map(|b| b.bytes).sum();
+        let everywhere = backups_store.space();
+        let space = format!(
+            "{} {} {}; the backups of every file take {}. Old ones are thinned as new ones are taken: the newest five, then one a day for a week, then one a week for five weeks.",
+            crate::model::text::count_of(backups.len() as u64, "backup", "backups"),
+            if backups.len() == 1 { "takes" } else { "take" },
+            crate::model::text::size_words(here),
+            crate::model::text::size_words(everywhere),
+        );
+        self.modal = Some(Modal::Restore { backups, selected: 0, for_document, space });
+    }
+
+    /// After a cohort's personal data is removed: the file's older backups still hold it, so
+    /// the user is asked whether to delete them.
+    pub(super) fn offer_to_forget_backups(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let document = doc.store.path().to_path_buf();
+        let before = chrono::Local::now().naive_local();
+        let older: Vec<BackupInfo> = self.paths.backups().of_document(&document).into_iter().filter(|b| b.taken <= before).collect();
+        if older.is_empty() {
+            return;
+        }
+        let bytes = older.iter().map(|b| b.bytes).sum();
+        self.modal = Some(Modal::ForgetBackups { document, before, count: older.len(), bytes });
+    }
+
+    /// Deletes a file's backups taken before `before`, then keeps a backup of it as it is now.
+    pub(super) fn delete_backups_before(&mut self, document: &Path, before: chrono::NaiveDateTime) {
+        let backups = self.paths.backups();
+        match backups.delete_before(document, before + chrono::Duration::seconds(1)) {
+            Ok((count, bytes)) => {
+                self.notice = Some(format!(
+                    "Deleted {} ({})",
+                    crate::model::text::count_of(count as u64, "older backup", "older backups"),
+                    crate::model::text::size_words(bytes)
+                ));
+                if let Some(doc) = &self.doc
+                    && let Err(e) = backups.take(&doc.store)
+                {
+                    self.notice = Some(format!("Deleted the older backups, but no new one could be made: {e}"));
+                }
+            }
+            Err(e) => self.show_message("Could not delete every older backup", e.to_string()),
+        }
     }
 
     /// A backup was chosen: with a file open, ask before replacing it.

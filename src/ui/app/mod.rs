@@ -151,6 +151,7 @@ impl PlacementsApp {
             Command::PathChosen(purpose, path) => self.path_chosen(purpose, path),
             Command::RestoreChosen(backup) => self.restore_chosen(backup),
             Command::Restore(backup) => self.restore(backup),
+            Command::DeleteBackupsBefore(document, before) => self.delete_backups_before(&document, before),
             Command::Edit(edit) => self.apply_edit(edit),
             Command::NewOffer(group) => {
                 self.show_panel(PanelKind::Offers);
@@ -232,6 +233,9 @@ impl PlacementsApp {
                     self.notice = applied.notice;
                 }
                 self.panels.edit_saved(&edit, applied.subject);
+                if matches!(edit, EditRequest::People(crate::edit::PeopleEdit::RemovePersonalData { .. })) {
+                    self.offer_to_forget_backups();
+                }
             }
             Err(e) => {
                 log::warn!("an edit was not saved: {e}");

@@ -13,8 +13,11 @@ pub(super) enum Modal {
     Message { title: String, body: String },
     InUse { path: PathBuf, body: String },
     TypePath { purpose: PathPurpose, text: String },
-    Restore { backups: Vec<BackupInfo>, selected: usize, for_document: Option<String> },
+    /// The backups to restore from, and the space they take, in words.
+    Restore { backups: Vec<BackupInfo>, selected: usize, for_document: Option<String>, space: String },
     ConfirmRestore { backup: BackupInfo },
+    /// After personal data was removed: the older backups of the file still hold it.
+    ForgetBackups { document: PathBuf, before: chrono::NaiveDateTime, count: usize, bytes: u64 },
     About,
 }
 
@@ -66,8 +69,30 @@ impl Modal {
                 }
             }
             Self::TypePath { purpose, text } => type_path_ui(ui, purpose, text, &mut outcome),
-            Self::Restore { backups, selected, for_document } => {
+            Self::Restore { backups, selected, for_document, space } => {
                 restore_list_ui(ui, backups, selected, for_document.as_deref(), &mut outcome);
+                ui.weak(space.as_str());
+            }
+            Self::ForgetBackups { document, before, count, bytes } => {
+                ui.set_max_width(480.0);
+                ui.heading("Delete the older backups too?");
+                ui.label(format!(
+                    "The personal details are gone from “{}”, but {} taken before now still {} them ({}). Delete {} now? A new backup of the file as it is now is kept.",
+                    display_name(document),
+                    crate::model::text::count_of(*count as u64, "backup", "backups"),
+                    if *count == 1 { "holds" } else { "hold" },
+                    crate::model::text::size_words(*bytes),
+                    if *count == 1 { "it" } else { "them" },
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Delete the older backups").clicked() {
+                        outcome.then(Command::DeleteBackupsBefore(document.clone(), *before));
+                    }
+                    if ui.button("Keep them").clicked() {
+                        outcome.keep = false;
+                    }
+                });
             }
             Self::ConfirmRestore { backup } => {
                 ui.set_max_width(460.0);

@@ -137,10 +137,7 @@ pub(super) fn forget_ui(
         let mut keep = *names == KeepNames::Yes;
         ui.checkbox(&mut keep, "Keep their names (otherwise they become “Participant 1”, “Participant 2”…)");
         *names = if keep { KeepNames::Yes } else { KeepNames::No };
-        ui.weak(
-            "Backups taken when the file was opened before today still hold these details: \
-             delete them from the backups folder once you no longer need them.",
-        );
+        ui.weak("The file's older backups still hold these details: you are asked next whether to delete them.");
         ui.horizontal(|ui| {
             if ui.add_enabled(writable, egui::Button::new("Remove personal data")).clicked() {
                 commands.push(Command::edit(PeopleEdit::RemovePersonalData { cohort: cohort.id, names: *names }));
