@@ -40,7 +40,7 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             let prefs = cc.storage.and_then(|s| eframe::get_value(s, prefs::Prefs::STORAGE_KEY)).unwrap_or_default();
             let mut app = PlacementsApp::new(paths, Box::new(dialogs::NativeDialogs), prefs);
             theme::apply(&cc.egui_ctx);
-            app.start(start);
+            app.start_in_background(start, &cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )

@@ -14,21 +14,78 @@ use crate::store::{BackupInfo, OpenError, OpenMode, Store, display_name};
 use crate::ui::command::{Finished, ImportWhat, PathPurpose};
 use crate::ui::dialogs::DialogOutcome;
 use crate::ui::import::{self, ImportWindow};
+use crate::ui::worker::{Job, spawn};
 
 /// `name` with the placement database's extension when it has none.
 fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() { path.with_extension(crate::store::FILE_EXTENSION) } else { path }
 }
 
+/// A file being opened on a worker (its checks and its backup copy), while the window draws.
+pub(super) struct Opening {
+    pub(super) path: PathBuf,
+    job: Job<Result<(Store, Option<String>), OpenError>>,
+}
+
 impl PlacementsApp {
+    /// Opens the file the program started with on a worker: the window draws from its first
+    /// frame, saying what it is opening, and shows the file when its checks and its backup
+    /// copy are done (a large file takes a second or two).
+    pub fn start_in_background(&mut self, start: super::Start, ctx: &egui::Context) {
+        let path = match start {
+            super::Start::File(path) => path,
+            super::Start::LastOrDemo if self.prefs.open_at_exit.is_some() => {
+                let Some(path) = self.prefs.open_at_exit.clone() else { return };
+                path
+            }
+            other => return self.start(other),
+        };
+        self.prefs.has_run_before = true;
+        let backups = self.paths.backups();
+        let worker_path = path.clone();
+        let job = spawn(ctx, move || {
+            let store = Store::open(&worker_path, OpenMode::Edit)?;
+            let notice = backups.take(&store).err().map(|e| format!("No backup copy could be made this time: {e}"));
+            Ok((store, notice))
+        });
+        self.opening = Some(Opening { path, job });
+    }
+
+    /// Takes the file opened on a worker once it is ready.
+    pub(super) fn poll_opening(&mut self) {
+        let Some(opening) = &self.opening else { return };
+        let Some(outcome) = opening.job.poll() else { return };
+        let path = opening.path.clone();
+        self.opening = None;
+        match outcome {
+            // Another file was opened meanwhile: this one is let go (its lock with it).
+            Ok(Ok(_)) if self.doc.is_some() => {}
+            Ok(Ok((store, notice))) => {
+                self.adopt_with_backup_taken(store);
+                self.notice = notice;
+            }
+            Ok(Err(e)) => self.open_failed(&path, e),
+            Err(_fault) => self.show_message(
+                format!("Could not open “{}”", display_name(&path)),
+                "The file could not be opened because of a fault in the program. Nothing in it was changed.",
+            ),
+        }
+    }
+
     pub(super) fn open_path(&mut self, path: &Path, mode: OpenMode) {
         match Store::open(path, mode) {
             Ok(store) => self.adopt(store),
-            Err(OpenError::InUse { holder }) => {
+            Err(e) => self.open_failed(path, e),
+        }
+    }
+
+    fn open_failed(&mut self, path: &Path, error: OpenError) {
+        match error {
+            OpenError::InUse { holder } => {
                 let body = OpenError::InUse { holder }.to_string();
                 self.modal = Some(Modal::InUse { path: path.to_path_buf(), body });
             }
-            Err(e) => {
+            e => {
                 if self.prefs.open_at_exit.as_deref() == Some(path) {
                     self.prefs.open_at_exit = None;
                 }
@@ -44,6 +101,10 @@ impl PlacementsApp {
             Ok(_) => None,
             Err(e) => Some(format!("No backup copy could be made this time: {e}")),
         };
+        self.adopt_with_backup_taken(store);
+    }
+
+    fn adopt_with_backup_taken(&mut self, store: Store) {
         let path = store.path().to_path_buf();
         self.prefs.remember_file(&path);
         self.prefs.open_at_exit = Some(path);

@@ -50,6 +50,8 @@ pub struct PlacementsApp {
     /// A short note for the status bar (e.g. where a backup went).
     notice: Option<String>,
     import: Option<Box<dyn AnyImportWindow>>,
+    /// The file the program started with, while a worker opens it.
+    opening: Option<files::Opening>,
     ctx: Option<egui::Context>,
     title: String,
 }
@@ -67,6 +69,7 @@ impl PlacementsApp {
             modal: None,
             notice: None,
             import: None,
+            opening: None,
             ctx: None,
             title: String::new(),
         }
@@ -288,6 +291,7 @@ impl PlacementsApp {
     pub fn shell_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
+        self.poll_opening();
         if self.import.as_ref().is_some_and(|w| w.is_running()) && ctx.input(|i| i.viewport().close_requested()) {
             // Quitting mid-import would lose nothing (the import is one transaction), but it
             // would throw the import away: say so and stay open.
@@ -312,6 +316,15 @@ impl PlacementsApp {
                     Self::read_only_banner_ui(ui, doc.store.access());
                     let commands = self.panels.ui(ui, doc);
                     self.pending.extend(commands);
+                }
+                None if self.opening.is_some() => {
+                    let name = self.opening.as_ref().map(|o| crate::store::display_name(&o.path)).unwrap_or_default();
+                    ui.add_space(40.0);
+                    ui.vertical_centered(|ui| {
+                        ui.spinner();
+                        ui.heading(format!("Opening “{name}”…"));
+                        ui.weak("Checking the file and keeping a backup copy of it first.");
+                    });
                 }
                 None => {
                     let commands = super::welcome::welcome_ui(ui, &self.prefs.recent_files);
