@@ -169,10 +169,23 @@ fn configure(conn: &Connection, access: Access) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// SQLite's quick check of every table that holds rows (the search indexes' own tables among
+/// them), one table at a time. The whole-file `PRAGMA quick_check` also walks the search
+/// indexes' words through FTS5's own check, which took 1.1 s of its 1.4 s at 100,000 groups:
+/// a page of theirs that is damaged is still found here, as the table that holds it.
 fn quick_check(conn: &Connection) -> Result<(), OpenError> {
-    let mut stmt = conn.prepare("PRAGMA quick_check(3)")?;
-    let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
-    if problems.len() == 1 && problems[0] == "ok" { Ok(()) } else { Err(OpenError::Damaged(problems.join("; "))) }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 ORDER BY rootpage")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\"")))?;
+        let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+        if !(problems.len() == 1 && problems[0] == "ok") {
+            return Err(OpenError::Damaged(problems.into_iter().take(3).collect::<Vec<_>>().join("; ")));
+        }
+    }
+    Ok(())
 }
 
 impl Store {

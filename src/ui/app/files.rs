@@ -21,10 +21,14 @@ fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() { path.with_extension(crate::store::FILE_EXTENSION) } else { path }
 }
 
+/// What the worker hands over: the store, a note if no backup could be made, and the
+/// directory's lists read ahead (the first thing the window shows of a large file).
+type Opened = (Store, Option<String>, Option<crate::ui::panels::directory::DirectoryData>);
+
 /// A file being opened on a worker (its checks and its backup copy), while the window draws.
 pub(super) struct Opening {
     pub(super) path: PathBuf,
-    job: Job<Result<(Store, Option<String>), OpenError>>,
+    job: Job<Result<Opened, OpenError>>,
 }
 
 impl PlacementsApp {
@@ -46,7 +50,9 @@ impl PlacementsApp {
         let job = spawn(ctx, move || {
             let store = Store::open(&worker_path, OpenMode::Edit)?;
             let notice = backups.take(&store).err().map(|e| format!("No backup copy could be made this time: {e}"));
-            Ok((store, notice))
+            // Read ahead here; if it fails, the panel reads (and reports) it itself.
+            let directory = crate::ui::panels::directory::DirectoryData::load(&store).ok();
+            Ok((store, notice, directory))
         });
         self.opening = Some(Opening { path, job });
     }
@@ -60,9 +66,12 @@ impl PlacementsApp {
         match outcome {
             // Another file was opened meanwhile: this one is let go (its lock with it).
             Ok(Ok(_)) if self.doc.is_some() => {}
-            Ok(Ok((store, notice))) => {
+            Ok(Ok((store, notice, directory))) => {
                 self.adopt_with_backup_taken(store);
                 self.notice = notice;
+                if let (Some(data), Some(doc)) = (directory, &self.doc) {
+                    self.panels.preload_directory(data, doc.revision);
+                }
             }
             Ok(Err(e)) => self.open_failed(&path, e),
             Err(_fault) => self.show_message(

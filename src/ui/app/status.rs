@@ -13,7 +13,10 @@ impl PlacementsApp {
     pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             let Some(doc) = &self.doc else {
-                ui.weak("No file open");
+                match &self.opening {
+                    Some(opening) => ui.weak(format!("Opening {}…", crate::store::display_name(&opening.path))),
+                    None => ui.weak("No file open"),
+                };
                 return;
             };
             ui.label(RichText::new(doc.store.file_name()).strong())

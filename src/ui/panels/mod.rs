@@ -68,6 +68,11 @@ impl Panels {
         *self = Self::new(current);
     }
 
+    /// The directory's lists, read ahead on the worker that opened the file.
+    pub(crate) fn preload_directory(&mut self, data: directory::DirectoryData, revision: u64) {
+        self.directory.preload(data, revision);
+    }
+
     /// The same file changed under the panels (undo, redo, restore): drop open forms.
     pub fn document_reloaded(&mut self) {
         self.directory.pane.form = None;

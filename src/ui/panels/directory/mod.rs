@@ -38,7 +38,8 @@ pub(crate) struct DirectoryData {
 }
 
 impl DirectoryData {
-    fn load(store: &Store) -> Result<Self, StoreError> {
+    /// The lists, read from the file (on the worker that opens it, or when the file changes).
+    pub(crate) fn load(store: &Store) -> Result<Self, StoreError> {
         let groups = store.group_summaries()?;
         let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
         Ok(Self {
@@ -84,6 +85,11 @@ pub struct DirectoryPanel {
 }
 
 impl DirectoryPanel {
+    /// Lists read on the worker that opened the file, for the document's first revision.
+    pub(crate) fn preload(&mut self, data: DirectoryData, revision: u64) {
+        self.data = Some(Cached { revision, value: data });
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         // The cached lists are lent out for the frame, so that the panel's own state can change
         // while they are read.
