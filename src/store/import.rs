@@ -99,15 +99,22 @@ impl Lists {
         }
     }
 
-    /// Files the group under each of the row's categories (added to the list if new).
-    fn link_categories(&mut self, rec: &mut Recorder<'_>, group: i64, row: &ImportGroup) -> Result<(), StoreError> {
+    /// Files the group under each of the row's categories (added to the list if new). A group
+    /// just added has no links yet, so only a row's own repeats need looking out for.
+    fn link_categories(&mut self, rec: &mut Recorder<'_>, group: i64, row: &ImportGroup, new: bool) -> Result<(), StoreError> {
+        let mut linked = Vec::new();
         for name in &row.categories {
             let category = Self::id_of(rec, "category", &mut self.categories, name)?;
-            let exists: bool = rec.conn().query_row(
-                "SELECT EXISTS (SELECT 1 FROM group_category WHERE group_id = ?1 AND category_id = ?2)",
-                [group, category],
-                |r| r.get(0),
-            )?;
+            let exists: bool = if new {
+                linked.contains(&category)
+            } else {
+                rec.conn().query_row(
+                    "SELECT EXISTS (SELECT 1 FROM group_category WHERE group_id = ?1 AND category_id = ?2)",
+                    [group, category],
+                    |r| r.get(0),
+                )?
+            };
+            linked.push(category);
             if !exists {
                 rec.insert(
                     "group_category",
@@ -203,7 +210,7 @@ impl Store {
                     counts.skipped += 1;
                     continue;
                 }
-                let target = match (row.duplicate_of, on_duplicate) {
+                let (target, new) = match (row.duplicate_of, on_duplicate) {
                     (Some(_), OnDuplicate::Skip) => {
                         counts.skipped += 1;
                         continue;
@@ -211,14 +218,14 @@ impl Store {
                     (Some(existing), OnDuplicate::Update) => {
                         update_existing(rec, existing, row, neighbourhood, &now)?;
                         counts.updated += 1;
-                        existing.0
+                        (existing.0, false)
                     }
                     _ => {
                         counts.imported += 1;
-                        insert_new(rec, row, neighbourhood, &now)?
+                        (insert_new(rec, row, neighbourhood, &now)?, true)
                     }
                 };
-                lists.link_categories(rec, target, row)?;
+                lists.link_categories(rec, target, row, new)?;
             }
             if let Some(paused) = paused {
                 paused.resume(rec.conn())?;
