@@ -132,6 +132,7 @@ fn child_keeps_editing() {
                 duplicate_of: None,
                 earlier_line: None,
                 matched_on: String::new(),
+                doubtful_of: None,
             })
             .collect();
         store.import_groups("Batch", &rows, OnDuplicate::New, &mut |_| true).expect("batch");

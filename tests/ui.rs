@@ -1041,3 +1041,31 @@ fn the_window_draws_at_once_and_shows_the_file_when_its_worker_has_opened_it() {
     assert_eq!(title, "Could not open “notes.placements”");
     assert_eq!(std::fs::read(&bad).unwrap(), b"shopping list");
 }
+
+#[test]
+fn a_doubtful_match_is_imported_as_new_unless_taken_for_the_same_group_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "doubtful-ui.placements", 40);
+    let (name, postcode, charity): (String, String, String) = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row(
+            "SELECT name, postcode, charity_number FROM community_group WHERE charity_number <> '' AND postcode <> '' ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let source = dir.path().join("groups.csv");
+    std::fs::write(&source, format!("name,postcode,charity number\nA Quite Different Name,FY8 9ZZ,{charity}\n")).unwrap();
+    let before: i64 = scalar(&file, "SELECT count(*) FROM community_group");
+    let mut h = import_window(dir.path(), &file, source, "Import groups…", "Import 1 group");
+    assert!(h.query_by_label_contains("1 row has the same charity number as a group in the file").is_some());
+    button(&h, "Take them for the same groups").click();
+    h.run();
+    h.get_by_label("Which rows matched, and what (1)").click();
+    h.run();
+    let matched = format!("line 2: same charity number {charity} as ‘{name}’, {postcode}; skipped");
+    assert!(h.query_by_label(&matched).is_some(), "{matched}");
+    click_until_gone(&mut h, "Import 1 group");
+    step_until(&mut h, "Imported 0, updated 0, skipped 1");
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group"), before);
+}

@@ -394,16 +394,20 @@ pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &Exis
         match prepare_row(&row.cells, mapping, &table.headers) {
             Ok((group, categories, neighbourhood, mut warnings)) => {
                 let (mut duplicate_of, mut earlier_line, mut matched_on) = (None, None, String::new());
+                let mut doubtful_of = None;
                 match existing.lookup(&group) {
                     Match::Same(found) => {
                         matched_on = format!("{} as {}", found.on, found.who());
                         duplicate_of = Some(found.key);
                     }
-                    Match::Doubtful(found) => warnings.push(format!(
-                        "a doubtful match: {} as {}, but a different name and postcode; imported as new",
-                        found.on,
-                        found.who()
-                    )),
+                    Match::Doubtful(found) => {
+                        warnings.push(format!(
+                            "a doubtful match: {} as {}, but a different name and postcode; imported as new",
+                            found.on,
+                            found.who()
+                        ));
+                        doubtful_of = Some((found.key, format!("{} as {}", found.on, found.who())));
+                    }
                     Match::None => {}
                 }
                 if duplicate_of.is_none()
@@ -420,7 +424,15 @@ pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &Exis
                         warnings.extend(problems.into_iter().map(|p| p.message));
                         plan.rows.push(PreparedGroup {
                             line: row.line,
-                            row: ImportGroup { edit, categories, neighbourhood, duplicate_of, earlier_line, matched_on },
+                            row: ImportGroup {
+                                edit,
+                                categories,
+                                neighbourhood,
+                                duplicate_of,
+                                earlier_line,
+                                matched_on,
+                                doubtful_of,
+                            },
                             warnings,
                         });
                     }

@@ -51,6 +51,12 @@ pub trait ImportKind: Clone + Send + 'static {
     fn repeats_earlier_row(_row: &Self::Row) -> bool {
         false
     }
+    /// Whether a row is a doubtful match that the person may take for the same record.
+    fn is_doubtful(_row: &Self::Row) -> bool {
+        false
+    }
+    /// The person takes a doubtful match for the same record.
+    fn accept_doubtful(_row: &mut Self::Row) {}
     /// A row that matched a record, said in words with what the import does with it ("same
     /// charity number 1026843 as ‘…’, FY7 2BA; skipped"), for the list of every such row.
     fn matched_words(_row: &Self::Row, _on_duplicate: OnDuplicate) -> Option<String> {
@@ -119,6 +125,14 @@ impl ImportKind for Groups {
 
     fn guess(&self, headers: &[String], _lookup: &ExistingGroups) -> Mapping<GroupField> {
         crate::exchange::group_import::guess_columns(headers)
+    }
+
+    fn is_doubtful(row: &ImportGroup) -> bool {
+        row.doubtful_of.is_some() && row.duplicate_of.is_none()
+    }
+
+    fn accept_doubtful(row: &mut ImportGroup) {
+        row.accept_doubtful();
     }
 
     fn repeats_earlier_row(row: &ImportGroup) -> bool {

@@ -26,6 +26,22 @@ pub struct ImportGroup {
     /// How it was matched, in words ("same charity number 1026843 as ‘…’, FY7 2BA"); empty
     /// when it matched nothing.
     pub matched_on: String,
+    /// A doubtful match (the same charity number, another name and postcode): the group, and
+    /// how it matched in words. Imported as new unless the person says it is that group.
+    pub doubtful_of: Option<(GroupId, String)>,
+}
+
+impl ImportGroup {
+    /// The person says a doubtful match is the same group: it is treated as a match.
+    pub fn accept_doubtful(&mut self) {
+        if let Some((id, words)) = self.doubtful_of.take()
+            && self.duplicate_of.is_none()
+            && self.earlier_line.is_none()
+        {
+            self.duplicate_of = Some(id);
+            self.matched_on = words;
+        }
+    }
 }
 
 /// What to do with a row that matches a group already in the file.

@@ -395,6 +395,21 @@ fn mapping_stage_ui<K: ImportKind>(
             ui.radio_value(choices.on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
         });
     }
+    let doubtful = stage.plan.rows.iter().filter(|r| K::is_doubtful(&r.row)).count();
+    if doubtful > 0 && stage.replanning.is_none() {
+        let words = format!(
+            "{} the same charity number as a group in the file, but another name and postcode: \
+             they will be imported as new groups.",
+            if doubtful == 1 { "1 row has".to_owned() } else { format!("{} rows have", thousands(doubtful as u64)) }
+        );
+        ui.label(words);
+        if ui.button("Take them for the same groups").on_hover_text("Treat each as a match of the group with its charity number").clicked() {
+            for row in &mut stage.plan.rows {
+                K::accept_doubtful(&mut row.row);
+                row.warnings.retain(|w| !w.starts_with("a doubtful match"));
+            }
+        }
+    }
     matches_ui::<K>(ui, stage.plan, *choices.on_duplicate, unit);
     problems_ui(ui, stage.plan, unit, choices.show_problems);
     ui.add_space(8.0);
