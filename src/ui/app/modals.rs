@@ -161,9 +161,9 @@ fn restore_list_ui(
     ui.heading("Restore from backup");
     match for_document {
         Some(name) => ui.label(format!(
-            "A copy of “{name}” is taken each time it is opened. Restoring one replaces what is in the file now; a copy of the file as it is now is kept first."
+            "A copy of “{name}” is kept each time it is opened after a change. Restoring one replaces what is in the file now; a copy of the file as it is now is kept first."
         )),
-        None => ui.label("Copies are taken each time a file is opened. The one you choose is saved as a new file."),
+        None => ui.label("A copy is kept each time a file is opened after a change. The one you choose is saved as a new file."),
     };
     ui.add_space(6.0);
     if backups.is_empty() {
@@ -172,10 +172,10 @@ fn restore_list_ui(
     egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
         for (i, backup) in backups.iter().enumerate() {
             let text = format!(
-                "{}  —  {}  ({} KB)",
+                "{}  —  {}  ({})",
                 backup.document,
                 backup.taken.format("%a %-d %b %Y, %H:%M:%S"),
-                backup.bytes / 1024
+                crate::model::text::size_words(backup.bytes)
             );
             if ui.selectable_label(*selected == i, text).clicked() {
                 *selected = i;
