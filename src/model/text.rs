@@ -41,6 +41,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sizes_are_said_in_kb_mb_and_gb() {
+        assert_eq!(size_words(0), "0 KB");
+        assert_eq!(size_words(1), "1 KB");
+        assert_eq!(size_words(1_896_448), "1.8 MB");
+        assert_eq!(size_words(104_726_528), "99.9 MB");
+        assert_eq!(size_words(2 * 1024 * 1024 * 1024), "2.0 GB");
+    }
+
+    #[test]
     fn thousands_are_separated_with_commas() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
