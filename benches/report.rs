@@ -65,7 +65,8 @@ fn add_programme(file: &std::path::Path) -> (CohortId, usize) {
                 for k in 0..DAYS_EACH {
                     let i = t * DAYS_EACH + k;
                     let day = days[(t / 5 + k * 8) % days.len()];
-                    let placement = w.placement(team, offers.get(i % offers.len()).copied(), day, PlacementStatus::Done)?;
+                    let placement =
+                        w.placement(team, offers.get(i % offers.len()).copied(), day, PlacementStatus::Done)?;
                     let result = DayResult::ALL[if i.is_multiple_of(10) { 1 + i % 3 } else { 0 }];
                     w.outcome(
                         placement,
@@ -81,7 +82,8 @@ fn add_programme(file: &std::path::Path) -> (CohortId, usize) {
                         },
                     )?;
                     for (m, person) in members.iter().enumerate() {
-                        let ratings = practices.iter().enumerate().map(|(p, id)| (*id, 1 + ((i + m + p) % 5) as u8)).collect();
+                        let ratings =
+                            practices.iter().enumerate().map(|(p, id)| (*id, 1 + ((i + m + p) % 5) as u8)).collect();
                         w.feedback(
                             placement,
                             &Feedback {
@@ -131,7 +133,9 @@ fn main() {
     }
     for (step, values) in [("figures", figures), ("count", counting)] {
         let (median, max) = median_and_max(values);
-        println!("bench report step={step} placements={placements} feedback={feedback} runs={runs} median_ms={median:.2} max_ms={max:.2}");
+        println!(
+            "bench report step={step} placements={placements} feedback={feedback} runs={runs} median_ms={median:.2} max_ms={max:.2}"
+        );
     }
 
     let runs = 5;

@@ -129,7 +129,9 @@ impl UiCommand {
             Self::RestoreBackup => "Go back to a copy taken when a file was opened",
             Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
             Self::ImportOffers => "Add groups' activity offers from a CSV or Excel spreadsheet",
-            Self::ImportFeedback => "Add participants' feedback from an online form's export (Microsoft Forms, Google Forms)",
+            Self::ImportFeedback => {
+                "Add participants' feedback from an online form's export (Microsoft Forms, Google Forms)"
+            }
             Self::ExportGroups => "Save the directory as a CSV or Excel spreadsheet",
             Self::ExportCalendars => {
                 "A calendar file (.ics) for each team, participant and host group, with an event for each day out"
@@ -173,9 +175,12 @@ impl UiCommand {
             | Self::OpenDemo
             | Self::Quit => Menu::File,
             Self::Undo | Self::Redo | Self::Find => Menu::Edit,
-            Self::ShowDirectory | Self::ShowOffers | Self::ShowCohorts | Self::ShowBoard | Self::ShowDaySheets | Self::ShowOutcomes => {
-                Menu::View
-            }
+            Self::ShowDirectory
+            | Self::ShowOffers
+            | Self::ShowCohorts
+            | Self::ShowBoard
+            | Self::ShowDaySheets
+            | Self::ShowOutcomes => Menu::View,
             Self::About => Menu::Help,
         }
     }

@@ -9,8 +9,8 @@ use common::{demo_file, scalar};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use placements::ui::dialogs::ScriptedDialogs;
 use placements::ui::PlacementsApp;
+use placements::ui::dialogs::ScriptedDialogs;
 
 fn board(dir: &Path, file: &Path) -> Harness<'static, PlacementsApp> {
     common::app_on(dir, file, ScriptedDialogs::default(), egui::vec2(1500.0, 1100.0), Key::Num4)

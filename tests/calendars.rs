@@ -67,7 +67,8 @@ fn in_summer_time(day: &str) -> bool {
     let march_31 = chrono::NaiveDate::from_ymd_opt(day.year(), 3, 31).unwrap();
     let last_sunday = march_31 - chrono::Duration::days(i64::from(march_31.weekday().num_days_from_sunday()));
     let october_31 = chrono::NaiveDate::from_ymd_opt(day.year(), 10, 31).unwrap();
-    let last_october_sunday = october_31 - chrono::Duration::days(i64::from(october_31.weekday().num_days_from_sunday()));
+    let last_october_sunday =
+        october_31 - chrono::Duration::days(i64::from(october_31.weekday().num_days_from_sunday()));
     day >= last_sunday && day < last_october_sunday
 }
 

@@ -327,7 +327,10 @@ fn new_makes_an_empty_file_and_never_overwrites_one() {
     assert_eq!(stdout(&out).trim(), format!("made {}: an empty placement database", file.display()));
     let out = placements(dir.path(), &["info", file.to_str().unwrap(), "--json"]);
     let info: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
-    assert_eq!((info["groups"].as_u64(), info["offers"].as_u64(), info["cohorts"].as_u64()), (Some(0), Some(0), Some(0)));
+    assert_eq!(
+        (info["groups"].as_u64(), info["offers"].as_u64(), info["cohorts"].as_u64()),
+        (Some(0), Some(0), Some(0))
+    );
     assert_eq!(info["schema_version"], placements::store::SCHEMA_VERSION);
 
     // Again, over the file: refused, the file untouched.

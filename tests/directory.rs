@@ -84,9 +84,11 @@ fn search_looks_in_contacts_postcodes_and_charity_numbers() {
 
 /// Every field a search looks in, for one group: what a coordinator might type to find it.
 fn searches_for(group: &CommunityGroup) -> Vec<String> {
-    let mut searches = vec![group.name.clone(), group.postcode.clone(), group.contact_name.clone(), group.contact_email.clone()];
+    let mut searches =
+        vec![group.name.clone(), group.postcode.clone(), group.contact_name.clone(), group.contact_email.clone()];
     searches.push(group.charity_number.clone());
-    if let Some(word) = group.description.split_whitespace().find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic)) {
+    if let Some(word) = group.description.split_whitespace().find(|w| w.len() > 6 && w.chars().all(char::is_alphabetic))
+    {
         searches.push(word.to_owned());
     }
     searches.retain(|s| !s.trim().is_empty());
@@ -118,7 +120,8 @@ fn a_large_import_is_searchable_exactly_as_rows_added_one_by_one() {
     let mut at_once = Store::create(&at_once_path).unwrap();
     let rows = plan_of(&at_once);
     assert_eq!(rows.len(), 450);
-    let (counts, change) = run_import(&Groups, &mut at_once, "Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
+    let (counts, change) =
+        run_import(&Groups, &mut at_once, "Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
     assert_eq!(counts.imported, 450);
     let mut by_batch = Store::create(&dir.path().join("by-batch.placements")).unwrap();
     for batch in rows.chunks(30) {
@@ -136,7 +139,8 @@ fn a_large_import_is_searchable_exactly_as_rows_added_one_by_one() {
     // The forgiving search too: a slip in a long word of a name.
     let long = groups.iter().find(|g| g.name.split_whitespace().any(|w| w.len() >= 8)).unwrap();
     let word = long.name.split_whitespace().find(|w| w.len() >= 8).unwrap();
-    let slipped: String = word.chars().take(word.chars().count() - 2).chain(word.chars().skip(word.chars().count() - 1)).collect();
+    let slipped: String =
+        word.chars().take(word.chars().count() - 2).chain(word.chars().skip(word.chars().count() - 1)).collect();
     assert!(names_found(&at_once, &slipped).contains(&long.name), "{slipped} for {}", long.name);
 
     // Undo takes the groups out of the index, redo puts them back.
@@ -147,7 +151,8 @@ fn a_large_import_is_searchable_exactly_as_rows_added_one_by_one() {
     drop(at_once);
     // The trigger is back after the import: a group added afterwards is found.
     let mut reopened = Store::open(&at_once_path, OpenMode::Edit).unwrap();
-    let added = GroupEdit::check(CommunityGroup { name: "Quokka Appreciation Society".into(), ..Default::default() }).unwrap();
+    let added =
+        GroupEdit::check(CommunityGroup { name: "Quokka Appreciation Society".into(), ..Default::default() }).unwrap();
     reopened.add_group(&added).unwrap();
     assert_eq!(names_found(&reopened, "quokka"), vec!["Quokka Appreciation Society".to_owned()]);
 }

@@ -311,7 +311,15 @@ fn a_360giving_grants_file_makes_one_group_per_recipient() {
     );
     let recipients = [
         ("GB-CHC-1026843", "Fleetwood Hearing Voices Group", "1026843", "", "12 Dock Street", "Fleetwood", "FY7 6AB"),
-        ("GB-COH-04567890", "Blackpool Food Partnership CIC", "", "04567890", "3 Market Street", "Blackpool", "FY1 1AA"),
+        (
+            "GB-COH-04567890",
+            "Blackpool Food Partnership CIC",
+            "",
+            "04567890",
+            "3 Market Street",
+            "Blackpool",
+            "FY1 1AA",
+        ),
         ("360G-blackpool-ORG-77", "Layton Allotment Friends", "", "", "", "", ""),
     ];
     let mut grant = 0;

@@ -14,10 +14,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use placements::model::outcomes::{DayResult, Feedback, Outcome};
 use placements::model::report::{ReportFacts, ReportPlacement, report};
-use placements::model::{CohortId, GroupId, NeighbourhoodId, ParticipantId, PlacementId, PlacementStatus, PracticeId, TeamId};
+use placements::model::{
+    CohortId, GroupId, NeighbourhoodId, ParticipantId, PlacementId, PlacementStatus, PracticeId, TeamId,
+};
 use placements::store::{OpenMode, Store};
-use placements::ui::dialogs::ScriptedDialogs;
 use placements::ui::PlacementsApp;
+use placements::ui::dialogs::ScriptedDialogs;
 use serde_json::Value;
 
 const LAST_YEAR: &str = "Systems leaders 2026";
@@ -76,7 +78,11 @@ fn count(file: &Path, cohort: Option<i64>, select: &str) -> f64 {
                                        OR (result IS NULL AND status = 'done'))
          {select}"
     );
-    rusqlite::Connection::open(file).unwrap().query_row(&sql, [cohort], |r| r.get::<_, Option<f64>>(0)).unwrap().unwrap_or(0.0)
+    rusqlite::Connection::open(file)
+        .unwrap()
+        .query_row(&sql, [cohort], |r| r.get::<_, Option<f64>>(0))
+        .unwrap()
+        .unwrap_or(0.0)
 }
 
 fn num(v: &Value) -> f64 {
@@ -140,7 +146,11 @@ fn assert_report_is_the_rows(dir: &Path, file: &Path, cohort: Option<&str>) {
             assert!((num(&p["mean"]) - mean).abs() < 1e-9, "{name}: {} against {mean}", p["mean"]);
         }
         for rating in 1..=5 {
-            assert_eq!(num(&p["counts"][rating - 1]), c(&format!("SELECT count(*) {of} AND x.rating = {rating}")), "{name}");
+            assert_eq!(
+                num(&p["counts"][rating - 1]),
+                c(&format!("SELECT count(*) {of} AND x.rating = {rating}")),
+                "{name}"
+            );
         }
     }
     assert_eq!(r["practices"].as_array().unwrap().len() as f64, c("SELECT count(*) FROM practice"));
@@ -331,12 +341,12 @@ fn microsoft_forms_and_google_forms_exports_import_and_the_unmatched_are_listed(
 
     let got = team_8_feedback(&file);
     let (ratings, learnt) = &got[&team[0].1];
-    assert_eq!(
-        ratings,
-        &format!("{}=5; {}=4; {}=3; {}=5", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3])
-    );
+    assert_eq!(ratings, &format!("{}=5; {}=4; {}=3; {}=5", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3]));
     assert_eq!(learnt, "Response 1: to ask before assuming");
-    assert_eq!(got[&team[2].1].0, format!("{}=1; {}=4; {}=4; {}=3", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3]));
+    assert_eq!(
+        got[&team[2].1].0,
+        format!("{}=1; {}=4; {}=4; {}=3", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3])
+    );
     let given: String = scalar(&file, "SELECT max(given_on) FROM participant_feedback");
     assert!(given.as_str() >= "2026-04-20", "{given}");
 
@@ -347,8 +357,14 @@ fn microsoft_forms_and_google_forms_exports_import_and_the_unmatched_are_listed(
         "Timestamp,Email address,Your name,Date of your day out,{},What did you learn about leadership?,What would you do differently?\n",
         PRACTICES.iter().map(|p| format!("\"{grid} [{p}]\"")).collect::<Vec<_>>().join(",")
     );
-    csv.push_str(&format!("21/04/2026 17:02:44,{},{},16/04/2026,Excellent,Very good,Good,5,\"To listen, then plan\",Stop for lunch\n", team[3].1, team[3].0));
-    csv.push_str(&format!("22/04/2026 08:15:01,{},{},16/04/2026,4,3,Fair,Poor,Trust the volunteers,\n", team[4].1, team[4].0));
+    csv.push_str(&format!(
+        "21/04/2026 17:02:44,{},{},16/04/2026,Excellent,Very good,Good,5,\"To listen, then plan\",Stop for lunch\n",
+        team[3].1, team[3].0
+    ));
+    csv.push_str(&format!(
+        "22/04/2026 08:15:01,{},{},16/04/2026,4,3,Fair,Poor,Trust the volunteers,\n",
+        team[4].1, team[4].0
+    ));
     csv.push_str(&format!("22/04/2026 09:00:00,{},{},17/04/2026,5,5,5,5,Wrong day,\n", team[0].1, team[0].0));
     csv.push_str("23/04/2026 10:00:00,someone@elsewhere.example,Someone Else,16/04/2026,5,5,5,5,Hello,\n");
     let google = dir.path().join("Day out feedback (Responses) - Form responses 1.csv");
@@ -358,12 +374,25 @@ fn microsoft_forms_and_google_forms_exports_import_and_the_unmatched_are_listed(
     let lines: Vec<&str> = said.trim().lines().collect();
     assert_eq!(lines.last(), Some(&"imported 2, updated 0, skipped 0, errors 2"), "{said}");
     assert!(lines.contains(&"line 5: not imported: no participant has the email someone@elsewhere.example"), "{said}");
-    let wrong_day = format!("line 4: not imported: {}: their team has no day out on {}", team[0].0, placements::model::dates::uk_date(chrono::NaiveDate::from_ymd_opt(2026, 4, 17).unwrap()));
+    let wrong_day = format!(
+        "line 4: not imported: {}: their team has no day out on {}",
+        team[0].0,
+        placements::model::dates::uk_date(chrono::NaiveDate::from_ymd_opt(2026, 4, 17).unwrap())
+    );
     assert!(lines.contains(&wrong_day.as_str()), "{said}");
     let got = team_8_feedback(&file);
     assert_eq!(got.len(), 5);
-    assert_eq!(got[&team[3].1], (format!("{}=5; {}=4; {}=3; {}=5", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3]), "To listen, then plan".to_owned()));
-    assert_eq!(got[&team[4].1].0, format!("{}=4; {}=3; {}=2; {}=1", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3]));
+    assert_eq!(
+        got[&team[3].1],
+        (
+            format!("{}=5; {}=4; {}=3; {}=5", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3]),
+            "To listen, then plan".to_owned()
+        )
+    );
+    assert_eq!(
+        got[&team[4].1].0,
+        format!("{}=4; {}=3; {}=2; {}=1", PRACTICES[0], PRACTICES[1], PRACTICES[2], PRACTICES[3])
+    );
     // The first import's answer from the wrong-day row was not overwritten.
     assert_eq!(got[&team[0].1].1, "Response 1: to ask before assuming");
 }
@@ -465,11 +494,9 @@ fn the_days_outcome_is_recorded_in_the_form_as_one_undo_step() {
     h.run();
     let saved: (String, f64, String) = rusqlite::Connection::open(&file)
         .unwrap()
-        .query_row(
-            &outcome_of_team_8.replace("count(*)", "o.result, o.hours, o.reason"),
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        .query_row(&outcome_of_team_8.replace("count(*)", "o.result, o.hours, o.reason"), [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .unwrap();
     assert_eq!(saved, ("partly_completed".into(), 5.5, "The van broke down at two.".into()));
     // One undo takes the whole form back.
@@ -483,10 +510,8 @@ fn the_report_pdf_is_sound_and_names_every_neighbourhood_with_its_figures() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path(), "pdf.placements", 300);
     let pdf = dir.path().join("report.pdf");
-    let (ok, said, err) = run_in(
-        dir.path(),
-        &["report", file.to_str().unwrap(), "--cohort", LAST_YEAR, "-o", pdf.to_str().unwrap()],
-    );
+    let (ok, said, err) =
+        run_in(dir.path(), &["report", file.to_str().unwrap(), "--cohort", LAST_YEAR, "-o", pdf.to_str().unwrap()]);
     assert!(ok, "{err}");
     assert!(said.contains("wrote the report"), "{said}");
     assert_sound(&pdf);
@@ -496,7 +521,14 @@ fn the_report_pdf_is_sound_and_names_every_neighbourhood_with_its_figures() {
     for hood in r["by_neighbourhood"].as_array().unwrap() {
         let hours = num(&hood["person_hours"]);
         let hours = if hours.fract() == 0.0 { format!("{hours:.0}") } else { format!("{hours:.1}") };
-        let row = format!("{} {} {} {} {}", hood["name"].as_str().unwrap(), hood["placed"], hood["team_days"], hours, hood["completed"]);
+        let row = format!(
+            "{} {} {} {} {}",
+            hood["name"].as_str().unwrap(),
+            hood["placed"],
+            hood["team_days"],
+            hours,
+            hood["completed"]
+        );
         assert!(text.contains(&row), "“{row}” is not in the report: {text}");
     }
     for p in r["practices"].as_array().unwrap() {
@@ -504,7 +536,11 @@ fn the_report_pdf_is_sound_and_names_every_neighbourhood_with_its_figures() {
         assert!(text.contains(&row), "“{row}” is not in the report");
     }
     let hours = num(&r["person_hours"]);
-    assert!(text.contains(&format!("Person-hours given {hours:.0}")) || text.contains(&format!("Person-hours given {hours:.1}")), "{text}");
+    assert!(
+        text.contains(&format!("Person-hours given {hours:.0}"))
+            || text.contains(&format!("Person-hours given {hours:.1}")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -527,7 +563,8 @@ fn the_figures_export_as_csv_and_xlsx_with_the_same_rows() {
     let r = report_json(dir.path(), &file, None);
     assert_eq!(team_days[3], r["team_days"].to_string());
     // A file name that is neither: a clear message, nothing written.
-    let (ok, _, err) = run_in(dir.path(), &["report", file.to_str().unwrap(), "-o", dir.path().join("r.docx").to_str().unwrap()]);
+    let (ok, _, err) =
+        run_in(dir.path(), &["report", file.to_str().unwrap(), "-o", dir.path().join("r.docx").to_str().unwrap()]);
     assert!(!ok && err.contains("should end in .pdf, .csv, .xlsx or .json"), "{err}");
     assert!(!dir.path().join("r.docx").exists());
 }

@@ -308,7 +308,11 @@ fn a_backup_is_taken_only_when_the_file_has_changed_and_old_ones_are_thinned() {
     // newest five.
     let mut taken = vec![first];
     for i in 0..8 {
-        let edit = GroupEdit::check(placements::model::CommunityGroup { name: format!("Changed group {i}"), ..Default::default() }).unwrap();
+        let edit = GroupEdit::check(placements::model::CommunityGroup {
+            name: format!("Changed group {i}"),
+            ..Default::default()
+        })
+        .unwrap();
         store.add_group(&edit).unwrap();
         taken.push(backups.take(&store).unwrap());
     }

@@ -386,12 +386,17 @@ fn the_import_window_lists_each_row_that_matched_and_imports_a_repeated_group_on
     )
     .unwrap();
     let mut h = import_window(dir.path(), &file, source, "Import groups…", "Import 3 groups");
-    assert!(h.query_by_label_contains("3 lines name 2 groups: a group listed more than once is imported once.").is_some());
+    assert!(
+        h.query_by_label_contains("3 lines name 2 groups: a group listed more than once is imported once.").is_some()
+    );
     h.get_by_label("Which rows matched, and what (2)").click();
     h.run();
     let matched = format!("line 2: same name and postcode as ‘{name}’, {postcode}; skipped");
     assert!(h.query_by_label(&matched).is_some(), "{matched}");
-    assert!(h.query_by_label("line 4: same name and postcode as line 3 (‘Staining Pond Friends’, FY3 0BT); counted once").is_some());
+    assert!(
+        h.query_by_label("line 4: same name and postcode as line 3 (‘Staining Pond Friends’, FY3 0BT); counted once")
+            .is_some()
+    );
     // Choosing to update says so on the row.
     h.get_by_label("Update the existing groups").click();
     h.run();
@@ -1055,7 +1060,8 @@ fn a_doubtful_match_is_imported_as_new_unless_taken_for_the_same_group_in_the_wi
         )
         .unwrap();
     let source = dir.path().join("groups.csv");
-    std::fs::write(&source, format!("name,postcode,charity number\nA Quite Different Name,FY8 9ZZ,{charity}\n")).unwrap();
+    std::fs::write(&source, format!("name,postcode,charity number\nA Quite Different Name,FY8 9ZZ,{charity}\n"))
+        .unwrap();
     let before: i64 = scalar(&file, "SELECT count(*) FROM community_group");
     let mut h = import_window(dir.path(), &file, source, "Import groups…", "Import 1 group");
     assert!(h.query_by_label_contains("1 row has the same charity number as a group in the file").is_some());

@@ -144,6 +144,7 @@ pub(super) fn report(file: &Path, out: &Path, cohort: Option<&str>) -> Result<Ou
 fn report_figures(figures: &crate::model::report::Report, extension: &str) -> Result<Vec<u8>, String> {
     match extension {
         "json" => serde_json::to_vec_pretty(figures).map_err(|e| format!("could not export: {e}")),
-        _ => crate::exchange::table_out::figures_bytes(figures, extension == "xlsx").map_err(|e| format!("could not export: {e}")),
+        _ => crate::exchange::table_out::figures_bytes(figures, extension == "xlsx")
+            .map_err(|e| format!("could not export: {e}")),
     }
 }

@@ -122,7 +122,9 @@ fn write_day(
         result,
         reason: match result {
             DayResult::PartlyCompleted => "The rain stopped the planting after lunch.".to_owned(),
-            DayResult::NotDone => "The hall was double-booked; the team helped clear the store room instead.".to_owned(),
+            DayResult::NotDone => {
+                "The hall was double-booked; the team helped clear the store room instead.".to_owned()
+            }
             _ => String::new(),
         },
         hours: Some(if result == DayResult::NotDone { 2.0 } else { [5.5, 6.0, 6.5][rng.below(3)] }),

@@ -113,18 +113,22 @@ pub fn guess(headers: &[String], practices: &[(PracticeId, String)]) -> Mapping<
 /// A date as forms write it: "14/04/2027", "2027-04-14", with a time after it or not.
 fn form_date(text: &str) -> Option<NaiveDate> {
     let first = text.split_whitespace().next().unwrap_or("");
-    parse_uk_date(first)
-        .or_else(|| NaiveDate::parse_from_str(first, "%Y/%m/%d").ok())
-        .or_else(|| parse_uk_date(text))
+    parse_uk_date(first).or_else(|| NaiveDate::parse_from_str(first, "%Y/%m/%d").ok()).or_else(|| parse_uk_date(text))
 }
 
 /// Which of a person's days a response is about: the day the form names, else their only day,
 /// else the last one on or before the answer was given.
-fn which_day(days: &[(NaiveDate, PlacementId)], named: Option<NaiveDate>, given: Option<NaiveDate>) -> Result<(NaiveDate, PlacementId), String> {
+fn which_day(
+    days: &[(NaiveDate, PlacementId)],
+    named: Option<NaiveDate>,
+    given: Option<NaiveDate>,
+) -> Result<(NaiveDate, PlacementId), String> {
     if let Some(day) = named {
-        return days.iter().find(|(d, _)| *d == day).copied().ok_or_else(|| {
-            format!("their team has no day out on {}", crate::model::dates::uk_date(day))
-        });
+        return days
+            .iter()
+            .find(|(d, _)| *d == day)
+            .copied()
+            .ok_or_else(|| format!("their team has no day out on {}", crate::model::dates::uk_date(day)));
     }
     match days {
         [] => Err("their team has no day placed".to_owned()),
@@ -146,7 +150,8 @@ fn plan_row(
 ) -> Result<ImportFeedback, String> {
     let get = |field: FeedbackField| values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str());
     let email = get(FeedbackField::Email).map(str::trim).filter(|e| !e.is_empty()).ok_or("it has no email address")?;
-    let people = lookup.people.get(&email.to_lowercase()).ok_or_else(|| format!("no participant has the email {email}"))?;
+    let people =
+        lookup.people.get(&email.to_lowercase()).ok_or_else(|| format!("no participant has the email {email}"))?;
     let named = get(FeedbackField::Date).and_then(form_date);
     let given = get(FeedbackField::Given).and_then(form_date);
     // The same email on two cohorts: the person whose team was out on the day.
@@ -170,7 +175,8 @@ fn plan_row(
             Some(r) => {
                 ratings.insert(*practice, r);
             }
-            None => warnings.push(format!("{name}'s answer “{value}” for “{practice_name}” is not a rating from 1 to 5: left out")),
+            None => warnings
+                .push(format!("{name}'s answer “{value}” for “{practice_name}” is not a rating from 1 to 5: left out")),
         }
     }
     let feedback = Feedback {
@@ -183,15 +189,26 @@ fn plan_row(
     if feedback.is_empty() {
         return Err(format!("{name}'s response has no rating and no words"));
     }
-    Ok(ImportFeedback { placement, day, name, duplicate: lookup.existing.contains(&(placement, participant)), feedback })
+    Ok(ImportFeedback {
+        placement,
+        day,
+        name,
+        duplicate: lookup.existing.contains(&(placement, participant)),
+        feedback,
+    })
 }
 
 /// Every response read, or listed with the reason it cannot be.
-pub fn plan_feedback_import(table: &Table, mapping: &Mapping<FeedbackField>, lookup: &FeedbackLookup) -> Plan<ImportFeedback> {
+pub fn plan_feedback_import(
+    table: &Table,
+    mapping: &Mapping<FeedbackField>,
+    lookup: &FeedbackLookup,
+) -> Plan<ImportFeedback> {
     let mut plan = Plan::default();
     for row in &table.rows {
         let mut warnings = Vec::new();
-        let read = mapped_values(&row.cells, mapping, &table.headers).and_then(|values| plan_row(&values, lookup, &mut warnings));
+        let read = mapped_values(&row.cells, mapping, &table.headers)
+            .and_then(|values| plan_row(&values, lookup, &mut warnings));
         match read {
             Ok(feedback) => plan.rows.push(Prepared { line: row.line, row: feedback, warnings }),
             Err(reason) => plan.errors.push(RowError { line: row.line, reason }),

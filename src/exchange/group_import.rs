@@ -226,8 +226,11 @@ pub fn guess_columns(headers: &[String]) -> ColumnMapping {
     if !keys.iter().any(|k| k == "recipientorgidentifier" || k == "recipientorgname") {
         return ColumnMapping::guess(headers);
     }
-    let recipient_only: Vec<String> =
-        headers.iter().zip(&keys).map(|(h, k)| if k.starts_with("recipientorg") { h.clone() } else { String::new() }).collect();
+    let recipient_only: Vec<String> = headers
+        .iter()
+        .zip(&keys)
+        .map(|(h, k)| if k.starts_with("recipientorg") { h.clone() } else { String::new() })
+        .collect();
     ColumnMapping::guess(&recipient_only)
 }
 
@@ -256,7 +259,12 @@ pub struct GroupIndex<K> {
 
 impl<K> Default for GroupIndex<K> {
     fn default() -> Self {
-        Self { known: Vec::new(), by_charity: HashMap::new(), by_identifier: HashMap::new(), by_name_and_postcode: HashMap::new() }
+        Self {
+            known: Vec::new(),
+            by_charity: HashMap::new(),
+            by_identifier: HashMap::new(),
+            by_name_and_postcode: HashMap::new(),
+        }
     }
 }
 
@@ -292,7 +300,11 @@ pub struct Found<K> {
 impl<K> Found<K> {
     /// "‘Fleetwood Hearing Voices Group’, FY7 2BA".
     pub fn who(&self) -> String {
-        if self.postcode.trim().is_empty() { format!("‘{}’", self.name) } else { format!("‘{}’, {}", self.name, self.postcode) }
+        if self.postcode.trim().is_empty() {
+            format!("‘{}’", self.name)
+        } else {
+            format!("‘{}’, {}", self.name, self.postcode)
+        }
     }
 }
 
@@ -587,8 +599,11 @@ mod tests {
         assert_eq!(existing.find(&by_name), Some(GroupId(2)));
         let new = CommunityGroup { name: "Layton Choir".into(), postcode: "FY1 1AA".into(), ..Default::default() };
         assert_eq!(existing.find(&new), None);
-        let by_identifier =
-            CommunityGroup { name: "Layton Community Choir".into(), other_identifier: "gb-coh-01234567 ".into(), ..Default::default() };
+        let by_identifier = CommunityGroup {
+            name: "Layton Community Choir".into(),
+            other_identifier: "gb-coh-01234567 ".into(),
+            ..Default::default()
+        };
         assert_eq!(existing.find(&by_identifier), Some(GroupId(2)));
         // The same number, but another name and postcode: doubtful, not the same.
         let doubtful = CommunityGroup {

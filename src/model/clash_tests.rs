@@ -1,4 +1,5 @@
 //! Each clash rule alone, on a small programme: April to May 2027.
+#![cfg(test)]
 
 use chrono::NaiveDate;
 

@@ -121,7 +121,8 @@ impl Feedback {
 /// Every problem with an outcome, field by field.
 pub fn check_outcome(o: &Outcome) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    let mut problem = |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+    let mut problem =
+        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if o.result != DayResult::Completed && o.reason.trim().is_empty() {
         problem("reason", "Say why it was not completed.");
     }

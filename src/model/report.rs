@@ -228,7 +228,8 @@ fn count_in(row: &mut Breakdown, p: &ReportPlacement) {
 fn by_neighbourhood(facts: &ReportFacts, live: &[&ReportPlacement]) -> Vec<Breakdown> {
     let mut rows: Vec<Breakdown> =
         facts.neighbourhoods.iter().map(|(_, name)| Breakdown { name: name.clone(), ..Default::default() }).collect();
-    let at: HashMap<NeighbourhoodId, usize> = facts.neighbourhoods.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let at: HashMap<NeighbourhoodId, usize> =
+        facts.neighbourhoods.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
     let mut none = Breakdown { name: "No neighbourhood".to_owned(), ..Default::default() };
     for p in live {
         match p.neighbourhood.and_then(|n| at.get(&n)) {
@@ -249,7 +250,9 @@ fn by_organisation(live: &[&ReportPlacement]) -> Vec<Breakdown> {
     for p in live {
         for (person, org) in &p.members {
             let name = if org.trim().is_empty() { "Organisation not known" } else { org.as_str() };
-            let row = rows.entry(name.to_owned()).or_insert_with(|| Breakdown { name: name.to_owned(), ..Default::default() });
+            let row = rows
+                .entry(name.to_owned())
+                .or_insert_with(|| Breakdown { name: name.to_owned(), ..Default::default() });
             people.entry(name.to_owned()).or_default().insert(*person);
             row.placed += 1;
             if p.went_out() {
@@ -306,7 +309,12 @@ pub fn figure_rows(r: &Report) -> Vec<[String; 4]> {
     add("Programme", scope, "Person-hours", format!("{:.1}", r.person_hours));
     add("Programme", scope, "Local people taking part", r.local_people.to_string());
     add("Programme", scope, "Groups reached", r.groups_reached.to_string());
-    add("Programme", scope, "Neighbourhoods reached", format!("{} of {}", r.neighbourhoods_reached, r.neighbourhoods_in_all));
+    add(
+        "Programme",
+        scope,
+        "Neighbourhoods reached",
+        format!("{} of {}", r.neighbourhoods_reached, r.neighbourhoods_in_all),
+    );
     add("Programme", scope, "Outcomes recorded", r.completion.recorded.to_string());
     add("Programme", scope, "Completion rate", pct(r.completion.rate));
     add("Programme", scope, "Feedback responses", r.feedback_responses.to_string());
@@ -321,7 +329,9 @@ pub fn figure_rows(r: &Report) -> Vec<[String; 4]> {
             add("Practice", &p.practice, &format!("Rated {}", i + 1), n.to_string());
         }
     }
-    for (section, list) in [("Neighbourhood", &r.by_neighbourhood), ("Organisation", &r.by_organisation), ("Host group", &r.by_group)] {
+    for (section, list) in
+        [("Neighbourhood", &r.by_neighbourhood), ("Organisation", &r.by_organisation), ("Host group", &r.by_group)]
+    {
         for row in list {
             add(section, &row.name, "Placed", row.placed.to_string());
             add(section, &row.name, "Team-days", row.team_days.to_string());

@@ -161,7 +161,11 @@ impl Printed {
 }
 
 /// The programme's report (of one cohort, or all) ready to typeset.
-pub fn prepare_report(store: &Store, cohort: Option<crate::model::CohortId>, today: NaiveDate) -> Result<Prepared, PrintError> {
+pub fn prepare_report(
+    store: &Store,
+    cohort: Option<crate::model::CohortId>,
+    today: NaiveDate,
+) -> Result<Prepared, PrintError> {
     let facts = store.report_facts(cohort)?;
     let figures = crate::model::report::report(&facts);
     let mut data = report::report_data(&figures);

@@ -82,11 +82,7 @@ impl World for PrintWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if Some(id) == file_id("/data.json") {
-            Ok(self.data.clone())
-        } else {
-            self.source(id).map(Bytes::from_string)
-        }
+        if Some(id) == file_id("/data.json") { Ok(self.data.clone()) } else { self.source(id).map(Bytes::from_string) }
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -87,7 +87,6 @@ pub fn thin(backups: &[BackupInfo], now: NaiveDateTime) -> Vec<BackupInfo> {
 }
 
 impl Backups {
-
     pub fn new(root: impl Into<PathBuf>) -> Self {
         Self { root: root.into() }
     }

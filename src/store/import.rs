@@ -117,7 +117,13 @@ impl Lists {
 
     /// Files the group under each of the row's categories (added to the list if new). A group
     /// just added has no links yet, so only a row's own repeats need looking out for.
-    fn link_categories(&mut self, rec: &mut Recorder<'_>, group: i64, row: &ImportGroup, new: bool) -> Result<(), StoreError> {
+    fn link_categories(
+        &mut self,
+        rec: &mut Recorder<'_>,
+        group: i64,
+        row: &ImportGroup,
+        new: bool,
+    ) -> Result<(), StoreError> {
         let mut linked = Vec::new();
         for name in &row.categories {
             let category = Self::id_of(rec, "category", &mut self.categories, name)?;
@@ -185,7 +191,13 @@ impl Store {
             .conn()
             .prepare_cached("SELECT id, name, postcode, charity_number, other_identifier FROM community_group")?;
         let rows = stmt.query_map([], |r| {
-            Ok((GroupId(r.get(0)?), r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+            Ok((
+                GroupId(r.get(0)?),
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         let mut index = crate::exchange::group_import::ExistingGroups::default();
         for row in rows {

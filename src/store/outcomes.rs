@@ -13,7 +13,11 @@ use crate::model::outcomes::{DayResult, Feedback, HostAgain, Outcome, check_outc
 use crate::model::*;
 
 /// Ratings of every feedback row, by the row's id.
-fn ratings_by_feedback(conn: &rusqlite::Connection, sql: &str, param: i64) -> Result<HashMap<i64, BTreeMap<PracticeId, u8>>, StoreError> {
+fn ratings_by_feedback(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    param: i64,
+) -> Result<HashMap<i64, BTreeMap<PracticeId, u8>>, StoreError> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([param], |r| Ok((r.get::<_, i64>(0)?, PracticeId(r.get(1)?), r.get::<_, u8>(2)?)))?;
     let mut ratings: HashMap<i64, BTreeMap<PracticeId, u8>> = HashMap::new();
@@ -111,7 +115,12 @@ impl Store {
     }
 }
 
-fn write_outcome(rec: &mut Recorder<'_>, placement: PlacementId, outcome: Option<&Outcome>, now: &str) -> Result<(), StoreError> {
+fn write_outcome(
+    rec: &mut Recorder<'_>,
+    placement: PlacementId,
+    outcome: Option<&Outcome>,
+    now: &str,
+) -> Result<(), StoreError> {
     let existing: Option<i64> = rec
         .conn()
         .query_row("SELECT id FROM placement_outcome WHERE placement_id = ?1", [placement.0], |r| r.get(0))
@@ -147,7 +156,12 @@ fn write_outcome(rec: &mut Recorder<'_>, placement: PlacementId, outcome: Option
 }
 
 /// One participant's feedback row and its ratings: written, or deleted when empty.
-pub(super) fn write_feedback(rec: &mut Recorder<'_>, placement: PlacementId, f: &Feedback, now: &str) -> Result<(), StoreError> {
+pub(super) fn write_feedback(
+    rec: &mut Recorder<'_>,
+    placement: PlacementId,
+    f: &Feedback,
+    now: &str,
+) -> Result<(), StoreError> {
     let existing: Option<i64> = match f.participant {
         Some(p) => rec
             .conn()
@@ -216,7 +230,10 @@ pub(super) fn delete_outcomes_of_placement(rec: &mut Recorder<'_>, placement: Pl
 }
 
 /// A participant's feedback, deleted with them.
-pub(super) fn delete_feedback_of_participant(rec: &mut Recorder<'_>, participant: ParticipantId) -> Result<(), StoreError> {
+pub(super) fn delete_feedback_of_participant(
+    rec: &mut Recorder<'_>,
+    participant: ParticipantId,
+) -> Result<(), StoreError> {
     for id in ids(rec, "SELECT id FROM participant_feedback WHERE participant_id = ?1", participant.0)? {
         delete_feedback_row(rec, id)?;
     }
@@ -246,7 +263,12 @@ impl Store {
     pub fn report_facts(&self, cohort: Option<CohortId>) -> Result<crate::model::report::ReportFacts, StoreError> {
         use crate::model::report::{ReportFacts, ReportPlacement};
         let scope = match cohort {
-            Some(id) => self.cohorts()?.into_iter().find(|c| c.id == id).map(|c| c.name).ok_or(StoreError::Missing("That cohort"))?,
+            Some(id) => self
+                .cohorts()?
+                .into_iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name)
+                .ok_or(StoreError::Missing("That cohort"))?,
             None => "All cohorts".to_owned(),
         };
         let mut members: HashMap<TeamId, Vec<(ParticipantId, String)>> = HashMap::new();
@@ -255,7 +277,8 @@ impl Store {
                 "SELECT p.team_id, p.id, coalesce(o.name, '') FROM participant p \
                  LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.team_id IS NOT NULL ORDER BY p.id",
             )?;
-            let rows = stmt.query_map([], |r| Ok((TeamId(r.get(0)?), ParticipantId(r.get(1)?), r.get::<_, String>(2)?)))?;
+            let rows =
+                stmt.query_map([], |r| Ok((TeamId(r.get(0)?), ParticipantId(r.get(1)?), r.get::<_, String>(2)?)))?;
             for row in rows {
                 let (team, person, org) = row?;
                 members.entry(team).or_default().push((person, org));
@@ -332,8 +355,11 @@ impl Store {
     }
 
     fn all_feedback(&self) -> Result<HashMap<PlacementId, Vec<Feedback>>, StoreError> {
-        let mut ratings =
-            ratings_by_feedback(self.conn(), "SELECT feedback_id, practice_id, rating FROM feedback_rating WHERE ?1 = ?1", 0)?;
+        let mut ratings = ratings_by_feedback(
+            self.conn(),
+            "SELECT feedback_id, practice_id, rating FROM feedback_rating WHERE ?1 = ?1",
+            0,
+        )?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, placement_id, participant_id, learnt, differently, given_on FROM participant_feedback ORDER BY id",
         )?;
@@ -369,13 +395,18 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT lower(trim(email)), id, name, team_id FROM participant WHERE team_id IS NOT NULL AND trim(email) <> ''",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, ParticipantId(r.get(1)?), r.get::<_, String>(2)?, TeamId(r.get(3)?))))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, ParticipantId(r.get(1)?), r.get::<_, String>(2)?, TeamId(r.get(3)?)))
+        })?;
         for row in rows {
             let (email, id, name, team) = row?;
             lookup.people.entry(email).or_default().push((id, name, team));
         }
-        let mut stmt = self.conn().prepare_cached("SELECT team_id, day, id FROM placement WHERE status <> 'cancelled' ORDER BY day, id")?;
-        let rows = stmt.query_map([], |r| Ok((TeamId(r.get(0)?), super::queries::date(r, 1)?, PlacementId(r.get(2)?))))?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT team_id, day, id FROM placement WHERE status <> 'cancelled' ORDER BY day, id")?;
+        let rows =
+            stmt.query_map([], |r| Ok((TeamId(r.get(0)?), super::queries::date(r, 1)?, PlacementId(r.get(2)?))))?;
         for row in rows {
             let (team, day, id) = row?;
             lookup.days.entry(team).or_default().push((day, id));

@@ -403,7 +403,11 @@ fn mapping_stage_ui<K: ImportKind>(
             if doubtful == 1 { "1 row has".to_owned() } else { format!("{} rows have", thousands(doubtful as u64)) }
         );
         ui.label(words);
-        if ui.button("Take them for the same groups").on_hover_text("Treat each as a match of the group with its charity number").clicked() {
+        if ui
+            .button("Take them for the same groups")
+            .on_hover_text("Treat each as a match of the group with its charity number")
+            .clicked()
+        {
             for row in &mut stage.plan.rows {
                 K::accept_doubtful(&mut row.row);
                 row.warnings.retain(|w| !w.starts_with("a doubtful match"));

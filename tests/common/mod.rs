@@ -119,7 +119,10 @@ pub fn downgrade(path: &Path, version: u32) {
 
 /// A PDF tool (qpdf, pdffonts, pdftotext, pdfinfo) run on the real file: its output.
 pub fn tool(program: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} could not run: {e}"));
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} could not run: {e}"));
     assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -244,7 +244,11 @@ impl PlacementsApp {
             }
             PathPurpose::ExportReport(_) => {
                 let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
-                self.dialogs.pick_export_file("Save the report's figures", &format!("{stem} report.xlsx"), start.as_deref())
+                self.dialogs.pick_export_file(
+                    "Save the report's figures",
+                    &format!("{stem} report.xlsx"),
+                    start.as_deref(),
+                )
             }
             PathPurpose::ExportMailMerge(merge_for) => {
                 let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
@@ -390,7 +394,8 @@ impl PlacementsApp {
         let Some(doc) = &self.doc else { return };
         let document = doc.store.path().to_path_buf();
         let before = chrono::Local::now().naive_local();
-        let older: Vec<BackupInfo> = self.paths.backups().of_document(&document).into_iter().filter(|b| b.taken <= before).collect();
+        let older: Vec<BackupInfo> =
+            self.paths.backups().of_document(&document).into_iter().filter(|b| b.taken <= before).collect();
         if older.is_empty() {
             return;
         }

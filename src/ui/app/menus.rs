@@ -47,7 +47,12 @@ impl PlacementsApp {
                 ui.separator();
                 self.items_ui(
                     ui,
-                    &[UiCommand::ImportGroups, UiCommand::ImportOffers, UiCommand::ImportFeedback, UiCommand::ExportGroups],
+                    &[
+                        UiCommand::ImportGroups,
+                        UiCommand::ImportOffers,
+                        UiCommand::ImportFeedback,
+                        UiCommand::ExportGroups,
+                    ],
                 );
                 ui.separator();
                 self.items_ui(

@@ -10,14 +10,35 @@ use crate::store::{BackupInfo, OpenMode, display_name};
 use crate::ui::command::{Command, PathPurpose};
 
 pub(super) enum Modal {
-    Message { title: String, body: String },
-    InUse { path: PathBuf, body: String },
-    TypePath { purpose: PathPurpose, text: String },
+    Message {
+        title: String,
+        body: String,
+    },
+    InUse {
+        path: PathBuf,
+        body: String,
+    },
+    TypePath {
+        purpose: PathPurpose,
+        text: String,
+    },
     /// The backups to restore from, and the space they take, in words.
-    Restore { backups: Vec<BackupInfo>, selected: usize, for_document: Option<String>, space: String },
-    ConfirmRestore { backup: BackupInfo },
+    Restore {
+        backups: Vec<BackupInfo>,
+        selected: usize,
+        for_document: Option<String>,
+        space: String,
+    },
+    ConfirmRestore {
+        backup: BackupInfo,
+    },
     /// After personal data was removed: the older backups of the file still hold it.
-    ForgetBackups { document: PathBuf, before: chrono::NaiveDateTime, count: usize, bytes: u64 },
+    ForgetBackups {
+        document: PathBuf,
+        before: chrono::NaiveDateTime,
+        count: usize,
+        bytes: u64,
+    },
     About,
 }
 

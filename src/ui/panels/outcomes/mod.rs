@@ -68,7 +68,15 @@ impl OutcomesPanel {
         ui.horizontal(|ui| {
             let label = ui.label("Cohort:").id;
             let options: Vec<(CohortId, &str)> = cohorts.iter().map(|c| (c.id, c.name.as_str())).collect();
-            crate::ui::widgets::optional_choice_ui(ui, "outcomes_cohort", label, &mut self.cohort, "All cohorts", options, Some(240.0));
+            crate::ui::widgets::optional_choice_ui(
+                ui,
+                "outcomes_cohort",
+                label,
+                &mut self.cohort,
+                "All cohorts",
+                options,
+                Some(240.0),
+            );
             commands.extend(self.pdf.buttons_ui(ui, doc, self.cohort));
             if ui.button("Save the figures…").on_hover_text("The figures as a CSV or Excel spreadsheet").clicked() {
                 commands.push(Command::ExportReport(self.cohort));
@@ -77,13 +85,20 @@ impl OutcomesPanel {
         ui.add_space(6.0);
         let key = (doc.revision, self.cohort);
         if self.report.as_ref().is_none_or(|(k, _)| *k != key) {
-            let made = doc.store.report_facts(self.cohort).map(|f| crate::model::report::report(&f)).map_err(|e| e.to_string());
+            let made = doc
+                .store
+                .report_facts(self.cohort)
+                .map(|f| crate::model::report::report(&f))
+                .map_err(|e| e.to_string());
             self.report = Some((key, made));
         }
         match self.report.as_ref().map(|(_, r)| r) {
             Some(Ok(figures)) => report::report_ui(ui, figures),
             Some(Err(e)) => {
-                ui.colored_label(crate::ui::theme::ERROR_RED, format!("The report could not be read from the file: {e}"));
+                ui.colored_label(
+                    crate::ui::theme::ERROR_RED,
+                    format!("The report could not be read from the file: {e}"),
+                );
             }
             None => {}
         }

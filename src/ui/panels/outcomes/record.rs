@@ -148,7 +148,11 @@ impl Form {
                 given_on,
             });
         }
-        if problems.is_empty() { Ok(OutcomesEdit::Save { placement: self.placement, outcome, feedback }) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(OutcomesEdit::Save { placement: self.placement, outcome, feedback })
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -212,7 +216,8 @@ impl Record {
         }
         let Some(form) = self.form.as_mut() else { return commands };
         egui::ScrollArea::vertical().id_salt("outcomes_form").auto_shrink([false, false]).show(ui, |ui| {
-            let action = form_header_ui(ui, &form.title, "Save", "Close", doc.store.is_writable(), !form.problems.is_empty());
+            let action =
+                form_header_ui(ui, &form.title, "Save", "Close", doc.store.is_writable(), !form.problems.is_empty());
             match action {
                 FormAction::Save => match form.edit() {
                     Ok(edit) => {
@@ -245,7 +250,15 @@ fn day_ui(ui: &mut Ui, form: &mut Form) {
         let problems = form.problems.clone();
         crate::ui::widgets::form_text_row(ui, "Why not completed", &mut form.reason, 2, 420.0, &problems, "reason");
         crate::ui::widgets::form_text_row(ui, "Hours each member spent", &mut form.hours, 1, 80.0, &problems, "hours");
-        crate::ui::widgets::form_text_row(ui, "Local people taking part", &mut form.local_people, 1, 80.0, &problems, "local_people");
+        crate::ui::widgets::form_text_row(
+            ui,
+            "Local people taking part",
+            &mut form.local_people,
+            1,
+            80.0,
+            &problems,
+            "local_people",
+        );
         crate::ui::widgets::form_text_row(ui, "What the team did", &mut form.summary, 2, 420.0, &problems, "summary");
         let label = ui.label("How useful to the group (1–5)").id;
         let scale: Vec<(u8, &str)> = vec![(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")];
@@ -255,7 +268,15 @@ fn day_ui(ui: &mut Ui, form: &mut Form) {
         let answers: Vec<(HostAgain, &str)> = HostAgain::ALL.iter().map(|h| (*h, h.label())).collect();
         optional_choice_ui(ui, "outcome_again", label, &mut form.host_again, "Not said", answers, Some(120.0));
         ui.end_row();
-        crate::ui::widgets::form_text_row(ui, "The group's comment", &mut form.group_comment, 2, 420.0, &problems, "group_comment");
+        crate::ui::widgets::form_text_row(
+            ui,
+            "The group's comment",
+            &mut form.group_comment,
+            2,
+            420.0,
+            &problems,
+            "group_comment",
+        );
     });
 }
 

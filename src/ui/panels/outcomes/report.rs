@@ -92,7 +92,12 @@ pub(super) fn report_ui(ui: &mut Ui, r: &Report) {
             ("Teams mixing four or more organisations", r.teams_mixing_four_or_more.to_string()),
             (
                 "Would host again",
-                HostAgain::ALL.iter().zip(r.host_again).map(|(a, n)| format!("{}: {n}", a.label())).collect::<Vec<_>>().join(", "),
+                HostAgain::ALL
+                    .iter()
+                    .zip(r.host_again)
+                    .map(|(a, n)| format!("{}: {n}", a.label()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ),
         ];
         let facts: Vec<(&str, String)> = facts.into_iter().collect();
@@ -157,7 +162,9 @@ fn practices_ui(ui: &mut Ui, r: &Report) {
             .enumerate()
             .map(|(i, p)| {
                 let share = 100.0 * p.counts[rating] as f64 / p.responses.max(1) as f64;
-                Bar::new(at(i), share).name(format!("{}: {} rated {}", p.practice, p.counts[rating], rating + 1)).width(0.6)
+                Bar::new(at(i), share)
+                    .name(format!("{}: {} rated {}", p.practice, p.counts[rating], rating + 1))
+                    .width(0.6)
             })
             .collect();
         let mut chart = BarChart::new(format!("Rated {}", rating + 1), bars).color(*shade).horizontal();
@@ -179,7 +186,9 @@ fn practices_ui(ui: &mut Ui, r: &Report) {
         .include_y(n as f64 - 0.5)
         .show_grid([true, false])
         .y_axis_min_width(230.0)
-        .x_axis_formatter(|mark, _| if (0.0..=100.0).contains(&mark.value) { format!("{:.0}%", mark.value) } else { String::new() })
+        .x_axis_formatter(|mark, _| {
+            if (0.0..=100.0).contains(&mark.value) { format!("{:.0}%", mark.value) } else { String::new() }
+        })
         .y_grid_spacer(every_row)
         .y_axis_formatter(move |mark, _| row_name(&names, mark.value))
         .show(ui, |plot| {
@@ -241,7 +250,11 @@ fn every_row(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 fn row_name(names: &[String], value: f64) -> String {
     let i = value.round();
     let index = names.len() as f64 - 1.0 - i;
-    if (value - i).abs() < 0.01 && index >= 0.0 { names.get(index as usize).cloned().unwrap_or_default() } else { String::new() }
+    if (value - i).abs() < 0.01 && index >= 0.0 {
+        names.get(index as usize).cloned().unwrap_or_default()
+    } else {
+        String::new()
+    }
 }
 
 /// What a breakdown's extra columns are.
@@ -269,7 +282,11 @@ fn breakdown_ui(ui: &mut Ui, salt: &str, rows: &[Breakdown], third: Third) {
         ui.end_row();
         for row in rows {
             let quiet = row.placed == 0;
-            let name = if quiet { egui::RichText::new(format!("{} (no team yet)", row.name)).weak() } else { egui::RichText::new(&row.name) };
+            let name = if quiet {
+                egui::RichText::new(format!("{} (no team yet)", row.name)).weak()
+            } else {
+                egui::RichText::new(&row.name)
+            };
             ui.label(name);
             ui.label(row.placed.to_string());
             ui.label(row.team_days.to_string());
