@@ -1,18 +1,17 @@
 //! Turning spreadsheet rows into community groups: guessing which column is which, reading
-//! each row into a checked record, and spotting duplicates of groups already in the file.
+//! each row into a checked record, and matching it (through `group_match`) against the groups
+//! already in the file and the rows read before it.
 //!
 //! A row that cannot become a group (no name, a cell too long) is listed with its line and
 //! reason; the rest import. Values that are present but doubtful (a postcode that is not one)
 //! are kept exactly as given and reported as warnings, so nothing the user had is lost.
 
-use std::collections::HashMap;
-
+pub use super::group_match::{ExistingGroups, Found, GroupIndex, Match};
 use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, header_key, mapped_values, split_list, yes_or_no};
 use super::table::Table;
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
-use crate::model::search::fold;
-use crate::model::{CommunityGroup, GroupId, GroupStatus};
+use crate::model::{CommunityGroup, GroupStatus};
 use crate::store::{GroupEdit, ImportGroup};
 
 /// A field of a group's record that a column can fill.
@@ -234,159 +233,6 @@ pub fn guess_columns(headers: &[String]) -> ColumnMapping {
     ColumnMapping::guess(&recipient_only)
 }
 
-/// Whether the headers are a 360Giving grants file's.
-pub fn is_grants_file(headers: &[String]) -> bool {
-    headers.iter().any(|h| header_key(h) == "recipientorgidentifier")
-}
-
-/// How many rows of a plan match records already in the file.
-pub fn duplicates(plan: &GroupImportPlan) -> usize {
-    plan.rows.iter().filter(|r| r.row.duplicate_of.is_some()).count()
-}
-
-/// How groups are recognised as the same: by charity number (unless the name and the postcode
-/// both differ: a doubtful match), by the source's identifier, or by name and postcode. One
-/// index serves the groups already in the file (keyed by id) and the rows already read from the
-/// same file (keyed by line), so a file that lists a group twice never makes two groups.
-#[derive(Clone, Debug)]
-pub struct GroupIndex<K> {
-    /// Each group: its key, name, postcode and charity number (as a key).
-    known: Vec<(K, String, String, String)>,
-    by_charity: HashMap<String, usize>,
-    by_identifier: HashMap<String, usize>,
-    by_name_and_postcode: HashMap<(String, String), usize>,
-}
-
-impl<K> Default for GroupIndex<K> {
-    fn default() -> Self {
-        Self {
-            known: Vec::new(),
-            by_charity: HashMap::new(),
-            by_identifier: HashMap::new(),
-            by_name_and_postcode: HashMap::new(),
-        }
-    }
-}
-
-/// How groups already in the file are recognised.
-pub type ExistingGroups = GroupIndex<GroupId>;
-
-fn charity_key(number: &str) -> String {
-    number.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
-}
-
-fn name_key(name: &str) -> String {
-    fold(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
-fn postcode_key(postcode: &str) -> String {
-    postcode.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
-}
-
-fn identifier_key(identifier: &str) -> String {
-    identifier.trim().to_lowercase()
-}
-
-/// A group found by an index: which, on what, and its name and postcode to say so.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found<K> {
-    pub key: K,
-    /// "same charity number 1026843", "same identifier GB-CHC-1026843", "same name and postcode".
-    pub on: String,
-    pub name: String,
-    pub postcode: String,
-}
-
-impl<K> Found<K> {
-    /// "‘Fleetwood Hearing Voices Group’, FY7 2BA".
-    pub fn who(&self) -> String {
-        if self.postcode.trim().is_empty() {
-            format!("‘{}’", self.name)
-        } else {
-            format!("‘{}’, {}", self.name, self.postcode)
-        }
-    }
-}
-
-/// What an index says of a group.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Match<K> {
-    None,
-    Same(Found<K>),
-    /// The same charity number, but the name and the postcode both differ: not merged.
-    Doubtful(Found<K>),
-}
-
-impl<K: Copy> GroupIndex<K> {
-    /// From (key, name, postcode, charity number, identifier) of each group.
-    pub fn new<'a>(groups: impl IntoIterator<Item = (K, &'a str, &'a str, &'a str, &'a str)>) -> Self {
-        let mut index = Self::default();
-        for (key, name, postcode, charity, identifier) in groups {
-            index.add(key, name, postcode, charity, identifier);
-        }
-        index
-    }
-
-    pub fn add(&mut self, key: K, name: &str, postcode: &str, charity: &str, identifier: &str) {
-        let at = self.known.len();
-        let charity = charity_key(charity);
-        self.known.push((key, name.to_owned(), postcode.to_owned(), charity.clone()));
-        if !charity.is_empty() {
-            self.by_charity.entry(charity).or_insert(at);
-        }
-        let identifier = identifier_key(identifier);
-        if !identifier.is_empty() {
-            self.by_identifier.entry(identifier).or_insert(at);
-        }
-        if !postcode.trim().is_empty() {
-            self.by_name_and_postcode.entry((name_key(name), postcode_key(postcode))).or_insert(at);
-        }
-    }
-
-    fn found(&self, at: usize, on: String) -> Found<K> {
-        let (key, name, postcode, _) = &self.known[at];
-        Found { key: *key, on, name: name.clone(), postcode: postcode.clone() }
-    }
-
-    /// Whether `group` is one this index knows.
-    pub fn lookup(&self, group: &CommunityGroup) -> Match<K> {
-        let mut doubtful = None;
-        let charity = charity_key(&group.charity_number);
-        if let Some(&at) = self.by_charity.get(&charity).filter(|_| !charity.is_empty()) {
-            let found = self.found(at, format!("same charity number {}", group.charity_number.trim()));
-            let postcodes_differ = !group.postcode.trim().is_empty()
-                && !found.postcode.trim().is_empty()
-                && postcode_key(&group.postcode) != postcode_key(&found.postcode);
-            if name_key(&group.name) != name_key(&found.name) && postcodes_differ {
-                doubtful = Some(found);
-            } else {
-                return Match::Same(found);
-            }
-        }
-        let identifier = identifier_key(&group.other_identifier);
-        if let Some(&at) = self.by_identifier.get(&identifier).filter(|_| !identifier.is_empty()) {
-            return Match::Same(self.found(at, format!("same identifier {}", group.other_identifier.trim())));
-        }
-        // The same name and postcode, unless both are registered charities with different
-        // numbers (a charity re-registered as a CIO keeps its name: two registrations).
-        if !group.postcode.trim().is_empty()
-            && let Some(&at) = self.by_name_and_postcode.get(&(name_key(&group.name), postcode_key(&group.postcode)))
-            && (charity.is_empty() || self.known[at].3.is_empty() || self.known[at].3 == charity)
-        {
-            return Match::Same(self.found(at, "same name and postcode".to_owned()));
-        }
-        doubtful.map_or(Match::None, Match::Doubtful)
-    }
-
-    /// The group `group` is, if the index knows it for sure.
-    pub fn find(&self, group: &CommunityGroup) -> Option<K> {
-        match self.lookup(group) {
-            Match::Same(found) => Some(found.key),
-            _ => None,
-        }
-    }
-}
-
 /// Splits "4 Northdown Avenue, Woodley, Stockport" into line 1, line 2 and town.
 fn split_address(address: &str) -> (String, String, String) {
     let parts: Vec<&str> = address.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -584,38 +430,5 @@ mod tests {
             ("4 Northdown Avenue".into(), "Woodley".into(), "Stockport".into())
         );
         assert_eq!(split_address("The Hall"), ("The Hall".into(), String::new(), String::new()));
-    }
-
-    #[test]
-    fn duplicates_are_found_by_charity_number_or_name_and_postcode() {
-        let existing = ExistingGroups::new([
-            (GroupId(1), "Bispham Walkers", "FY2 9AB", "1012345", ""),
-            (GroupId(2), "Layton Choir", "FY3 7XY", "", "GB-COH-01234567"),
-        ]);
-        let by_number =
-            CommunityGroup { name: "Different Name".into(), charity_number: " 1012345 ".into(), ..Default::default() };
-        assert_eq!(existing.find(&by_number), Some(GroupId(1)));
-        let by_name = CommunityGroup { name: "LAYTON CHOIR".into(), postcode: "fy37xy".into(), ..Default::default() };
-        assert_eq!(existing.find(&by_name), Some(GroupId(2)));
-        let new = CommunityGroup { name: "Layton Choir".into(), postcode: "FY1 1AA".into(), ..Default::default() };
-        assert_eq!(existing.find(&new), None);
-        let by_identifier = CommunityGroup {
-            name: "Layton Community Choir".into(),
-            other_identifier: "gb-coh-01234567 ".into(),
-            ..Default::default()
-        };
-        assert_eq!(existing.find(&by_identifier), Some(GroupId(2)));
-        // The same number, but another name and postcode: doubtful, not the same.
-        let doubtful = CommunityGroup {
-            name: "Thornton Gardeners".into(),
-            postcode: "FY5 4AA".into(),
-            charity_number: "1012345".into(),
-            ..Default::default()
-        };
-        assert!(matches!(existing.lookup(&doubtful), Match::Doubtful(Found { key: GroupId(1), .. })));
-        assert_eq!(existing.find(&doubtful), None);
-        // The same number and another name at the same postcode: the same group, renamed.
-        let renamed = CommunityGroup { postcode: "FY2 9AB".into(), ..doubtful };
-        assert_eq!(existing.find(&renamed), Some(GroupId(1)));
     }
 }
