@@ -12,74 +12,92 @@ use super::{ChangeSet, Store, StoreError};
 use crate::model::outcomes::{DayResult, Feedback, HostAgain, Outcome, check_outcome};
 use crate::model::*;
 
-/// Ratings of every feedback row, by the row's id.
-fn ratings_by_feedback(
+/// Which placements a read is for: one, or every one (`?1` is then ignored).
+const ONE_PLACEMENT: &str = "placement_id = ?1";
+const EVERY_PLACEMENT: &str = "?1 = ?1";
+
+/// Outcomes by placement, for those `filter` picks.
+fn outcomes_where(
     conn: &rusqlite::Connection,
-    sql: &str,
+    filter: &str,
     param: i64,
-) -> Result<HashMap<i64, BTreeMap<PracticeId, u8>>, StoreError> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([param], |r| Ok((r.get::<_, i64>(0)?, PracticeId(r.get(1)?), r.get::<_, u8>(2)?)))?;
+) -> Result<HashMap<PlacementId, Outcome>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT placement_id, result, reason, hours, local_people, summary, group_usefulness, \
+                group_host_again, group_comment FROM placement_outcome WHERE {filter}"
+    ))?;
+    let rows = stmt.query_map([param], |r| {
+        Ok((
+            PlacementId(r.get(0)?),
+            Outcome {
+                result: DayResult::from_code(&r.get::<_, String>(1)?).unwrap_or_default(),
+                reason: r.get(2)?,
+                hours: r.get(3)?,
+                local_people: r.get(4)?,
+                summary: r.get(5)?,
+                group_usefulness: r.get(6)?,
+                host_again: HostAgain::from_code(&r.get::<_, String>(7)?),
+                group_comment: r.get(8)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Feedback with its ratings by placement, for those `filter` picks: each placement's by
+/// participant, unlinked rows last.
+fn feedback_where(
+    conn: &rusqlite::Connection,
+    filter: &str,
+    param: i64,
+) -> Result<HashMap<PlacementId, Vec<Feedback>>, StoreError> {
     let mut ratings: HashMap<i64, BTreeMap<PracticeId, u8>> = HashMap::new();
-    for row in rows {
-        let (feedback, practice, rating) = row?;
-        ratings.entry(feedback).or_default().insert(practice, rating);
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT r.feedback_id, r.practice_id, r.rating FROM feedback_rating r \
+             JOIN participant_feedback f ON f.id = r.feedback_id WHERE {filter}"
+        ))?;
+        let rows = stmt.query_map([param], |r| Ok((r.get::<_, i64>(0)?, PracticeId(r.get(1)?), r.get::<_, u8>(2)?)))?;
+        for row in rows {
+            let (feedback, practice, rating) = row?;
+            ratings.entry(feedback).or_default().insert(practice, rating);
+        }
     }
-    Ok(ratings)
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, placement_id, participant_id, learnt, differently, given_on FROM participant_feedback \
+         WHERE {filter} ORDER BY participant_id IS NULL, id"
+    ))?;
+    let rows = stmt.query_map([param], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            PlacementId(r.get(1)?),
+            Feedback {
+                participant: r.get::<_, Option<i64>>(2)?.map(ParticipantId),
+                ratings: BTreeMap::new(),
+                learnt: r.get(3)?,
+                differently: r.get(4)?,
+                given_on: opt_date(r, 5)?,
+            },
+        ))
+    })?;
+    let mut out: HashMap<PlacementId, Vec<Feedback>> = HashMap::new();
+    for row in rows {
+        let (id, placement, mut feedback) = row?;
+        feedback.ratings = ratings.remove(&id).unwrap_or_default();
+        out.entry(placement).or_default().push(feedback);
+    }
+    Ok(out)
 }
 
 impl Store {
     /// A placement's outcome, if one has been recorded.
     pub fn outcome(&self, placement: PlacementId) -> Result<Option<Outcome>, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT result, reason, hours, local_people, summary, group_usefulness, group_host_again, group_comment \
-             FROM placement_outcome WHERE placement_id = ?1",
-        )?;
-        let mut rows = stmt.query([placement.0])?;
-        let Some(r) = rows.next()? else { return Ok(None) };
-        Ok(Some(Outcome {
-            result: DayResult::from_code(&r.get::<_, String>(0)?).unwrap_or_default(),
-            reason: r.get(1)?,
-            hours: r.get(2)?,
-            local_people: r.get(3)?,
-            summary: r.get(4)?,
-            group_usefulness: r.get(5)?,
-            host_again: HostAgain::from_code(&r.get::<_, String>(6)?),
-            group_comment: r.get(7)?,
-        }))
+        Ok(outcomes_where(self.conn(), ONE_PLACEMENT, placement.0)?.remove(&placement))
     }
 
     /// The feedback given on a placement, by participant (unlinked rows last).
     pub fn feedback_of(&self, placement: PlacementId) -> Result<Vec<Feedback>, StoreError> {
-        let mut ratings = ratings_by_feedback(
-            self.conn(),
-            "SELECT r.feedback_id, r.practice_id, r.rating FROM feedback_rating r \
-             JOIN participant_feedback f ON f.id = r.feedback_id WHERE f.placement_id = ?1",
-            placement.0,
-        )?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT id, participant_id, learnt, differently, given_on FROM participant_feedback \
-             WHERE placement_id = ?1 ORDER BY participant_id IS NULL, id",
-        )?;
-        let rows = stmt.query_map([placement.0], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Feedback {
-                    participant: r.get::<_, Option<i64>>(1)?.map(ParticipantId),
-                    ratings: BTreeMap::new(),
-                    learnt: r.get(2)?,
-                    differently: r.get(3)?,
-                    given_on: opt_date(r, 4)?,
-                },
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, mut feedback) = row?;
-            feedback.ratings = ratings.remove(&id).unwrap_or_default();
-            out.push(feedback);
-        }
-        Ok(out)
+        Ok(feedback_where(self.conn(), ONE_PLACEMENT, placement.0)?.remove(&placement).unwrap_or_default())
     }
 
     /// Saves the day's outcome (or clears it with `None`) and each member's feedback (an empty
@@ -332,57 +350,11 @@ impl Store {
     }
 
     fn all_outcomes(&self) -> Result<HashMap<PlacementId, Outcome>, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT placement_id, result, reason, hours, local_people, summary, group_usefulness, \
-                    group_host_again, group_comment FROM placement_outcome",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                PlacementId(r.get(0)?),
-                Outcome {
-                    result: DayResult::from_code(&r.get::<_, String>(1)?).unwrap_or_default(),
-                    reason: r.get(2)?,
-                    hours: r.get(3)?,
-                    local_people: r.get(4)?,
-                    summary: r.get(5)?,
-                    group_usefulness: r.get(6)?,
-                    host_again: HostAgain::from_code(&r.get::<_, String>(7)?),
-                    group_comment: r.get(8)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        outcomes_where(self.conn(), EVERY_PLACEMENT, 0)
     }
 
     fn all_feedback(&self) -> Result<HashMap<PlacementId, Vec<Feedback>>, StoreError> {
-        let mut ratings = ratings_by_feedback(
-            self.conn(),
-            "SELECT feedback_id, practice_id, rating FROM feedback_rating WHERE ?1 = ?1",
-            0,
-        )?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT id, placement_id, participant_id, learnt, differently, given_on FROM participant_feedback ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                PlacementId(r.get(1)?),
-                Feedback {
-                    participant: r.get::<_, Option<i64>>(2)?.map(ParticipantId),
-                    ratings: BTreeMap::new(),
-                    learnt: r.get(3)?,
-                    differently: r.get(4)?,
-                    given_on: opt_date(r, 5)?,
-                },
-            ))
-        })?;
-        let mut out: HashMap<PlacementId, Vec<Feedback>> = HashMap::new();
-        for row in rows {
-            let (id, placement, mut f) = row?;
-            f.ratings = ratings.remove(&id).unwrap_or_default();
-            out.entry(placement).or_default().push(f);
-        }
-        Ok(out)
+        feedback_where(self.conn(), EVERY_PLACEMENT, 0)
     }
 }
 
