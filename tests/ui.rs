@@ -1000,26 +1000,32 @@ fn changing_a_columns_meaning_checks_every_row_again_before_import() {
     assert_eq!(count, 2);
 }
 
-#[test]
-fn the_window_draws_at_once_and_shows_the_file_when_its_worker_has_opened_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = demo_file(dir.path(), "Background 2027.placements", 60);
-    let app = PlacementsApp::new(
-        AppPaths { data_dir: dir.path().to_path_buf() },
-        Box::new(ScriptedDialogs::default()),
-        Prefs::default(),
-    );
-    let mut h = harness(app);
+/// The app as the window starts it on `file` (opened on a worker), stepped until `ready` says
+/// the worker is done.
+fn opened_in_background(
+    data_dir: &Path,
+    file: &Path,
+    ready: impl Fn(&PlacementsApp) -> bool,
+) -> Harness<'static, PlacementsApp> {
+    let mut h = harness(app_in(data_dir, ScriptedDialogs::default(), Start::Welcome));
     let ctx = h.ctx.clone();
-    h.state_mut().start_in_background(Start::File(file.clone()), &ctx);
+    h.state_mut().start_in_background(Start::File(file.to_path_buf()), &ctx);
     h.step();
     let started = std::time::Instant::now();
-    while h.state().store().is_none() {
-        assert!(started.elapsed().as_secs() < 60, "the file never opened");
+    while !ready(h.state()) {
+        assert!(started.elapsed().as_secs() < 60, "the worker never finished");
         std::thread::sleep(std::time::Duration::from_millis(10));
         h.step();
     }
     h.step();
+    h
+}
+
+#[test]
+fn the_window_draws_at_once_and_shows_the_file_when_its_worker_has_opened_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "Background 2027.placements", 60);
+    let h = opened_in_background(dir.path(), &file, |app| app.store().is_some());
     assert!(h.query_by_label_contains("Showing 60 of 60 groups").is_some());
     // Its backup was taken on the worker, as an open on the window's thread takes one.
     assert_eq!(placements::store::Backups::new(dir.path().join("backups")).of_document(&file).len(), 1);
@@ -1027,21 +1033,7 @@ fn the_window_draws_at_once_and_shows_the_file_when_its_worker_has_opened_it() {
     // A file that is not ours: the same message as ever, and the welcome screen.
     let bad = dir.path().join("notes.placements");
     std::fs::write(&bad, "shopping list").unwrap();
-    let app = PlacementsApp::new(
-        AppPaths { data_dir: dir.path().join("other") },
-        Box::new(ScriptedDialogs::default()),
-        Prefs::default(),
-    );
-    let mut h = harness(app);
-    let ctx = h.ctx.clone();
-    h.state_mut().start_in_background(Start::File(bad.clone()), &ctx);
-    h.step();
-    let started = std::time::Instant::now();
-    while h.state().message().is_none() {
-        assert!(started.elapsed().as_secs() < 60, "no message came");
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-    }
+    let h = opened_in_background(&dir.path().join("other"), &bad, |app| app.message().is_some());
     let (title, _) = h.state().message().unwrap();
     assert_eq!(title, "Could not open “notes.placements”");
     assert_eq!(std::fs::read(&bad).unwrap(), b"shopping list");
