@@ -35,6 +35,8 @@ pub struct OutcomesPanel {
     report: Option<(ReportKey, Result<Report, String>)>,
     pdf: report::PdfJob,
     record: record::Record,
+    /// The cohorts to choose from, read once per change to the file.
+    cohorts: Option<crate::ui::panels::Cached<Vec<crate::model::Cohort>>>,
 }
 
 impl OutcomesPanel {
@@ -64,7 +66,13 @@ impl OutcomesPanel {
 
     fn report_ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let mut commands = Vec::new();
-        let cohorts = doc.store.cohorts().unwrap_or_default();
+        let cohorts = match crate::ui::panels::cached(&mut self.cohorts, doc, || doc.store.cohorts()) {
+            Ok(cohorts) => cohorts.clone(),
+            Err(e) => {
+                ui.colored_label(crate::ui::theme::ERROR_RED, e);
+                return commands;
+            }
+        };
         ui.horizontal(|ui| {
             let label = ui.label("Cohort:").id;
             let options: Vec<(CohortId, &str)> = cohorts.iter().map(|c| (c.id, c.name.as_str())).collect();

@@ -160,6 +160,8 @@ impl Form {
 pub(super) struct Record {
     selected: Option<PlacementId>,
     form: Option<Form>,
+    /// The file's placements, read once per change to the file rather than every frame.
+    placements: Option<crate::ui::panels::Cached<Vec<PlacementSummary>>>,
 }
 
 impl Record {
@@ -174,17 +176,19 @@ impl Record {
 
     pub(super) fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let today = chrono::Local::now().date_naive();
-        let days: Vec<PlacementSummary> = match doc.store.placement_summaries() {
-            Ok(all) => all
-                .into_iter()
-                .filter(|p| p.status.is_live() && (p.day <= today || p.status == PlacementStatus::Done))
-                .rev()
-                .collect(),
-            Err(e) => {
-                ui.colored_label(theme::ERROR_RED, e.to_string());
-                return Vec::new();
-            }
-        };
+        let days: Vec<PlacementSummary> =
+            match crate::ui::panels::cached(&mut self.placements, doc, || doc.store.placement_summaries()) {
+                Ok(all) => all
+                    .iter()
+                    .filter(|p| p.status.is_live() && (p.day <= today || p.status == PlacementStatus::Done))
+                    .rev()
+                    .cloned()
+                    .collect(),
+                Err(e) => {
+                    ui.colored_label(theme::ERROR_RED, e);
+                    return Vec::new();
+                }
+            };
         if days.is_empty() {
             ui.label("Outcomes are recorded here once a team's day has come.");
             return Vec::new();
