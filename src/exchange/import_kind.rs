@@ -57,6 +57,10 @@ pub trait ImportKind: Clone + Send + 'static {
     }
     /// The person takes a doubtful match for the same record.
     fn accept_doubtful(_row: &mut Self::Row) {}
+    /// Whether a row matched a record (of the file, or an earlier row): those have words.
+    fn has_match(_row: &Self::Row) -> bool {
+        false
+    }
     /// A row that matched a record, said in words with what the import does with it ("same
     /// charity number 1026843 as ‘…’, FY7 2BA; skipped"), for the list of every such row.
     fn matched_words(_row: &Self::Row, _on_duplicate: OnDuplicate) -> Option<String> {
@@ -125,6 +129,10 @@ impl ImportKind for Groups {
 
     fn guess(&self, headers: &[String], _lookup: &ExistingGroups) -> Mapping<GroupField> {
         crate::exchange::group_import::guess_columns(headers)
+    }
+
+    fn has_match(row: &ImportGroup) -> bool {
+        row.duplicate_of.is_some() || row.earlier_line.is_some()
     }
 
     fn is_doubtful(row: &ImportGroup) -> bool {

@@ -448,11 +448,10 @@ fn matches_ui<K: ImportKind>(ui: &mut Ui, plan: &Plan<K::Row>, on_duplicate: OnD
             count_of(named as u64, one, many)
         ));
     }
-    let listed: Vec<String> = plan
-        .rows
-        .iter()
-        .filter_map(|r| K::matched_words(&r.row, on_duplicate).map(|words| format!("{unit} {}: {words}", r.line)))
-        .collect();
+    // Which rows matched (a cheap test each frame); their words are made only for the rows
+    // scrolled into view, so a file of 100,000 matches costs nothing until it is looked at.
+    let listed: Vec<&crate::exchange::mapping::Prepared<K::Row>> =
+        plan.rows.iter().filter(|r| K::has_match(&r.row)).collect();
     if listed.is_empty() {
         return;
     }
@@ -464,8 +463,9 @@ fn matches_ui<K: ImportKind>(ui: &mut Ui, plan: &Plan<K::Row>, on_duplicate: OnD
                 ui.text_style_height(&egui::TextStyle::Body),
                 listed.len(),
                 |ui, range| {
-                    for line in &listed[range] {
-                        ui.label(line);
+                    for row in &listed[range] {
+                        let words = K::matched_words(&row.row, on_duplicate).unwrap_or_default();
+                        ui.label(format!("{unit} {}: {words}", row.line));
                     }
                 },
             );

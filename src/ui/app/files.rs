@@ -21,6 +21,11 @@ fn with_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() { path.with_extension(crate::store::FILE_EXTENSION) } else { path }
 }
 
+/// Keeps a backup copy of `store`; a note for the status bar if none could be made.
+fn keep_backup(backups: &crate::store::Backups, store: &Store) -> Option<String> {
+    backups.take(store).err().map(|e| format!("No backup copy could be made this time: {e}"))
+}
+
 /// What the worker hands over: the store, a note if no backup could be made, and the
 /// directory's lists read ahead (the first thing the window shows of a large file).
 type Opened = (Store, Option<String>, Option<crate::ui::panels::directory::DirectoryData>);
@@ -49,7 +54,7 @@ impl PlacementsApp {
         let worker_path = path.clone();
         let job = spawn(ctx, move || {
             let store = Store::open(&worker_path, OpenMode::Edit)?;
-            let notice = backups.take(&store).err().map(|e| format!("No backup copy could be made this time: {e}"));
+            let notice = keep_backup(&backups, &store);
             // Read ahead here; if it fails, the panel reads (and reports) it itself.
             let directory = crate::ui::panels::directory::DirectoryData::load(&store).ok();
             Ok((store, notice, directory))
@@ -106,10 +111,7 @@ impl PlacementsApp {
 
     /// Makes `store` the open document, after taking a backup copy of it.
     pub(super) fn adopt(&mut self, store: Store) {
-        self.notice = match self.paths.backups().take(&store) {
-            Ok(_) => None,
-            Err(e) => Some(format!("No backup copy could be made this time: {e}")),
-        };
+        self.notice = keep_backup(&self.paths.backups(), &store);
         self.adopt_with_backup_taken(store);
     }
 
