@@ -105,10 +105,55 @@ fn undoing_an_import_restores_the_file_exactly() {
     let mut store = Store::open(&file, OpenMode::Edit).unwrap();
     let (rows, _) = plan_rows(&store, &bytes(&trafford()));
     let (_, change) = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
+    let imported = dump(&file);
     store.undo(&change).unwrap();
     assert_eq!(dump(&file), before);
     store.redo(&change).unwrap();
     assert_eq!(store.counts().unwrap().groups, 756);
+    assert_eq!(dump(&file), imported);
+    // And again: the second undo checks the rows against those the first one read.
+    store.undo(&change).unwrap();
+    assert_eq!(dump(&file), before);
+    store.redo(&change).unwrap();
+    assert_eq!(dump(&file), imported);
+}
+
+/// An import's new rows are recorded by id; if one has gone since (changed outside the
+/// program's history), its undo is refused whole and nothing changes. Likewise a redo whose
+/// rows are back already.
+#[test]
+fn an_import_whose_groups_changed_since_is_not_undone_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "import-conflict.placements", 20);
+    let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+    let (rows, _) = plan_rows(&store, &bytes(&trafford()));
+    let (_, change) = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |_| true).unwrap();
+    let last: i64 = scalar(&file, "SELECT max(id) FROM community_group");
+    {
+        let outside = rusqlite::Connection::open(&file).unwrap();
+        outside.execute("DELETE FROM group_category WHERE group_id = ?1", [last]).unwrap();
+        outside.execute("DELETE FROM community_group WHERE id = ?1", [last]).unwrap();
+    }
+    let before = dump(&file);
+    assert!(matches!(store.undo(&change), Err(StoreError::UndoConflict { .. })));
+    assert_eq!(dump(&file), before);
+
+    // Undone cleanly, then a row comes back from outside: redo is refused.
+    let (_, change) = store.import_groups("Import", &rows[..300], OnDuplicate::New, &mut |_| true).unwrap();
+    store.undo(&change).unwrap();
+    let first_new = last + 1;
+    {
+        let outside = rusqlite::Connection::open(&file).unwrap();
+        outside
+            .execute(
+                "INSERT INTO community_group (id, name, created_at, updated_at) VALUES (?1, 'Outsider', '', '')",
+                [first_new + 5],
+            )
+            .unwrap();
+    }
+    let before = dump(&file);
+    assert!(matches!(store.redo(&change), Err(StoreError::UndoConflict { .. })));
+    assert_eq!(dump(&file), before);
 }
 
 #[test]

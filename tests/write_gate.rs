@@ -16,7 +16,7 @@ use placements::store::{Backups, OnDuplicate, OpenError, OpenMode, Store, StoreE
 /// took. `backup` is a good backup to restore from.
 fn every_write(store: &mut Store, backup: &Path) -> Vec<(&'static str, Result<(), StoreError>)> {
     // Undo and redo pass the gate before they look at the change set.
-    let nothing = placements::store::ChangeSet { label: "Test".into(), changes: Vec::new() };
+    let nothing = placements::store::ChangeSet::new("Test");
     let undo = store.undo(&nothing);
     let redo = store.redo(&nothing);
     let edit = store.remove_placement(PlacementId(1)).map(drop);

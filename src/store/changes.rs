@@ -6,9 +6,17 @@
 //! rows again in order. Both check first that each row is still as the change left it, and both
 //! run in one transaction, so an undo either happens whole or not at all. Rows come back with
 //! their own ids and every column, so undo restores exactly the rows that were there.
+//!
+//! A large import adds its new rows as [`InsertBatch`]es, recorded by id alone: reading 100,000
+//! rows back as they are written, and keeping them all, cost as much time as writing them and
+//! hundreds of megabytes. The first undo of a batch reads its rows (they are still exactly as
+//! written: every later change was undone first) and keeps them for redo; later undos check
+//! the rows against them like any other change.
+
+use std::sync::OnceLock;
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{CachedStatement, Connection, params_from_iter};
 
 use super::StoreError;
 
@@ -24,16 +32,48 @@ pub struct RowChange {
     pub after: Option<RowValues>,
 }
 
+/// Rows one change added to a table, recorded by id (see the module's notes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsertBatch {
+    pub table: &'static str,
+    /// In the order they were written.
+    pub ids: Vec<i64>,
+    /// The rows as they were when first undone, for redo (and for checking later undos).
+    rows: OnceLock<BatchRows>,
+}
+
+/// A batch's rows as read: the table's columns once, then each row's values in that order.
+#[derive(Clone, Debug, PartialEq)]
+struct BatchRows {
+    columns: Vec<String>,
+    values: Vec<Vec<Value>>,
+}
+
 /// Everything one user gesture changed, with the words the Edit menu shows ("Undo Edit group").
+///
+/// Invariant: a row in a batch may refer to a row in `changes` (a new group to a new category),
+/// never the other way round. So undo takes back the batches (newest first) before `changes`,
+/// and redo makes `changes` before the batches.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChangeSet {
     pub label: String,
     pub changes: Vec<RowChange>,
+    pub batches: Vec<InsertBatch>,
 }
 
 impl ChangeSet {
+    /// A change that changed nothing (yet).
+    pub fn new(label: impl Into<String>) -> Self {
+        Self { label: label.into(), changes: Vec::new(), batches: Vec::new() }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty()
+        self.changes.is_empty() && self.batches.iter().all(|b| b.ids.is_empty())
+    }
+
+    /// How many rows it changed.
+    pub fn row_count(&self) -> usize {
+        self.changes.len() + self.batches.iter().map(|b| b.ids.len()).sum::<usize>()
     }
 }
 
@@ -96,8 +136,83 @@ fn write_row(
     Ok(())
 }
 
+fn conflict(set: &ChangeSet) -> StoreError {
+    StoreError::UndoConflict { label: set.label.clone() }
+}
+
+/// Takes back a batch's rows, newest first: each must still be there (and, once read, be as
+/// read then). The rows read are kept for redo.
+fn undo_batch(conn: &Connection, set: &ChangeSet, batch: &InsertBatch) -> Result<(), StoreError> {
+    let table = quote(batch.table);
+    let paused = if batch.table == "community_group" {
+        super::search_index::pause_deletes_for(conn, batch.ids.len())?
+    } else {
+        None
+    };
+    let mut select = conn.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
+    let mut delete = conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
+    let width = select.column_count();
+    let known = batch.rows.get();
+    let mut read = Vec::with_capacity(if known.is_some() { 0 } else { batch.ids.len() });
+    for (i, &id) in batch.ids.iter().enumerate().rev() {
+        let current: Vec<Value> = {
+            let mut rows = select.query([id])?;
+            let row = rows.next()?.ok_or_else(|| conflict(set))?;
+            (0..width).map(|c| row.get::<_, Value>(c)).collect::<Result<_, _>>()?
+        };
+        match known {
+            Some(known) if known.values.get(i) != Some(&current) => return Err(conflict(set)),
+            Some(_) => {}
+            None => read.push(current),
+        }
+        delete.execute([id])?;
+    }
+    if let Some(paused) = paused {
+        paused.resume(conn, &batch.ids)?;
+    }
+    if known.is_none() {
+        read.reverse();
+        let columns = select.column_names().into_iter().map(str::to_owned).collect();
+        // The rows are what the file holds whether or not the caller commits.
+        let _ = batch.rows.set(BatchRows { columns, values: read });
+    }
+    Ok(())
+}
+
+/// Writes a batch's rows again, in order, with their own ids. Many new groups are indexed for
+/// search in one pass, as by the import.
+fn redo_batch(conn: &Connection, set: &ChangeSet, batch: &InsertBatch) -> Result<(), StoreError> {
+    let rows = batch.rows.get().ok_or_else(|| conflict(set))?;
+    let paused = if batch.table == "community_group" {
+        super::search_index::pause_for(conn, batch.ids.len(), batch.ids.iter().copied().min())?
+    } else {
+        None
+    };
+    let names: Vec<&str> = rows.columns.iter().map(String::as_str).collect();
+    let mut insert = Inserter::new(conn, batch.table, &names)?;
+    for values in &rows.values {
+        insert.insert(values).map_err(|e| match e {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                conflict(set)
+            }
+            other => other,
+        })?;
+    }
+    if let Some(paused) = paused {
+        paused.resume(conn)?;
+    }
+    Ok(())
+}
+
 /// Applies a change set backwards (undo) or forwards (redo) inside the caller's transaction.
 pub(crate) fn apply(conn: &Connection, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
+    if direction == Direction::Undo {
+        for batch in set.batches.iter().rev() {
+            undo_batch(conn, set, batch)?;
+        }
+    }
     let mut apply_one = |change: &RowChange| -> Result<(), StoreError> {
         let (expected, target) = match direction {
             Direction::Undo => (&change.after, &change.before),
@@ -105,13 +220,60 @@ pub(crate) fn apply(conn: &Connection, set: &ChangeSet, direction: Direction) ->
         };
         let current = read_row(conn, change.table, change.id)?;
         if current != *expected {
-            return Err(StoreError::UndoConflict { label: set.label.clone() });
+            return Err(conflict(set));
         }
         write_row(conn, change.table, change.id, current.is_some(), target.as_ref())
     };
     match direction {
         Direction::Undo => set.changes.iter().rev().try_for_each(&mut apply_one),
-        Direction::Redo => set.changes.iter().try_for_each(&mut apply_one),
+        Direction::Redo => {
+            set.changes.iter().try_for_each(&mut apply_one)?;
+            set.batches.iter().try_for_each(|batch| redo_batch(conn, set, batch))
+        }
+    }
+}
+
+/// Inserts rows of one table with the same columns through one prepared statement.
+pub(crate) struct Inserter<'c> {
+    statement: CachedStatement<'c>,
+    conn: &'c Connection,
+}
+
+impl<'c> Inserter<'c> {
+    pub(crate) fn new(conn: &'c Connection, table: &str, columns: &[&str]) -> Result<Self, StoreError> {
+        let names: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO {} ({}) VALUES ({})", quote(table), names.join(", "), marks.join(", "));
+        Ok(Self { statement: conn.prepare_cached(&sql)?, conn })
+    }
+
+    /// Inserts one row (its values in the columns' order) and returns its id.
+    pub(crate) fn insert<'v>(&mut self, values: impl IntoIterator<Item = &'v Value>) -> Result<i64, StoreError> {
+        self.statement.execute(params_from_iter(values))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+}
+
+/// New rows of one table, written through one statement and recorded by id: made by
+/// [`Recorder::batch`], handed back with [`Recorder::record_batch`].
+pub(crate) struct Batch<'c> {
+    table: &'static str,
+    columns: Vec<&'static str>,
+    inserter: Inserter<'c>,
+    ids: Vec<i64>,
+}
+
+impl Batch<'_> {
+    /// Inserts a row; `values` are in the order of the batch's columns.
+    pub(crate) fn insert<'v>(&mut self, values: impl IntoIterator<Item = &'v Value>) -> Result<i64, StoreError> {
+        let id = self.inserter.insert(values)?;
+        self.ids.push(id);
+        Ok(id)
+    }
+
+    /// The batch's columns, in order.
+    pub(crate) fn columns(&self) -> &[&'static str] {
+        &self.columns
     }
 }
 
@@ -119,15 +281,16 @@ pub(crate) fn apply(conn: &Connection, set: &ChangeSet, direction: Direction) ->
 pub struct Recorder<'c> {
     conn: &'c Connection,
     changes: Vec<RowChange>,
+    batches: Vec<InsertBatch>,
 }
 
 impl<'c> Recorder<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Self {
-        Self { conn, changes: Vec::new() }
+        Self { conn, changes: Vec::new(), batches: Vec::new() }
     }
 
-    pub(crate) fn finish(self) -> Vec<RowChange> {
-        self.changes
+    pub(crate) fn finish(self, label: String) -> ChangeSet {
+        ChangeSet { label, changes: self.changes, batches: self.batches }
     }
 
     /// Inserts a row and returns its id.
@@ -140,6 +303,23 @@ impl<'c> Recorder<'c> {
         let after = read_row(self.conn, table, id)?;
         self.changes.push(RowChange { table, id, before: None, after });
         Ok(id)
+    }
+
+    /// Starts a batch of new rows of `table`, each giving `columns`.
+    pub(crate) fn batch(&self, table: &'static str, columns: &[&'static str]) -> Result<Batch<'c>, StoreError> {
+        Ok(Batch {
+            table,
+            columns: columns.to_vec(),
+            inserter: Inserter::new(self.conn, table, columns)?,
+            ids: Vec::new(),
+        })
+    }
+
+    /// Records a batch's rows as part of this change.
+    pub(crate) fn record_batch(&mut self, batch: Batch<'_>) {
+        if !batch.ids.is_empty() {
+            self.batches.push(InsertBatch { table: batch.table, ids: batch.ids, rows: OnceLock::new() });
+        }
     }
 
     /// The transaction's connection, for reading inside an edit.

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::types::Value;
 
-use super::changes::Recorder;
+use super::changes::{Batch, Recorder};
 use super::edits::now_text;
 use super::{ChangeSet, GroupEdit, Store, StoreError};
 use crate::model::GroupId;
@@ -120,6 +120,7 @@ impl Lists {
     fn link_categories(
         &mut self,
         rec: &mut Recorder<'_>,
+        links: &mut Batch<'_>,
         group: i64,
         row: &ImportGroup,
         new: bool,
@@ -138,10 +139,7 @@ impl Lists {
             };
             linked.push(category);
             if !exists {
-                rec.insert(
-                    "group_category",
-                    &[("group_id", Value::Integer(group)), ("category_id", Value::Integer(category))],
-                )?;
+                links.insert(&[Value::Integer(group), Value::Integer(category)])?;
             }
         }
         Ok(())
@@ -170,18 +168,30 @@ fn update_existing(
     Ok(())
 }
 
-fn insert_new(
-    rec: &mut Recorder<'_>,
-    row: &ImportGroup,
-    neighbourhood: Option<i64>,
-    now: &str,
-) -> Result<i64, StoreError> {
+/// A new group's columns: the record's, its neighbourhood, and when it was made.
+fn new_group_columns(row: &ImportGroup, neighbourhood: Option<i64>, now: &str) -> Vec<(&'static str, Value)> {
     let mut columns = row.edit.columns();
     columns.retain(|(name, _)| *name != "neighbourhood_id");
     columns.push(("neighbourhood_id", neighbourhood.map_or(Value::Null, Value::Integer)));
     columns.push(("created_at", Value::Text(now.to_owned())));
     columns.push(("updated_at", Value::Text(now.to_owned())));
-    rec.insert("community_group", &columns)
+    columns
+}
+
+/// The new groups, written through one statement. Every row gives the same columns (the
+/// record's, in [`new_group_columns`]' order); a row that did not would be refused, not
+/// written under the wrong names.
+fn insert_new(
+    groups: &mut Batch<'_>,
+    row: &ImportGroup,
+    neighbourhood: Option<i64>,
+    now: &str,
+) -> Result<i64, StoreError> {
+    let columns = new_group_columns(row, neighbourhood, now);
+    if !columns.iter().map(|(name, _)| *name).eq(groups.columns().iter().copied()) {
+        return Err(StoreError::Invalid("The import's columns changed part-way; nothing was imported.".into()));
+    }
+    groups.insert(columns.iter().map(|(_, value)| value))
 }
 
 impl Store {
@@ -224,11 +234,12 @@ impl Store {
         let change = self.edit(label, |rec| {
             let mut lists = Lists::read(rec)?;
             let now = now_text();
-            let paused = if new_groups >= super::search_index::ONE_PASS_FROM {
-                Some(super::search_index::pause(rec.conn())?)
-            } else {
-                None
-            };
+            let paused = super::search_index::pause_for(rec.conn(), new_groups, None)?;
+            let Some(first) = rows.first() else { return Ok(()) };
+            let group_columns: Vec<&'static str> =
+                new_group_columns(first, None, &now).into_iter().map(|(name, _)| name).collect();
+            let mut groups = rec.batch("community_group", &group_columns)?;
+            let mut links = rec.batch("group_category", &["group_id", "category_id"])?;
             for (done, row) in rows.iter().enumerate() {
                 if done % 256 == 0 && !progress(done) {
                     return Err(StoreError::Cancelled);
@@ -250,11 +261,13 @@ impl Store {
                     }
                     _ => {
                         counts.imported += 1;
-                        (insert_new(rec, row, neighbourhood, &now)?, true)
+                        (insert_new(&mut groups, row, neighbourhood, &now)?, true)
                     }
                 };
-                lists.link_categories(rec, target, row, new)?;
+                lists.link_categories(rec, &mut links, target, row, new)?;
             }
+            rec.record_batch(groups);
+            rec.record_batch(links);
             if let Some(paused) = paused {
                 paused.resume(rec.conn())?;
             }

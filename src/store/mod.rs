@@ -36,7 +36,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use backups::{BackupInfo, Backups, KEEP_NEWEST};
-pub use changes::{ChangeSet, RowChange, RowValues};
+pub use changes::{ChangeSet, InsertBatch, RowChange, RowValues};
 pub use directory_search::{SearchCache, find_groups};
 pub use disk::display_name;
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
@@ -329,9 +329,9 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut recorder = Recorder::new(&tx);
         f(&mut recorder)?;
-        let changes = recorder.finish();
+        let change = recorder.finish(label.into());
         tx.commit()?;
-        Ok(ChangeSet { label: label.into(), changes })
+        Ok(change)
     }
 
     /// The one gate every write to the document passes (edits, undo and redo, imports, the
