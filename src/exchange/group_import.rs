@@ -6,9 +6,11 @@
 //! reason; the rest import. Values that are present but doubtful (a postcode that is not one)
 //! are kept exactly as given and reported as warnings, so nothing the user had is lost.
 
-pub use super::group_match::{ExistingGroups, Found, GroupIndex, Match};
-use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, header_key, mapped_values, split_list, yes_or_no};
-use super::table::Table;
+pub use super::group_match::{ExistingGroups, Found, GroupIndex, Keys, Match};
+use super::mapping::{
+    FieldKind, Mapping, Plan, Prepared, RowError, header_key, map_in_parallel, mapped_values, split_list, yes_or_no,
+};
+use super::table::{Table, TableRow};
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
 use crate::model::{CommunityGroup, GroupStatus};
@@ -245,62 +247,68 @@ fn split_address(address: &str) -> (String, String, String) {
 
 /// Reads every row of `table` with `mapping`, checking each and matching it against `existing`.
 pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &ExistingGroups) -> GroupImportPlan {
+    // Each row on its own (read, checked, matched against the file), on every core; then in
+    // order, against the rows before it.
+    let checked = map_in_parallel(&table.rows, |row| check_row(row, mapping, &table.headers, existing));
     let mut plan = GroupImportPlan::default();
     // The rows read so far, by line: a later row that is the same group is not a second group.
     let mut earlier = GroupIndex::<u64>::default();
-    for row in &table.rows {
-        match prepare_row(&row.cells, mapping, &table.headers) {
-            Ok((group, categories, neighbourhood, mut warnings)) => {
-                let (mut duplicate_of, mut earlier_line, mut matched_on) = (None, None, String::new());
-                let mut doubtful_of = None;
-                match existing.lookup(&group) {
-                    Match::Same(found) => {
-                        matched_on = format!("{} as {}", found.on, found.who());
-                        duplicate_of = Some(found.key);
-                    }
-                    Match::Doubtful(found) => {
-                        warnings.push(format!(
-                            "a doubtful match: {} as {}, but a different name and postcode; imported as new",
-                            found.on,
-                            found.who()
-                        ));
-                        doubtful_of = Some((found.key, format!("{} as {}", found.on, found.who())));
-                    }
-                    Match::None => {}
-                }
-                if duplicate_of.is_none()
-                    && let Match::Same(found) = earlier.lookup(&group)
-                {
-                    matched_on = format!("{} as line {} ({})", found.on, found.key, found.who());
-                    earlier_line = Some(found.key);
-                }
-                if earlier_line.is_none() {
-                    earlier.add(row.line, &group.name, &group.postcode, &group.charity_number, &group.other_identifier);
-                }
-                match GroupEdit::imported(group) {
-                    Ok((edit, problems)) => {
-                        warnings.extend(problems.into_iter().map(|p| p.message));
-                        plan.rows.push(PreparedGroup {
-                            line: row.line,
-                            row: ImportGroup {
-                                edit,
-                                categories,
-                                neighbourhood,
-                                duplicate_of,
-                                earlier_line,
-                                matched_on,
-                                doubtful_of,
-                            },
-                            warnings,
-                        });
-                    }
-                    Err(problem) => plan.errors.push(RowError { line: row.line, reason: problem.message }),
-                }
+    for row in checked {
+        let (mut prepared, keys) = match row {
+            Ok(row) => row,
+            Err(error) => {
+                plan.errors.push(error);
+                continue;
             }
-            Err(reason) => plan.errors.push(RowError { line: row.line, reason }),
+        };
+        let row = &mut prepared.row;
+        let group = row.edit.group();
+        if row.duplicate_of.is_none()
+            && let Match::Same(found) = earlier.lookup_keys(&keys, group)
+        {
+            row.matched_on = format!("{} as line {} ({})", found.on, found.key, found.who());
+            row.earlier_line = Some(found.key);
         }
+        if row.earlier_line.is_none() {
+            earlier.add_keys(prepared.line, keys, &group.name, &group.postcode);
+        }
+        plan.rows.push(prepared);
     }
     plan
+}
+
+/// One row read into a group, checked, and matched against the groups in the file; with its
+/// keys, to match it against the rows before it.
+fn check_row(
+    row: &TableRow,
+    mapping: &ColumnMapping,
+    headers: &[String],
+    existing: &ExistingGroups,
+) -> Result<(PreparedGroup, Keys), RowError> {
+    let error = |reason| RowError { line: row.line, reason };
+    let (group, categories, neighbourhood, mut warnings) = prepare_row(&row.cells, mapping, headers).map_err(error)?;
+    let keys = Keys::of(&group);
+    let (mut duplicate_of, mut matched_on, mut doubtful_of) = (None, String::new(), None);
+    match existing.lookup_keys(&keys, &group) {
+        Match::Same(found) => {
+            matched_on = format!("{} as {}", found.on, found.who());
+            duplicate_of = Some(found.key);
+        }
+        Match::Doubtful(found) => {
+            warnings.push(format!(
+                "a doubtful match: {} as {}, but a different name and postcode; imported as new",
+                found.on,
+                found.who()
+            ));
+            doubtful_of = Some((found.key, format!("{} as {}", found.on, found.who())));
+        }
+        Match::None => {}
+    }
+    let (edit, problems) = GroupEdit::imported(group).map_err(|problem| error(problem.message))?;
+    warnings.extend(problems.into_iter().map(|p| p.message));
+    let group =
+        ImportGroup { edit, categories, neighbourhood, duplicate_of, earlier_line: None, matched_on, doubtful_of };
+    Ok((PreparedGroup { line: row.line, row: group, warnings }, keys))
 }
 
 type PreparedRow = (CommunityGroup, Vec<String>, Option<String>, Vec<String>);
@@ -421,6 +429,65 @@ mod tests {
                 Some(GroupField::Postcode)
             ]
         );
+    }
+
+    /// A row that cannot be imported is not an earlier row that later ones are the same as: the
+    /// later row with its charity number is imported, not skipped as a repeat of nothing.
+    #[test]
+    fn a_row_in_error_does_not_swallow_a_later_row_with_its_number() {
+        let table = crate::exchange::table::read_csv(
+            b"Name,Charity Number,Postcode\n,1026843,FY7 2BA\nFleetwood Hearing Voices,1026843,FY7 2BA\n",
+        )
+        .unwrap_or_default();
+        let plan = plan_group_import(&table, &ColumnMapping::guess(&table.headers), &ExistingGroups::default());
+        assert_eq!(plan.errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![2]);
+        let rows: Vec<_> = plan.rows.iter().map(|r| (r.line, r.row.earlier_line)).collect();
+        assert_eq!(rows, vec![(3, None)]);
+    }
+
+    /// Rows are checked on every core and then matched in order: a large file gives the same plan
+    /// as the same rows checked one at a time.
+    #[test]
+    fn a_large_file_is_planned_as_its_rows_one_by_one() {
+        let mut csv = String::from("Name,Charity Number,Postcode\n");
+        for i in 0..4_200 {
+            // Every tenth row repeats the number (and postcode) of the row five before, under
+            // another name; every 97th has no name, and cannot be imported.
+            let number = if i % 10 == 9 { 1_000_000 + i - 5 } else { 1_000_000 + i };
+            let name = if i % 97 == 0 { String::new() } else { format!("Group {i}") };
+            csv.push_str(&format!("{name},{number},FY{} {}AB\n", 1 + number % 8, number % 10));
+        }
+        let table = crate::exchange::table::read_csv(csv.as_bytes()).unwrap_or_default();
+        let mapping = ColumnMapping::guess(&table.headers);
+        let whole = plan_group_import(&table, &mapping, &ExistingGroups::default());
+        let mut one_by_one = GroupImportPlan::default();
+        let mut earlier = GroupIndex::<u64>::default();
+        for row in &table.rows {
+            let single = Table { rows: vec![row.clone()], ..table.clone() };
+            let mut plan = plan_group_import(&single, &mapping, &ExistingGroups::default());
+            one_by_one.errors.append(&mut plan.errors);
+            for mut prepared in plan.rows {
+                let group = prepared.row.edit.group().clone();
+                match earlier.lookup(&group) {
+                    Match::Same(found) => {
+                        prepared.row.earlier_line = Some(found.key);
+                    }
+                    _ => earlier.add(
+                        prepared.line,
+                        &group.name,
+                        &group.postcode,
+                        &group.charity_number,
+                        &group.other_identifier,
+                    ),
+                }
+                one_by_one.rows.push(prepared);
+            }
+        }
+        assert_eq!(whole.errors, one_by_one.errors);
+        let lines = |plan: &GroupImportPlan| plan.rows.iter().map(|r| (r.line, r.row.earlier_line)).collect::<Vec<_>>();
+        assert_eq!(lines(&whole), lines(&one_by_one));
+        // 420 repeats, less those whose earlier row (or themselves) had no name.
+        assert_eq!(whole.rows.iter().filter(|r| r.row.earlier_line.is_some()).count(), 411);
     }
 
     #[test]

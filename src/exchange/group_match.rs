@@ -13,11 +13,42 @@ use crate::model::{CommunityGroup, GroupId};
 /// same file (keyed by line), so a file that lists a group twice never makes two groups.
 #[derive(Clone, Debug)]
 pub struct GroupIndex<K> {
-    /// Each group: its key, name, postcode and charity number (as a key).
-    known: Vec<(K, String, String, String)>,
+    /// Each group: its key, name and postcode (to say which it is), and its keys.
+    known: Vec<(K, String, String, Keys)>,
     by_charity: HashMap<String, usize>,
     by_identifier: HashMap<String, usize>,
-    by_name_and_postcode: HashMap<(String, String), usize>,
+    /// By name and postcode (see [`Keys::place`]).
+    by_name_and_postcode: HashMap<String, usize>,
+}
+
+/// What a group is recognised by, worked out once per group: its charity number, identifier,
+/// name and postcode as keys (empty when it has none).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    charity: String,
+    identifier: String,
+    name: String,
+    postcode: String,
+}
+
+impl Keys {
+    pub fn of(group: &CommunityGroup) -> Self {
+        Self::new(&group.name, &group.postcode, &group.charity_number, &group.other_identifier)
+    }
+
+    fn new(name: &str, postcode: &str, charity: &str, identifier: &str) -> Self {
+        Self {
+            charity: charity_key(charity),
+            identifier: identifier_key(identifier),
+            name: name_key(name),
+            postcode: postcode_key(postcode),
+        }
+    }
+
+    /// Name and postcode as one key; none without a postcode.
+    fn place(&self) -> Option<String> {
+        (!self.postcode.is_empty()).then(|| format!("{}\n{}", self.name, self.postcode))
+    }
 }
 
 impl<K> Default for GroupIndex<K> {
@@ -91,19 +122,22 @@ impl<K: Copy> GroupIndex<K> {
     }
 
     pub fn add(&mut self, key: K, name: &str, postcode: &str, charity: &str, identifier: &str) {
+        self.add_keys(key, Keys::new(name, postcode, charity, identifier), name, postcode);
+    }
+
+    /// Adds a group whose keys are known; `name` and `postcode` say which it is.
+    pub fn add_keys(&mut self, key: K, keys: Keys, name: &str, postcode: &str) {
         let at = self.known.len();
-        let charity = charity_key(charity);
-        self.known.push((key, name.to_owned(), postcode.to_owned(), charity.clone()));
-        if !charity.is_empty() {
-            self.by_charity.entry(charity).or_insert(at);
+        if !keys.charity.is_empty() {
+            self.by_charity.entry(keys.charity.clone()).or_insert(at);
         }
-        let identifier = identifier_key(identifier);
-        if !identifier.is_empty() {
-            self.by_identifier.entry(identifier).or_insert(at);
+        if !keys.identifier.is_empty() {
+            self.by_identifier.entry(keys.identifier.clone()).or_insert(at);
         }
-        if !postcode.trim().is_empty() {
-            self.by_name_and_postcode.entry((name_key(name), postcode_key(postcode))).or_insert(at);
+        if let Some(place) = keys.place() {
+            self.by_name_and_postcode.entry(place).or_insert(at);
         }
+        self.known.push((key, name.to_owned(), postcode.to_owned(), keys));
     }
 
     fn found(&self, at: usize, on: String) -> Found<K> {
@@ -113,28 +147,32 @@ impl<K: Copy> GroupIndex<K> {
 
     /// Whether `group` is one this index knows.
     pub fn lookup(&self, group: &CommunityGroup) -> Match<K> {
+        self.lookup_keys(&Keys::of(group), group)
+    }
+
+    /// Whether `group`, whose keys are `keys`, is one this index knows.
+    pub fn lookup_keys(&self, keys: &Keys, group: &CommunityGroup) -> Match<K> {
         let mut doubtful = None;
-        let charity = charity_key(&group.charity_number);
-        if let Some(&at) = self.by_charity.get(&charity).filter(|_| !charity.is_empty()) {
+        if let Some(&at) = self.by_charity.get(&keys.charity).filter(|_| !keys.charity.is_empty()) {
+            let known = &self.known[at].3;
+            let postcodes_differ =
+                !keys.postcode.is_empty() && !known.postcode.is_empty() && keys.postcode != known.postcode;
             let found = self.found(at, format!("same charity number {}", group.charity_number.trim()));
-            let postcodes_differ = !group.postcode.trim().is_empty()
-                && !found.postcode.trim().is_empty()
-                && postcode_key(&group.postcode) != postcode_key(&found.postcode);
-            if name_key(&group.name) != name_key(&found.name) && postcodes_differ {
+            if keys.name != known.name && postcodes_differ {
                 doubtful = Some(found);
             } else {
                 return Match::Same(found);
             }
         }
-        let identifier = identifier_key(&group.other_identifier);
-        if let Some(&at) = self.by_identifier.get(&identifier).filter(|_| !identifier.is_empty()) {
+        if let Some(&at) = self.by_identifier.get(&keys.identifier).filter(|_| !keys.identifier.is_empty()) {
             return Match::Same(self.found(at, format!("same identifier {}", group.other_identifier.trim())));
         }
         // The same name and postcode, unless both are registered charities with different
         // numbers (a charity re-registered as a CIO keeps its name: two registrations).
-        if !group.postcode.trim().is_empty()
-            && let Some(&at) = self.by_name_and_postcode.get(&(name_key(&group.name), postcode_key(&group.postcode)))
-            && (charity.is_empty() || self.known[at].3.is_empty() || self.known[at].3 == charity)
+        if let Some(place) = keys.place()
+            && let Some(&at) = self.by_name_and_postcode.get(&place)
+            && let known = &self.known[at].3
+            && (keys.charity.is_empty() || known.charity.is_empty() || known.charity == keys.charity)
         {
             return Match::Same(self.found(at, "same name and postcode".to_owned()));
         }

