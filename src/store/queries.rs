@@ -99,8 +99,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT g.id, g.name, g.neighbourhood_id, coalesce(n.name, ''), g.town, g.postcode, g.phone, g.status,
                     g.archived, g.last_verified
-             FROM community_group g LEFT JOIN neighbourhood n ON n.id = g.neighbourhood_id
-             ORDER BY g.name COLLATE NOCASE, g.id",
+             FROM community_group g LEFT JOIN neighbourhood n ON n.id = g.neighbourhood_id",
         )?;
         let rows = stmt.query_map([], |r| {
             let id: i64 = r.get(0)?;
@@ -121,7 +120,8 @@ impl Store {
             })
         })?;
         let mut groups: Vec<GroupSummary> = rows.collect::<Result<_, _>>()?;
-        // Folded-name order, so that the directory's default order needs no sorting.
+        // Folded-name order, so that the directory's default order needs no sorting (the query
+        // needs no order of its own: this sort decides).
         groups.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id)));
         Ok(groups)
     }

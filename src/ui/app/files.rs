@@ -53,10 +53,19 @@ impl PlacementsApp {
         let backups = self.paths.backups();
         let worker_path = path.clone();
         let job = spawn(ctx, move || {
+            use crate::ui::panels::directory::DirectoryData;
             let store = Store::open(&worker_path, OpenMode::Edit)?;
-            let notice = keep_backup(&backups, &store);
-            // Read ahead here; if it fails, the panel reads (and reports) it itself.
-            let directory = crate::ui::panels::directory::DirectoryData::load(&store).ok();
+            // The directory's lists are read ahead (if that fails, the panel reads and reports it
+            // itself) through a second handle, while this one takes the backup copy: on a large
+            // file each takes about half a second.
+            let (notice, directory) = match store.worker_handle() {
+                Ok(reader) => std::thread::scope(|scope| {
+                    let lists = scope.spawn(move || DirectoryData::load(&reader).ok());
+                    let notice = keep_backup(&backups, &store);
+                    (notice, lists.join().ok().flatten())
+                }),
+                Err(_) => (keep_backup(&backups, &store), DirectoryData::load(&store).ok()),
+            };
             Ok((store, notice, directory))
         });
         self.opening = Some(Opening { path, job });
