@@ -73,9 +73,16 @@ pub fn visible_groups(
 
 fn matches_short_words(group: &GroupSummary, words: &[String]) -> bool {
     words.iter().all(|w| {
-        group.name_key.split_whitespace().any(|n| n.starts_with(w.as_str()))
+        has_word_starting(&group.name_key, w)
             || group.postcode.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
     })
+}
+
+/// Whether a word of `text` starts with `prefix`. (Finding the prefix and looking behind it is
+/// several times quicker than splitting every name into words: at 100,000 groups this runs for
+/// each keystroke of a one- or two-letter word.)
+fn has_word_starting(text: &str, prefix: &str) -> bool {
+    text.match_indices(prefix).any(|(at, _)| text[..at].chars().next_back().is_none_or(char::is_whitespace))
 }
 
 /// Sorts indices into `groups` by a column; ties fall back to the name, then the id, so the
@@ -110,6 +117,18 @@ pub fn sort_groups(indices: &mut [usize], groups: &[GroupSummary], sort: SortOrd
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_word_matches_the_start_of_a_word_of_the_name() {
+        assert!(has_word_starting("bispham food bank", "bi"));
+        assert!(has_word_starting("bispham food bank", "fo"));
+        assert!(has_word_starting("bispham food bank", "b"));
+        assert!(!has_word_starting("bispham food bank", "oo"));
+        assert!(!has_word_starting("bispham food bank", "sp"));
+        assert!(has_word_starting("cafe umit", "um"));
+        assert!(has_word_starting("the\u{a0}ümit club", "üm"));
+        assert!(!has_word_starting("café ümit", "fé"));
+    }
 
     fn group(id: i64, name: &str, hood: i64, status: GroupStatus, verified: Option<&str>) -> GroupSummary {
         GroupSummary {
