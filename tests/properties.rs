@@ -10,14 +10,17 @@ use placements::model::clash::{Clash, PlacementFacts, find_clashes};
 use placements::model::{OfferId, PlacementId, TeamId};
 use proptest::prelude::*;
 
-/// What the importer keeps of a cell: trimmed, and without the apostrophe that a spreadsheet
-/// (and this program's export) puts before what would otherwise run as a formula.
+/// What the importer keeps of a cell: trimmed, without the apostrophe that a spreadsheet (and
+/// this program's export) puts before what would otherwise run as a formula, and composed (NFC)
+/// as the file keeps all text.
 fn as_imported(cell: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
     let cell = cell.trim();
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
-        _ => cell.to_owned(),
-    }
+    let kept = match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    };
+    kept.trim().nfc().collect()
 }
 
 fn csv_cell(text: &str) -> String {
