@@ -172,7 +172,7 @@ fn undo_batch(conn: &Connection, set: &ChangeSet, batch: &InsertBatch) -> Result
     }
     if known.is_none() {
         read.reverse();
-        let columns = select.column_names().into_iter().map(str::to_owned).collect();
+        let columns = select.column_names().map(str::to_owned).collect();
         // The rows are what the file holds whether or not the caller commits.
         let _ = batch.rows.set(BatchRows { columns, values: read });
     }
