@@ -70,11 +70,6 @@ impl ChangeSet {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty() && self.batches.iter().all(|b| b.ids.is_empty())
     }
-
-    /// How many rows it changed.
-    pub fn row_count(&self) -> usize {
-        self.changes.len() + self.batches.iter().map(|b| b.ids.len()).sum::<usize>()
-    }
 }
 
 /// Which way to apply a change set.
