@@ -256,7 +256,6 @@ impl<'c> Inserter<'c> {
 /// [`Recorder::batch`], handed back with [`Recorder::record_batch`].
 pub(crate) struct Batch<'c> {
     table: &'static str,
-    columns: Vec<&'static str>,
     inserter: Inserter<'c>,
     ids: Vec<i64>,
 }
@@ -270,11 +269,6 @@ impl Batch<'_> {
         let id = self.inserter.insert(values)?;
         self.ids.push(id);
         Ok(id)
-    }
-
-    /// The batch's columns, in order.
-    pub(crate) fn columns(&self) -> &[&'static str] {
-        &self.columns
     }
 }
 
@@ -308,12 +302,7 @@ impl<'c> Recorder<'c> {
 
     /// Starts a batch of new rows of `table`, each giving `columns`.
     pub(crate) fn batch(&self, table: &'static str, columns: &[&'static str]) -> Result<Batch<'c>, StoreError> {
-        Ok(Batch {
-            table,
-            columns: columns.to_vec(),
-            inserter: Inserter::new(self.conn, table, columns)?,
-            ids: Vec::new(),
-        })
+        Ok(Batch { table, inserter: Inserter::new(self.conn, table, columns)?, ids: Vec::new() })
     }
 
     /// Records a batch's rows as part of this change.
