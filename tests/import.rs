@@ -413,3 +413,109 @@ fn a_360giving_grants_file_makes_one_group_per_recipient() {
     assert_eq!(groups[1].3, "04567890");
     assert_eq!(groups[2].1, "360G-blackpool-ORG-77");
 }
+
+/// A register of about 9,500 rows built from the Trafford extract: the extract, eleven copies
+/// as other groups (another name, no numbers), then the extract again (each row a repeat of
+/// one thousands of rows earlier), with a category column and some rows without a name.
+fn large_register() -> placements::exchange::table::Table {
+    let trafford = read_csv(&bytes(&trafford())).unwrap();
+    let column = |name: &str| trafford.headers.iter().position(|h| h == name).unwrap();
+    let (name, charity, company) =
+        (column("charity_name"), column("registered_charity_number"), column("charity_company_registration_number"));
+    let mut headers = trafford.headers.clone();
+    headers.push("categories".to_owned());
+    let mut rows = Vec::new();
+    for copy in 0..13 {
+        for row in &trafford.rows {
+            let mut cells = row.cells.clone();
+            if (1..12).contains(&copy) {
+                cells[name] = format!("{} {copy}", cells[name]);
+                cells[charity].clear();
+                cells[company].clear();
+            }
+            if rows.len() % 97 == 50 {
+                cells[name].clear();
+            }
+            cells.push(["Arts and culture", "Health; Older people", ""][rows.len() % 3].to_owned());
+            rows.push(placements::exchange::table::TableRow { line: rows.len() as u64 + 2, cells });
+        }
+    }
+    placements::exchange::table::Table { headers, rows, encoding: "UTF-8", unit: "line" }
+}
+
+/// The file without when each group was written (the two imports run seconds apart).
+fn dump_without_times(file: &Path) -> std::collections::BTreeMap<String, Vec<Vec<rusqlite::types::Value>>> {
+    let mut all = dump(file);
+    let conn = rusqlite::Connection::open(file).unwrap();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('community_group')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for row in all.get_mut("community_group").unwrap() {
+        for (value, name) in row.iter_mut().zip(&names) {
+            if name == "created_at" || name == "updated_at" {
+                *value = rusqlite::types::Value::Null;
+            }
+        }
+    }
+    all
+}
+
+/// The command line checks a large file a piece at a time while it writes the pieces before:
+/// the plan it reports and the file it leaves are exactly those of checking every row first,
+/// across the pieces' edges (repeats thousands of rows apart, rows in error, groups already in
+/// the file), and it is one undo step.
+#[test]
+fn checking_while_writing_gives_the_same_plan_and_file_as_checking_first() {
+    use placements::exchange::group_import::plan_and_import_groups;
+    let dir = tempfile::tempdir().unwrap();
+    let table = large_register();
+    assert!(table.rows.len() > 9_000);
+    let mapping = ColumnMapping::guess(&table.headers);
+    // Both files already hold the first 40 groups of the extract, to be matched and updated.
+    let files: Vec<PathBuf> = ["first.placements", "while.placements"]
+        .iter()
+        .map(|name| {
+            let file = demo_file(dir.path(), name, 20);
+            let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+            let (rows, _) = plan_rows(&store, &bytes(&trafford()));
+            store.import_groups("Import", &rows[..40], OnDuplicate::Skip, &mut |_| true).unwrap();
+            file
+        })
+        .collect();
+    let before = dump(&files[1]);
+
+    let mut first = Store::open(&files[0], OpenMode::Edit).unwrap();
+    let plan = plan_group_import(&table, &mapping, &first.group_keys().unwrap());
+    let rows: Vec<ImportGroup> = plan.rows.iter().map(|r| r.row.clone()).collect();
+    let (counts, _) = first.import_groups("Import", &rows, OnDuplicate::Update, &mut |_| true).unwrap();
+
+    let mut store = Store::open(&files[1], OpenMode::Edit).unwrap();
+    let existing = store.group_keys().unwrap();
+    let (streamed, streamed_counts, change) =
+        plan_and_import_groups(&mut store, &table, &mapping, &existing, "Import", OnDuplicate::Update).unwrap();
+
+    assert_eq!(streamed, plan);
+    assert_eq!(streamed_counts, counts);
+    // The 40 groups already in the file are updated by the extract's rows, and again by the
+    // second copy's; the second copy's other rows are counted once; rows without a name are
+    // listed.
+    assert_eq!(counts.updated, 80);
+    assert_eq!(plan.errors.len(), (0..table.rows.len()).filter(|i| i % 97 == 50).count());
+    assert!(plan.rows.iter().filter(|r| r.row.earlier_line.is_some()).count() > 600);
+    assert!(counts.imported > 8_000, "{counts:?}");
+    assert_eq!(dump_without_times(&files[1]), dump_without_times(&files[0]));
+    // The last piece's groups are found by the search as soon as the import returns.
+    let last = &streamed.rows.iter().rev().find(|r| r.row.earlier_line.is_none()).unwrap().row.edit.group().name;
+    let id: i64 =
+        scalar(&files[1], &format!("SELECT max(id) FROM community_group WHERE name = '{}'", last.replace('\'', "''")));
+    let words: Vec<Vec<String>> =
+        last.split(' ').filter(|w| w.chars().count() >= 3).map(|w| vec![w.to_lowercase()]).collect();
+    assert!(store.search_groups(&words).unwrap().contains(&placements::model::GroupId(id)), "{last}");
+
+    store.undo(&change).unwrap();
+    assert_eq!(dump(&files[1]), before);
+}

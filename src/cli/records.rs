@@ -6,7 +6,7 @@ use super::{ImportArgs, open_to_change, open_to_read};
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
-use crate::exchange::import_kind::{ImportKind, Participants, run_import};
+use crate::exchange::import_kind::{ImportKind, Participants};
 use crate::exchange::info_json::info_json_with_placements;
 use crate::exchange::read_spreadsheet;
 use crate::model::Cohort;
@@ -88,10 +88,9 @@ pub(super) fn import_records<K: ImportKind>(
             table.headers.join(", ")
         ));
     }
-    let plan = kind.plan(&table, &mapping, &lookup);
-    let rows: Vec<K::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
     let label = format!("Import {}", display_name(source));
-    let (counts, _) = run_import(&kind, &mut store, &label, &rows, on_duplicate, &mut |_| true)
+    let (plan, counts, _) = kind
+        .plan_and_import(&mut store, &table, &mapping, &lookup, &label, on_duplicate)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let mut out: Vec<String> = Vec::new();
     for row in &plan.rows {

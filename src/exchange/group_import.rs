@@ -7,14 +7,17 @@
 //! are kept exactly as given and reported as warnings, so nothing the user had is lost.
 
 pub use super::group_match::{ExistingGroups, Found, GroupIndex, Keys, Match};
+use std::sync::mpsc;
+
 use super::mapping::{
-    FieldKind, Mapping, Plan, Prepared, RowError, header_key, map_in_parallel, mapped_values, split_list, yes_or_no,
+    FieldKind, Mapping, Plan, Prepared, RowError, cores, header_key, map_in_parallel, map_on_threads, mapped_values,
+    split_list, yes_or_no,
 };
 use super::table::{Table, TableRow};
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
 use crate::model::{CommunityGroup, GroupStatus};
-use crate::store::{GroupEdit, ImportGroup};
+use crate::store::{ChangeSet, GroupEdit, ImportCounts, ImportGroup, OnDuplicate, Store, StoreError};
 
 /// A field of a group's record that a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -251,30 +254,111 @@ pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &Exis
     // order, against the rows before it.
     let checked = map_in_parallel(&table.rows, |row| check_row(row, mapping, &table.headers, existing));
     let mut plan = GroupImportPlan::default();
-    // The rows read so far, by line: a later row that is the same group is not a second group.
-    let mut earlier = GroupIndex::<u64>::default();
+    let mut earlier = EarlierRows::default();
     for row in checked {
-        let (mut prepared, keys) = match row {
-            Ok(row) => row,
-            Err(error) => {
-                plan.errors.push(error);
-                continue;
+        match earlier.place(row) {
+            Ok(prepared) => plan.rows.push(prepared),
+            Err(error) => plan.errors.push(error),
+        }
+    }
+    plan
+}
+
+/// Rows checked at a time when checking runs beside writing: a small first piece, so that
+/// writing starts at once, then larger ones.
+const FIRST_PIECE_ROWS: usize = 256;
+const PIECE_ROWS: usize = 4096;
+
+/// Plans a table's rows and imports them in one go, as the command line does: the rows are
+/// checked a piece at a time on other threads while the file's connection writes the pieces
+/// before them, so writing starts with the first piece instead of after the last. The plan and
+/// the file come out as [`plan_group_import`] then [`Store::import_groups`] make them (a test
+/// holds them to it): one transaction, one undo step, doubtful matches imported as new.
+pub fn plan_and_import_groups(
+    store: &mut Store,
+    table: &Table,
+    mapping: &ColumnMapping,
+    existing: &ExistingGroups,
+    label: &str,
+    on_duplicate: OnDuplicate,
+) -> Result<(GroupImportPlan, ImportCounts, ChangeSet), StoreError> {
+    // The writer has a core to itself; the checker the rest (at least one thread).
+    let threads = cores().saturating_sub(1).max(1);
+    let (send, receive) = mpsc::sync_channel::<Vec<Result<PreparedGroup, RowError>>>(4);
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new().name("import checker".to_owned()).spawn_scoped(scope, move || {
+            let mut earlier = EarlierRows::default();
+            let (first, rest) = table.rows.split_at(table.rows.len().min(FIRST_PIECE_ROWS));
+            for piece in std::iter::once(first).chain(rest.chunks(PIECE_ROWS)) {
+                let checked = map_on_threads(threads, piece, |row| check_row(row, mapping, &table.headers, existing));
+                let placed = checked.into_iter().map(|row| earlier.place(row)).collect();
+                if send.send(placed).is_err() {
+                    // The writer stopped (a write failed): nothing more is wanted.
+                    return;
+                }
             }
+        });
+        let Ok(checker) = spawned else {
+            // No thread to be had: check every row, then write them.
+            let plan = plan_group_import(table, mapping, existing);
+            let new_groups = plan.rows.iter().filter(|r| r.row.is_new(on_duplicate)).count();
+            let (counts, change) = store.import_groups_from(label, on_duplicate, new_groups, |sink| {
+                plan.rows.iter().try_for_each(|prepared| sink.write(&prepared.row))?;
+                crate::fault::inject("import");
+                Ok(())
+            })?;
+            return Ok((plan, counts, change));
         };
+        let mut plan = GroupImportPlan::default();
+        let (counts, change) = store.import_groups_from(label, on_duplicate, table.rows.len(), |sink| {
+            // Pieces come until the checker ends; the receiver goes with this closure, so a
+            // failed write stops the checker at its next piece.
+            for piece in receive {
+                for row in piece {
+                    match row {
+                        Ok(prepared) => {
+                            sink.write(&prepared.row)?;
+                            plan.rows.push(prepared);
+                        }
+                        Err(error) => plan.errors.push(error),
+                    }
+                }
+            }
+            // A fault while checking is a fault here, before anything is committed.
+            if let Err(panic) = checker.join() {
+                std::panic::resume_unwind(panic);
+            }
+            crate::fault::inject("import");
+            Ok(())
+        })?;
+        Ok((plan, counts, change))
+    })
+}
+
+/// The rows placed so far, by line: a later row that is the same group is not a second group.
+#[derive(Default)]
+struct EarlierRows {
+    index: GroupIndex<u64>,
+}
+
+impl EarlierRows {
+    /// A checked row, matched against the rows before it (unless it matched a group of the
+    /// file), then added to them when it is a group of its own.
+    fn place(&mut self, checked: Result<(PreparedGroup, Keys), RowError>) -> Result<PreparedGroup, RowError> {
+        let (mut prepared, keys) = checked?;
         let row = &mut prepared.row;
         let group = row.edit.group();
         if row.duplicate_of.is_none()
-            && let Match::Same(found) = earlier.lookup_keys(&keys, group)
+            && let Match::Same(found) = self.index.lookup_keys(&keys, group)
         {
             row.matched_on = format!("{} as line {} ({})", found.on, found.key, found.who());
             row.earlier_line = Some(found.key);
         }
         if row.earlier_line.is_none() {
-            earlier.add_keys(prepared.line, keys, &group.name, &group.postcode);
+            self.index.add_keys(prepared.line, keys, &group.name, &group.postcode);
         }
-        plan.rows.push(prepared);
+        Ok(prepared)
     }
-    plan
 }
 
 /// One row read into a group, checked, and matched against the groups in the file; with its

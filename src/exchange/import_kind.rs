@@ -3,7 +3,7 @@
 //! The import window and the command line both work through [`ImportKind`].
 
 use super::feedback_import::{FeedbackField, FeedbackLookup, ImportFeedback, plan_feedback_import};
-use super::group_import::{ExistingGroups, GroupField, plan_group_import};
+use super::group_import::{ExistingGroups, GroupField, plan_and_import_groups, plan_group_import};
 use super::mapping::{FieldKind, Mapping, Plan};
 use super::offer_import::{OfferField, OfferLookup, offer_lookup, plan_offer_import};
 use super::participant_import::{ParticipantField, RosterLookup, plan_participant_import};
@@ -74,6 +74,22 @@ pub trait ImportKind: Clone + Send + 'static {
         on_duplicate: OnDuplicate,
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError>;
+    /// Plans and imports in one go, with nobody to look at the plan first (the command line):
+    /// the plan, and what the import did.
+    fn plan_and_import(
+        &self,
+        store: &mut Store,
+        table: &Table,
+        mapping: &Mapping<Self::Field>,
+        lookup: &Self::Lookup,
+        label: &str,
+        on_duplicate: OnDuplicate,
+    ) -> Result<(Plan<Self::Row>, ImportCounts, ChangeSet), StoreError> {
+        let plan = self.plan(table, mapping, lookup);
+        let rows: Vec<Self::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
+        let (counts, change) = run_import(self, store, label, &rows, on_duplicate, &mut |_| true)?;
+        Ok((plan, counts, change))
+    }
 }
 
 /// Imports planned rows into the file: what the window's worker and the command line both call.
@@ -167,6 +183,19 @@ impl ImportKind for Groups {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         store.import_groups(label, rows, on_duplicate, progress)
+    }
+
+    /// Checks rows while the first ones are written (see [`plan_and_import_groups`]).
+    fn plan_and_import(
+        &self,
+        store: &mut Store,
+        table: &Table,
+        mapping: &Mapping<GroupField>,
+        lookup: &ExistingGroups,
+        label: &str,
+        on_duplicate: OnDuplicate,
+    ) -> Result<(Plan<ImportGroup>, ImportCounts, ChangeSet), StoreError> {
+        plan_and_import_groups(store, table, mapping, lookup, label, on_duplicate)
     }
 }
 

@@ -4,6 +4,8 @@
 //! UTF-16 with one, or Windows-1252 (Excel on UK Windows), with CRLF, LF or mixed line ends and
 //! quoted cells that span lines.
 
+use std::borrow::Cow;
+
 /// One spreadsheet row, with the line of the file it starts on (1 is the header).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TableRow {
@@ -57,27 +59,25 @@ pub enum TableError {
 /// The longest cell an import accepts; longer cells make their row an error, not the file.
 pub const MAX_CELL_CHARS: usize = 100_000;
 
-/// Decodes a spreadsheet's bytes to text, and says which encoding it was.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), TableError> {
+/// Decodes a spreadsheet's bytes to text (borrowed when they are UTF-8 already), and says
+/// which encoding it was.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), TableError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok((String::from_utf8_lossy(rest).into_owned(), "UTF-8"));
+        return Ok((String::from_utf8_lossy(rest), "UTF-8"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (text, encoding, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return Ok((
-            text.into_owned(),
-            if encoding == encoding_rs::UTF_16LE { "UTF-16" } else { "UTF-16 (big-endian)" },
-        ));
+        return Ok((text, if encoding == encoding_rs::UTF_16LE { "UTF-16" } else { "UTF-16 (big-endian)" }));
     }
     // Text files have no NUL bytes; spreadsheets saved as something else (XLSX, PDF) do.
     if bytes.iter().take(64 * 1024).any(|b| *b == 0) {
         return Err(TableError::Binary);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), "UTF-8")),
+        Ok(text) => Ok((Cow::Borrowed(text), "UTF-8")),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((text.into_owned(), "Windows-1252 (Excel)"))
+            Ok((text, "Windows-1252 (Excel)"))
         }
     }
 }
@@ -90,12 +90,13 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     }
     let (text, encoding) = decode(bytes)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers: Vec<String> = match records.next() {
-        Some(Ok(record)) => record.iter().map(|h| h.trim().to_owned()).collect(),
-        Some(Err(e)) => return Err(TableError::Csv(e.to_string())),
-        None => return Err(TableError::Empty),
-    };
+    // One record, read into again and again: each row's cells are then copied out.
+    let mut record = csv::StringRecord::new();
+    let csv_error = |e: csv::Error| TableError::Csv(e.to_string());
+    if !reader.read_record(&mut record).map_err(csv_error)? {
+        return Err(TableError::Empty);
+    }
+    let headers: Vec<String> = record.iter().map(|h| h.trim().to_owned()).collect();
     if headers.iter().all(String::is_empty) {
         return Err(TableError::Empty);
     }
@@ -104,8 +105,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     let bytes = text.as_bytes();
     let (mut counted_to, mut newlines) = (0usize, 0u64);
     let mut rows = Vec::new();
-    for record in records {
-        let record = record.map_err(|e| TableError::Csv(e.to_string()))?;
+    while reader.read_record(&mut record).map_err(csv_error)? {
         let mut start = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
         while start < bytes.len() && (bytes[start] == b'\n' || bytes[start] == b'\r') {
             start += 1;

@@ -225,53 +225,109 @@ impl Store {
         on_duplicate: OnDuplicate,
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
-        let mut counts = ImportCounts::default();
-        let new_groups = rows
-            .iter()
-            .filter(|r| r.earlier_line.is_none() && (r.duplicate_of.is_none() || on_duplicate == OnDuplicate::New))
-            .count();
-        let change = self.edit(label, |rec| {
-            let mut lists = Lists::read(rec)?;
-            let now = now_text();
-            let paused = super::search_index::pause_for(rec.conn(), new_groups, None)?;
-            let Some(first) = rows.first() else { return Ok(()) };
-            let group_columns: Vec<&'static str> = new_group_values(first, None, &now).map(|(name, _)| name).collect();
-            let mut groups = rec.batch("community_group", &group_columns)?;
-            let mut links = rec.batch("group_category", &["group_id", "category_id"])?;
+        let new_groups = rows.iter().filter(|r| r.is_new(on_duplicate)).count();
+        self.import_groups_from(label, on_duplicate, new_groups, |sink| {
             for (done, row) in rows.iter().enumerate() {
                 if done % 256 == 0 && !progress(done) {
                     return Err(StoreError::Cancelled);
                 }
-                let neighbourhood = lists.neighbourhood(rec, row)?;
-                if row.earlier_line.is_some() {
-                    counts.skipped += 1;
-                    continue;
-                }
-                let (target, new) = match (row.duplicate_of, on_duplicate) {
-                    (Some(_), OnDuplicate::Skip) => {
-                        counts.skipped += 1;
-                        continue;
-                    }
-                    (Some(existing), OnDuplicate::Update) => {
-                        update_existing(rec, existing, row, neighbourhood, &now)?;
-                        counts.updated += 1;
-                        (existing.0, false)
-                    }
-                    _ => {
-                        counts.imported += 1;
-                        (insert_new(&mut groups, row, neighbourhood, &now)?, true)
-                    }
-                };
-                lists.link_categories(rec, &mut links, target, row, new)?;
+                sink.write(row)?;
             }
-            rec.record_batch(groups);
+            progress(rows.len());
+            Ok(())
+        })
+    }
+
+    /// Imports groups in one transaction (one undo step), the rows given in order by `feed` to
+    /// the sink it is handed, as they become ready: the command line writes the first rows while
+    /// later ones are still being checked. `new_groups` is about how many will be new (it
+    /// decides whether the search indexes are filled in one pass at the end). An error from
+    /// `feed` (or [`StoreError::Cancelled`]) leaves the file exactly as it was.
+    pub fn import_groups_from(
+        &mut self,
+        label: &str,
+        on_duplicate: OnDuplicate,
+        new_groups: usize,
+        feed: impl FnOnce(&mut GroupSink<'_, '_>) -> Result<(), StoreError>,
+    ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+        let mut counts = ImportCounts::default();
+        let change = self.edit(label, |rec| {
+            let paused = super::search_index::pause_for(rec.conn(), new_groups, None)?;
+            let mut sink = GroupSink {
+                lists: Lists::read(rec)?,
+                now: now_text(),
+                groups: None,
+                links: rec.batch("group_category", &["group_id", "category_id"])?,
+                on_duplicate,
+                counts: &mut counts,
+                rec,
+            };
+            feed(&mut sink)?;
+            let GroupSink { rec, groups, links, .. } = sink;
+            if let Some(groups) = groups {
+                rec.record_batch(groups);
+            }
             rec.record_batch(links);
             if let Some(paused) = paused {
                 paused.resume(rec.conn())?;
             }
-            progress(rows.len());
             Ok(())
         })?;
         Ok((counts, change))
+    }
+}
+
+impl ImportGroup {
+    /// Whether importing this row makes a new group.
+    pub fn is_new(&self, on_duplicate: OnDuplicate) -> bool {
+        self.earlier_line.is_none() && (self.duplicate_of.is_none() || on_duplicate == OnDuplicate::New)
+    }
+}
+
+/// Where an import's rows are written, in order, inside its transaction.
+pub struct GroupSink<'s, 'c> {
+    rec: &'s mut Recorder<'c>,
+    lists: Lists,
+    now: String,
+    /// New groups, through one statement made at the first.
+    groups: Option<Batch<'c>>,
+    links: Batch<'c>,
+    on_duplicate: OnDuplicate,
+    counts: &'s mut ImportCounts,
+}
+
+impl GroupSink<'_, '_> {
+    /// Writes one row: a new group, an update of the group it matched, or nothing (a skipped
+    /// duplicate, or a repeat of an earlier row).
+    pub fn write(&mut self, row: &ImportGroup) -> Result<(), StoreError> {
+        let neighbourhood = self.lists.neighbourhood(self.rec, row)?;
+        if row.earlier_line.is_some() {
+            self.counts.skipped += 1;
+            return Ok(());
+        }
+        let (target, new) = match (row.duplicate_of, self.on_duplicate) {
+            (Some(_), OnDuplicate::Skip) => {
+                self.counts.skipped += 1;
+                return Ok(());
+            }
+            (Some(existing), OnDuplicate::Update) => {
+                update_existing(self.rec, existing, row, neighbourhood, &self.now)?;
+                self.counts.updated += 1;
+                (existing.0, false)
+            }
+            _ => {
+                let groups = match &mut self.groups {
+                    Some(groups) => groups,
+                    None => {
+                        let names: Vec<&'static str> =
+                            new_group_values(row, None, &self.now).map(|(name, _)| name).collect();
+                        self.groups.insert(self.rec.batch("community_group", &names)?)
+                    }
+                };
+                self.counts.imported += 1;
+                (insert_new(groups, row, neighbourhood, &self.now)?, true)
+            }
+        };
+        self.lists.link_categories(self.rec, &mut self.links, target, row, new)
     }
 }

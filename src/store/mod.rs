@@ -41,7 +41,7 @@ pub use directory_search::{SearchCache, find_groups};
 pub use disk::display_name;
 pub use edits::{BulkWriter, GroupEdit, NewParticipant};
 pub use errors::{OpenError, StoreError};
-pub use import::{ImportCounts, ImportGroup, OnDuplicate};
+pub use import::{GroupSink, ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{Overwrite, PostcodeRule};
 pub use offers::{ImportOffer, OfferEdit, split_tags};
 pub use people::{CohortEdit, ImportParticipant, KeepNames, ParticipantEdit, PeopleList, PeopleListItem, Removed};
