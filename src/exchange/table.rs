@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::mapping::cores;
+
 /// One spreadsheet row, with the line of the file it starts on (1 is the header).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TableRow {
@@ -89,10 +91,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
         return Err(TableError::Empty);
     }
     let (text, encoding) = decode(bytes)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    // One record, read into again and again: each row's cells are then copied out.
+    let bytes = text.as_bytes();
+    let mut reader = csv_reader(bytes);
     let mut record = csv::StringRecord::new();
-    let csv_error = |e: csv::Error| TableError::Csv(e.to_string());
     if !reader.read_record(&mut record).map_err(csv_error)? {
         return Err(TableError::Empty);
     }
@@ -100,27 +101,120 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     if headers.iter().all(String::is_empty) {
         return Err(TableError::Empty);
     }
+    let body = usize::try_from(reader.position().byte()).unwrap_or(bytes.len()).min(bytes.len());
+    let rows = read_rows(bytes, body, ROWS_PER_PIECE_FROM, cores())?;
+    if rows.is_empty() {
+        return Err(TableError::NoRows);
+    }
+    Ok(Table { headers, rows, encoding, unit: "line" })
+}
+
+/// Bytes of rows from which a piece of a CSV is read on a thread of its own.
+const ROWS_PER_PIECE_FROM: usize = 1 << 20;
+
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes)
+}
+
+fn csv_error(e: csv::Error) -> TableError {
+    TableError::Csv(e.to_string())
+}
+
+fn newlines_in(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| **b == b'\n').count() as u64
+}
+
+/// Where the record that may begin at `at` has its first byte: past any line ends.
+fn past_line_ends(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+        at += 1;
+    }
+    at
+}
+
+/// The rows from byte `from` (where a record begins) to the end, read on up to `threads`
+/// threads, each piece of at least `piece_from` bytes.
+///
+/// Each piece after the first starts just after a line end, guessing that a record begins
+/// there (a quoted cell can hold line ends, so it may not). The piece before checks the guess:
+/// it reads up to the first record that begins at or after that point, and only if that record
+/// begins exactly there are the next piece's rows taken. Otherwise the rest is read on from
+/// where the record really begins, as reading the whole file in one go would. Either way the
+/// rows are those of one reading from the start.
+fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Result<Vec<TableRow>, TableError> {
+    let pieces = threads.min((bytes.len() - from) / piece_from.max(1)).max(1);
+    let mut starts = vec![from];
+    for i in 1..pieces {
+        let guess = from + (bytes.len() - from) * i / pieces;
+        match bytes[guess..].iter().position(|b| *b == b'\n') {
+            Some(at) if guess + at + 1 > starts[starts.len() - 1] => starts.push(guess + at + 1),
+            _ => break,
+        }
+    }
+    let read: Vec<Result<(Vec<TableRow>, Option<usize>), TableError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = starts
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, &start)| {
+                let stop = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+                scope.spawn(move || rows_from(bytes, start, stop))
+            })
+            .collect();
+        let mut read = vec![rows_from(bytes, from, starts.get(1).copied().unwrap_or(usize::MAX))];
+        for handle in handles {
+            match handle.join() {
+                Ok(piece) => read.push(piece),
+                // A fault on a helper thread is a fault here, as if it had been done here.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        read
+    });
+    let mut read = read.into_iter();
+    let (mut rows, mut reached) = read.next().unwrap_or(Ok((Vec::new(), None)))?;
+    for (piece, start) in read.zip(starts.iter().skip(1)) {
+        match reached {
+            Some(at) if at == past_line_ends(bytes, *start) => {
+                let (more, next) = piece?;
+                rows.extend(more);
+                reached = next;
+            }
+            Some(at) => {
+                rows.extend(rows_from(bytes, at, usize::MAX)?.0);
+                return Ok(rows);
+            }
+            None => return Ok(rows),
+        }
+    }
+    Ok(rows)
+}
+
+/// The rows from byte `from` (where a record begins, or taken to), each with its line in the
+/// whole file, up to the first record that begins at or after `stop`: and where that one
+/// begins, if there is one.
+fn rows_from(bytes: &[u8], from: usize, stop: usize) -> Result<(Vec<TableRow>, Option<usize>), TableError> {
+    let mut reader = csv_reader(&bytes[from..]);
+    // One record, read into again and again: each row's cells are then copied out.
+    let mut record = csv::StringRecord::new();
     // The csv crate's own line numbers lag behind after a CRLF, so lines are counted here from
     // each record's starting byte, skipping the line end it may start on.
-    let bytes = text.as_bytes();
-    let (mut counted_to, mut newlines) = (0usize, 0u64);
+    let (mut counted_to, mut newlines) = (from, newlines_in(&bytes[..from]));
     let mut rows = Vec::new();
     while reader.read_record(&mut record).map_err(csv_error)? {
-        let mut start = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
-        while start < bytes.len() && (bytes[start] == b'\n' || bytes[start] == b'\r') {
-            start += 1;
+        let at = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let start = past_line_ends(bytes, from.saturating_add(at).min(bytes.len()));
+        if start >= stop {
+            return Ok((rows, Some(start)));
         }
-        newlines += bytes[counted_to.min(start)..start].iter().filter(|b| **b == b'\n').count() as u64;
+        newlines += newlines_in(&bytes[counted_to.min(start)..start]);
         counted_to = counted_to.max(start);
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         rows.push(TableRow { line: newlines + 1, cells: record.iter().map(str::to_owned).collect() });
     }
-    if rows.is_empty() {
-        return Err(TableError::NoRows);
-    }
-    Ok(Table { headers, rows, encoding, unit: "line" })
+    Ok((rows, None))
 }
 
 /// Whether a cell means "no value": empty, `NA`, `N/A`, `-` (or only dashes).
@@ -135,6 +229,60 @@ pub fn is_missing(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading a CSV in pieces gives exactly the rows of reading it in one go, wherever the
+    /// pieces' guessed starts fall: inside quoted cells that hold line ends, between a CR and
+    /// its LF, on blank lines, in rows of empty cells, after a stray quote.
+    #[test]
+    fn reading_in_pieces_gives_the_rows_of_reading_in_one_go() {
+        const PARTS: [&str; 10] = ["a", "b", ",", "\"", "\n", "\r\n", "\r", " ", "é", "\"\""];
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut compared, mut guesses_taken) = (0, 0);
+        for _ in 0..3000 {
+            let len = (next() % 80) as usize;
+            let text: String = (0..len).map(|_| PARTS[(next() % PARTS.len() as u64) as usize]).collect();
+            let bytes = text.as_bytes();
+            let whole = read_rows(bytes, 0, 1, 1).map_err(|e| e.to_string());
+            for threads in 2..=7 {
+                let pieces = read_rows(bytes, 0, 1, threads).map_err(|e| e.to_string());
+                assert_eq!(pieces, whole, "{text:?} in {threads} pieces");
+                compared += 1;
+            }
+            if whole.as_ref().is_ok_and(|rows| rows.len() > 3) {
+                guesses_taken += 1;
+            }
+        }
+        assert_eq!(compared, 3000 * 6);
+        assert!(guesses_taken > 100, "too few files with several rows: {guesses_taken}");
+    }
+
+    #[test]
+    fn a_large_file_read_in_pieces_keeps_every_row_and_line() {
+        let mut text = String::from("Name,Notes\r\n");
+        for i in 0..40_000 {
+            if i % 7 == 0 {
+                text.push_str(&format!("\"Group {i}\",\"two\r\nlines, \"\"quoted\"\"\"\r\n"));
+            } else {
+                text.push_str(&format!("Group {i},plain\r\n"));
+            }
+        }
+        let table = read_csv(text.as_bytes()).unwrap();
+        assert_eq!(table.rows.len(), 40_000);
+        let mut line = 2;
+        for (i, row) in table.rows.iter().enumerate() {
+            assert_eq!(row.line, line, "row {i}");
+            assert_eq!(row.cells[0], format!("Group {i}"));
+            line += if i % 7 == 0 { 2 } else { 1 };
+        }
+        assert_eq!(table.rows[7].cells[1], "two\r\nlines, \"quoted\"");
+        assert_eq!(read_rows(text.as_bytes(), 12, 4096, 4).unwrap(), table.rows);
+    }
 
     #[test]
     fn reads_bom_crlf_and_quoted_newlines() {
