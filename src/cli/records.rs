@@ -8,7 +8,9 @@ use crate::exchange::files::write_atomically;
 use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::exchange::import_kind::{ImportKind, Participants};
 use crate::exchange::info_json::info_json_with_placements;
-use crate::exchange::read_spreadsheet;
+use crate::exchange::mapping::Imported;
+use crate::exchange::table::{CsvText, RowSource};
+use crate::exchange::{Spreadsheet, open_spreadsheet};
 use crate::model::Cohort;
 use crate::model::text::thousands;
 use crate::store::{CohortEdit, OnDuplicate, Store, display_name};
@@ -74,46 +76,53 @@ pub(super) fn import_records<K: ImportKind>(
 ) -> Result<String, String> {
     let (file, source, sheet) = (args.file.as_path(), args.source.as_path(), args.sheet.as_deref());
     let on_duplicate = OnDuplicate::from(args.on_duplicate);
-    let table = read_spreadsheet(source, sheet).map_err(|e| format!("could not import {}: {e}", source.display()))?;
+    let unreadable = |e: crate::exchange::table::TableError| format!("could not import {}: {e}", source.display());
+    let spreadsheet = open_spreadsheet(source, sheet).map_err(unreadable)?;
+    // A CSV's rows are read as the import reaches them; its text is decoded and its header
+    // read here, so that a file that cannot be read is refused before the database is opened.
+    let csv;
+    let (headers, rows, unit) = match &spreadsheet {
+        Spreadsheet::Csv(bytes) => {
+            csv = CsvText::decode(bytes).map_err(unreadable)?;
+            let (headers, rows) = csv.rows().map_err(unreadable)?;
+            (headers, RowSource::Csv(rows), "line")
+        }
+        Spreadsheet::Read(table) => (table.headers.clone(), RowSource::Table(&table.rows), table.unit),
+    };
     let mut store = open_to_change(file, "import")?;
     let kind = make_kind(&mut store)?;
     let lookup = kind.lookup(&store).map_err(|e| format!("could not read {}: {e}", file.display()))?;
-    let mapping = kind.guess(&table.headers, &lookup);
+    let mapping = kind.guess(&headers, &lookup);
     let (missing, is_required) = K::REQUIRED;
     if !mapping.fields.iter().flatten().any(|f| is_required(*f)) {
         return Err(format!(
             "could not import {}: {} (the headers are: {})",
             source.display(),
             missing.trim_end_matches('.'),
-            table.headers.join(", ")
+            headers.join(", ")
         ));
     }
     let label = format!("Import {}", display_name(source));
-    let (plan, counts, _) = kind
-        .plan_and_import(&mut store, &table, &mapping, &lookup, &label, on_duplicate)
+    let Imported { plan, counts, rows_read, .. } = kind
+        .plan_and_import(&mut store, &headers, rows, &mapping, &lookup, &label, on_duplicate)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let mut out: Vec<String> = Vec::new();
     for row in &plan.rows {
         for warning in &row.warnings {
-            out.push(format!("{} {}: kept as given: {warning}", table.unit, row.line));
+            out.push(format!("{} {}: kept as given: {warning}", unit, row.line));
         }
         if let Some(words) = K::matched_words(&row.row, on_duplicate) {
-            out.push(format!("{} {}: {words}", table.unit, row.line));
+            out.push(format!("{} {}: {words}", unit, row.line));
         }
     }
     for error in &plan.errors {
-        out.push(format!("{} {}: not imported: {}", table.unit, error.line, error.reason));
+        out.push(format!("{} {}: not imported: {}", unit, error.line, error.reason));
     }
     let repeats = plan.rows.iter().filter(|r| K::repeats_earlier_row(&r.row)).count();
     if repeats > 0 {
         let (one, many) = K::NOUNS;
         let named = plan.rows.len() - repeats;
-        out.push(format!(
-            "read {} {}s naming {named} {}",
-            table.rows.len(),
-            table.unit,
-            if named == 1 { one } else { many }
-        ));
+        out.push(format!("read {} {}s naming {named} {}", rows_read, unit, if named == 1 { one } else { many }));
     }
     out.push(format!(
         "imported {}, updated {}, skipped {}, errors {}",

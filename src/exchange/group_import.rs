@@ -10,14 +10,14 @@ pub use super::group_match::{ExistingGroups, Found, GroupIndex, Keys, Match};
 use std::sync::mpsc;
 
 use super::mapping::{
-    FieldKind, Mapping, Plan, Prepared, RowError, cores, header_key, map_in_parallel, map_on_threads, mapped_values,
-    split_list, yes_or_no,
+    FieldKind, Imported, Mapping, Plan, Prepared, RowError, cores, header_key, map_in_parallel, map_on_threads,
+    mapped_values, split_list, yes_or_no,
 };
-use super::table::{Table, TableRow};
+use super::table::{RowSource, Table, TableError, TableRow};
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
 use crate::model::{CommunityGroup, GroupStatus};
-use crate::store::{ChangeSet, GroupEdit, ImportCounts, ImportGroup, OnDuplicate, Store, StoreError};
+use crate::store::{GroupEdit, ImportGroup, OnDuplicate, Store, StoreError};
 
 /// A field of a group's record that a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -269,52 +269,61 @@ pub fn plan_group_import(table: &Table, mapping: &ColumnMapping, existing: &Exis
 const FIRST_PIECE_ROWS: usize = 256;
 const PIECE_ROWS: usize = 4096;
 
-/// Plans a table's rows and imports them in one go, as the command line does: the rows are
-/// checked a piece at a time on other threads while the file's connection writes the pieces
-/// before them, so writing starts with the first piece instead of after the last. The plan and
-/// the file come out as [`plan_group_import`] then [`Store::import_groups`] make them (a test
-/// holds them to it): one transaction, one undo step, doubtful matches imported as new.
+/// Plans a spreadsheet's rows and imports them in one go, as the command line does: the rows
+/// are read (CSV text as it is reached) and checked a piece at a time on a thread of their own
+/// while the file's connection writes the pieces before them, so writing starts with the first
+/// piece instead of after the last. The plan and the file come out as [`plan_group_import`]
+/// then [`Store::import_groups`] make them (a test holds them to it): one transaction, one undo
+/// step, doubtful matches imported as new. A CSV that turns out unreadable part-way (text that
+/// is not what it said) leaves the file as it was.
 pub fn plan_and_import_groups(
     store: &mut Store,
-    table: &Table,
+    headers: &[String],
+    rows: RowSource<'_>,
     mapping: &ColumnMapping,
     existing: &ExistingGroups,
     label: &str,
     on_duplicate: OnDuplicate,
-) -> Result<(GroupImportPlan, ImportCounts, ChangeSet), StoreError> {
-    // The writer has a core to itself; the checker the rest (at least one thread).
+) -> Result<Imported<ImportGroup>, StoreError> {
+    // The writer has a core to itself; reading and checking the rest (at least one thread).
     let threads = cores().saturating_sub(1).max(1);
-    let (send, receive) = mpsc::sync_channel::<Vec<Result<PreparedGroup, RowError>>>(4);
+    type Piece = Result<(usize, Vec<Result<PreparedGroup, RowError>>), TableError>;
+    let (send, receive) = mpsc::sync_channel::<Piece>(4);
     std::thread::scope(|scope| {
-        let spawned = std::thread::Builder::new().name("import checker".to_owned()).spawn_scoped(scope, move || {
+        let mut rows = rows;
+        let checker = std::thread::Builder::new().name("import checker".to_owned()).spawn_scoped(scope, move || {
             let mut earlier = EarlierRows::default();
-            let (first, rest) = table.rows.split_at(table.rows.len().min(FIRST_PIECE_ROWS));
-            for piece in std::iter::once(first).chain(rest.chunks(PIECE_ROWS)) {
-                let checked = map_on_threads(threads, piece, |row| check_row(row, mapping, &table.headers, existing));
+            let mut size = FIRST_PIECE_ROWS;
+            loop {
+                let piece = match rows.next_piece(size) {
+                    Ok(piece) if piece.is_empty() => return,
+                    Ok(piece) => piece,
+                    Err(error) => {
+                        let _ = send.send(Err(error));
+                        return;
+                    }
+                };
+                size = PIECE_ROWS;
+                let checked = map_on_threads(threads, &piece, |row| check_row(row, mapping, headers, existing));
                 let placed = checked.into_iter().map(|row| earlier.place(row)).collect();
-                if send.send(placed).is_err() {
+                if send.send(Ok((piece.len(), placed))).is_err() {
                     // The writer stopped (a write failed): nothing more is wanted.
                     return;
                 }
             }
         });
-        let Ok(checker) = spawned else {
-            // No thread to be had: check every row, then write them.
-            let plan = plan_group_import(table, mapping, existing);
-            let new_groups = plan.rows.iter().filter(|r| r.row.is_new(on_duplicate)).count();
-            let (counts, change) = store.import_groups_from(label, on_duplicate, new_groups, |sink| {
-                plan.rows.iter().try_for_each(|prepared| sink.write(&prepared.row))?;
-                crate::fault::inject("import");
-                Ok(())
-            })?;
-            return Ok((plan, counts, change));
+        let Ok(checker) = checker else {
+            return Err(StoreError::Invalid("The import could not start a thread to check the rows on.".to_owned()));
         };
         let mut plan = GroupImportPlan::default();
-        let (counts, change) = store.import_groups_from(label, on_duplicate, table.rows.len(), |sink| {
+        let mut rows_read = 0;
+        let (counts, change) = store.import_groups_from(label, on_duplicate, NOT_COUNTED_YET, |sink| {
             // Pieces come until the checker ends; the receiver goes with this closure, so a
             // failed write stops the checker at its next piece.
             for piece in receive {
-                for row in piece {
+                let (read, placed) = piece.map_err(|error| StoreError::Invalid(error.to_string()))?;
+                rows_read += read;
+                for row in placed {
                     match row {
                         Ok(prepared) => {
                             sink.write(&prepared.row)?;
@@ -331,9 +340,13 @@ pub fn plan_and_import_groups(
             crate::fault::inject("import");
             Ok(())
         })?;
-        Ok((plan, counts, change))
+        Ok(Imported { plan, counts, change, rows_read })
     })
 }
+
+/// How many new groups an import that reads as it writes tells the store to expect: it cannot
+/// know, and indexing them in one pass at the end is right for any number.
+const NOT_COUNTED_YET: usize = usize::MAX;
 
 /// The rows placed so far, by line: a later row that is the same group is not a second group.
 #[derive(Default)]

@@ -4,10 +4,10 @@
 
 use super::feedback_import::{FeedbackField, FeedbackLookup, ImportFeedback, plan_feedback_import};
 use super::group_import::{ExistingGroups, GroupField, plan_and_import_groups, plan_group_import};
-use super::mapping::{FieldKind, Mapping, Plan};
+use super::mapping::{FieldKind, Imported, Mapping, Plan};
 use super::offer_import::{OfferField, OfferLookup, offer_lookup, plan_offer_import};
 use super::participant_import::{ParticipantField, RosterLookup, plan_participant_import};
-use super::table::Table;
+use super::table::{RowSource, Table};
 use crate::model::CohortId;
 use crate::model::dates::uk_date_range;
 use crate::store::{
@@ -74,21 +74,26 @@ pub trait ImportKind: Clone + Send + 'static {
         on_duplicate: OnDuplicate,
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError>;
-    /// Plans and imports in one go, with nobody to look at the plan first (the command line):
-    /// the plan, and what the import did.
+    /// Plans and imports a spreadsheet's rows (`headers`, then `rows`) in one go, with nobody
+    /// to look at the plan first (the command line).
+    #[allow(clippy::too_many_arguments)]
     fn plan_and_import(
         &self,
         store: &mut Store,
-        table: &Table,
+        headers: &[String],
+        rows: RowSource<'_>,
         mapping: &Mapping<Self::Field>,
         lookup: &Self::Lookup,
         label: &str,
         on_duplicate: OnDuplicate,
-    ) -> Result<(Plan<Self::Row>, ImportCounts, ChangeSet), StoreError> {
-        let plan = self.plan(table, mapping, lookup);
-        let rows: Vec<Self::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
-        let (counts, change) = run_import(self, store, label, &rows, on_duplicate, &mut |_| true)?;
-        Ok((plan, counts, change))
+    ) -> Result<Imported<Self::Row>, StoreError> {
+        let rows = rows.rest().map_err(|error| StoreError::Invalid(error.to_string()))?;
+        let rows_read = rows.len();
+        let table = Table { headers: headers.to_vec(), rows, ..Table::default() };
+        let plan = self.plan(&table, mapping, lookup);
+        let planned: Vec<Self::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
+        let (counts, change) = run_import(self, store, label, &planned, on_duplicate, &mut |_| true)?;
+        Ok(Imported { plan, counts, change, rows_read })
     }
 }
 
@@ -185,17 +190,18 @@ impl ImportKind for Groups {
         store.import_groups(label, rows, on_duplicate, progress)
     }
 
-    /// Checks rows while the first ones are written (see [`plan_and_import_groups`]).
+    /// Reads and checks rows while the first ones are written (see [`plan_and_import_groups`]).
     fn plan_and_import(
         &self,
         store: &mut Store,
-        table: &Table,
+        headers: &[String],
+        rows: RowSource<'_>,
         mapping: &Mapping<GroupField>,
         lookup: &ExistingGroups,
         label: &str,
         on_duplicate: OnDuplicate,
-    ) -> Result<(Plan<ImportGroup>, ImportCounts, ChangeSet), StoreError> {
-        plan_and_import_groups(store, table, mapping, lookup, label, on_duplicate)
+    ) -> Result<Imported<ImportGroup>, StoreError> {
+        plan_and_import_groups(store, headers, rows, mapping, lookup, label, on_duplicate)
     }
 }
 

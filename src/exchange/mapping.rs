@@ -83,6 +83,16 @@ pub fn map_on_threads<T: Sync, U: Send>(threads: usize, items: &[T], f: impl Fn(
     })
 }
 
+/// What an import that planned and wrote in one go did: its plan, its counts, its undo step,
+/// and how many rows it read.
+#[derive(Debug)]
+pub struct Imported<R> {
+    pub plan: Plan<R>,
+    pub counts: crate::store::ImportCounts,
+    pub change: crate::store::ChangeSet,
+    pub rows_read: usize,
+}
+
 /// A row that could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {

@@ -91,8 +91,17 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
         return Err(TableError::Empty);
     }
     let (text, encoding) = decode(bytes)?;
-    let bytes = text.as_bytes();
-    let mut reader = csv_reader(bytes);
+    let (headers, body) = csv_header(text.as_bytes())?;
+    let rows = read_rows(text.as_bytes(), body, ROWS_PER_PIECE_FROM, cores())?;
+    if rows.is_empty() {
+        return Err(TableError::NoRows);
+    }
+    Ok(Table { headers, rows, encoding, unit: "line" })
+}
+
+/// CSV text's header, and the byte where its rows begin.
+fn csv_header(text: &[u8]) -> Result<(Vec<String>, usize), TableError> {
+    let mut reader = csv_reader(text);
     let mut record = csv::StringRecord::new();
     if !reader.read_record(&mut record).map_err(csv_error)? {
         return Err(TableError::Empty);
@@ -101,12 +110,125 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     if headers.iter().all(String::is_empty) {
         return Err(TableError::Empty);
     }
-    let body = usize::try_from(reader.position().byte()).unwrap_or(bytes.len()).min(bytes.len());
-    let rows = read_rows(bytes, body, ROWS_PER_PIECE_FROM, cores())?;
-    if rows.is_empty() {
-        return Err(TableError::NoRows);
+    Ok((headers, usize::try_from(reader.position().byte()).unwrap_or(text.len()).min(text.len())))
+}
+
+/// A CSV file's text, decoded, to be read a piece at a time ([`CsvText::rows`]) by whoever
+/// wants its rows, instead of all at once into a [`Table`].
+pub struct CsvText<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static str,
+}
+
+impl<'a> CsvText<'a> {
+    /// Decodes `bytes`; refuses what [`read_csv`] refuses before reading rows.
+    pub fn decode(bytes: &'a [u8]) -> Result<Self, TableError> {
+        if bytes.is_empty() {
+            return Err(TableError::Empty);
+        }
+        let (text, encoding) = decode(bytes)?;
+        Ok(Self { text, encoding })
     }
-    Ok(Table { headers, rows, encoding, unit: "line" })
+
+    /// The header, and a reader of the rows after it; refuses a file with no rows, as
+    /// [`read_csv`] does.
+    pub fn rows(&self) -> Result<(Vec<String>, CsvRows<'_>), TableError> {
+        let bytes = self.text.as_bytes();
+        let (headers, body) = csv_header(bytes)?;
+        if CsvRows::from(bytes, body).next_before(usize::MAX)?.ok().flatten().is_none() {
+            return Err(TableError::NoRows);
+        }
+        Ok((headers, CsvRows::from(bytes, body)))
+    }
+}
+
+/// A spreadsheet's rows, given a piece at a time: from a table read already, or from CSV text
+/// as they are reached.
+pub enum RowSource<'a> {
+    Table(&'a [TableRow]),
+    Csv(CsvRows<'a>),
+}
+
+impl<'a> RowSource<'a> {
+    /// Up to `count` more rows: fewer only at the end.
+    pub fn next_piece(&mut self, count: usize) -> Result<Cow<'a, [TableRow]>, TableError> {
+        match self {
+            RowSource::Table(rows) => {
+                let (piece, rest) = rows.split_at(count.min(rows.len()));
+                *rows = rest;
+                Ok(Cow::Borrowed(piece))
+            }
+            RowSource::Csv(reader) => reader.next_piece(count).map(Cow::Owned),
+        }
+    }
+
+    /// Every row not given yet.
+    pub fn rest(self) -> Result<Vec<TableRow>, TableError> {
+        match self {
+            RowSource::Table(rows) => Ok(rows.to_vec()),
+            RowSource::Csv(mut reader) => reader.next_piece(usize::MAX),
+        }
+    }
+}
+
+/// CSV rows read one at a time from where a record begins, each with its line in the whole
+/// file; rows with nothing in them are passed over, as [`read_csv`] does.
+pub struct CsvRows<'a> {
+    bytes: &'a [u8],
+    from: usize,
+    reader: csv::Reader<&'a [u8]>,
+    /// One record, read into again and again: each row's cells are then copied out.
+    record: csv::StringRecord,
+    /// The csv crate's own line numbers lag behind after a CRLF, so lines are counted here
+    /// from each record's starting byte, skipping the line end it may start on.
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> CsvRows<'a> {
+    fn from(bytes: &'a [u8], from: usize) -> Self {
+        Self {
+            bytes,
+            from,
+            reader: csv_reader(&bytes[from..]),
+            record: csv::StringRecord::new(),
+            counted_to: from,
+            newlines: newlines_in(&bytes[..from]),
+        }
+    }
+
+    /// The next row, unless the next record begins at or after byte `stop`: then where it
+    /// begins (`Err`), or `Ok(None)` at the end.
+    fn next_before(&mut self, stop: usize) -> Result<Result<Option<TableRow>, usize>, TableError> {
+        let bytes = self.bytes;
+        while self.reader.read_record(&mut self.record).map_err(csv_error)? {
+            let at = self.record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+            let start = past_line_ends(bytes, self.from.saturating_add(at).min(bytes.len()));
+            if start >= stop {
+                return Ok(Err(start));
+            }
+            self.newlines += newlines_in(&bytes[self.counted_to.min(start)..start]);
+            self.counted_to = self.counted_to.max(start);
+            if self.record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let cells = self.record.iter().map(str::to_owned).collect();
+            return Ok(Ok(Some(TableRow { line: self.newlines + 1, cells })));
+        }
+        Ok(Ok(None))
+    }
+
+    /// Up to `count` more rows: fewer only at the end of the file.
+    pub fn next_piece(&mut self, count: usize) -> Result<Vec<TableRow>, TableError> {
+        let mut rows = Vec::with_capacity(count.min(4096));
+        while rows.len() < count {
+            match self.next_before(usize::MAX)? {
+                Ok(Some(row)) => rows.push(row),
+                Ok(None) | Err(_) => break,
+            }
+        }
+        Ok(rows)
+    }
 }
 
 /// Bytes of rows from which a piece of a CSV is read on a thread of its own.
@@ -132,6 +254,9 @@ fn past_line_ends(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// A piece's rows, and where the record after them begins (see [`rows_from`]).
+type RowsUpTo = (Vec<TableRow>, Option<usize>);
+
 /// The rows from byte `from` (where a record begins) to the end, read on up to `threads`
 /// threads, each piece of at least `piece_from` bytes.
 ///
@@ -151,7 +276,7 @@ fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Re
             _ => break,
         }
     }
-    let read: Vec<Result<(Vec<TableRow>, Option<usize>), TableError>> = std::thread::scope(|scope| {
+    let read: Vec<Result<RowsUpTo, TableError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = starts
             .iter()
             .enumerate()
@@ -193,28 +318,16 @@ fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Re
 /// The rows from byte `from` (where a record begins, or taken to), each with its line in the
 /// whole file, up to the first record that begins at or after `stop`: and where that one
 /// begins, if there is one.
-fn rows_from(bytes: &[u8], from: usize, stop: usize) -> Result<(Vec<TableRow>, Option<usize>), TableError> {
-    let mut reader = csv_reader(&bytes[from..]);
-    // One record, read into again and again: each row's cells are then copied out.
-    let mut record = csv::StringRecord::new();
-    // The csv crate's own line numbers lag behind after a CRLF, so lines are counted here from
-    // each record's starting byte, skipping the line end it may start on.
-    let (mut counted_to, mut newlines) = (from, newlines_in(&bytes[..from]));
+fn rows_from(bytes: &[u8], from: usize, stop: usize) -> Result<RowsUpTo, TableError> {
+    let mut reader = CsvRows::from(bytes, from);
     let mut rows = Vec::new();
-    while reader.read_record(&mut record).map_err(csv_error)? {
-        let at = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let start = past_line_ends(bytes, from.saturating_add(at).min(bytes.len()));
-        if start >= stop {
-            return Ok((rows, Some(start)));
+    loop {
+        match reader.next_before(stop)? {
+            Ok(Some(row)) => rows.push(row),
+            Ok(None) => return Ok((rows, None)),
+            Err(start) => return Ok((rows, Some(start))),
         }
-        newlines += newlines_in(&bytes[counted_to.min(start)..start]);
-        counted_to = counted_to.max(start);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        rows.push(TableRow { line: newlines + 1, cells: record.iter().map(str::to_owned).collect() });
     }
-    Ok((rows, None))
 }
 
 /// Whether a cell means "no value": empty, `NA`, `N/A`, `-` (or only dashes).
