@@ -65,7 +65,10 @@ pub const MAX_CELL_CHARS: usize = 100_000;
 /// which encoding it was.
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), TableError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok((String::from_utf8_lossy(rest), "UTF-8"));
+        // Checking that it is all UTF-8 first is several times quicker than the lossy reading
+        // of a large file, which is needed only when it is not.
+        let text = std::str::from_utf8(rest).map_or_else(|_| String::from_utf8_lossy(rest), Cow::Borrowed);
+        return Ok((text, "UTF-8"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (text, encoding, _) = encoding_rs::UTF_16LE.decode(bytes);
