@@ -90,10 +90,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), TableError> 
 /// Reads CSV bytes into a table. Rows keep the line they start on; ragged rows are kept as
 /// they are (the import reports them).
 pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
-    if bytes.is_empty() {
-        return Err(TableError::Empty);
-    }
-    let (text, encoding) = decode(bytes)?;
+    let CsvText { text, encoding } = CsvText::decode(bytes)?;
     let (headers, body) = csv_header(text.as_bytes())?;
     let rows = read_rows(text.as_bytes(), body, ROWS_PER_PIECE_FROM, cores())?;
     if rows.is_empty() {
