@@ -103,7 +103,7 @@ fn killing_an_import_leaves_the_file_before_or_after_never_between() {
             completed += 1;
         }
         // The search index is in step with the rows either way.
-        assert_eq!(count(&file, "SELECT count(*) FROM group_search"), groups, "kill {n}");
+        assert_eq!(count(&file, "SELECT count(*) FROM group_text"), groups, "kill {n}");
         std::fs::remove_file(&file).unwrap();
     }
     assert!(interrupted >= KILLS / 5, "too few kills landed during the import ({interrupted})");

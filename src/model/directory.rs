@@ -135,6 +135,7 @@ mod tests {
             id: GroupId(id),
             name: name.to_owned(),
             name_key: crate::model::search::fold(name),
+            other_keys: crate::model::search::fold_fields(["", "", &format!("FY{hood} 1AA"), ""]),
             neighbourhood_id: Some(NeighbourhoodId(hood)),
             neighbourhood: format!("Hood {hood}"),
             town: "Blackpool".to_owned(),

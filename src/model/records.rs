@@ -149,6 +149,10 @@ pub struct GroupSummary {
     pub name: String,
     /// The name folded (lower case, no accents), for sorting and matching.
     pub name_key: String,
+    /// The other short fields folded, each ended by [`crate::model::search::FIELD_END`]: other names, the contact's
+    /// name, the postcode and the identifiers (charity, company, other), in which a search finds
+    /// any part of a word.
+    pub other_keys: String,
     pub neighbourhood_id: Option<NeighbourhoodId>,
     pub neighbourhood: String,
     pub town: String,
@@ -158,6 +162,13 @@ pub struct GroupSummary {
     pub archived: bool,
     pub last_verified: Option<NaiveDate>,
     pub categories: Vec<CategoryId>,
+}
+
+impl GroupSummary {
+    /// Whether `word` (folded) is any part of the group's name or other short fields.
+    pub fn has_text(&self, word: &str) -> bool {
+        self.name_key.contains(word) || self.other_keys.contains(word)
+    }
 }
 
 /// A category of the editable list.

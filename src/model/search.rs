@@ -26,6 +26,20 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Ends each field in a group's folded short fields ([`crate::model::GroupSummary::other_keys`]):
+/// no search word holds it, so none is found across two fields.
+pub const FIELD_END: char = '\u{1f}';
+
+/// Fields folded and joined, each ended by [`FIELD_END`].
+pub fn fold_fields<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for field in fields {
+        out.push_str(&fold(field));
+        out.push(FIELD_END);
+    }
+    out
+}
+
 /// The words of a search, folded. Punctuation splits words, except an apostrophe inside one.
 pub fn search_words(query: &str) -> Vec<String> {
     fold(query)

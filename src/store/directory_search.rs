@@ -1,7 +1,10 @@
-//! Searching the directory: the file's full-text index (trigram, accents ignored), forgiving
-//! small slips, then the list's filters and sort order. A word the index cannot find is tried
-//! again with the near spellings of words in the directory's names. Each word's hits are kept
-//! until the file changes, so a keystroke looks up only the word being typed.
+//! Searching the directory, accents ignored and small slips forgiven, then the list's filters
+//! and sort order. A word of three letters or more is found anywhere in a group's short fields
+//! (name, other names, contact's name, postcode, identifiers), which the list holds folded in
+//! memory, or as the start of a word of its long fields, through the file's word index. A word
+//! found nowhere is tried again with the near spellings of words in the directory's names. Each
+//! word's hits are kept until the file changes, so a keystroke looks up only the word being
+//! typed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,6 +33,7 @@ impl SearchCache {
     fn hits(
         &mut self,
         store: &Store,
+        groups: &[GroupSummary],
         vocabulary: &Vocabulary,
         word: &str,
         spellings: Spellings,
@@ -41,7 +45,8 @@ impl SearchCache {
         if spellings == Spellings::Forgiving {
             spellings_of.extend(vocabulary.near(word).into_iter().map(str::to_owned));
         }
-        let hits = store.search_groups(&[spellings_of])?;
+        let mut hits = store.search_text(std::slice::from_ref(&spellings_of))?;
+        hits.extend(groups.iter().filter(|g| spellings_of.iter().any(|w| g.has_text(w))).map(|g| g.id));
         if self.hits.len() > 256 {
             self.hits.clear();
         }
@@ -76,7 +81,7 @@ pub fn find_groups(
         for spellings in [Spellings::AsTyped, Spellings::Forgiving] {
             let mut all: Option<HashSet<GroupId>> = None;
             for word in &long {
-                let hits = cache.hits(store, vocabulary, word, spellings)?;
+                let hits = cache.hits(store, groups, vocabulary, word, spellings)?;
                 all = Some(match all {
                     None => hits,
                     Some(before) => before.intersection(&hits).copied().collect(),

@@ -98,21 +98,32 @@ impl Store {
         }
         let mut stmt = self.conn().prepare_cached(
             "SELECT g.id, g.name, g.neighbourhood_id, coalesce(n.name, ''), g.town, g.postcode, g.phone, g.status,
-                    g.archived, g.last_verified
+                    g.archived, g.last_verified, g.other_names, g.contact_name, g.charity_number,
+                    g.company_number, g.other_identifier
              FROM community_group g LEFT JOIN neighbourhood n ON n.id = g.neighbourhood_id
              ORDER BY g.name COLLATE NOCASE, g.id",
         )?;
         let rows = stmt.query_map([], |r| {
             let id: i64 = r.get(0)?;
             let name: String = r.get(1)?;
+            let postcode: String = r.get(5)?;
+            let text = |i| r.get::<_, String>(i);
+            let identifiers = [text(12)?, text(13)?, text(14)?].join(" ");
+            let other_keys = crate::model::search::fold_fields([
+                text(10)?.as_str(),
+                text(11)?.as_str(),
+                postcode.as_str(),
+                identifiers.as_str(),
+            ]);
             Ok(GroupSummary {
                 id: GroupId(id),
                 name_key: crate::model::search::fold(&name),
+                other_keys,
                 name,
                 neighbourhood_id: r.get::<_, Option<i64>>(2)?.map(NeighbourhoodId),
                 neighbourhood: r.get(3)?,
                 town: r.get(4)?,
-                postcode: r.get(5)?,
+                postcode,
                 phone: r.get(6)?,
                 status: GroupStatus::from_code(&r.get::<_, String>(7)?).unwrap_or_default(),
                 archived: r.get(8)?,
@@ -136,23 +147,22 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Groups in which every word is found (each word given with the spellings to accept for
-    /// it): anywhere in the name, other names, contact, postcode or identifiers, or as the start
-    /// of a word of the description. Accents are ignored. Words shorter than three letters
-    /// cannot be looked up in the index and are skipped here.
-    pub fn search_groups(&self, words: &[Vec<String>]) -> Result<HashSet<GroupId>, StoreError> {
+    /// Groups in which every word is the start of a word of the long fields, the file's word
+    /// index (`group_text`): the description, the contact's role, the email addresses and phone
+    /// numbers. Each word is given with the spellings to accept for it; accents are ignored.
+    /// Words shorter than three letters are skipped here. The short fields (name, other names,
+    /// contact's name, postcode, identifiers) are searched in the directory's list instead: see
+    /// [`super::find_groups`].
+    pub fn search_text(&self, words: &[Vec<String>]) -> Result<HashSet<GroupId>, StoreError> {
         let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT rowid FROM group_search WHERE group_search MATCH ?1
-             UNION SELECT rowid FROM group_text WHERE group_text MATCH ?2",
-        )?;
+        let mut stmt = self.conn().prepare_cached("SELECT rowid FROM group_text WHERE group_text MATCH ?1")?;
         let mut found: Option<HashSet<GroupId>> = None;
         for spellings in words {
             let mut hits = HashSet::new();
             let mut searched = false;
             for word in spellings.iter().filter(|w| w.chars().count() >= 3) {
                 searched = true;
-                let rows = stmt.query_map([quote(word), format!("{} *", quote(word))], |r| r.get::<_, i64>(0))?;
+                let rows = stmt.query_map([format!("{} *", quote(word))], |r| r.get::<_, i64>(0))?;
                 for id in rows {
                     hits.insert(GroupId(id?));
                 }

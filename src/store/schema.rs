@@ -17,6 +17,7 @@ const STEPS: &[Step] = &[
     Step { version: 4, sql: include_str!("migrations/004_people.sql") },
     Step { version: 5, sql: include_str!("migrations/005_board.sql") },
     Step { version: 6, sql: include_str!("migrations/006_outcomes.sql") },
+    Step { version: 7, sql: include_str!("migrations/007_short_fields_searched_in_memory.sql") },
 ];
 
 /// The newest file format this program reads and writes.

@@ -1,14 +1,14 @@
-//! Filling the directory's search indexes for many new groups in one pass.
+//! Filling the directory's search index for many new groups in one pass.
 //!
-//! The indexes (`group_search`, `group_text`: see `migrations/002_directory_search.sql`) are
-//! kept in step by triggers. A trigger adds a group's words one statement at a time, and FTS5
+//! The index (`group_text`: see `migrations/002_directory_search.sql` and `007_…`) is kept in
+//! step by triggers. A trigger adds a group's words one statement at a time, and FTS5
 //! writes its pending words out at each statement's savepoint, so a large import through the
 //! trigger builds thousands of tiny index segments and merges them over and over: 100,000 groups
-//! took 17 s that way against 1.5 s for one `INSERT … SELECT`. So an import of many groups drops
-//! the insert trigger inside its transaction, writes the rows, indexes the new ones in one
-//! statement per index, and puts the trigger back (the same SQL, read from the schema). All of
-//! it is one transaction: a failure or a crash part-way leaves the trigger and the indexes as
-//! they were. The redo of a large import takes the same path (its groups come back with their
+//! took 17 s that way against 1.5 s for one `INSERT … SELECT` (when there were two indexes). So
+//! an import of many groups drops the insert trigger inside its transaction, writes the rows,
+//! indexes the new ones in one statement, and puts the trigger back (the same SQL, read from the
+//! schema). All of it is one transaction: a failure or a crash part-way leaves the trigger and
+//! the index as they were. The redo of a large import takes the same path (its groups come back with their
 //! own ids, all above every group in the file); updates, deletes and undo go through the
 //! triggers.
 
@@ -27,11 +27,7 @@ const DEFAULT_HASH_SIZE: i64 = 1024 * 1024;
 const INSERT_TRIGGER: &str = "community_group_search_insert";
 const DELETE_TRIGGER: &str = "community_group_search_delete";
 
-/// The words each group gives its indexes: the same columns and joins as the insert trigger.
-const INDEX_SEARCH: &str = "INSERT INTO group_search (rowid, name, other_names, contact_name, postcode, identifiers) \
-     SELECT id, name, other_names, contact_name, postcode, \
-            charity_number || ' ' || company_number || ' ' || other_identifier \
-     FROM community_group WHERE id > ?1 ORDER BY id";
+/// The words each group gives the index: the same columns as the insert trigger.
 const INDEX_TEXT: &str = "INSERT INTO group_text (rowid, description, contact) \
      SELECT id, description, contact_role || ' ' || contact_email || ' ' || contact_phone || ' ' || phone || ' ' || email \
      FROM community_group WHERE id > ?1 ORDER BY id";
@@ -87,9 +83,7 @@ fn pause_after(conn: &Connection, after_id: i64) -> Result<Paused, StoreError> {
 /// the work (100,000 groups indexed: 2.1 s to 1.1 s). Everyday edits keep the default.
 fn with_large_pending(conn: &Connection, work: impl FnOnce() -> Result<(), StoreError>) -> Result<(), StoreError> {
     let set = |size: i64| -> Result<(), StoreError> {
-        for index in ["group_search", "group_text"] {
-            conn.execute(&format!("INSERT INTO {index} ({index}, rank) VALUES ('hashsize', ?1)"), [size])?;
-        }
+        conn.execute("INSERT INTO group_text (group_text, rank) VALUES ('hashsize', ?1)", [size])?;
         Ok(())
     };
     set(ONE_PASS_HASH_SIZE)?;
@@ -102,13 +96,13 @@ fn with_large_pending(conn: &Connection, work: impl FnOnce() -> Result<(), Store
 /// Each `DELETE` through the trigger is a statement of its own, and FTS5 writes out its pending
 /// deletions at each one and merges them into the index: undoing an import of 100,000 groups
 /// took 37 s that way. Set aside, the groups' rows are deleted and then their words, in one
-/// statement per index.
+/// statement.
 pub(super) struct PausedDeletes {
     trigger_sql: String,
 }
 
 /// Sets the delete trigger aside when `count` groups are about to be deleted, enough to take
-/// out of the indexes in one pass.
+/// out of the index in one pass.
 pub(super) fn pause_deletes_for(conn: &Connection, count: usize) -> Result<Option<PausedDeletes>, StoreError> {
     if count < ONE_PASS_FROM {
         return Ok(None);
@@ -117,17 +111,12 @@ pub(super) fn pause_deletes_for(conn: &Connection, count: usize) -> Result<Optio
 }
 
 impl PausedDeletes {
-    /// Takes the groups `ids` (deleted since the pause) out of both indexes, then puts the
+    /// Takes the groups `ids` (deleted since the pause) out of the index, then puts the
     /// trigger back.
     pub(super) fn resume(self, conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
         let list = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
         with_large_pending(conn, || {
-            for index in ["group_search", "group_text"] {
-                conn.execute(
-                    &format!("DELETE FROM {index} WHERE rowid IN (SELECT value FROM json_each(?1))"),
-                    [&list],
-                )?;
-            }
+            conn.execute("DELETE FROM group_text WHERE rowid IN (SELECT value FROM json_each(?1))", [&list])?;
             Ok(())
         })?;
         conn.execute_batch(&self.trigger_sql)?;
@@ -139,7 +128,6 @@ impl Paused {
     /// Indexes every group added since the pause, then puts the trigger back.
     pub(super) fn resume(self, conn: &Connection) -> Result<(), StoreError> {
         with_large_pending(conn, || {
-            conn.execute(INDEX_SEARCH, [self.after_id])?;
             conn.execute(INDEX_TEXT, [self.after_id])?;
             Ok(())
         })?;

@@ -15,7 +15,7 @@ pub fn demo_file(dir: &Path, name: &str, groups: usize) -> PathBuf {
 }
 
 /// Every row of every table, read with plain SQLite: what the file really holds. The search
-/// indexes are compared by their rows (`group_search`, `group_text`), not by the bytes of its shadow tables, which
+/// index is compared by its rows (`group_text`), not by the bytes of its shadow tables, which
 /// SQLite may lay out differently for the same rows.
 pub fn dump(path: &Path) -> BTreeMap<String, Vec<Vec<Value>>> {
     let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
@@ -79,6 +79,32 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String, String) {
 pub fn downgrade(path: &Path, version: u32) {
     let conn = rusqlite::Connection::open(path).expect("open");
     let mut sql = String::new();
+    if version < 7 {
+        // The short fields' trigram index, and the triggers that kept both indexes in step.
+        let index_new = "INSERT INTO group_search (rowid, name, other_names, contact_name, postcode, identifiers)
+                 VALUES (new.id, new.name, new.other_names, new.contact_name, new.postcode,
+                         new.charity_number || ' ' || new.company_number || ' ' || new.other_identifier);
+                 INSERT INTO group_text (rowid, description, contact)
+                 VALUES (new.id, new.description, new.contact_role || ' ' || new.contact_email || ' ' ||
+                         new.contact_phone || ' ' || new.phone || ' ' || new.email);";
+        let forget_old = "DELETE FROM group_search WHERE rowid = old.id; DELETE FROM group_text WHERE rowid = old.id;";
+        sql.push_str(&format!(
+            "DROP TRIGGER community_group_search_insert; DROP TRIGGER community_group_search_update;
+             DROP TRIGGER community_group_search_delete;
+             CREATE VIRTUAL TABLE group_search USING fts5(
+                 name, other_names, contact_name, postcode, identifiers,
+                 content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1');
+             INSERT INTO group_search (rowid, name, other_names, contact_name, postcode, identifiers)
+                 SELECT id, name, other_names, contact_name, postcode,
+                        charity_number || ' ' || company_number || ' ' || other_identifier
+                 FROM community_group;
+             CREATE TRIGGER community_group_search_insert AFTER INSERT ON community_group BEGIN {index_new} END;
+             CREATE TRIGGER community_group_search_update AFTER UPDATE ON community_group BEGIN
+                 {forget_old} {index_new}
+             END;
+             CREATE TRIGGER community_group_search_delete AFTER DELETE ON community_group BEGIN {forget_old} END;"
+        ));
+    }
     if version < 6 {
         sql.push_str("DROP TABLE feedback_rating; DROP TABLE participant_feedback; DROP TABLE placement_outcome;");
     }
