@@ -149,9 +149,9 @@ pub struct GroupSummary {
     pub name: String,
     /// The name folded (lower case, no accents), for sorting and matching.
     pub name_key: String,
-    /// The other short fields folded, each ended by [`crate::model::search::FIELD_END`]: other names, the contact's
-    /// name, the postcode and the identifiers (charity, company, other), in which a search finds
-    /// any part of a word.
+    /// The other short fields folded, in which a search finds any part of a word: other names,
+    /// the contact's name, the postcode and the identifiers (charity, company, other), each
+    /// ended by [`crate::model::search::FIELD_END`].
     pub other_keys: String,
     pub neighbourhood_id: Option<NeighbourhoodId>,
     pub neighbourhood: String,

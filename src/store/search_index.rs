@@ -8,9 +8,9 @@
 //! an import of many groups drops the insert trigger inside its transaction, writes the rows,
 //! indexes the new ones in one statement, and puts the trigger back (the same SQL, read from the
 //! schema). All of it is one transaction: a failure or a crash part-way leaves the trigger and
-//! the index as they were. The redo of a large import takes the same path (its groups come back with their
-//! own ids, all above every group in the file); updates, deletes and undo go through the
-//! triggers.
+//! the index as they were. The redo of a large import takes the same path (its groups come
+//! back with their own ids, all above every group in the file); updates, deletes and undo go
+//! through the triggers.
 
 use rusqlite::Connection;
 
