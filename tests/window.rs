@@ -42,8 +42,11 @@ impl Display {
                 continue;
             }
             let name = format!(":{n}");
+            // `-noreset`: an X server resets itself when its last client leaves, and refuses new
+            // connections while it does; the tests' xdotool calls come and go while the program
+            // is connecting, which made the program's start fail about one time in ten.
             let mut server = Command::new("Xvfb")
-                .args([name.as_str(), "-screen", "0", screen, "-nolisten", "tcp"])
+                .args([name.as_str(), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -76,7 +79,17 @@ impl Display {
 }
 
 impl Drop for Display {
+    /// Asks the server to stop (so that it removes its lock file and socket), and kills it if
+    /// it has not within two seconds.
     fn drop(&mut self) {
+        let _ = Command::new("kill").arg("-TERM").arg(self.server.id().to_string()).status();
+        let asked = Instant::now();
+        while asked.elapsed() < Duration::from_secs(2) {
+            if let Ok(Some(_)) = self.server.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.server.kill();
         let _ = self.server.wait();
     }
@@ -148,8 +161,10 @@ fn the_window_opens_on_a_file_and_remembers_it_after_ctrl_q() {
 }
 
 /// Starts the program on `file` on `display`; waits for its window; returns the child and the
-/// window's id.
+/// window's id. What the program prints on its error stream goes to a file in `runtime`, and
+/// into the test's failure if the program stops before its window appears.
 fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> (Child, String) {
+    let said = runtime.join("placements.stderr");
     let mut app = Command::new(env!("CARGO_BIN_EXE_placements"))
         .arg(file)
         .env("DISPLAY", &display.name)
@@ -157,7 +172,7 @@ fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> 
         .env("XDG_RUNTIME_DIR", runtime)
         .env("PLACEMENTS_DATA_DIR", data)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(&said).expect("a file for what the program says")))
         .spawn()
         .expect("start placements");
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -168,7 +183,8 @@ fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> 
             return (app, id.to_owned());
         }
         if let Ok(Some(status)) = app.try_wait() {
-            panic!("placements exited early ({status})");
+            let said = std::fs::read_to_string(&said).unwrap_or_default();
+            panic!("placements exited early ({status}): {said}");
         }
         std::thread::sleep(Duration::from_millis(250));
     }
