@@ -5,15 +5,15 @@
 //! Ours is the real command, `placements import groups FILE CSV`, run as its own process as
 //! `sqlite3` is: open and back up the file, read the CSV, check every row and match it against
 //! the file and the rows before it (a piece at a time, while the pieces before are written),
-//! write the groups, their category links and both search indexes, commit, and print the
-//! report. The import window does the same work in two parts, and those are timed too, in this
-//! process: its preview (read and check, on a worker while the window draws) and its import
-//! once the person clicks Import. Each is timed three times, taking turns, each after `sync` so
-//! that none pays for another's writes; the medians are compared.
+//! write the groups, their category links and the search index, commit, and print the report.
+//! The import window does the same work in two parts, and those are timed too, in this process:
+//! its preview (read and check, on a worker while the window draws) and its import once the
+//! person clicks Import; and then Edit › Undo of that import. Each is timed three times, taking
+//! turns, each after `sync` so that none pays for another's writes; the medians are compared.
 //!
 //! Prints `bench import_csv rows=100000 command_ms=… sqlite3_ms=… ratio=… window_preview_ms=…
-//! window_import_ms=…`. Needs `sqlite3` on the PATH for the comparison. Run with
-//! `cargo bench --bench import_csv`.
+//! window_import_ms=… window_undo_ms=…`. Needs `sqlite3` on the PATH for the comparison. Run
+//! with `cargo bench --bench import_csv`.
 
 use std::path::Path;
 use std::process::Command;
@@ -58,8 +58,9 @@ fn command(dir: &Path, round: usize, csv: &Path) -> f64 {
     ms
 }
 
-/// The window's import of `csv` into a new file: (preview, import) in milliseconds.
-fn window(dir: &Path, round: usize, csv: &Path) -> (f64, f64) {
+/// The window's import of `csv` into a new file, then Edit › Undo of it: (preview, import, undo)
+/// in milliseconds.
+fn window(dir: &Path, round: usize, csv: &Path) -> (f64, f64, f64) {
     let target = dir.join(format!("window-{round}.placements"));
     drop(Store::create(&target).expect("create"));
     let mut store = Store::open(&target, OpenMode::Edit).expect("open target");
@@ -71,10 +72,15 @@ fn window(dir: &Path, round: usize, csv: &Path) -> (f64, f64) {
     let rows: Vec<ImportGroup> = plan.rows.into_iter().map(|r| r.row).collect();
     let preview_ms = ms_since(started);
     let started = Instant::now();
-    let (counts, _undo) = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |_| true).expect("import");
+    let (counts, undo) = store.import_groups("Import", &rows, OnDuplicate::Skip, &mut |_| true).expect("import");
     let import_ms = ms_since(started);
     assert_eq!(counts.imported, ROWS);
-    (preview_ms, import_ms)
+    settle();
+    let started = Instant::now();
+    store.undo(&undo).expect("undo");
+    let undo_ms = ms_since(started);
+    assert_eq!(store.counts().expect("counts").groups, 0, "the undo took every imported group back");
+    (preview_ms, import_ms, undo_ms)
 }
 
 /// The `sqlite3` shell's import of `csv` into a bare table, in milliseconds.
@@ -101,19 +107,26 @@ fn main() {
     std::fs::write(&csv, groups_csv(&records).expect("csv")).expect("write csv");
     drop(records);
 
-    let (mut ours, mut bare, mut previews, mut imports) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut bare) = (Vec::new(), Vec::new());
+    let (mut previews, mut imports, mut undos) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         if let Some(ms) = sqlite3(dir.path(), round, &csv) {
             bare.push(ms);
         }
         ours.push(command(dir.path(), round, &csv));
-        let (preview_ms, import_ms) = window(dir.path(), round, &csv);
+        let (preview_ms, import_ms, undo_ms) = window(dir.path(), round, &csv);
         previews.push(preview_ms);
         imports.push(import_ms);
+        undos.push(undo_ms);
     }
     let each: Vec<String> = ours.iter().map(|ms| format!("{ms:.0}")).collect();
     let command_ms = median(ours);
-    let window = format!("window_preview_ms={:.0} window_import_ms={:.0}", median(previews), median(imports));
+    let window = format!(
+        "window_preview_ms={:.0} window_import_ms={:.0} window_undo_ms={:.0}",
+        median(previews),
+        median(imports),
+        median(undos)
+    );
     if bare.len() == ROUNDS {
         let sqlite_ms = median(bare);
         println!(
