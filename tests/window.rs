@@ -151,6 +151,7 @@ fn the_window_opens_on_a_file_and_remembers_it_after_ctrl_q() {
         }
         if quitting.elapsed() > Duration::from_secs(30) {
             let _ = app.kill();
+            let _ = app.wait();
             panic!("Ctrl+Q did not close the window");
         }
         std::thread::sleep(Duration::from_millis(200));
@@ -189,6 +190,7 @@ fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> 
         std::thread::sleep(Duration::from_millis(250));
     }
     let _ = app.kill();
+    let _ = app.wait();
     panic!("no window titled {name} appeared");
 }
 
@@ -280,5 +282,6 @@ fn a_team_is_dragged_from_the_tray_onto_a_day_in_the_real_window() {
         std::thread::sleep(Duration::from_millis(200));
     }
     let _ = app.kill();
+    let _ = app.wait();
     assert_eq!(placed(), 1, "Team 5 was dropped on Tuesday 13 April");
 }
