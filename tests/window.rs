@@ -103,45 +103,17 @@ fn the_window_opens_on_a_file_and_remembers_it_after_ctrl_q() {
     let runtime = dir.path().join("runtime");
     std::fs::create_dir_all(&runtime).unwrap();
     let display = Display::start();
-    let mut app = Command::new(env!("CARGO_BIN_EXE_placements"))
-        .arg(&file)
-        .env("DISPLAY", &display.name)
-        .env_remove("WAYLAND_DISPLAY")
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .env("PLACEMENTS_DATA_DIR", &data)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start placements");
-
     // The window's title carries the file's name once it is up.
-    let started = Instant::now();
-    let mut window = String::new();
-    while started.elapsed() < Duration::from_secs(60) {
-        window = display.xdotool(&["search", "--name", "Fylde 2027.placements"]).trim().to_owned();
-        if !window.is_empty() {
-            break;
-        }
-        if let Ok(Some(status)) = app.try_wait() {
-            let mut said = String::new();
-            if let Some(mut err) = app.stderr.take() {
-                let _ = std::io::Read::read_to_string(&mut err, &mut said);
-            }
-            panic!("placements exited early ({status}): {said}");
-        }
-        std::thread::sleep(Duration::from_millis(250));
-    }
-    assert!(!window.is_empty(), "no window titled with the file's name appeared");
-    let title = display.xdotool(&["getwindowname", window.lines().next().unwrap_or_default()]);
+    let (mut app, id) = start_window(&display, &file, &data, &runtime);
+    let title = display.xdotool(&["getwindowname", &id]);
     assert_eq!(title.trim(), "Fylde 2027.placements — Community Placements");
     // Opening took a backup copy.
     assert_eq!(placements::store::Backups::new(data.join("backups")).of_document(&file).len(), 1);
 
     std::thread::sleep(Duration::from_millis(1500));
     // There is no window manager: give the window the keyboard directly, as a click would.
-    let id = window.lines().next().unwrap_or_default();
-    display.xdotool(&["windowfocus", "--sync", id]);
-    display.xdotool(&["mousemove", "--window", id, "600", "400", "click", "1"]);
+    display.xdotool(&["windowfocus", "--sync", &id]);
+    display.xdotool(&["mousemove", "--window", &id, "600", "400", "click", "1"]);
     std::thread::sleep(Duration::from_millis(500));
     display.xdotool(&["key", "ctrl+q"]);
     let quitting = Instant::now();
