@@ -205,3 +205,79 @@ fn nothing_to_print_is_one_line_and_exit_1_and_writes_no_file() {
     let (ok, _, err) = run_in(dir.path(), &["day-sheets", file.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
     assert!(!ok && err.lines().count() == 1 && err.contains("say what to print"), "{err}");
 }
+
+/// The safety fault of issue 22: a day sheet printed an offer's address with its group's
+/// registered-office postcode, sending a team to the wrong place. From a blank file, through the
+/// command line as a coordinator would: every "Meet at" is the offer's own place with the
+/// postcode its offer gave, the group's office postcode is printed nowhere on a team's sheet,
+/// and an offer with no postcode prints what it has, flagged, and is a warning in `check`.
+#[test]
+fn meet_at_is_the_offers_own_place_never_the_groups_office_postcode() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let (ok, out, err) = run_in(dir.path(), args);
+        assert!(ok, "{args:?}: {err}{out}");
+        out
+    };
+    let file = dir.path().join("own.placements");
+    let f = file.to_str().unwrap();
+    run(&["new", f]);
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let groups = write(
+        "register.csv",
+        "registered_charity_number,charity_name,charity_contact_address,charity_contact_postcode\n\
+         1100001,FRIENDS OF LONGFORD PARK LIMITED,\"Trafford Town Hall, Talbot Road, Stretford\",M32 9BY\n",
+    );
+    run(&["import", "groups", f, &groups]);
+    let offers = write(
+        "offers.csv",
+        "Group,Charity no.,Activity,What the team will do,Dates available,Days,Times,Team size,How many teams can you host?,Contact on the day,Meeting place,Postcode\n\
+         Friends of Longford Park,,Park clean-up,Clear the paths,12/04/2027 - 28/05/2027,Mon-Fri,10am-4pm,3-6,2,Jo Bloggs 07700 900123,\"Longford Park, Edge Lane, Stretford\",M32 8PX\n\
+         Friends of Longford Park,,Bulb planting,Plant bulbs,12/04/2027 - 28/05/2027,Mon-Fri,10am-3pm,3-6,1,Jo Bloggs,\"The Pavilion, Longford Park\",\n",
+    );
+    let said = run(&["import", "offers", f, &offers]);
+    assert!(said.contains("imported 2, updated 0, skipped 0, errors 0"), "{said}");
+    assert!(said.contains("line 3: kept as given: postcode not given; day sheets will say so"), "{said}");
+    let roster = write(
+        "roster.csv",
+        "Name,Email,Organisation\nAsha Patel,asha@example.org,Trust A\nBen Okoro,ben@example.org,Trust B\n\
+         Cara Lee,cara@example.org,Council\nDev Shah,dev@example.org,Trust A\nEve Hart,eve@example.org,Trust B\n\
+         Fay Moss,fay@example.org,Council\n",
+    );
+    run(&["import", "participants", f, &roster, "--cohort", "Spring 2027"]);
+    run(&["teams", f, "--cohort", "Spring 2027", "--size", "3", "--apply"]);
+    let offer_id = |title: &str| -> String {
+        scalar::<i64>(&file, &format!("SELECT id FROM offer WHERE title = '{title}'")).to_string()
+    };
+    let teams: Vec<String> = {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let mut stmt = conn.prepare("SELECT name FROM team ORDER BY name").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(teams.len(), 2, "{teams:?}");
+    for (team, (title, day)) in teams.iter().zip([("Park clean-up", "2027-04-13"), ("Bulb planting", "2027-04-14")]) {
+        run(&["place", f, "--cohort", "Spring 2027", "--team", team, "--date", day, "--offer", &offer_id(title)]);
+    }
+    let pdf = dir.path().join("sheets.pdf");
+    run(&["day-sheets", f, "--every-day", "--cohort", "Spring 2027", "-o", pdf.to_str().unwrap()]);
+    assert_sound(&pdf);
+    let text = text_of(&pdf, None);
+    // (pdftotext reads a sheet's labels before their values.)
+    assert_eq!(text.matches("Longford Park, Edge Lane, Stretford, M32 8PX").count(), 2, "overview and sheet: {text}");
+    assert_eq!(text.matches("The Pavilion, Longford Park (Postcode not given)").count(), 2, "{text}");
+    assert!(!text.contains("M32 9BY"), "the group's office postcode is on a team's sheet:\n{text}");
+    // The day contact's name and phone, taken apart from one cell.
+    assert!(text.contains("Jo Bloggs, 07700 900123"), "{text}");
+    // `check` warns of the offer with no postcode, and does not fail for it.
+    let (ok, out, _) = run_in(dir.path(), &["check", f]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("FRIENDS OF LONGFORD PARK LIMITED: Bulb planting · warning: meeting place: postcode not given"),
+        "{out}"
+    );
+    assert!(!out.contains("Park clean-up · warning"), "{out}");
+}

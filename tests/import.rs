@@ -260,12 +260,14 @@ fn import_bytes(csv: &[u8]) -> (bool, String, String, i64) {
 
 #[test]
 fn bad_spreadsheets_get_row_errors_or_a_clear_refusal() {
-    // Unbalanced quotes: the rest of the file is one cell, and that row is reported.
-    let (ok, stdout, _, added) =
+    // A quote never closed: an error with its line, never a group whose name swallows the rest
+    // of the file; nothing is imported.
+    let (ok, stdout, stderr, added) =
         import_bytes(b"name,postcode\r\nGood Group,FY1 1AA\r\n\"Open quote group,FY2 2BB\r\nAnother,FY3 3CC\r\n");
-    assert!(ok);
-    assert_eq!(added, 2, "{stdout}");
-    assert!(stdout.lines().last().is_some_and(|l| l.starts_with("imported 2,")), "{stdout}");
+    assert!(!ok, "{stdout}");
+    assert_eq!(added, 0, "{stdout}");
+    assert!(stderr.contains("Line 3 opens a quoted cell (\") that is never closed"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 
     // Duplicate column names: the first one is used, nothing crashes.
     let (ok, stdout, _, added) = import_bytes(b"name,name,postcode\r\nFirst Name,Second Name,FY1 1AA\r\n");
@@ -462,7 +464,7 @@ fn large_register() -> placements::exchange::table::Table {
             rows.push(placements::exchange::table::TableRow { line: rows.len() as u64 + 2, cells });
         }
     }
-    placements::exchange::table::Table { headers, rows, encoding: "UTF-8", unit: "line" }
+    placements::exchange::table::Table { headers, rows, encoding: "UTF-8", unit: "line", lines_in_1252: Vec::new() }
 }
 
 /// The file without when each group was written (the two imports run seconds apart).

@@ -353,7 +353,7 @@ fn a_cohort_where_nobody_is_free_places_nothing_and_says_so_for_every_team() {
     let programme = build(&spec);
     let proposal = suggest(&programme, CohortId(1), day(0), day(4));
     assert!(proposal.placements.is_empty());
-    assert_eq!(proposal.summary(&programme), "0 of 3 teams placed over 0 neighbourhoods");
+    assert_eq!(proposal.summary(&programme), "0 of 3 teams placed");
     let reasons: Vec<&str> = proposal.unplaced.iter().map(|u| u.reason.as_str()).collect();
     assert_eq!(
         reasons,

@@ -167,7 +167,7 @@ proptest! {
         let mut offers = fresh_file(dir.path(), "offers.placements", false);
         import_all(&Offers, &mut offers, &table);
         let mut people = fresh_file(dir.path(), "people.placements", false);
-        import_all(&Participants(CohortId(1)), &mut people, &table);
+        import_all(&Participants::Into(CohortId(1)), &mut people, &table);
     }
 
     /// Groups whose every text field, postcode and phone number holds characters of several
@@ -263,7 +263,7 @@ proptest! {
         let table = read_csv(&csv(&headers, &cells)).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let cohort = CohortId(1);
         let before = store.participants(cohort).unwrap().len();
-        let plan = import_all(&Participants(cohort), &mut store, &table);
+        let plan = import_all(&Participants::Into(cohort), &mut store, &table);
         prop_assert_eq!(plan.rows.len() + plan.errors.len(), cells.len());
         let people = store.participants(cohort).unwrap();
         prop_assert_eq!(people.len(), before + plan.rows.len());

@@ -1,6 +1,7 @@
 //! The commands for the board: check the clash rules, list the offers, place a team. They ask
 //! the same rules (`model::clash`) as the window.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -10,8 +11,9 @@ use crate::edit::{BoardEdit, apply};
 use crate::model::availability::is_available;
 use crate::model::clash::{Candidate, ClashKind, Found, check_all, check_candidate, has_unresolved_clash};
 use crate::model::dates::{uk_date, uk_date_range};
+use crate::model::meeting_place::MeetingPlaceProblem;
 use crate::model::programme::Programme;
-use crate::model::{OfferId, OfferSummary};
+use crate::model::{CohortId, OfferId, OfferStatus, OfferSummary};
 use crate::store::{Override, Store, StoreError};
 
 /// A date as the command line takes it: `2027-04-14`.
@@ -37,28 +39,59 @@ pub(super) fn check(file: &Path, cohort: Option<&str>, json: bool) -> Result<Out
     let cohort = cohort.map(|name| cohort_named(&store, file, name)).transpose()?;
     let programme = store.programme().map_err(read_fail(file))?;
     let found = check_all(&programme, cohort.as_ref().map(|c| c.id));
+    let places = meeting_place_warnings(&store, &programme, cohort.as_ref().map(|c| c.id)).map_err(read_fail(file))?;
     let text = if json {
-        check_json(&programme, &found)
-    } else if found.is_empty() {
+        check_json(&programme, &found, &places)
+    } else if found.is_empty() && places.is_empty() {
         "no clashes and no warnings".to_owned()
     } else {
-        found
-            .iter()
-            .map(|f| {
-                let what = if f.problem.is_hard() { "clash" } else { "warning" };
-                let placed_anyway = match programme.placement(f.placement) {
-                    Some(p) if f.overridden => format!(" [placed anyway: {}]", p.override_reason),
-                    _ => String::new(),
-                };
-                format!("{} · {what}: {}{placed_anyway}", placement_line(&programme, f), f.problem.message)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        let clashes = found.iter().map(|f| {
+            let what = if f.problem.is_hard() { "clash" } else { "warning" };
+            let placed_anyway = match programme.placement(f.placement) {
+                Some(p) if f.overridden => format!(" [placed anyway: {}]", p.override_reason),
+                _ => String::new(),
+            };
+            format!("{} · {what}: {}{placed_anyway}", placement_line(&programme, f), f.problem.message)
+        });
+        let places = places.iter().map(|(offer, problem)| {
+            format!(
+                "offer {} · {}: {} · warning: meeting place: {}",
+                offer.id.0,
+                offer.group_name,
+                offer.title,
+                problem.words()
+            )
+        });
+        clashes.chain(places).collect::<Vec<_>>().join("\n")
     };
     Ok(Output { text, success: !has_unresolved_clash(&found) })
 }
 
-fn check_json(programme: &Programme, found: &[Found]) -> String {
+/// Offers a team may be sent to (not withdrawn or completed; with a cohort, those its teams are
+/// placed on) whose meeting place has no postcode, or one that is not a postcode: a warning,
+/// never a clash, and never filled in from the group's address.
+fn meeting_place_warnings(
+    store: &Store,
+    programme: &Programme,
+    cohort: Option<CohortId>,
+) -> Result<Vec<(OfferSummary, MeetingPlaceProblem)>, StoreError> {
+    let used: HashSet<OfferId> = programme
+        .placements
+        .iter()
+        .filter(|p| p.status.is_live())
+        .filter(|p| cohort.is_none_or(|c| programme.team(p.team).is_some_and(|t| t.cohort == c)))
+        .filter_map(|p| p.offer)
+        .collect();
+    Ok(store
+        .offer_summaries()?
+        .into_iter()
+        .filter(|o| !matches!(o.status, OfferStatus::Withdrawn | OfferStatus::Completed) || used.contains(&o.id))
+        .filter(|o| cohort.is_none() || used.contains(&o.id))
+        .filter_map(|o| o.meeting_place.problem().map(|problem| (o, problem)))
+        .collect())
+}
+
+fn check_json(programme: &Programme, found: &[Found], places: &[(OfferSummary, MeetingPlaceProblem)]) -> String {
     let rows: Vec<serde_json::Value> = found
         .iter()
         .filter_map(|f| {
@@ -79,6 +112,19 @@ fn check_json(programme: &Programme, found: &[Found]) -> String {
                 "reason": if f.overridden { Some(p.override_reason.clone()) } else { None },
             }))
         })
+        .chain(places.iter().map(|(offer, problem)| {
+            serde_json::json!({
+                "placement": null,
+                "offer": offer.id.0,
+                "group": offer.group_name,
+                "activity": offer.title,
+                "severity": "warning",
+                "kind": "meeting-place",
+                "message": format!("Meeting place: {}.", problem.words()),
+                "overridden": false,
+                "reason": null,
+            })
+        }))
         .collect();
     serde_json::Value::Array(rows).to_string()
 }

@@ -233,6 +233,19 @@ pub enum ImportCommand {
         #[command(flatten)]
         import: ImportArgs,
     },
+    /// Set up neighbourhoods from a table of postcode districts or sectors and their
+    /// neighbourhoods (two columns, in either order: "M32, Stretford", "M33 5, Sale West"); every
+    /// group is then given the neighbourhood of its postcode's area (a sector's beating its
+    /// district's), and every offer that of its meeting place, else its group's. One undo step.
+    Neighbourhoods {
+        /// The placement database.
+        file: PathBuf,
+        /// The table (CSV or XLSX).
+        source: PathBuf,
+        /// The sheet of an XLSX workbook to read [default: the first].
+        #[arg(long)]
+        sheet: Option<String>,
+    },
 }
 
 /// What every import command takes.
@@ -381,6 +394,9 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
         }
         CliCommand::Import { what: ImportCommand::Participants { import, cohort } } => {
             records::import_participants(&import, &cohort).map(Output::from)
+        }
+        CliCommand::Import { what: ImportCommand::Neighbourhoods { file, source, sheet } } => {
+            records::import_neighbourhoods(&file, &source, sheet.as_deref()).map(Output::from)
         }
         CliCommand::Export { what: ExportCommand::Groups { file, out } } => {
             records::export_groups(&file, &out).map(Output::from)

@@ -81,13 +81,15 @@ pub(super) fn import_records<K: ImportKind>(
     // A CSV's rows are read as the import reaches them; its text is decoded and its header
     // read here, so that a file that cannot be read is refused before the database is opened.
     let csv;
-    let (headers, rows, unit) = match &spreadsheet {
+    let (headers, rows, unit, lines_in_1252) = match &spreadsheet {
         Spreadsheet::Csv(bytes) => {
             csv = CsvText::decode(bytes).map_err(unreadable)?;
             let (headers, rows) = csv.rows().map_err(unreadable)?;
-            (headers, RowSource::Csv(rows), "line")
+            (headers, RowSource::Csv(rows), "line", csv.lines_in_1252.as_slice())
         }
-        Spreadsheet::Read(table) => (table.headers.clone(), RowSource::Table(&table.rows), table.unit),
+        Spreadsheet::Read(table) => {
+            (table.headers.clone(), RowSource::Table(&table.rows), table.unit, table.lines_in_1252.as_slice())
+        }
     };
     let mut store = open_to_change(file, "import")?;
     let kind = make_kind(&mut store)?;
@@ -107,7 +109,20 @@ pub(super) fn import_records<K: ImportKind>(
         .plan_and_import(&mut store, &headers, rows, &mapping, &lookup, &label, on_duplicate)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let mut out: Vec<String> = Vec::new();
+    let mut unanswered = 0;
     for row in &plan.rows {
+        if let Some(question) = K::question(&row.row) {
+            // Nobody is here to choose: the row is listed with what it may be, and skipped.
+            out.push(format!(
+                "{} {}: not imported: {}: {}; add its charity number to the file, or import it in the window to choose",
+                unit,
+                row.line,
+                question.asked,
+                question.options.join("; ")
+            ));
+            unanswered += 1;
+            continue;
+        }
         for warning in &row.warnings {
             out.push(format!("{} {}: kept as given: {warning}", unit, row.line));
         }
@@ -124,12 +139,20 @@ pub(super) fn import_records<K: ImportKind>(
         let named = plan.rows.len() - repeats;
         out.push(format!("read {} {}s naming {named} {}", rows_read, unit, if named == 1 { one } else { many }));
     }
+    if !lines_in_1252.is_empty() {
+        let lines: Vec<String> = lines_in_1252.iter().map(u64::to_string).collect();
+        out.push(format!("{}s read as Windows-1252, not UTF-8 (check their accents): {}", unit, lines.join(", ")));
+    }
+    let left_out = mapping.unmapped_headers(&headers);
+    if !left_out.is_empty() {
+        out.push(format!("columns not imported: {}", left_out.join(", ")));
+    }
     out.push(format!(
         "imported {}, updated {}, skipped {}, errors {}",
         counts.imported,
         counts.updated,
         counts.skipped,
-        plan.errors.len()
+        plan.errors.len() + unanswered
     ));
     Ok(out.join("\n"))
 }
@@ -140,16 +163,36 @@ pub(super) fn import_participants(import: &ImportArgs, cohort: &str) -> Result<S
     let make = |store: &mut Store| -> Result<Participants, String> {
         let fail = |e: crate::store::StoreError| format!("could not import into {}: {e}", file.display());
         if let Some(found) = store.cohort_named(cohort).map_err(fail)? {
-            return Ok(Participants(found.id));
+            return Ok(Participants::Into(found.id));
         }
+        // Made by the import itself, only when it imports someone.
         let new = Cohort { name: cohort.trim().to_owned(), default_team_size: 5, ..Default::default() };
         let edit = CohortEdit::check(new).map_err(|problems| {
             let words: Vec<String> = problems.into_iter().map(|p| p.message).collect();
             format!("could not make the cohort “{cohort}”: {}", words.join(" "))
         })?;
-        store.add_cohort(&edit).map(|(id, _)| Participants(id)).map_err(fail)
+        Ok(Participants::IntoNew(edit))
     };
     import_records(make, import)
+}
+
+/// Neighbourhoods from a table of postcode areas (see [`crate::exchange::neighbourhood_import`]):
+/// each row that gives none listed, then what was set.
+pub(super) fn import_neighbourhoods(file: &Path, source: &Path, sheet: Option<&str>) -> Result<String, String> {
+    let cannot = |e: String| format!("could not import {}: {e}", source.display());
+    let table = crate::exchange::read_spreadsheet(source, sheet).map_err(|e| cannot(e.to_string()))?;
+    let read = crate::exchange::neighbourhood_import::read_area_table(&table).map_err(cannot)?;
+    if read.areas.is_empty() {
+        return Err(cannot("no row gives a postcode district or sector and a neighbourhood".to_owned()));
+    }
+    let mut store = open_to_change(file, "import")?;
+    let (done, _) = store
+        .set_up_neighbourhoods(&read.areas)
+        .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
+    let mut out: Vec<String> =
+        read.errors.iter().map(|e| format!("{} {}: not imported: {}", table.unit, e.line, e.reason)).collect();
+    out.push(crate::edit::neighbourhoods_set_words(&done));
+    Ok(out.join("\n"))
 }
 
 pub(super) fn export_groups(file: &Path, out: &Path) -> Result<String, String> {

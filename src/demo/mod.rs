@@ -194,7 +194,7 @@ fn make_offer(
     group: GroupId,
     hood: NeighbourhoodId,
     year: i32,
-    address: String,
+    meeting_place: MeetingPlace,
 ) -> Result<Offer, DemoError> {
     let template = rng.pick(OFFER_TEMPLATES);
     let bad_date = || DemoError::Invalid(format!("no April in {year}"));
@@ -232,7 +232,7 @@ fn make_offer(
         activity: template.activity.to_owned(),
         group_gains: template.gains.to_owned(),
         neighbourhood: Some(hood),
-        address,
+        meeting_place,
         travel: String::new(),
         site_access: String::new(),
         when: Availability {
@@ -294,8 +294,8 @@ struct Lists {
     categories: std::collections::HashMap<&'static str, CategoryId>,
 }
 
-/// A group that can host: its id, neighbourhood and address in one line.
-type Host = (GroupId, NeighbourhoodId, String);
+/// A group that can host: its id, neighbourhood and where its teams meet.
+type Host = (GroupId, NeighbourhoodId, MeetingPlace);
 
 /// An offer written, with the days it can host.
 type WrittenOffer = (OfferId, Offer, Vec<NaiveDate>);
@@ -356,7 +356,7 @@ fn write_groups(
         }
         let cats: Vec<CategoryId> = categories.iter().filter_map(|c| lists.categories.get(c).copied()).collect();
         let active = group.status == GroupStatus::Active;
-        let address = format!("{}, {} {}", group.address_line1, group.town, group.postcode);
+        let address = group.address_as_meeting_place();
         let edit = GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;
         let id = w.group(&edit, &cats)?;
         if active && hosts.len() < 400 {

@@ -11,7 +11,6 @@ use chrono::{NaiveDateTime, NaiveTime};
 use super::files::{ExportError, write_atomically};
 use super::ics::{Event, EventStatus, When, calendar};
 use crate::model::dates::london_to_utc;
-use crate::model::postcode::with_postcode;
 use crate::model::records::PlacementStatus;
 use crate::model::sheets::SheetPlacement;
 use crate::model::text::join_present;
@@ -73,7 +72,7 @@ fn team_event(p: &SheetPlacement) -> Event {
             ];
             (
                 format!("{}: {} ({})", p.team_name, o.group.name, o.title),
-                with_postcode(&o.address, &o.postcode),
+                o.meeting_place.one_line(),
                 lines.into_iter().flatten().collect::<Vec<_>>().join("\n"),
             )
         }
@@ -104,7 +103,7 @@ fn group_event(p: &SheetPlacement) -> Option<Event> {
         start,
         end,
         summary: format!("{} ({}) visiting: {}", p.team_name, p.cohort_name, o.title),
-        location: with_postcode(&o.address, &o.postcode),
+        location: o.meeting_place.one_line(),
         description: lines.into_iter().flatten().collect::<Vec<_>>().join("\n"),
         status: status(p),
     })

@@ -5,13 +5,13 @@
 use super::feedback_import::{FeedbackField, FeedbackLookup, ImportFeedback, plan_feedback_import};
 use super::group_import::{ExistingGroups, GroupField, plan_and_import_groups, plan_group_import};
 use super::mapping::{FieldKind, Imported, Mapping, Plan};
-use super::offer_import::{OfferField, OfferLookup, offer_lookup, plan_offer_import};
+use super::offer_import::{OfferField, OfferLookup, answer_question, guess_columns, offer_lookup, plan_offer_import};
 use super::participant_import::{ParticipantField, RosterLookup, plan_participant_import};
 use super::table::{RowSource, Table};
 use crate::model::CohortId;
 use crate::model::dates::uk_date_range;
 use crate::store::{
-    ChangeSet, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, OnDuplicate, Store, StoreError,
+    ChangeSet, CohortEdit, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, OnDuplicate, Store, StoreError,
 };
 
 /// What one kind of record needs of an import.
@@ -44,6 +44,11 @@ pub trait ImportKind: Clone + Send + 'static {
         Mapping::guess(headers)
     }
     fn plan(&self, table: &Table, mapping: &Mapping<Self::Field>, lookup: &Self::Lookup) -> Plan<Self::Row>;
+    /// What the person should know of the columns as they are chosen, before importing ("No
+    /// column says how many team-days…").
+    fn mapping_notes(&self, _mapping: &Mapping<Self::Field>, _headers: &[String]) -> Vec<String> {
+        Vec::new()
+    }
     fn preview(row: &Self::Row) -> Vec<String>;
     fn is_duplicate(row: &Self::Row) -> bool;
     /// Whether a row is a record an earlier row of the same file already gave (never imported
@@ -57,6 +62,13 @@ pub trait ImportKind: Clone + Send + 'static {
     }
     /// The person takes a doubtful match for the same record.
     fn accept_doubtful(_row: &mut Self::Row) {}
+    /// What the person must decide before a row can be imported (which of several groups a name
+    /// means), with the options; such a row is not imported until it is answered.
+    fn question(_row: &Self::Row) -> Option<RowQuestion> {
+        None
+    }
+    /// The person chose option `choice` of the row's question.
+    fn answer(&self, _row: &mut Self::Row, _choice: usize, _lookup: &Self::Lookup) {}
     /// Whether a row matched a record (of the file, or an earlier row): those have words.
     fn has_match(_row: &Self::Row) -> bool {
         false
@@ -97,8 +109,17 @@ pub trait ImportKind: Clone + Send + 'static {
     }
 }
 
+/// A question a row asks before it can be imported, and the answers it can have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowQuestion {
+    /// "2 groups in the directory are called “Urmston Walking Group”".
+    pub asked: String,
+    pub options: Vec<String>,
+}
+
 /// Imports planned rows into the file: what the window's worker and the command line both call.
 /// The whole import is one transaction, so a fault part-way through leaves the file as it was.
+/// A row with a question still open is not imported.
 pub fn run_import<K: ImportKind>(
     kind: &K,
     store: &mut Store,
@@ -107,6 +128,13 @@ pub fn run_import<K: ImportKind>(
     on_duplicate: OnDuplicate,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<(ImportCounts, ChangeSet), StoreError> {
+    let answered: Vec<K::Row>;
+    let rows = if rows.iter().any(|r| K::question(r).is_some()) {
+        answered = rows.iter().filter(|r| K::question(r).is_none()).cloned().collect();
+        &answered[..]
+    } else {
+        rows
+    };
     kind.import(store, label, rows, on_duplicate, &mut |done| {
         // Every row is written by the time the last count comes, and nothing is committed yet.
         if done == rows.len() {
@@ -217,11 +245,21 @@ impl ImportKind for Offers {
     const REQUIRED: (&'static str, fn(OfferField) -> bool) =
         ("Choose the column that holds the offers' titles.", |f| f == OfferField::Title);
     const SAME_WHEN: &'static str = "same group and title";
-    const PREVIEW: &'static [(&'static str, f32)] =
-        &[("Group", 220.0), ("Title", 240.0), ("Dates", 200.0), ("Team size", 80.0), ("Places", 60.0)];
+    const PREVIEW: &'static [(&'static str, f32)] = &[
+        ("Group", 160.0),
+        ("Title", 160.0),
+        ("Dates and times", 190.0),
+        ("Meeting place", 180.0),
+        ("Team size", 70.0),
+        ("Team-days", 80.0),
+    ];
 
     fn lookup(&self, store: &Store) -> Result<OfferLookup, StoreError> {
         offer_lookup(store)
+    }
+
+    fn guess(&self, headers: &[String], _lookup: &OfferLookup) -> Mapping<OfferField> {
+        guess_columns(headers)
     }
 
     fn plan(&self, table: &Table, mapping: &Mapping<OfferField>, lookup: &OfferLookup) -> Plan<ImportOffer> {
@@ -230,13 +268,60 @@ impl ImportKind for Offers {
 
     fn preview(row: &ImportOffer) -> Vec<String> {
         let o = row.edit.offer();
+        let group = match &row.question {
+            Some(q) => format!("“{}”: which group?", q.written),
+            None => row.group_name.clone(),
+        };
+        let place = match o.meeting_place.problem() {
+            Some(problem) => format!("{} ({})", o.meeting_place.one_line(), problem.words()).trim().to_owned(),
+            None => o.meeting_place.one_line(),
+        };
         vec![
-            row.group_name.clone(),
+            group,
             o.title.clone(),
-            uk_date_range(o.when.first_date, o.when.last_date),
+            format!(
+                "{}, {}–{}",
+                uk_date_range(o.when.first_date, o.when.last_date),
+                o.start_time.format("%H:%M"),
+                o.finish_time.format("%H:%M")
+            ),
+            place,
             format!("{}–{}", o.team_size_min, o.team_size_max),
-            o.capacity.to_string(),
+            if row.capacity_given { o.capacity.to_string() } else { format!("{} (default)", o.capacity) },
         ]
+    }
+
+    fn mapping_notes(&self, mapping: &Mapping<OfferField>, headers: &[String]) -> Vec<String> {
+        let mut notes = Vec::new();
+        match mapping.column_of(OfferField::Capacity).and_then(|i| headers.get(i)) {
+            Some(header) => notes.push(format!(
+                "How many team-days each group can host comes from “{}”; a row that leaves it blank hosts 1.",
+                header.trim()
+            )),
+            None => notes.push(
+                "No column says how many team-days each group can host: every offer will host 1 (the preview says \
+                 “1 (default)”). Choose the column if there is one, or change it on each offer later."
+                    .to_owned(),
+            ),
+        }
+        let place = [OfferField::Address, OfferField::Postcode].iter().any(|f| mapping.column_of(*f).is_some());
+        if !place {
+            notes.push(
+                "No column says where each team meets the group: day sheets will say “meeting place not given”. \
+                 Choose the columns for the meeting place and its postcode if there are any."
+                    .to_owned(),
+            );
+        }
+        notes
+    }
+
+    fn question(row: &ImportOffer) -> Option<RowQuestion> {
+        let q = row.question.as_ref()?;
+        Some(RowQuestion { asked: q.words(), options: q.options.iter().map(|(_, words)| words.clone()).collect() })
+    }
+
+    fn answer(&self, row: &mut ImportOffer, choice: usize, lookup: &OfferLookup) {
+        answer_question(row, choice, lookup);
     }
 
     fn is_duplicate(row: &ImportOffer) -> bool {
@@ -256,8 +341,14 @@ impl ImportKind for Offers {
 }
 
 /// A roster into one cohort; the same person is the same email address.
-#[derive(Clone, Copy, Debug)]
-pub struct Participants(pub CohortId);
+#[derive(Clone, Debug)]
+pub enum Participants {
+    /// A cohort already in the file.
+    Into(CohortId),
+    /// A cohort the import makes, in its own transaction: a roster that imports nothing makes
+    /// no cohort.
+    IntoNew(CohortEdit),
+}
 
 impl ImportKind for Participants {
     type Field = ParticipantField;
@@ -273,7 +364,11 @@ impl ImportKind for Participants {
         &[("Name", 220.0), ("Profession", 140.0), ("Organisation", 200.0), ("Email", 220.0)];
 
     fn lookup(&self, store: &Store) -> Result<RosterLookup, StoreError> {
-        Ok(RosterLookup::new(self.0, store.participant_emails(self.0)?))
+        match self {
+            Self::Into(cohort) => Ok(RosterLookup::new(*cohort, store.participant_emails(*cohort)?)),
+            // Nobody is in a cohort not made yet; its rows are given its id when it is.
+            Self::IntoNew(_) => Ok(RosterLookup::new(CohortId(0), [])),
+        }
     }
 
     fn plan(
@@ -307,7 +402,11 @@ impl ImportKind for Participants {
         on_duplicate: OnDuplicate,
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
-        store.import_participants(label, rows, on_duplicate, progress)
+        let new_cohort = match self {
+            Self::Into(_) => None,
+            Self::IntoNew(cohort) => Some(cohort),
+        };
+        store.import_participants(label, rows, new_cohort, on_duplicate, progress)
     }
 }
 

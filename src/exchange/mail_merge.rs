@@ -27,7 +27,7 @@ impl MergeFor {
     }
 }
 
-const PARTICIPANT_HEADERS: [&str; 22] = [
+const PARTICIPANT_HEADERS: [&str; 23] = [
     "First name",
     "Full name",
     "Email",
@@ -41,7 +41,8 @@ const PARTICIPANT_HEADERS: [&str; 22] = [
     "Group",
     "Activity",
     "What you will do",
-    "Address",
+    "Meeting place",
+    "Town",
     "Postcode",
     "How to get there",
     "Contact on the day",
@@ -52,7 +53,7 @@ const PARTICIPANT_HEADERS: [&str; 22] = [
     "Status",
 ];
 
-const GROUP_HEADERS: [&str; 17] = [
+const GROUP_HEADERS: [&str; 18] = [
     "Group",
     "Contact name",
     "Contact email",
@@ -64,6 +65,7 @@ const GROUP_HEADERS: [&str; 17] = [
     "Start",
     "Finish",
     "Activity",
+    "Meeting place",
     "Team",
     "Cohort",
     "People",
@@ -84,7 +86,7 @@ fn status(p: &SheetPlacement) -> String {
 
 /// The offer's cells of a participant's row, empty when the placement has no activity yet.
 fn offer_cells(offer: Option<&SheetOffer>) -> Vec<String> {
-    let Some(o) = offer else { return vec![String::new(); 11] };
+    let Some(o) = offer else { return vec![String::new(); 12] };
     let flags =
         [(o.dbs_required, "A DBS check is needed."), (o.outdoor_clothing, "Bring clothes and shoes for outdoors.")];
     let mut bring = vec![o.what_to_bring.trim().to_owned()];
@@ -95,8 +97,9 @@ fn offer_cells(offer: Option<&SheetOffer>) -> Vec<String> {
         o.group.name.clone(),
         o.title.clone(),
         o.activity.clone(),
-        o.address.clone(),
-        o.postcode.clone(),
+        o.meeting_place.address.clone(),
+        o.meeting_place.town.clone(),
+        o.meeting_place.postcode.clone(),
         o.travel.clone(),
         o.contact_name.clone(),
         o.contact_phone.clone(),
@@ -145,6 +148,7 @@ fn group_rows(placements: &[&SheetPlacement]) -> Vec<Vec<String>> {
                 o.start.format("%H:%M").to_string(),
                 o.finish.format("%H:%M").to_string(),
                 o.title.clone(),
+                o.meeting_place.one_line(),
                 p.team_name.clone(),
                 p.cohort_name.clone(),
                 p.members.len().to_string(),

@@ -45,6 +45,17 @@ impl<F: FieldKind> Mapping<F> {
     pub fn column_of(&self, field: F) -> Option<usize> {
         self.fields.iter().position(|f| *f == Some(field))
     }
+
+    /// The headers of the columns no field is read from ("Opening times", "Referral method"),
+    /// for the import's summary.
+    pub fn unmapped_headers(&self, headers: &[String]) -> Vec<String> {
+        headers
+            .iter()
+            .zip(&self.fields)
+            .filter(|(h, f)| f.is_none() && !h.trim().is_empty())
+            .map(|(h, _)| h.trim().to_owned())
+            .collect()
+    }
 }
 
 /// `f` of every item, in order, on the computer's cores: checking 100,000 rows of a register
@@ -169,4 +180,82 @@ pub fn yes_or_no(value: &str) -> Option<bool> {
 /// A list in one cell, split at semicolons, commas or bars.
 pub fn split_list(value: &str) -> Vec<String> {
     value.split([';', ',', '|']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
+}
+
+/// What a "contact" cell holds, taken apart: a name, a phone number, an email address, or some
+/// of each ("Jo Bloggs 07700 900123", "jo@example.org", "Tel: 0161 980 6090"). A second number
+/// or address stays with the name, so nothing in the cell is lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContactCell {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// Takes a contact cell apart (see [`ContactCell`]).
+pub fn split_contact(cell: &str) -> ContactCell {
+    use crate::model::checks::{is_plausible_email, is_plausible_uk_phone};
+    let words: Vec<&str> = cell.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/')).collect();
+    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    let is_phone_part = |w: &str| w.chars().all(|c| c.is_ascii_digit() || "+()-".contains(c));
+    let (mut contact, mut name) = (ContactCell::default(), Vec::new());
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        let bare = word.trim_matches(|c| matches!(c, '<' | '>' | '(' | ')' | '[' | ']'));
+        if contact.email.is_empty() && is_plausible_email(bare.trim_end_matches('.')) {
+            contact.email = bare.trim_end_matches('.').to_owned();
+            i += 1;
+            continue;
+        }
+        if contact.phone.is_empty() && is_phone_part(word) && word.chars().any(|c| c.is_ascii_digit()) {
+            let end = (i..words.len()).find(|j| !is_phone_part(words[*j])).unwrap_or(words.len());
+            // The longest run of number-like words from here that is a phone number.
+            if let Some(last) = (i + 1..=end).rev().find(|j| is_plausible_uk_phone(&words[i..*j].join(" "))) {
+                contact.phone = words[i..last].join(" ");
+                i = last;
+                continue;
+            }
+        }
+        let label = word.trim_end_matches(':').to_lowercase();
+        let is_label = word.ends_with(':')
+            && matches!(
+                label.as_str(),
+                "tel" | "phone" | "telephone" | "mobile" | "mob" | "email" | "e-mail" | "t" | "m" | "e"
+            );
+        if !is_label {
+            name.push(word);
+        }
+        i += 1;
+    }
+    contact.name = name.join(" ").trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace()).to_owned();
+    contact
+}
+
+#[cfg(test)]
+mod contact_tests {
+    use super::*;
+
+    #[test]
+    fn a_contact_cell_is_taken_apart_into_name_phone_and_email() {
+        let cell = |name: &str, phone: &str, email: &str| ContactCell {
+            name: name.into(),
+            phone: phone.into(),
+            email: email.into(),
+        };
+        assert_eq!(split_contact("Jo Bloggs"), cell("Jo Bloggs", "", ""));
+        assert_eq!(split_contact("info@stretfordfoodbank.org.uk"), cell("", "", "info@stretfordfoodbank.org.uk"));
+        assert_eq!(split_contact("0161 980 6090"), cell("", "0161 980 6090", ""));
+        assert_eq!(split_contact("07700900123"), cell("", "07700900123", ""));
+        assert_eq!(split_contact("Jo Bloggs 07700 900123"), cell("Jo Bloggs", "07700 900123", ""));
+        assert_eq!(
+            split_contact("Jo Bloggs - Tel: 0161 980 6090, jo@example.org"),
+            cell("Jo Bloggs", "0161 980 6090", "jo@example.org")
+        );
+        assert_eq!(split_contact("Jo (jo@example.org)"), cell("Jo", "", "jo@example.org"));
+        // A second number stays with the name: nothing is lost.
+        assert_eq!(split_contact("0161 980 6090 / 07700 900123"), cell("07700 900123", "0161 980 6090", ""));
+        // A number that is not a phone number is part of the name.
+        assert_eq!(split_contact("Room 101"), cell("Room 101", "", ""));
+    }
 }

@@ -13,6 +13,7 @@ pub mod import_kind;
 pub mod info_json;
 pub mod mail_merge;
 pub mod mapping;
+pub mod neighbourhood_import;
 pub mod offer_import;
 pub mod oruk;
 pub mod oruk_import;

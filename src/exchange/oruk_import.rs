@@ -96,7 +96,13 @@ fn into_table(mut gathered: Vec<Gathered>, encoding: &'static str, unit: &'stati
             }
         })
         .collect();
-    Ok(Table { headers: COLUMNS.iter().map(|f| f.export_header().to_owned()).collect(), rows, encoding, unit })
+    Ok(Table {
+        headers: COLUMNS.iter().map(|f| f.export_header().to_owned()).collect(),
+        rows,
+        encoding,
+        unit,
+        lines_in_1252: Vec::new(),
+    })
 }
 
 fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {

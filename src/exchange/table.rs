@@ -1,8 +1,11 @@
 //! Spreadsheets read into memory as a header and rows of text, whatever their encoding.
 //!
 //! CSV arrives as Excel and other programs write it: UTF-8 with or without a byte order mark,
-//! UTF-16 with one, or Windows-1252 (Excel on UK Windows), with CRLF, LF or mixed line ends and
-//! quoted cells that span lines.
+//! UTF-16 ("Unicode text", tab-separated), Windows-1252 (Excel on UK Windows), or UTF-8 with
+//! some lines in Windows-1252 (rows pasted in from an older file), each line read as what it is;
+//! separated by commas, tabs or semicolons (found from the header line); with CRLF, LF or mixed
+//! line ends and quoted cells that span lines. A quote that is never closed is an error with its
+//! line, never a cell that swallows the rest of the file.
 
 use std::borrow::Cow;
 
@@ -25,6 +28,8 @@ pub struct Table {
     /// What a row's number counts, for the report: "line" of a CSV, "row" of a sheet, "item" of
     /// a JSON feed.
     pub unit: &'static str,
+    /// The lines of a mostly UTF-8 file that were read as Windows-1252, for the person to check.
+    pub lines_in_1252: Vec<u64>,
 }
 
 /// Why a spreadsheet could not be read at all.
@@ -40,6 +45,11 @@ pub enum TableError {
     Binary,
     #[error("The file could not be read as CSV: {0}")]
     Csv(String),
+    #[error(
+        "Line {line} opens a quoted cell (\") that is never closed, so the rest of the file would be read as one cell. \
+         Nothing was imported. Close the quote in your spreadsheet program, or save the file as CSV again."
+    )]
+    OpenQuote { line: u64 },
     #[error("The file could not be read: {0}")]
     Io(#[from] std::io::Error),
     #[error("The file could not be read as an Excel workbook: {0}.")]
@@ -61,47 +71,139 @@ pub enum TableError {
 /// The longest cell an import accepts; longer cells make their row an error, not the file.
 pub const MAX_CELL_CHARS: usize = 100_000;
 
-/// Decodes a spreadsheet's bytes to text (borrowed when they are UTF-8 already), and says
-/// which encoding it was.
-pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str), TableError> {
+/// A spreadsheet's bytes as text (borrowed when they are UTF-8 already): which encoding it was,
+/// and the lines read as Windows-1252 in a file that is otherwise UTF-8.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static str,
+    pub lines_in_1252: Vec<u64>,
+}
+
+/// Decodes a spreadsheet's bytes to text, and says which encoding it was.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, TableError> {
+    let whole = |text, encoding| Ok(Decoded { text, encoding, lines_in_1252: Vec::new() });
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         // Checking that it is all UTF-8 first is several times quicker than the lossy reading
         // of a large file, which is needed only when it is not.
-        let text = std::str::from_utf8(rest).map_or_else(|_| String::from_utf8_lossy(rest), Cow::Borrowed);
-        return Ok((text, "UTF-8"));
+        return match std::str::from_utf8(rest) {
+            Ok(text) => whole(Cow::Borrowed(text), "UTF-8"),
+            Err(_) => Ok(line_by_line(rest)),
+        };
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (text, encoding, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return Ok((text, if encoding == encoding_rs::UTF_16LE { "UTF-16" } else { "UTF-16 (big-endian)" }));
+        return whole(text, if encoding == encoding_rs::UTF_16LE { "UTF-16" } else { "UTF-16 (big-endian)" });
+    }
+    // UTF-16 that lost its byte order mark: every other byte of plain text is nothing.
+    let start = &bytes[..bytes.len().min(256) & !1];
+    if start.len() >= 8 {
+        let (odd, even): (Vec<u8>, Vec<u8>) = start.chunks(2).map(|p| (p[1], p[0])).unzip();
+        if odd.iter().all(|b| *b == 0) && even.iter().all(|b| *b != 0) {
+            return whole(encoding_rs::UTF_16LE.decode_without_bom_handling(bytes).0, "UTF-16");
+        }
+        if even.iter().all(|b| *b == 0) && odd.iter().all(|b| *b != 0) {
+            return whole(encoding_rs::UTF_16BE.decode_without_bom_handling(bytes).0, "UTF-16 (big-endian)");
+        }
     }
     // Text files have no NUL bytes; spreadsheets saved as something else (XLSX, PDF) do.
     if bytes.iter().take(64 * 1024).any(|b| *b == 0) {
         return Err(TableError::Binary);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((Cow::Borrowed(text), "UTF-8")),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((text, "Windows-1252 (Excel)"))
+        Ok(text) => whole(Cow::Borrowed(text), "UTF-8"),
+        Err(_) => Ok(line_by_line(bytes)),
+    }
+}
+
+/// Text that is not all UTF-8, read a line at a time: a line that is UTF-8 as it is, any other
+/// as Windows-1252 (Excel's). When no line needs UTF-8 for its accents, it is a Windows-1252
+/// file; otherwise a UTF-8 file with some lines pasted in from one, which are listed.
+fn line_by_line(bytes: &[u8]) -> Decoded<'static> {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 16);
+    let (mut lines_in_1252, mut utf8_accented) = (Vec::new(), false);
+    for (i, line) in bytes.split_inclusive(|b| *b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(utf8) => {
+                utf8_accented |= !utf8.is_ascii();
+                text.push_str(utf8);
+            }
+            Err(_) => {
+                text.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(line).0);
+                lines_in_1252.push(i as u64 + 1);
+            }
         }
     }
+    if utf8_accented {
+        Decoded { text: Cow::Owned(text), encoding: "UTF-8, some lines Windows-1252", lines_in_1252 }
+    } else {
+        Decoded { text: Cow::Owned(text), encoding: "Windows-1252 (Excel)", lines_in_1252: Vec::new() }
+    }
+}
+
+/// The character between cells, found from the header line: a tab (Excel's "Unicode text"), a
+/// semicolon (Excel where a comma is the decimal point), else a comma.
+fn delimiter_of(text: &[u8]) -> u8 {
+    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
+    let (mut quoted, mut counts) = (false, [0usize; 3]);
+    for b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\t' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    if counts[0] > 0 && counts[0] >= counts[2] {
+        b'\t'
+    } else if counts[1] > counts[2] {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Whether every quoted cell in `record` (CSV text from where a record begins) is closed, read
+/// as the CSV reader reads it: a quote opens a cell only at its start, and two quotes inside one
+/// are a quote.
+fn quotes_closed(record: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut at_cell_start, mut i) = (false, true, 0);
+    while i < record.len() {
+        let b = record[i];
+        if quoted {
+            if b == b'"' {
+                if record.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && at_cell_start {
+            quoted = true;
+            at_cell_start = false;
+        } else {
+            at_cell_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    !quoted
 }
 
 /// Reads CSV bytes into a table. Rows keep the line they start on; ragged rows are kept as
 /// they are (the import reports them).
 pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
-    let CsvText { text, encoding } = CsvText::decode(bytes)?;
-    let (headers, body) = csv_header(text.as_bytes())?;
-    let rows = read_rows(text.as_bytes(), body, ROWS_PER_PIECE_FROM, cores())?;
+    let CsvText { text, encoding, delimiter, lines_in_1252 } = CsvText::decode(bytes)?;
+    let (headers, body) = csv_header(text.as_bytes(), delimiter)?;
+    let rows = read_rows(text.as_bytes(), body, ROWS_PER_PIECE_FROM, cores(), delimiter)?;
     if rows.is_empty() {
         return Err(TableError::NoRows);
     }
-    Ok(Table { headers, rows, encoding, unit: "line" })
+    Ok(Table { headers, rows, encoding, unit: "line", lines_in_1252 })
 }
 
 /// CSV text's header, and the byte where its rows begin.
-fn csv_header(text: &[u8]) -> Result<(Vec<String>, usize), TableError> {
-    let mut reader = csv_reader(text);
+fn csv_header(text: &[u8], delimiter: u8) -> Result<(Vec<String>, usize), TableError> {
+    let mut reader = csv_reader(text, delimiter);
     let mut record = csv::StringRecord::new();
     if !reader.read_record(&mut record).map_err(csv_error)? {
         return Err(TableError::Empty);
@@ -110,7 +212,11 @@ fn csv_header(text: &[u8]) -> Result<(Vec<String>, usize), TableError> {
     if headers.iter().all(String::is_empty) {
         return Err(TableError::Empty);
     }
-    Ok((headers, usize::try_from(reader.position().byte()).unwrap_or(text.len()).min(text.len())))
+    let body = usize::try_from(reader.position().byte()).unwrap_or(text.len()).min(text.len());
+    if body == text.len() && !quotes_closed(text, delimiter) {
+        return Err(TableError::OpenQuote { line: 1 });
+    }
+    Ok((headers, body))
 }
 
 /// A CSV file's text, decoded, to be read a piece at a time ([`CsvText::rows`]) by whoever
@@ -118,6 +224,10 @@ fn csv_header(text: &[u8]) -> Result<(Vec<String>, usize), TableError> {
 pub struct CsvText<'a> {
     pub text: Cow<'a, str>,
     pub encoding: &'static str,
+    /// The character between cells.
+    pub delimiter: u8,
+    /// See [`Table::lines_in_1252`].
+    pub lines_in_1252: Vec<u64>,
 }
 
 impl<'a> CsvText<'a> {
@@ -126,19 +236,20 @@ impl<'a> CsvText<'a> {
         if bytes.is_empty() {
             return Err(TableError::Empty);
         }
-        let (text, encoding) = decode(bytes)?;
-        Ok(Self { text, encoding })
+        let Decoded { text, encoding, lines_in_1252 } = decode(bytes)?;
+        let delimiter = delimiter_of(text.as_bytes());
+        Ok(Self { text, encoding, delimiter, lines_in_1252 })
     }
 
     /// The header, and a reader of the rows after it; refuses a file with no rows, as
     /// [`read_csv`] does.
     pub fn rows(&self) -> Result<(Vec<String>, CsvRows<'_>), TableError> {
         let bytes = self.text.as_bytes();
-        let (headers, body) = csv_header(bytes)?;
-        if CsvRows::from(bytes, body).next_before(usize::MAX)?.ok().flatten().is_none() {
+        let (headers, body) = csv_header(bytes, self.delimiter)?;
+        if CsvRows::from(bytes, body, self.delimiter).next_before(usize::MAX)?.ok().flatten().is_none() {
             return Err(TableError::NoRows);
         }
-        Ok((headers, CsvRows::from(bytes, body)))
+        Ok((headers, CsvRows::from(bytes, body, self.delimiter)))
     }
 }
 
@@ -176,6 +287,9 @@ impl<'a> RowSource<'a> {
 pub struct CsvRows<'a> {
     bytes: &'a [u8],
     from: usize,
+    delimiter: u8,
+    /// Where the last record read begins: at the end, its quotes must all be closed.
+    last_start: usize,
     reader: csv::Reader<&'a [u8]>,
     /// One record, read into again and again: each row's cells are then copied out.
     record: csv::StringRecord,
@@ -186,11 +300,13 @@ pub struct CsvRows<'a> {
 }
 
 impl<'a> CsvRows<'a> {
-    fn from(bytes: &'a [u8], from: usize) -> Self {
+    fn from(bytes: &'a [u8], from: usize, delimiter: u8) -> Self {
         Self {
             bytes,
             from,
-            reader: csv_reader(&bytes[from..]),
+            delimiter,
+            last_start: from,
+            reader: csv_reader(&bytes[from..], delimiter),
             record: csv::StringRecord::new(),
             counted_to: from,
             newlines: newlines_in(&bytes[..from]),
@@ -207,6 +323,7 @@ impl<'a> CsvRows<'a> {
             if start >= stop {
                 return Ok(Err(start));
             }
+            self.last_start = start;
             self.newlines += newlines_in(&bytes[self.counted_to.min(start)..start]);
             self.counted_to = self.counted_to.max(start);
             if self.record.iter().all(|c| c.trim().is_empty()) {
@@ -214,6 +331,11 @@ impl<'a> CsvRows<'a> {
             }
             let cells = self.record.iter().map(str::to_owned).collect();
             return Ok(Ok(Some(TableRow { line: self.newlines + 1, cells })));
+        }
+        // An open quote runs to the end of the file: only the last record can hold one.
+        let last = &bytes[self.last_start.min(bytes.len())..];
+        if !quotes_closed(last, self.delimiter) {
+            return Err(TableError::OpenQuote { line: newlines_in(&bytes[..self.last_start.min(bytes.len())]) + 1 });
         }
         Ok(Ok(None))
     }
@@ -234,8 +356,8 @@ impl<'a> CsvRows<'a> {
 /// Bytes of rows from which a piece of a CSV is read on a thread of its own.
 const ROWS_PER_PIECE_FROM: usize = 1 << 20;
 
-fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes)
+fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes)
 }
 
 fn csv_error(e: csv::Error) -> TableError {
@@ -266,7 +388,13 @@ type RowsUpTo = (Vec<TableRow>, Option<usize>);
 /// begins exactly there are the next piece's rows taken. Otherwise the rest is read on from
 /// where the record really begins, as reading the whole file in one go would. Either way the
 /// rows are those of one reading from the start.
-fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Result<Vec<TableRow>, TableError> {
+fn read_rows(
+    bytes: &[u8],
+    from: usize,
+    piece_from: usize,
+    threads: usize,
+    delimiter: u8,
+) -> Result<Vec<TableRow>, TableError> {
     let pieces = threads.min((bytes.len() - from) / piece_from.max(1)).max(1);
     let mut starts = vec![from];
     for i in 1..pieces {
@@ -283,10 +411,10 @@ fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Re
             .skip(1)
             .map(|(i, &start)| {
                 let stop = starts.get(i + 1).copied().unwrap_or(usize::MAX);
-                scope.spawn(move || rows_from(bytes, start, stop))
+                scope.spawn(move || rows_from(bytes, start, stop, delimiter))
             })
             .collect();
-        let mut read = vec![rows_from(bytes, from, starts.get(1).copied().unwrap_or(usize::MAX))];
+        let mut read = vec![rows_from(bytes, from, starts.get(1).copied().unwrap_or(usize::MAX), delimiter)];
         for handle in handles {
             match handle.join() {
                 Ok(piece) => read.push(piece),
@@ -306,7 +434,7 @@ fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Re
                 reached = next;
             }
             Some(at) => {
-                rows.extend(rows_from(bytes, at, usize::MAX)?.0);
+                rows.extend(rows_from(bytes, at, usize::MAX, delimiter)?.0);
                 return Ok(rows);
             }
             None => return Ok(rows),
@@ -318,8 +446,8 @@ fn read_rows(bytes: &[u8], from: usize, piece_from: usize, threads: usize) -> Re
 /// The rows from byte `from` (where a record begins, or taken to), each with its line in the
 /// whole file, up to the first record that begins at or after `stop`: and where that one
 /// begins, if there is one.
-fn rows_from(bytes: &[u8], from: usize, stop: usize) -> Result<RowsUpTo, TableError> {
-    let mut reader = CsvRows::from(bytes, from);
+fn rows_from(bytes: &[u8], from: usize, stop: usize, delimiter: u8) -> Result<RowsUpTo, TableError> {
+    let mut reader = CsvRows::from(bytes, from, delimiter);
     let mut rows = Vec::new();
     loop {
         match reader.next_before(stop)? {
@@ -361,9 +489,9 @@ mod tests {
             let len = (next() % 80) as usize;
             let text: String = (0..len).map(|_| PARTS[(next() % PARTS.len() as u64) as usize]).collect();
             let bytes = text.as_bytes();
-            let whole = read_rows(bytes, 0, 1, 1).map_err(|e| e.to_string());
+            let whole = read_rows(bytes, 0, 1, 1, b',').map_err(|e| e.to_string());
             for threads in 2..=7 {
-                let pieces = read_rows(bytes, 0, 1, threads).map_err(|e| e.to_string());
+                let pieces = read_rows(bytes, 0, 1, threads, b',').map_err(|e| e.to_string());
                 assert_eq!(pieces, whole, "{text:?} in {threads} pieces");
                 compared += 1;
             }
@@ -394,7 +522,7 @@ mod tests {
             line += if i % 7 == 0 { 2 } else { 1 };
         }
         assert_eq!(table.rows[7].cells[1], "two\r\nlines, \"quoted\"");
-        assert_eq!(read_rows(text.as_bytes(), 12, 4096, 4).unwrap(), table.rows);
+        assert_eq!(read_rows(text.as_bytes(), 12, 4096, 4, b',').unwrap(), table.rows);
     }
 
     #[test]
@@ -421,6 +549,56 @@ mod tests {
         assert!(matches!(read_csv(b""), Err(TableError::Empty)));
         assert!(matches!(read_csv(b"PK\x03\x04\x00\x00binary"), Err(TableError::Binary)));
         assert!(matches!(read_csv(b"Name,Postcode\r\n"), Err(TableError::NoRows)));
+    }
+
+    #[test]
+    fn tab_and_semicolon_separated_files_are_read_by_their_header_line() {
+        let tabs = read_csv(b"Name\tTown\tNotes\nCaf\xC3\xA9 Club\tLytham\tmeets, Tuesdays\n").unwrap();
+        assert_eq!(tabs.headers, ["Name", "Town", "Notes"]);
+        assert_eq!(tabs.rows[0].cells, ["Café Club", "Lytham", "meets, Tuesdays"]);
+        let semicolons = read_csv(b"Name;Team size;Notes\nWalkers;3,5;\"a; b\"\n").unwrap();
+        assert_eq!(semicolons.headers, ["Name", "Team size", "Notes"]);
+        assert_eq!(semicolons.rows[0].cells, ["Walkers", "3,5", "a; b"]);
+        // Excel's "Unicode text": UTF-16 with its mark, tab-separated.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "Name\tTown\r\nZoë's Group\tSale\r\n".encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        let table = read_csv(&utf16).unwrap();
+        assert_eq!((table.encoding, table.headers.clone()), ("UTF-16", vec!["Name".to_owned(), "Town".to_owned()]));
+        assert_eq!(table.rows[0].cells, ["Zoë's Group", "Sale"]);
+        // The same without its mark.
+        let table = read_csv(&utf16[2..]).unwrap();
+        assert_eq!(table.rows[0].cells, ["Zoë's Group", "Sale"]);
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_an_error_with_its_line() {
+        let bytes = b"Name,Notes\nWalkers,plain\n\"Runners,\"\"fast\"\"\nSwimmers,wet\nCyclists,quick\n";
+        match read_csv(bytes) {
+            Err(TableError::OpenQuote { line }) => assert_eq!(line, 3),
+            other => panic!("{other:?}"),
+        }
+        let text = CsvText::decode(bytes).unwrap();
+        let (_, mut rows) = text.rows().unwrap();
+        assert!(matches!(rows.next_piece(100), Err(TableError::OpenQuote { line: 3 })));
+        // Closed quotes, quotes inside a cell and a quote in the middle of a cell are fine.
+        let fine = b"Name,Notes\n\"Walkers\",\"say \"\"hi\"\"\"\n5\" nails,x\n";
+        assert_eq!(read_csv(fine).unwrap().rows.len(), 2);
+        assert!(matches!(read_csv(b"\"Name,Notes\nWalkers,plain\n"), Err(TableError::OpenQuote { line: 1 })));
+    }
+
+    #[test]
+    fn a_file_mixing_utf8_and_windows_1252_is_read_line_by_line() {
+        let bytes = b"Name,Town\nCaf\xC3\xA9 Club,Lytham\nCaf\xE9 Bleu,Fleetwood\nZo\xC3\xAB's,Sale\n";
+        let table = read_csv(bytes).unwrap();
+        let names: Vec<&str> = table.rows.iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(names, ["Café Club", "Café Bleu", "Zoë's"]);
+        assert_eq!(table.lines_in_1252, [3]);
+        assert_eq!(table.encoding, "UTF-8, some lines Windows-1252");
+        // All Windows-1252: no line is listed.
+        let table = read_csv(b"Name\nCaf\xE9\n").unwrap();
+        assert_eq!((table.encoding, table.lines_in_1252.len()), ("Windows-1252 (Excel)", 0));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Table, TableError>
     if rows.is_empty() {
         return Err(TableError::NoRows);
     }
-    Ok(Table { headers, rows, encoding: "Excel workbook", unit: "row" })
+    Ok(Table { headers, rows, encoding: "Excel workbook", unit: "row", lines_in_1252: Vec::new() })
 }
 
 #[cfg(test)]

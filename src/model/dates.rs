@@ -1,6 +1,6 @@
 //! Dates as people in England read them: `Tue 16 Apr 2019`.
 
-use chrono::{Datelike as _, NaiveDate, NaiveTime};
+use chrono::{Datelike as _, NaiveDate, NaiveTime, Timelike as _};
 
 /// `Tue 16 Apr 2019`.
 pub fn uk_date(date: NaiveDate) -> String {
@@ -52,9 +52,7 @@ pub fn parse_uk_date(text: &str) -> Option<NaiveDate> {
         _ => &words[..],
     };
     if let [day, month, year] = words {
-        let month = month.get(..3)?.to_ascii_lowercase();
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-        let month = months.iter().position(|m| *m == month)? as u32 + 1;
+        let month = month_number(month)?;
         return NaiveDate::from_ymd_opt(
             year.parse().ok()?,
             month,
@@ -88,6 +86,99 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
         _ => h,
     };
     NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
+}
+
+/// A day and month with no year, as the first date of a range is often written: `19 April`,
+/// `19th Apr`, `Mon 19 April`, `19/04`, `19-4`.
+fn parse_day_and_month(text: &str) -> Option<(u32, u32)> {
+    let text = text.trim();
+    let numeric: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    if let [day, month] = numeric.as_slice()
+        && [day, month].iter().all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some((day.parse().ok()?, month.parse().ok()?));
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let words = match words.first() {
+        Some(first) if first.chars().all(char::is_alphabetic) && words.len() == 3 => &words[1..],
+        _ => &words[..],
+    };
+    let [day, month] = words else { return None };
+    let month = month_number(month)?;
+    Some((day.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()?, month))
+}
+
+/// `1` for "Jan", "january", "JANUARY".
+fn month_number(word: &str) -> Option<u32> {
+    let month = word.get(..3)?.to_ascii_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| *m == month).map(|m| m as u32 + 1)
+}
+
+/// A first and a last day in one cell, as people type them: `12/04/2027 - 28/05/2027`,
+/// `19 April 2027 to 21 May 2027`, `from 12/04/2027 until 14/05/2027`, `26/04/2027-28/05/2027`,
+/// `12/04/27 – 28/05/27`, or `19 April to 21 May 2027` (a first day without a year takes the
+/// last's, or the year before when that would put it after the last). One date alone is a
+/// range of one day. `None` when it cannot be read as a first and a last day.
+pub fn parse_uk_date_range(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let lower = text.trim().to_lowercase();
+    let lower = ["from ", "between ", "available "]
+        .iter()
+        .fold(lower.as_str(), |t, lead| t.strip_prefix(lead).unwrap_or(t))
+        .trim();
+    for separator in [" until ", " till ", " to ", " and ", " through ", "–", "—", " - "] {
+        if let Some((first, last)) = lower.split_once(separator)
+            && let Some(range) = date_pair(first, last)
+        {
+            return Some(range);
+        }
+    }
+    // A hyphen between two dates that may hold hyphens themselves ("26-04-2027-28-05-2027"):
+    // the one place it splits into two dates.
+    for (at, _) in lower.match_indices('-') {
+        if let Some(range) = date_pair(&lower[..at], &lower[at + 1..]) {
+            return Some(range);
+        }
+    }
+    parse_uk_date(lower).map(|day| (day, day))
+}
+
+fn date_pair(first: &str, last: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let last = parse_uk_date(last.trim())?;
+    let first = match parse_uk_date(first.trim()) {
+        Some(day) => day,
+        None => {
+            let (day, month) = parse_day_and_month(first)?;
+            let same_year = NaiveDate::from_ymd_opt(last.year(), month, day)?;
+            if same_year <= last { same_year } else { NaiveDate::from_ymd_opt(last.year() - 1, month, day)? }
+        }
+    };
+    Some((first, last))
+}
+
+/// A start and a finish time in one cell: `10am-4pm`, `9.30am - 3.30pm`, `10:00-16:00`,
+/// `10 till 4`. A start with no am or pm before a finish in the afternoon is in the afternoon
+/// when the morning would make the day longer than twelve hours (`1-4pm` is 13:00 to 16:00); a
+/// finish with neither that is not after the start is in the afternoon (`10-4` is 10:00 to
+/// 16:00).
+pub fn parse_time_range(text: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let lower = text.trim().to_lowercase();
+    let has_half_of_day =
+        |t: &str| t.ends_with("am") || t.ends_with("pm") || t.ends_with("a.m.") || t.ends_with("p.m.");
+    for separator in [" until ", " till ", " to ", "–", "—", "-"] {
+        let Some((first, last)) = lower.split_once(separator) else { continue };
+        let (first, last) = (first.trim().replace(".m.", "m"), last.trim().replace(".m.", "m"));
+        let (Ok(mut start), Ok(mut finish)) = (parse_time(&first), parse_time(&last)) else { continue };
+        let twelve_hours = chrono::Duration::hours(12);
+        if !has_half_of_day(&first) && last.ends_with("pm") && start.hour() < 12 && start + twelve_hours < finish {
+            start += twelve_hours;
+        }
+        if !has_half_of_day(&last) && finish <= start && finish.hour() < 12 {
+            finish += twelve_hours;
+        }
+        return Some((start, finish));
+    }
+    None
 }
 
 /// A date as typed in a form: `22/11/2026`.
@@ -139,6 +230,56 @@ mod tests {
         assert_eq!(parse_time("12am"), Ok(t(0, 0)));
         assert!(parse_time("lunchtime").is_err());
         assert!(parse_time("aé1").is_err(), "four bytes, not four digits");
+    }
+
+    #[test]
+    fn date_ranges_in_one_cell_are_read_as_people_type_them() {
+        let expected = |f: (i32, u32, u32), l: (i32, u32, u32)| Some((d(f.0, f.1, f.2), d(l.0, l.1, l.2)));
+        let cases = [
+            ("12/04/2027 - 28/05/2027", expected((2027, 4, 12), (2027, 5, 28))),
+            ("19 April 2027 to 21 May 2027", expected((2027, 4, 19), (2027, 5, 21))),
+            ("from 12/04/2027 until 14/05/2027", expected((2027, 4, 12), (2027, 5, 14))),
+            ("26/04/2027-28/05/2027", expected((2027, 4, 26), (2027, 5, 28))),
+            ("12/04/27 - 28/05/27", expected((2027, 4, 12), (2027, 5, 28))),
+            ("12/4/27–28/5/27", expected((2027, 4, 12), (2027, 5, 28))),
+            ("19 April to 21 May 2027", expected((2027, 4, 19), (2027, 5, 21))),
+            ("Mon 19th April - Fri 21st May 2027", expected((2027, 4, 19), (2027, 5, 21))),
+            ("12/04 - 28/05/2027", expected((2027, 4, 12), (2027, 5, 28))),
+            ("14 Dec to 10 Jan 2028", expected((2027, 12, 14), (2028, 1, 10))),
+            ("26-04-2027-28-05-2027", expected((2027, 4, 26), (2027, 5, 28))),
+            ("2027-04-26 - 2027-05-28", expected((2027, 4, 26), (2027, 5, 28))),
+            ("between 3 May 2027 and 7 May 2027", expected((2027, 5, 3), (2027, 5, 7))),
+            ("FROM 12/04/2027 TO 14/05/2027", expected((2027, 4, 12), (2027, 5, 14))),
+            ("05/05/2027", expected((2027, 5, 5), (2027, 5, 5))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_uk_date_range(text), want, "{text}");
+        }
+        for text in ["14/04/27 onwards", "April and May", "soon", "", "12/04/2027 - ", "31/02/2027 - 28/05/2027"] {
+            assert_eq!(parse_uk_date_range(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_in_one_cell_are_read_as_people_type_them() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let cases = [
+            ("10am-4pm", (t(10, 0), t(16, 0))),
+            ("9.30am - 3.30pm", (t(9, 30), t(15, 30))),
+            ("10:00-16:00", (t(10, 0), t(16, 0))),
+            ("10 till 4", (t(10, 0), t(16, 0))),
+            ("1-4pm", (t(13, 0), t(16, 0))),
+            ("9-4pm", (t(9, 0), t(16, 0))),
+            ("9:30 to 15:00", (t(9, 30), t(15, 0))),
+            ("10 a.m. – 2 p.m.", (t(10, 0), t(14, 0))),
+            ("0930–1530", (t(9, 30), t(15, 30))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_time_range(text), Some(want), "{text}");
+        }
+        for text in ["all day", "10am", "", "morning - afternoon"] {
+            assert_eq!(parse_time_range(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -9,7 +9,10 @@ pub mod dates;
 pub mod directory;
 pub mod flow;
 pub mod ids;
+pub mod meeting_place;
+pub mod neighbourhoods;
 pub mod offer_list;
+pub mod org_names;
 pub mod outcomes;
 pub mod postcode;
 pub mod programme;
@@ -28,5 +31,6 @@ pub use ids::{
     CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId,
     PostcodeRuleId, PracticeId, ProfessionId, TeamId,
 };
+pub use meeting_place::MeetingPlace;
 pub use records::*;
 pub use team_size::TeamSize;

@@ -116,6 +116,7 @@ mod tests {
             title: "Community lunch".into(),
             neighbourhood_id: Some(NeighbourhoodId(2)),
             neighbourhood: "Bispham".into(),
+            meeting_place: Default::default(),
             when: Availability {
                 first_date: d(4, 5),
                 last_date: d(4, 16),

@@ -36,7 +36,6 @@ fn split_postcode(compact: &str) -> Option<(String, String)> {
     (inward_ok && has_district_shape(&outward)).then(|| (outward, inward.iter().collect()))
 }
 
-/// A UK postcode in its usual form (`FY1 4AB`), or `None` if the text is not one.
 /// An address with its postcode after it, unless the address already holds it ("240 Newton
 /// Drive, Blackpool FY4 8HU" and "FY4 8HU" stay as they are).
 pub fn with_postcode(address: &str, postcode: &str) -> String {
@@ -51,8 +50,78 @@ pub fn with_postcode(address: &str, postcode: &str) -> String {
     }
 }
 
+/// A UK postcode in its usual form (`FY1 4AB`), or `None` if the text is not one.
 pub fn normalise_postcode(text: &str) -> Option<String> {
     split_postcode(&compact(text)).map(|(outward, inward)| format!("{outward} {inward}"))
+}
+
+/// The first postcode written anywhere in `text` ("Longford Park, Edge Lane, Stretford M32 8PX"
+/// holds `M32 8PX`), in its usual form: one word (`M328PX`) or two (`M32 8PX`).
+pub fn find_postcode(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(i, word)| {
+        normalise_postcode(word)
+            .or_else(|| words.get(i + 1).and_then(|next| normalise_postcode(&format!("{word}{next}"))))
+    })
+}
+
+/// The sector of a postcode (its district and the inward code's digit): `FY1 4` from `FY1 4AB`.
+pub fn postcode_sector(postcode: &str) -> Option<String> {
+    split_postcode(&compact(postcode))
+        .and_then(|(outward, inward)| inward.chars().next().map(|d| format!("{outward} {d}")))
+}
+
+/// A postcode district (`fy1`) or sector (`FY1 4`, `fy14`) as typed, in its usual form, or
+/// `None` when it is neither.
+pub fn normalise_area(text: &str) -> Option<String> {
+    // "FY1 4" is a sector, but without its space it is the district FY14: the space decides.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let [outward, digit] = words.as_slice() {
+        let outward = compact(outward);
+        let is_digit = digit.len() == 1 && digit.chars().all(|c| c.is_ascii_digit());
+        if is_digit && has_district_shape(&outward) {
+            return Some(format!("{outward} {digit}"));
+        }
+    }
+    normalise_district(text)
+}
+
+/// Rules that give each postcode district ("FY1") or sector ("FY1 4") something (a
+/// neighbourhood): a sector's rule beats its district's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaRules<T> {
+    rules: std::collections::HashMap<String, T>,
+}
+
+impl<T> Default for AreaRules<T> {
+    fn default() -> Self {
+        Self { rules: std::collections::HashMap::new() }
+    }
+}
+
+impl<T> FromIterator<(String, T)> for AreaRules<T> {
+    /// Rules as the file keeps them, each area as typed ("fy1", "FY1 4"); one that is neither a
+    /// district nor a sector is left out.
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(rules: I) -> Self {
+        Self {
+            rules: rules.into_iter().filter_map(|(area, value)| normalise_area(&area).map(|a| (a, value))).collect(),
+        }
+    }
+}
+
+impl<T> AreaRules<T> {
+    /// What the rule for `postcode`'s sector says, else its district's.
+    pub fn find(&self, postcode: &str) -> Option<&T> {
+        let sector = postcode_sector(postcode)?;
+        self.rules.get(&sector).or_else(|| postcode_district(postcode).and_then(|d| self.rules.get(&d)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
 }
 
 /// The district (outward code) of a postcode: `FY1` from `FY1 4AB`; `None` when the text is not
@@ -90,6 +159,43 @@ mod tests {
         assert_eq!(postcode_district("FY1"), None);
         assert_eq!(normalise_district(" fy 1").as_deref(), Some("FY1"));
         assert_eq!(normalise_district("FY1 4AB"), None);
+    }
+
+    #[test]
+    fn a_postcode_is_found_inside_an_address() {
+        assert_eq!(find_postcode("Longford Park, Edge Lane, Stretford M32 8PX").as_deref(), Some("M32 8PX"));
+        assert_eq!(find_postcode("Unit 4, FY84PQ").as_deref(), Some("FY8 4PQ"));
+        assert_eq!(find_postcode("The Hall, 12 Church St, Lytham").as_deref(), None);
+        assert_eq!(find_postcode("Room 101, M1 (ask at desk)").as_deref(), None);
+        assert_eq!(find_postcode("").as_deref(), None);
+    }
+
+    #[test]
+    fn sectors_and_districts_are_read_as_typed() {
+        assert_eq!(postcode_sector("FY1 4AB").as_deref(), Some("FY1 4"));
+        assert_eq!(postcode_sector("m328px").as_deref(), Some("M32 8"));
+        assert_eq!(postcode_sector("FY1"), None);
+        assert_eq!(normalise_area("fy1").as_deref(), Some("FY1"));
+        assert_eq!(normalise_area("FY1 4").as_deref(), Some("FY1 4"));
+        assert_eq!(normalise_area("fy14").as_deref(), Some("FY14"), "without its space, a district");
+        assert_eq!(normalise_area("FY1 4 A"), None);
+        assert_eq!(normalise_area(" fy 1").as_deref(), Some("FY1"), "a district typed with a space");
+        assert_eq!(normalise_area("SW1A 1").as_deref(), Some("SW1A 1"));
+        assert_eq!(normalise_area("FY1 4AB"), None);
+        assert_eq!(normalise_area("Blackpool"), None);
+        assert_eq!(normalise_area("é"), None);
+    }
+
+    #[test]
+    fn a_sectors_rule_beats_its_districts() {
+        let rules: AreaRules<&str> =
+            [("fy1".to_owned(), "Central"), ("FY1 6".to_owned(), "North Shore"), ("nonsense".to_owned(), "x")]
+                .into_iter()
+                .collect();
+        assert_eq!(rules.find("FY1 4AB"), Some(&"Central"));
+        assert_eq!(rules.find("fy16ab"), Some(&"North Shore"));
+        assert_eq!(rules.find("FY2 9AB"), None);
+        assert_eq!(rules.find("TBC"), None);
     }
 
     #[test]

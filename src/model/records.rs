@@ -131,6 +131,16 @@ impl CommunityGroup {
     pub fn full_address(&self) -> String {
         super::text::join_present(&[&self.address_line1, &self.address_line2, &self.town, &self.postcode], ", ")
     }
+
+    /// Its address as a meeting place, for an offer whose group says "meet us at our address"
+    /// (copied only when the coordinator asks: never taken for an offer's place unasked).
+    pub fn address_as_meeting_place(&self) -> super::MeetingPlace {
+        super::MeetingPlace {
+            address: super::text::join_present(&[&self.address_line1, &self.address_line2], ", "),
+            town: self.town.clone(),
+            postcode: self.postcode.clone(),
+        }
+    }
 }
 
 /// A group with the names of its neighbourhood and categories, as exports write it.
@@ -194,7 +204,8 @@ pub struct Offer {
     pub activity: String,
     pub group_gains: String,
     pub neighbourhood: Option<NeighbourhoodId>,
-    pub address: String,
+    /// Where the team meets the group: the offer's own, never the group's registered address.
+    pub meeting_place: super::MeetingPlace,
     /// How to get there: parking, buses, trains.
     pub travel: String,
     /// The site's accessibility.
@@ -231,7 +242,7 @@ impl Offer {
             activity: String::new(),
             group_gains: String::new(),
             neighbourhood: None,
-            address: String::new(),
+            meeting_place: super::MeetingPlace::default(),
             travel: String::new(),
             site_access: String::new(),
             when: Availability {
@@ -277,6 +288,7 @@ pub struct OfferSummary {
     pub title: String,
     pub neighbourhood_id: Option<NeighbourhoodId>,
     pub neighbourhood: String,
+    pub meeting_place: super::MeetingPlace,
     pub when: Availability,
     pub team_size_min: u32,
     pub team_size_max: u32,

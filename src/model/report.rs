@@ -130,6 +130,17 @@ pub struct Report {
     pub by_group: Vec<Breakdown>,
 }
 
+impl Report {
+    /// "3 of 11", or what to do when the programme has no neighbourhoods (never "0 of 0").
+    pub fn neighbourhoods_words(&self) -> String {
+        if self.neighbourhoods_in_all == 0 {
+            "None set up (Directory › Lists… › Set up neighbourhoods…)".to_owned()
+        } else {
+            format!("{} of {}", self.neighbourhoods_reached, self.neighbourhoods_in_all)
+        }
+    }
+}
+
 fn mean(sum: f64, n: usize) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
@@ -309,12 +320,7 @@ pub fn figure_rows(r: &Report) -> Vec<[String; 4]> {
     add("Programme", scope, "Person-hours", format!("{:.1}", r.person_hours));
     add("Programme", scope, "Local people taking part", r.local_people.to_string());
     add("Programme", scope, "Groups reached", r.groups_reached.to_string());
-    add(
-        "Programme",
-        scope,
-        "Neighbourhoods reached",
-        format!("{} of {}", r.neighbourhoods_reached, r.neighbourhoods_in_all),
-    );
+    add("Programme", scope, "Neighbourhoods reached", r.neighbourhoods_words());
     add("Programme", scope, "Outcomes recorded", r.completion.recorded.to_string());
     add("Programme", scope, "Completion rate", pct(r.completion.rate));
     add("Programme", scope, "Feedback responses", r.feedback_responses.to_string());

@@ -45,9 +45,8 @@ pub struct SheetOffer {
     pub outdoor_clothing: bool,
     pub start: NaiveTime,
     pub finish: NaiveTime,
-    /// Where to meet: the offer's address, else the group's.
-    pub address: String,
-    pub postcode: String,
+    /// Where to meet, as the offer gives it (never the group's registered address).
+    pub meeting_place: super::MeetingPlace,
     pub travel: String,
     pub site_access: String,
     pub contact_name: String,

@@ -27,6 +27,7 @@ use super::flow::{EdgeRef, Network};
 use super::ids::{CohortId, NeighbourhoodId, OfferId, PlacementId, TeamId};
 use super::programme::{Placed, Programme};
 use super::records::{OfferStatus, PlacementStatus};
+use super::text::count_of;
 
 /// One placement Suggest proposes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,14 +56,20 @@ pub struct Proposal {
 }
 
 impl Proposal {
-    /// "22 of 25 teams placed over 9 neighbourhoods".
+    /// "22 of 25 teams placed over 9 neighbourhoods"; where the offers have none, says so
+    /// instead of counting nought.
     pub fn summary(&self, programme: &Programme) -> String {
         let hoods: HashSet<NeighbourhoodId> =
             self.placements.iter().filter_map(|p| programme.offer(p.offer)).filter_map(|o| o.neighbourhood).collect();
-        let of = if self.teams == 1 { "1 team".to_owned() } else { format!("{} teams", self.teams) };
-        let over =
-            if hoods.len() == 1 { "1 neighbourhood".to_owned() } else { format!("{} neighbourhoods", hoods.len()) };
-        format!("{} of {of} placed over {over}", self.placements.len())
+        let of = count_of(self.teams as u64, "team", "teams");
+        let placed = format!("{} of {of} placed", self.placements.len());
+        if self.placements.is_empty() {
+            placed
+        } else if hoods.is_empty() {
+            format!("{placed}; their offers have no neighbourhood, so they could not be spread by area")
+        } else {
+            format!("{placed} over {}", count_of(hoods.len() as u64, "neighbourhood", "neighbourhoods"))
+        }
     }
 }
 

@@ -30,6 +30,12 @@ pub fn count_of(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
 
+/// The words with their first letter in capitals: "Line" from "line".
+pub fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// The parts that are not empty, joined: `join_present(&["4 Hall Rd", "", "Lytham"], ", ")`
 /// is `4 Hall Rd, Lytham`.
 pub fn join_present(parts: &[&str], separator: &str) -> String {

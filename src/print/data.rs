@@ -9,12 +9,13 @@ use chrono::{Datelike as _, NaiveDate, NaiveTime, Weekday};
 use serde_json::{Value, json};
 use unicode_normalization::UnicodeNormalization as _;
 
+use crate::model::MeetingPlace;
 use crate::model::PlacementId;
 use crate::model::calendar::bank_holiday_name;
 use crate::model::dates::{uk_date, uk_date_long, uk_date_range};
 use crate::model::records::PlacementStatus;
 use crate::model::sheets::{SheetChoice, SheetMember, SheetOffer, SheetPlacement};
-use crate::model::text::join_present;
+use crate::model::text::{capitalised, join_present};
 
 /// Text as the template gets it: composed (NFC), so that a name typed on a Mac (an accent as a
 /// separate mark) prints as the same letters, and trimmed.
@@ -29,6 +30,13 @@ fn times(start: NaiveTime, finish: NaiveTime) -> String {
 /// An address with its postcode (once), composed.
 fn with_postcode(address: &str, postcode: &str) -> String {
     crate::model::postcode::with_postcode(&nfc(address), &nfc(postcode))
+}
+
+/// Where to meet, as the offer gives it, with its flag when the postcode is missing or doubtful:
+/// ("Longford Park, Edge Lane, Stretford", "postcode not given"). Never the group's address.
+fn meet_at(place: &MeetingPlace) -> (String, String) {
+    let flag = place.problem().map(|p| capitalised(&p.words())).unwrap_or_default();
+    (nfc(&place.one_line()), flag)
 }
 
 fn with_phone(name: &str, phone: &str) -> String {
@@ -72,6 +80,7 @@ fn offer_fields(offer: Option<&SheetOffer>) -> Value {
     if o.outdoor_clothing {
         flags.push("Bring clothes and shoes for outdoors.");
     }
+    let (place, place_flag) = meet_at(&o.meeting_place);
     json!({
         "missing": "",
         "group": nfc(&o.group.name),
@@ -83,7 +92,8 @@ fn offer_fields(offer: Option<&SheetOffer>) -> Value {
         "requirements": nfc(&o.requirements),
         "flags": flags,
         "times": times(o.start, o.finish),
-        "place": with_postcode(&o.address, &o.postcode),
+        "place": place,
+        "place_flag": place_flag,
         "travel": nfc(&o.travel),
         "access": nfc(&o.site_access),
         "contact": with_phone(&o.contact_name, &o.contact_phone),
@@ -108,14 +118,14 @@ fn sheet(p: &SheetPlacement) -> Value {
 
 /// The day's overview: a row for each team out.
 fn overview_row(p: &SheetPlacement) -> Value {
-    let (group, place, times, contact) = match &p.offer {
+    let (group, (place, place_flag), times, contact) = match &p.offer {
         Some(o) => (
             format!("{}: {}", nfc(&o.group.name), nfc(&o.title)),
-            with_postcode(&o.address, &o.postcode),
+            meet_at(&o.meeting_place),
             self::times(o.start, o.finish),
             with_phone(&o.contact_name, &o.contact_phone),
         ),
-        None => ("No activity yet".to_owned(), String::new(), String::new(), String::new()),
+        None => ("No activity yet".to_owned(), (String::new(), String::new()), String::new(), String::new()),
     };
     let names: Vec<String> = p.members.iter().map(|m| nfc(&m.name)).collect();
     json!({
@@ -123,6 +133,7 @@ fn overview_row(p: &SheetPlacement) -> Value {
         "members": names.join(", "),
         "group": group,
         "place": place,
+        "place_flag": place_flag,
         "times": times,
         "contact": contact,
         "status": status_note(p.status),

@@ -48,7 +48,7 @@ pub fn report_data(r: &Report) -> Value {
         ("Person-hours given", hours(r.person_hours)),
         ("Local people taking part", r.local_people.to_string()),
         ("Groups reached", r.groups_reached.to_string()),
-        ("Neighbourhoods reached", format!("{} of {}", r.neighbourhoods_reached, r.neighbourhoods_in_all)),
+        ("Neighbourhoods reached", r.neighbourhoods_words()),
         ("Completion rate", format!("{pct} of {} days recorded", r.completion.recorded)),
         ("Feedback responses", r.feedback_responses.to_string()),
         ("Teams mixing four or more organisations", r.teams_mixing_four_or_more.to_string()),

@@ -4,9 +4,11 @@
 use rusqlite::OptionalExtension as _;
 use rusqlite::types::Value;
 
+use std::collections::HashMap;
+
 use super::edits::now_text;
 use super::{ChangeSet, Store, StoreError};
-use crate::model::postcode::{normalise_district, postcode_district};
+use crate::model::postcode::{AreaRules, normalise_area};
 use crate::model::{CategoryId, NeighbourhoodId, PostcodeRuleId};
 
 /// A rule: groups whose postcode is in `district` (e.g. `FY1`) belong to a neighbourhood.
@@ -24,6 +26,20 @@ pub enum Overwrite {
     OnlyMissing,
     /// Every group whose postcode district has a rule.
     All,
+}
+
+/// What setting up neighbourhoods did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NeighbourhoodsSet {
+    /// Neighbourhoods new to the list.
+    pub made: usize,
+    /// Postcode areas given a neighbourhood.
+    pub areas: usize,
+    /// Groups and offers whose neighbourhood changed.
+    pub groups: usize,
+    pub offers: usize,
+    /// Groups (not archived) left with no neighbourhood: no postcode, or one in no area.
+    pub groups_without: usize,
 }
 
 fn checked_name(name: &str, what: &str) -> Result<String, StoreError> {
@@ -46,6 +62,137 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every group's postcode and town (archived ones left out), to propose postcode areas from.
+    pub fn group_postcodes(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn().prepare("SELECT postcode, town FROM community_group WHERE NOT archived")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets up neighbourhoods from postcode areas, as one undo step: each `(area, name)` (a
+    /// district "M32" or a sector "M32 8") gets a rule giving it the neighbourhood called `name`
+    /// (made if the list has none of that name), then every group is given the neighbourhood of
+    /// its postcode's area (a sector's rule beating its district's), and every offer that of its
+    /// meeting place's postcode, else its group's. A group whose postcode is in no area keeps
+    /// what it had. An area that is not a district or sector is refused, naming it.
+    pub fn set_up_neighbourhoods(
+        &mut self,
+        areas: &[(String, String)],
+    ) -> Result<(NeighbourhoodsSet, ChangeSet), StoreError> {
+        let mut planned: Vec<(String, String)> = Vec::new();
+        for (area, name) in areas {
+            let Some(normal) = normalise_area(area) else {
+                return Err(StoreError::Invalid(format!(
+                    "“{}” is not a postcode district or sector (for example M32, or M32 8).",
+                    area.trim()
+                )));
+            };
+            let name = checked_name(name, "neighbourhood")?;
+            planned.retain(|(a, _)| *a != normal);
+            planned.push((normal, name));
+        }
+        let mut done = NeighbourhoodsSet::default();
+        let change = self.edit("Set up neighbourhoods", |rec| {
+            let mut names: HashMap<String, i64> = {
+                let mut stmt = rec.conn().prepare("SELECT lower(name), id FROM neighbourhood")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+            };
+            let mut order: i64 =
+                rec.conn().query_row("SELECT coalesce(max(sort_order), 0) FROM neighbourhood", [], |r| r.get(0))?;
+            let rules: HashMap<String, i64> = {
+                let mut stmt = rec.conn().prepare("SELECT district, id FROM postcode_rule")?;
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.to_uppercase(), r.get(1)?)))?
+                    .collect::<Result<_, _>>()?
+            };
+            for (area, name) in &planned {
+                let hood = match names.get(&name.to_lowercase()) {
+                    Some(id) => *id,
+                    None => {
+                        order += 1;
+                        let id = rec.insert(
+                            "neighbourhood",
+                            &[("name", Value::Text(name.clone())), ("sort_order", Value::Integer(order))],
+                        )?;
+                        names.insert(name.to_lowercase(), id);
+                        done.made += 1;
+                        id
+                    }
+                };
+                match rules.get(area) {
+                    Some(rule) => {
+                        rec.update("postcode_rule", *rule, &[("neighbourhood_id", Value::Integer(hood))])?;
+                    }
+                    None => {
+                        rec.insert(
+                            "postcode_rule",
+                            &[("district", Value::Text(area.clone())), ("neighbourhood_id", Value::Integer(hood))],
+                        )?;
+                    }
+                }
+                done.areas += 1;
+            }
+            let all: AreaRules<i64> = {
+                let mut stmt = rec.conn().prepare("SELECT district, neighbourhood_id FROM postcode_rule")?;
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into_iter()
+                    .collect()
+            };
+            let now = Value::Text(now_text());
+            let groups: Vec<(i64, String, Option<i64>, bool)> = {
+                let mut stmt =
+                    rec.conn().prepare("SELECT id, postcode, neighbourhood_id, archived FROM community_group")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?
+            };
+            let mut group_hood: HashMap<i64, Option<i64>> = HashMap::with_capacity(groups.len());
+            for (id, postcode, current, archived) in groups {
+                let wanted = all.find(&postcode).copied().or(current);
+                if wanted != current {
+                    rec.update(
+                        "community_group",
+                        id,
+                        &[
+                            ("neighbourhood_id", wanted.map_or(Value::Null, Value::Integer)),
+                            ("updated_at", now.clone()),
+                        ],
+                    )?;
+                    done.groups += 1;
+                }
+                if wanted.is_none() && !archived {
+                    done.groups_without += 1;
+                }
+                group_hood.insert(id, wanted);
+            }
+            let offers: Vec<(i64, i64, String, String, String, Option<i64>)> = {
+                let mut stmt =
+                    rec.conn().prepare("SELECT id, group_id, address, town, postcode, neighbourhood_id FROM offer")?;
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+                    .collect::<Result<_, _>>()?
+            };
+            for (id, group, address, town, postcode, current) in offers {
+                let place = crate::model::MeetingPlace { address, town, postcode };
+                let by_place = place.postcode();
+                let wanted = by_place
+                    .and_then(|p| all.find(&p).copied())
+                    .or(group_hood.get(&group).copied().flatten())
+                    .or(current);
+                if wanted != current {
+                    rec.update(
+                        "offer",
+                        id,
+                        &[
+                            ("neighbourhood_id", wanted.map_or(Value::Null, Value::Integer)),
+                            ("updated_at", now.clone()),
+                        ],
+                    )?;
+                    done.offers += 1;
+                }
+            }
+            Ok(())
+        })?;
+        Ok((done, change))
     }
 
     pub fn add_neighbourhood(&mut self, name: &str) -> Result<ChangeSet, StoreError> {
@@ -86,15 +233,15 @@ impl Store {
         .map_err(|e| e.named_duplicate("category", &name))
     }
 
-    /// Sets the neighbourhood for a postcode district, replacing any rule it had.
+    /// Sets the neighbourhood for a postcode district or sector, replacing any rule it had.
     pub fn set_postcode_rule(
         &mut self,
         district: &str,
         neighbourhood: NeighbourhoodId,
     ) -> Result<ChangeSet, StoreError> {
-        let Some(district) = normalise_district(district) else {
+        let Some(district) = normalise_area(district) else {
             return Err(StoreError::Invalid(format!(
-                "“{}” is not a postcode district (for example FY1 or M33).",
+                "“{}” is not a postcode district or sector (for example FY1, M33 or M33 5).",
                 district.trim()
             )));
         };
@@ -131,7 +278,8 @@ impl Store {
     /// Gives groups the neighbourhood their postcode district's rule names: only groups with
     /// none yet, or every group with a rule. Returns how many changed.
     pub fn apply_postcode_rules(&mut self, overwrite: Overwrite) -> Result<(usize, ChangeSet), StoreError> {
-        let rules = self.postcode_rules()?;
+        let rules: AreaRules<NeighbourhoodId> =
+            self.postcode_rules()?.into_iter().map(|r| (r.district, r.neighbourhood)).collect();
         let groups: Vec<(i64, String, Option<i64>)> = {
             let mut stmt = self.conn().prepare("SELECT id, postcode, neighbourhood_id FROM community_group")?;
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
@@ -143,13 +291,12 @@ impl Store {
                 if current.is_some() && overwrite == Overwrite::OnlyMissing {
                     continue;
                 }
-                let Some(district) = postcode_district(postcode) else { continue };
-                let Some(rule) = rules.iter().find(|r| r.district.eq_ignore_ascii_case(&district)) else { continue };
-                if *current != Some(rule.neighbourhood.0) {
+                let Some(hood) = rules.find(postcode) else { continue };
+                if *current != Some(hood.0) {
                     rec.update(
                         "community_group",
                         *id,
-                        &[("neighbourhood_id", Value::Integer(rule.neighbourhood.0)), ("updated_at", now.clone())],
+                        &[("neighbourhood_id", Value::Integer(hood.0)), ("updated_at", now.clone())],
                     )?;
                     changed += 1;
                 }

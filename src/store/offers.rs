@@ -57,6 +57,14 @@ impl OfferEdit {
         &self.0
     }
 
+    /// The same offer from another group (in another neighbourhood): an imported row whose
+    /// group the person chose. Neither is among the rules the check keeps.
+    pub fn for_group(mut self, group: GroupId, neighbourhood: Option<NeighbourhoodId>) -> Self {
+        self.0.group = group;
+        self.0.neighbourhood = neighbourhood;
+        self
+    }
+
     pub(crate) fn columns(&self) -> Vec<(&'static str, Value)> {
         offer_columns(&self.0)
     }
@@ -91,7 +99,9 @@ pub(crate) fn offer_columns(o: &Offer) -> Vec<(&'static str, Value)> {
         ("activity", text(&o.activity)),
         ("group_gains", text(&o.group_gains)),
         ("neighbourhood_id", opt_id(o.neighbourhood.map(|n| n.0))),
-        ("address", text(&o.address)),
+        ("address", text(&o.meeting_place.address)),
+        ("town", text(&o.meeting_place.town)),
+        ("postcode", text(&o.meeting_place.postcode)),
         ("travel", text(&o.travel)),
         ("site_access", text(&o.site_access)),
         ("first_date", date_value(o.when.first_date)),
@@ -119,8 +129,9 @@ pub(crate) fn offer_columns(o: &Offer) -> Vec<(&'static str, Value)> {
 const OFFER_COLUMNS: &str = "o.group_id, o.title, o.activity, o.group_gains, o.neighbourhood_id, o.address,
     o.travel, o.site_access, o.first_date, o.last_date, o.weekdays, o.weekends_allowed, o.bank_holidays_allowed,
     o.start_time, o.finish_time, o.team_size_min, o.team_size_max, o.capacity, o.tags, o.dbs_required,
-    o.outdoor_clothing, o.what_to_bring, o.requirements, o.day_contact_name, o.day_contact_phone, o.status";
-const OFFER_COLUMN_COUNT: usize = 26;
+    o.outdoor_clothing, o.what_to_bring, o.requirements, o.day_contact_name, o.day_contact_phone, o.status,
+    o.town, o.postcode";
+const OFFER_COLUMN_COUNT: usize = 28;
 
 /// An offer's own row (its days and practices are filled in by the caller).
 fn offer_from_row(r: &Row<'_>) -> rusqlite::Result<Offer> {
@@ -130,7 +141,7 @@ fn offer_from_row(r: &Row<'_>) -> rusqlite::Result<Offer> {
         activity: r.get(2)?,
         group_gains: r.get(3)?,
         neighbourhood: r.get::<_, Option<i64>>(4)?.map(NeighbourhoodId),
-        address: r.get(5)?,
+        meeting_place: MeetingPlace { address: r.get(5)?, town: r.get(26)?, postcode: r.get(27)? },
         travel: r.get(6)?,
         site_access: r.get(7)?,
         when: Availability {
@@ -185,30 +196,60 @@ pub struct ImportOffer {
     pub new_practices: Vec<String>,
     /// The same group's offer with the same title, already in the file.
     pub duplicate_of: Option<OfferId>,
+    /// The row's group is not sure yet: the person chooses (the row is not imported until then).
+    pub question: Option<GroupQuestion>,
+    /// Whether the row gave its neighbourhood (else it is worked out from the meeting place's
+    /// postcode, or is the group's).
+    pub neighbourhood_given: bool,
+    /// Whether the row said how many team-days the group can host (else it is one).
+    pub capacity_given: bool,
+}
+
+/// A row whose group name fits more than one group, or only roughly fits one: the groups it may
+/// be, for the person to choose from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupQuestion {
+    /// The name as the row writes it.
+    pub written: String,
+    /// Each group it may be, with the words that tell them apart.
+    pub options: Vec<(GroupId, String)>,
+    /// True when no group has the name and these are only like it; false when several have it.
+    pub rough: bool,
+}
+
+impl GroupQuestion {
+    /// "“Cheshire Wildlife” is not a group in the directory; it may be one of these" and the like.
+    pub fn words(&self) -> String {
+        if self.rough {
+            format!("no group in the directory is called “{}”; groups with names like it", self.written)
+        } else {
+            format!("{} groups in the directory are called “{}”", self.options.len(), self.written)
+        }
+    }
 }
 
 impl Store {
-    /// Every group's id, name, charity number, other identifier, neighbourhood and address in
-    /// one line, for matching imported offers to groups.
+    /// Every group's id, name, charity number, other identifier, neighbourhood, and town and
+    /// postcode in one line, for matching imported offers to groups.
     #[allow(clippy::type_complexity)]
     pub fn group_places(
         &self,
     ) -> Result<Vec<(GroupId, String, String, String, Option<NeighbourhoodId>, String)>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, name, charity_number, other_identifier, neighbourhood_id,
-                    address_line1, address_line2, town, postcode
+                    town, postcode
              FROM community_group WHERE NOT archived",
         )?;
         let rows = stmt.query_map([], |r| {
-            let parts: Vec<String> = (5..9).map(|i| r.get::<_, String>(i)).collect::<Result<_, _>>()?;
-            let address = join_present(&parts.iter().map(String::as_str).collect::<Vec<_>>(), ", ");
+            let (town, postcode): (String, String) = (r.get(5)?, r.get(6)?);
+            let place = join_present(&[&town, &postcode], ", ");
             Ok((
                 GroupId(r.get(0)?),
                 r.get(1)?,
                 r.get(2)?,
                 r.get(3)?,
                 r.get::<_, Option<i64>>(4)?.map(NeighbourhoodId),
-                address,
+                place,
             ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -231,6 +272,11 @@ impl Store {
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         let mut counts = ImportCounts::default();
+        if rows.is_empty() {
+            // Nothing to import changes nothing, not a byte of the file.
+            progress(0);
+            return Ok((counts, ChangeSet::new(label)));
+        }
         let change = self.edit(label, |rec| {
             let mut practices: HashMap<String, i64> = {
                 let mut stmt = rec.conn().prepare("SELECT lower(name), id FROM practice")?;
@@ -344,6 +390,7 @@ impl Store {
                 title: offer.title,
                 neighbourhood_id: offer.neighbourhood,
                 neighbourhood: r.get(OFFER_COLUMN_COUNT + 2)?,
+                meeting_place: offer.meeting_place,
                 when: offer.when,
                 team_size_min: offer.team_size_min,
                 team_size_max: offer.team_size_max,

@@ -269,11 +269,27 @@ impl Store {
         &mut self,
         label: &str,
         rows: &[ImportParticipant],
+        new_cohort: Option<&CohortEdit>,
         on_duplicate: OnDuplicate,
         progress: &mut dyn FnMut(usize) -> bool,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         let mut counts = ImportCounts::default();
+        if rows.is_empty() {
+            // Nothing to import makes nothing: no cohort, no byte of the file changed.
+            progress(0);
+            return Ok((counts, ChangeSet::new(label)));
+        }
         let change = self.edit(label, |rec| {
+            let made = match new_cohort {
+                Some(cohort) => {
+                    let now = Value::Text(now_text());
+                    let mut columns = cohort.columns();
+                    columns.push(("created_at", now.clone()));
+                    columns.push(("updated_at", now));
+                    Some(CohortId(rec.insert("cohort", &columns)?))
+                }
+                None => None,
+            };
             let read = |rec: &Recorder<'_>, sql: &str| -> Result<HashMap<String, i64>, StoreError> {
                 let mut stmt = rec.conn().prepare(sql)?;
                 let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.to_lowercase(), r.get::<_, i64>(1)?)))?;
@@ -289,6 +305,9 @@ impl Store {
                     return Err(StoreError::Cancelled);
                 }
                 let mut participant = row.edit.0.clone();
+                if let Some(cohort) = made {
+                    participant.cohort = cohort;
+                }
                 for (i, name) in [&row.organisation, &row.profession].into_iter().enumerate() {
                     let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { continue };
                     let (list, known) = &mut lists[i];
@@ -320,7 +339,11 @@ impl Store {
             }
             progress(rows.len());
             Ok(())
-        })?;
+        });
+        let change = match (change, new_cohort) {
+            (Err(e), Some(cohort)) => return Err(e.named_duplicate("cohort", &cohort.0.name)),
+            (change, _) => change?,
+        };
         Ok((counts, change))
     }
 

@@ -149,7 +149,8 @@ impl Store {
                     o.day_contact_name, o.day_contact_phone, g.id, g.name, g.contact_name, \
                     CASE WHEN g.contact_phone <> '' THEN g.contact_phone ELSE g.phone END, \
                     CASE WHEN g.contact_email <> '' THEN g.contact_email ELSE g.email END, \
-                    g.address_line1, g.address_line2, g.town, g.postcode, coalesce(n.name, '') \
+                    g.address_line1, g.address_line2, g.town, g.postcode, coalesce(n.name, ''), \
+                    o.town, o.postcode \
              FROM offer o JOIN community_group g ON g.id = o.group_id \
              LEFT JOIN neighbourhood n ON n.id = coalesce(o.neighbourhood_id, g.neighbourhood_id)",
         )?;
@@ -165,7 +166,7 @@ impl Store {
                 postcode: r.get(23)?,
                 neighbourhood: r.get(24)?,
             };
-            let address: String = r.get(10)?;
+            let meeting_place = MeetingPlace { address: r.get(10)?, town: r.get(25)?, postcode: r.get(26)? };
             Ok(SheetOffer {
                 id: OfferId(r.get(0)?),
                 title: r.get(1)?,
@@ -178,8 +179,7 @@ impl Store {
                 outdoor_clothing: r.get(7)?,
                 start: time(r, 8)?,
                 finish: time(r, 9)?,
-                address: if address.trim().is_empty() { group.address.clone() } else { address },
-                postcode: group.postcode.clone(),
+                meeting_place,
                 travel: r.get(11)?,
                 site_access: r.get(12)?,
                 contact_name: r.get(13)?,

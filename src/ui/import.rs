@@ -21,7 +21,7 @@ pub use crate::exchange::import_kind::{FeedbackResponses, Groups, ImportKind, Of
 use crate::exchange::mapping::{Mapping, Plan};
 use crate::exchange::table::{Table, TableError, is_missing};
 use crate::exchange::{read_spreadsheet, xlsx};
-use crate::model::text::{count_of, thousands};
+use crate::model::text::{capitalised, count_of, thousands};
 use crate::store::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError, display_name};
 
 /// What the worker hands back: the table, its workbook's sheets, the guessed mapping, the plan,
@@ -106,6 +106,9 @@ pub struct ImportWindow<K: ImportKind> {
     pending_change: Option<ChangeSet>,
     /// What the source's row numbers count ("line", "row", "item").
     unit: &'static str,
+    /// The person's answers to rows' questions (which group a name means), by line and option,
+    /// applied again when the rows are checked again after a column changes.
+    answers: Vec<(u64, String)>,
 }
 
 /// Reads the file, guesses the columns and checks every row, all on a worker thread: a
@@ -140,12 +143,6 @@ fn cell_ui(ui: &mut Ui, width: f32, text: &str) -> egui::Response {
     .inner
 }
 
-/// "Line" from "line".
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 impl<K: ImportKind> ImportWindow<K> {
     pub fn new(kind: K, path: PathBuf, store: &Store, ctx: &egui::Context) -> Self {
         let stage = Self::start_reading(&kind, &path, None, store, ctx);
@@ -157,6 +154,7 @@ impl<K: ImportKind> ImportWindow<K> {
             show_problems: false,
             pending_change: None,
             unit: "line",
+            answers: Vec::new(),
         }
     }
 
@@ -204,12 +202,13 @@ impl<K: ImportKind> ImportWindow<K> {
                 Ok(Err(e)) => Stage::Failed(format!("Nothing was imported: {e}")),
                 Err(_fault) => Stage::Failed(IMPORT_FAULT.to_owned()),
             }),
-            Stage::Mapping { mapping, plan, replanning, .. } => {
+            Stage::Mapping { mapping, plan, replanning, lookup, .. } => {
                 match replanning.as_ref().and_then(Job::poll) {
                     // Only the plan for the mapping shown now counts; an older one is dropped.
                     Some(Ok((planned_for, new_plan))) if planned_for == *mapping => {
                         *plan = new_plan;
                         *replanning = None;
+                        apply_answers(&self.kind, plan, lookup, &self.answers);
                         None
                     }
                     Some(Ok(_)) => None,
@@ -255,7 +254,7 @@ impl<K: ImportKind> ImportWindow<K> {
         }
         let mut asked = Asked::Nothing;
         egui::Modal::new(egui::Id::unique("import_window")).show(ctx, |ui| {
-            ui.set_width(820.0);
+            ui.set_width(880.0);
             ui.heading(format!("Import {} from “{}”", K::NOUNS.1, display_name(&self.path)));
             ui.add_space(6.0);
             asked = match &mut self.stage {
@@ -267,8 +266,11 @@ impl<K: ImportKind> ImportWindow<K> {
                     close_button_ui(ui, "Cancel")
                 }
                 Stage::Mapping { table, sheets, sheet, mapping, plan, lookup, replanning } => {
-                    let choice =
-                        Choices { on_duplicate: &mut self.on_duplicate, show_problems: &mut self.show_problems };
+                    let choice = Choices {
+                        on_duplicate: &mut self.on_duplicate,
+                        show_problems: &mut self.show_problems,
+                        answers: &mut self.answers,
+                    };
                     let stage = MappingStage { table, sheets, sheet, mapping, plan, lookup, replanning };
                     mapping_stage_ui(ui, &self.kind, stage, choice, self.unit)
                 }
@@ -342,6 +344,18 @@ struct MappingStage<'a, K: ImportKind> {
 struct Choices<'a> {
     on_duplicate: &'a mut OnDuplicate,
     show_problems: &'a mut bool,
+    answers: &'a mut Vec<(u64, String)>,
+}
+
+/// The person's earlier answers, given again to the rows that ask the same question.
+fn apply_answers<K: ImportKind>(kind: &K, plan: &mut Plan<K::Row>, lookup: &K::Lookup, answers: &[(u64, String)]) {
+    for row in &mut plan.rows {
+        let Some(question) = K::question(&row.row) else { continue };
+        let answer = answers.iter().find(|(line, _)| *line == row.line);
+        if let Some(choice) = answer.and_then(|(_, words)| question.options.iter().position(|o| o == words)) {
+            kind.answer(&mut row.row, choice, lookup);
+        }
+    }
 }
 
 fn close_button_ui(ui: &mut Ui, text: &str) -> Asked {
@@ -363,6 +377,20 @@ fn mapping_stage_ui<K: ImportKind>(
         count_of(stage.table.rows.len() as u64, "row", "rows"),
         stage.table.encoding
     ));
+    if !stage.table.lines_in_1252.is_empty() {
+        let lines: Vec<String> = stage.table.lines_in_1252.iter().take(20).map(u64::to_string).collect();
+        let more = if stage.table.lines_in_1252.len() > 20 { ", …" } else { "" };
+        let (noun, verb, their) =
+            if lines.len() == 1 { (unit.to_owned(), "was", "its") } else { (format!("{unit}s"), "were", "their") };
+        ui.colored_label(
+            theme::WARNING_TEXT,
+            format!(
+                "{} {}{more} {verb} read as Windows-1252 (Excel's older text), not UTF-8: check {their} accents.",
+                capitalised(&noun),
+                lines.join(", ")
+            ),
+        );
+    }
     ui.add_space(4.0);
     if mapping_ui(ui, kind, stage.lookup, stage.table, stage.mapping) {
         let (kind, table, lookup, mapping) =
@@ -378,8 +406,16 @@ fn mapping_stage_ui<K: ImportKind>(
             ui.label("Checking every row again with the columns as they are now…");
         });
     }
+    let left_out = stage.mapping.unmapped_headers(&stage.table.headers);
+    if !left_out.is_empty() {
+        ui.label(format!("Not imported: {}.", left_out.join(", ")));
+    }
+    for note in kind.mapping_notes(stage.mapping, &stage.table.headers) {
+        ui.colored_label(theme::WARNING_TEXT, note);
+    }
     ui.add_space(6.0);
     preview_ui::<K>(ui, stage.plan);
+    questions_ui(ui, kind, stage.plan, stage.lookup, choices.answers, unit);
     ui.add_space(6.0);
     let duplicates = stage.plan.rows.iter().filter(|r| K::is_duplicate(&r.row)).count();
     if duplicates > 0 {
@@ -420,8 +456,9 @@ fn mapping_stage_ui<K: ImportKind>(
     ui.horizontal(|ui| {
         let (missing_words, is_required) = K::REQUIRED;
         let has_required = stage.mapping.fields.iter().flatten().any(|f| is_required(*f));
-        let can_import = has_required && !stage.plan.rows.is_empty() && stage.replanning.is_none();
-        let text = format!("Import {}", count_of(stage.plan.rows.len() as u64, one, many));
+        let ready = stage.plan.rows.iter().filter(|r| K::question(&r.row).is_none()).count();
+        let can_import = has_required && ready > 0 && stage.replanning.is_none();
+        let text = format!("Import {}", count_of(ready as u64, one, many));
         if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
             asked = Asked::Start;
         }
@@ -506,18 +543,19 @@ fn mapping_ui<K: ImportKind>(
 ) -> bool {
     let mut changed = false;
     let fields = kind.fields(lookup);
+    let hint = required_hint::<K>(table, mapping);
     egui::ScrollArea::vertical().id_salt("import_mapping").max_height(220.0).show(ui, |ui| {
-        egui::Grid::new("import_mapping_grid").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        egui::Grid::new("import_mapping_grid").num_columns(4).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
             ui.strong("Column in the file");
             ui.strong("Example");
             ui.strong("Imported as");
             ui.end_row();
             for (i, header) in table.headers.iter().enumerate() {
-                let label = cell_ui(ui, 250.0, if header.is_empty() { "(no header)" } else { header.as_str() });
+                let label = cell_ui(ui, 210.0, if header.is_empty() { "(no header)" } else { header.as_str() });
                 let example = table.rows.iter().filter_map(|r| r.cells.get(i)).find(|c| !is_missing(c));
-                cell_ui(ui, 300.0, example.map_or("", |c| c.as_str()));
+                cell_ui(ui, 230.0, example.map_or("", |c| c.as_str()));
                 let current = mapping.fields[i];
-                egui::ComboBox::from_id_salt(("import_field", i))
+                let combo = egui::ComboBox::from_id_salt(("import_field", i))
                     .width(200.0)
                     .selected_text(current.map_or_else(|| "Don't import".to_owned(), |f| kind.field_label(lookup, f)))
                     .show_ui(ui, |ui| {
@@ -540,11 +578,76 @@ fn mapping_ui<K: ImportKind>(
                     })
                     .response
                     .labelled_by(label.id);
+                crate::ui::widgets::keep_popup_in_front(ui, &combo);
+                if hint == Some(i) {
+                    ui.colored_label(theme::ERROR_RED, format!("← {}", K::REQUIRED.0));
+                }
                 ui.end_row();
             }
         });
     });
     changed
+}
+
+/// Where to say which column is needed when none is chosen for the field an import cannot do
+/// without: beside the first column that is not imported, the likeliest to hold it.
+fn required_hint<K: ImportKind>(table: &Table, mapping: &Mapping<K::Field>) -> Option<usize> {
+    let (_, is_required) = K::REQUIRED;
+    if mapping.fields.iter().flatten().any(|f| is_required(*f)) {
+        return None;
+    }
+    (0..table.headers.len()).find(|i| mapping.fields[*i].is_none())
+}
+
+/// The rows whose record is a question (a name that fits two groups, or only roughly one): each
+/// with a drop-down of what it may be. A row left unanswered is not imported.
+fn questions_ui<K: ImportKind>(
+    ui: &mut Ui,
+    kind: &K,
+    plan: &mut Plan<K::Row>,
+    lookup: &K::Lookup,
+    answers: &mut Vec<(u64, String)>,
+    unit: &str,
+) {
+    let asking: Vec<usize> = (0..plan.rows.len()).filter(|i| K::question(&plan.rows[*i].row).is_some()).collect();
+    if asking.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(format!(
+            "{} to choose: each is imported once you say which it is.",
+            count_of(asking.len() as u64, unit, &format!("{unit}s"))
+        ))
+        .strong(),
+    );
+    egui::ScrollArea::vertical().id_salt("import_questions").max_height(150.0).show(ui, |ui| {
+        for i in asking {
+            let row = &mut plan.rows[i];
+            let Some(question) = K::question(&row.row) else { continue };
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(format!("{} {}: {}.", capitalised(unit), row.line, question.asked));
+                let mut chosen = None;
+                let combo = egui::ComboBox::from_id_salt(("import_question", row.line))
+                    .width(320.0)
+                    .selected_text("Choose which…")
+                    .show_ui(ui, |ui| {
+                        for (n, option) in question.options.iter().enumerate() {
+                            if ui.selectable_label(false, option).clicked() {
+                                chosen = Some(n);
+                            }
+                        }
+                    });
+                let combo = combo.response.labelled_by(label.id);
+                crate::ui::widgets::keep_popup_in_front(ui, &combo);
+                if let Some(n) = chosen {
+                    answers.retain(|(line, _)| *line != row.line);
+                    answers.push((row.line, question.options[n].clone()));
+                    kind.answer(&mut row.row, n, lookup);
+                }
+            });
+        }
+    });
 }
 
 fn preview_ui<K: ImportKind>(ui: &mut Ui, plan: &Plan<K::Row>) {

@@ -6,6 +6,8 @@ pub const NHS_BLUE: Color32 = Color32::from_rgb(0x00, 0x5E, 0xB8);
 pub const WARM_YELLOW: Color32 = Color32::from_rgb(0xFF, 0xF4, 0xCC);
 pub const ERROR_RED: Color32 = Color32::from_rgb(0xC0, 0x1E, 0x1E);
 pub const OK_GREEN: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
+/// Dark amber, for what needs checking but is not wrong (readable on white).
+pub const WARNING_TEXT: Color32 = Color32::from_rgb(0x8A, 0x50, 0x00);
 pub const PALE_GREY: Color32 = Color32::from_rgb(0xF0, 0xF4, 0xF5);
 
 /// The name of the bold family (`FontFamily::Name`), for headings on the board's chips.

@@ -79,6 +79,13 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String, String) {
 pub fn downgrade(path: &Path, version: u32) {
     let conn = rusqlite::Connection::open(path).expect("open");
     let mut sql = String::new();
+    if version < 8 {
+        // An offer's own town and postcode; a cohort's most teams out on one day.
+        sql.push_str(
+            "ALTER TABLE offer DROP COLUMN town; ALTER TABLE offer DROP COLUMN postcode;
+             ALTER TABLE cohort DROP COLUMN most_per_day;",
+        );
+    }
     if version < 7 {
         // The short fields' trigram index, and the triggers that kept both indexes in step.
         let index_new = "INSERT INTO group_search (rowid, name, other_names, contact_name, postcode, identifiers)

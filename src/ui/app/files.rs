@@ -226,7 +226,7 @@ impl PlacementsApp {
             ImportWhat::Offers => Box::new(ImportWindow::new(import::Offers, path, store, ctx)),
             ImportWhat::Feedback => Box::new(ImportWindow::new(import::FeedbackResponses, path, store, ctx)),
             ImportWhat::Participants(cohort) => {
-                Box::new(ImportWindow::new(import::Participants(cohort), path, store, ctx))
+                Box::new(ImportWindow::new(import::Participants::Into(cohort), path, store, ctx))
             }
         });
     }

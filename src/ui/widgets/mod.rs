@@ -15,6 +15,19 @@ pub use name_list::{NameChange, NameListEditor};
 use super::theme;
 use crate::model::FieldProblem;
 
+/// Keeps a drop-down's list in front of the dialog it is in. A click inside a modal dialog moves
+/// the dialog to the top of its layer after the list has opened there, so the list of a
+/// drop-down low in the dialog opened behind it and could not be used; made the dialog's
+/// sublayer, it is drawn straight after it, every frame it is open. Outside a dialog (on a
+/// panel, a lower layer) there is nothing to do.
+pub fn keep_popup_in_front(ui: &Ui, combo: &egui::Response) {
+    let popup = combo.id.with("popup");
+    let dialog = ui.layer_id();
+    if dialog.order == egui::Order::Foreground && egui::Popup::is_id_open(ui.ctx(), popup) {
+        ui.ctx().set_sublayer(dialog, egui::LayerId::new(egui::Order::Foreground, popup));
+    }
+}
+
 /// A panel's heading with a line of context underneath.
 pub fn heading_ui(ui: &mut Ui, title: &str, subtitle: &str) {
     ui.heading(title);
@@ -109,7 +122,7 @@ pub fn optional_choice_ui<'a, T: PartialEq + Copy>(
     if let Some(width) = width {
         combo = combo.width(width);
     }
-    combo
+    let combo = combo
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, none);
             for (option, name) in options {
@@ -118,6 +131,7 @@ pub fn optional_choice_ui<'a, T: PartialEq + Copy>(
         })
         .response
         .labelled_by(label);
+    keep_popup_in_front(ui, &combo);
 }
 
 /// A drop-down choosing one of `options`, named for screen readers by the label `label`.
@@ -129,7 +143,7 @@ pub fn choice_ui<'a, T: PartialEq + Copy>(
     options: impl IntoIterator<Item = (T, &'a str)> + Clone,
 ) {
     let current = options.clone().into_iter().find(|(o, _)| *o == *value).map_or("", |(_, n)| n);
-    egui::ComboBox::from_id_salt(salt)
+    let combo = egui::ComboBox::from_id_salt(salt)
         .selected_text(current)
         .show_ui(ui, |ui| {
             for (option, name) in options {
@@ -138,6 +152,7 @@ pub fn choice_ui<'a, T: PartialEq + Copy>(
         })
         .response
         .labelled_by(label);
+    keep_popup_in_front(ui, &combo);
 }
 
 /// A tick box for each of `options`; `chosen` holds the ticked ones.

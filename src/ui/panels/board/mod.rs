@@ -378,6 +378,11 @@ impl BoardPanel {
             // The colours of the neighbourhoods on the board now.
             let shown: std::collections::HashSet<NeighbourhoodId> =
                 view.placements().filter_map(|p| p.neighbourhood).collect();
+            if view.data.neighbourhoods.is_empty() {
+                ui.weak("No neighbourhoods are set up (Directory › Lists… › Set up neighbourhoods…)");
+            } else if shown.is_empty() && view.placements().next().is_some() {
+                ui.weak("No placement here is in a neighbourhood");
+            }
             for n in view.data.neighbourhoods.iter().filter(|n| shown.contains(&n.id)) {
                 // A swatch and its name, kept together on one line.
                 let colour = ui.visuals().text_color();

@@ -100,9 +100,14 @@ fn offer_row_ui(ui: &mut Ui, view: &View<'_>, fit: &OfferFit, events: &mut Vec<E
         egui::FontId::new(13.0, egui::FontFamily::Name(theme::BOLD.into())),
         ink,
     );
+    let nearby = if offer.neighbourhood.is_some() {
+        format!("{} placed nearby", fit.neighbourhood_teams)
+    } else {
+        "no neighbourhood".to_owned()
+    };
     let facts = format!(
-        "{} · {}–{} people · {} left · {} placed nearby",
-        offer.title, offer.team_size_min, offer.team_size_max, fit.places_left, fit.neighbourhood_teams
+        "{} · {}–{} people · {} left · {nearby}",
+        offer.title, offer.team_size_min, offer.team_size_max, fit.places_left
     );
     painter.text(
         rect.left_top() + vec2(6.0, 21.0),

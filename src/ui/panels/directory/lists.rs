@@ -17,6 +17,8 @@ pub(crate) struct ListsWindow {
     categories: NameListEditor<CategoryId>,
     new_district: String,
     new_district_hood: Option<NeighbourhoodId>,
+    /// "Set up neighbourhoods…" was clicked: the panel opens that window in this one's place.
+    pub set_up_asked: bool,
 }
 
 impl ListsWindow {
@@ -75,6 +77,13 @@ impl ListsWindow {
         commands: &mut Vec<Command>,
     ) {
         ui.label(RichText::new("Postcode districts").strong());
+        if ui
+            .button("Set up neighbourhoods…")
+            .on_hover_text("Name the neighbourhoods of every postcode area your groups are in, at once")
+            .clicked()
+        {
+            self.set_up_asked = true;
+        }
         let name_of = |id: NeighbourhoodId| neighbourhoods.iter().find(|n| n.id == id).map_or("?", |n| n.name.as_str());
         egui::ScrollArea::vertical().id_salt("rules").max_height(200.0).show(ui, |ui| {
             for rule in rules {
@@ -92,7 +101,7 @@ impl ListsWindow {
                 .labelled_by(label.id);
             let current = self.new_district_hood.map_or("choose", name_of);
             let is = ui.label("is");
-            egui::ComboBox::from_id_salt("rule_neighbourhood")
+            let combo = egui::ComboBox::from_id_salt("rule_neighbourhood")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for n in neighbourhoods {
@@ -101,6 +110,7 @@ impl ListsWindow {
                 })
                 .response
                 .labelled_by(is.id);
+            crate::ui::widgets::keep_popup_in_front(ui, &combo);
         });
         if ui
             .add_enabled(

@@ -10,6 +10,7 @@ mod detail;
 mod form;
 mod lists;
 mod merge;
+mod neighbourhoods;
 mod table;
 
 use egui::Ui;
@@ -20,7 +21,7 @@ pub(crate) use form::typed_date;
 use super::{Cached, cached};
 use crate::model::directory::{DirectoryFilter, SortOrder};
 use crate::model::search::Vocabulary;
-use crate::model::text::thousands;
+use crate::model::text::{count_of, thousands};
 use crate::model::{Category, GroupId, GroupStatus, GroupSummary, Neighbourhood};
 use crate::store::{PostcodeRule, SearchCache, Store, StoreError, find_groups};
 use crate::ui::app::Document;
@@ -82,6 +83,7 @@ pub struct DirectoryPanel {
     selected: Option<GroupId>,
     pub(crate) focus_search: bool,
     lists: lists::ListsWindow,
+    neighbourhoods: neighbourhoods::NeighbourhoodsWindow,
 }
 
 impl DirectoryPanel {
@@ -167,6 +169,8 @@ impl DirectoryPanel {
                 self.lists.open = true;
             }
         });
+        commands.extend(self.neighbourhoods.ui(ui.ctx(), doc.store.is_writable()));
+        Self::no_neighbourhoods_ui(ui, doc, data, &mut self.neighbourhoods);
         commands.extend(self.lists.ui(
             ui.ctx(),
             doc.store.is_writable(),
@@ -174,8 +178,47 @@ impl DirectoryPanel {
             &data.categories,
             &data.rules,
         ));
+        if std::mem::take(&mut self.lists.set_up_asked) {
+            self.lists.open = false;
+            self.neighbourhoods.open(&doc.store);
+        }
         ui.horizontal_wrapped(|ui| Self::filters_ui(ui, data, &mut self.filter, &mut self.unverified_only));
         self.filter.unverified_as_of = self.unverified_only.then(|| chrono::Local::now().date_naive());
+    }
+
+    /// When no group has a neighbourhood, says so and what to do: Suggest and the report count by
+    /// neighbourhood, so a register from anywhere starts here.
+    fn no_neighbourhoods_ui(
+        ui: &mut Ui,
+        doc: &Document,
+        data: &DirectoryData,
+        window: &mut neighbourhoods::NeighbourhoodsWindow,
+    ) {
+        let live = data.groups.iter().filter(|g| !g.archived);
+        let (groups, without) = live.fold((0, 0), |(n, w), g| (n + 1, w + usize::from(g.neighbourhood_id.is_none())));
+        if groups == 0 || without * 2 < groups {
+            return;
+        }
+        egui::Frame::new().fill(theme::WARM_YELLOW).inner_margin(8.0).corner_radius(4.0).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let words = if without == groups {
+                    format!("None of your {} has a neighbourhood yet.", count_of(groups as u64, "group", "groups"))
+                } else {
+                    format!(
+                        "{} of your {} have no neighbourhood.",
+                        thousands(without as u64),
+                        count_of(groups as u64, "group", "groups")
+                    )
+                };
+                ui.label(format!(
+                    "{words} Neighbourhoods let Suggest spread teams over your area and the report count by area."
+                ));
+                if ui.add_enabled(doc.store.is_writable(), egui::Button::new("Set up neighbourhoods…")).clicked() {
+                    window.open(&doc.store);
+                }
+            });
+        });
+        ui.add_space(4.0);
     }
 
     /// Works out which groups to show, when the file, the search, the filters or the order

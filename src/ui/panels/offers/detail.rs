@@ -9,8 +9,9 @@ use super::month::availability_month_ui;
 use crate::edit::OffersEdit;
 use crate::model::availability::Availability;
 use crate::model::dates::uk_date_range;
+use crate::model::text::count_of;
 use crate::model::text::join_present;
-use crate::model::{Offer, OfferId};
+use crate::model::{MeetingPlace, Offer, OfferId};
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::panels::{Cached, cached};
@@ -21,7 +22,8 @@ use crate::ui::widgets::month_view::WEEKDAY_SHORT;
 #[derive(Default)]
 pub(crate) struct OfferPane {
     selected: Option<OfferId>,
-    detail: Option<Cached<(OfferId, Offer, String)>>,
+    /// The offer, its group's name and its group's registered address.
+    detail: Option<Cached<(OfferId, Offer, String, MeetingPlace)>>,
     pub(crate) form: Option<OfferForm>,
     /// The month the read-only month view shows, per offer.
     month: Option<(OfferId, (i32, u32))>,
@@ -104,10 +106,11 @@ impl OfferPane {
         }
         let loaded = cached(&mut self.detail, doc, || {
             let offer = doc.store.offer(id)?;
-            let group = doc.store.group(offer.group)?.name;
-            Ok((id, offer, group))
+            let group = doc.store.group(offer.group)?;
+            let group_address = group.address_as_meeting_place();
+            Ok((id, offer, group.name, group_address))
         });
-        let (_, offer, group_name) = match loaded {
+        let (_, offer, group_name, group_address) = match loaded {
             Ok(d) => d,
             Err(e) => {
                 ui.colored_label(theme::ERROR_RED, e);
@@ -124,7 +127,7 @@ impl OfferPane {
                 .on_disabled_hover_text("This file is read-only.")
                 .clicked()
             {
-                self.form = Some(OfferForm::new(Some(id), group_name.clone(), offer.clone()));
+                self.form = Some(OfferForm::new(Some(id), group_name.clone(), group_address.clone(), offer.clone()));
             }
             let delete = ui
                 .add_enabled(writable && placed == 0, egui::Button::new("Delete offer"))
@@ -137,6 +140,16 @@ impl OfferPane {
                 self.selected = None;
             }
         });
+        if let Some(problem) = offer.meeting_place.problem() {
+            ui.add_space(4.0);
+            ui.colored_label(
+                theme::WARNING_TEXT,
+                format!(
+                    "Meeting place: {}. Day sheets print it as it is, flagged; ask the group and edit the offer.",
+                    problem.words()
+                ),
+            );
+        }
         ui.add_space(6.0);
         facts_ui(ui, offer, data, placed);
         ui.add_space(8.0);
@@ -160,7 +173,7 @@ fn facts_ui(ui: &mut Ui, offer: &Offer, data: &OffersData, placed: u32) {
         ("What the team will do", offer.activity.clone()),
         ("What the group gains", offer.group_gains.clone()),
         ("Neighbourhood", data.neighbourhood_name(offer.neighbourhood).to_owned()),
-        ("Address", offer.address.clone()),
+        ("Meeting place", offer.meeting_place.one_line()),
         ("Getting there", offer.travel.clone()),
         ("Site accessibility", offer.site_access.clone()),
         ("Dates", uk_date_range(offer.when.first_date, offer.when.last_date)),
@@ -169,7 +182,12 @@ fn facts_ui(ui: &mut Ui, offer: &Offer, data: &OffersData, placed: u32) {
         ("Team size", format!("{} to {} people", offer.team_size_min, offer.team_size_max)),
         (
             "Places",
-            format!("{} team-days: {} used, {} left", offer.capacity, placed, offer.capacity.saturating_sub(placed)),
+            format!(
+                "{}: {} used, {} left",
+                count_of(u64::from(offer.capacity), "team-day", "team-days"),
+                placed,
+                offer.capacity.saturating_sub(placed)
+            ),
         ),
         ("Practises", practices.join("; ")),
         ("Tags", offer.tags.join(", ")),

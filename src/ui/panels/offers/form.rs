@@ -8,6 +8,7 @@ use super::OffersData;
 use super::month::availability_month_ui;
 use crate::edit::OffersEdit;
 use crate::model::dates::{parse_time, uk_date};
+use crate::model::text::capitalised;
 use crate::model::*;
 use crate::store::{OfferEdit, split_tags};
 use crate::ui::app::Document;
@@ -23,6 +24,8 @@ pub(crate) struct OfferForm {
     /// `None` while adding a new offer.
     pub id: Option<OfferId>,
     group_name: String,
+    /// The group's registered address, copied into the meeting place only when asked.
+    group_address: MeetingPlace,
     offer: Offer,
     start_time: String,
     finish_time: String,
@@ -40,10 +43,11 @@ fn typed_time(text: &str, field: &'static str, fallback: NaiveTime, problems: &m
 }
 
 impl OfferForm {
-    pub(super) fn new(id: Option<OfferId>, group_name: String, offer: Offer) -> Self {
+    pub(super) fn new(id: Option<OfferId>, group_name: String, group_address: MeetingPlace, offer: Offer) -> Self {
         Self {
             id,
             group_name,
+            group_address,
             start_time: offer.start_time.format("%H:%M").to_string(),
             finish_time: offer.finish_time.format("%H:%M").to_string(),
             tags: offer.tags.join(", "),
@@ -115,7 +119,9 @@ impl OfferForm {
                 "title" => &mut o.title,
                 "activity" => &mut o.activity,
                 "group_gains" => &mut o.group_gains,
-                "address" => &mut o.address,
+                "address" => &mut o.meeting_place.address,
+                "town" => &mut o.meeting_place.town,
+                "postcode" => &mut o.meeting_place.postcode,
                 "travel" => &mut o.travel,
                 "site_access" => &mut o.site_access,
                 "what_to_bring" => &mut o.what_to_bring,
@@ -144,10 +150,36 @@ impl OfferForm {
         let hoods = data.neighbourhoods.iter().map(|n| (n.id, n.name.as_str()));
         optional_choice_ui(ui, "offer_neighbourhood", label, &mut self.offer.neighbourhood, "None", hoods, Some(260.0));
         ui.end_row();
-        self.text_rows_ui(
-            ui,
-            &[("Address", "address", 2), ("Getting there", "travel", 2), ("Site accessibility", "site_access", 2)],
-        );
+        self.meeting_place_ui(ui);
+        self.text_rows_ui(ui, &[("Getting there", "travel", 2), ("Site accessibility", "site_access", 2)]);
+    }
+
+    /// Where the team meets the group: the address, town and postcode as the group gives them,
+    /// the group's own address one click away, and what is missing said at once.
+    fn meeting_place_ui(&mut self, ui: &mut Ui) {
+        self.text_rows_ui(ui, &[("Meeting place", "address", 2), ("Town", "town", 1), ("Postcode", "postcode", 1)]);
+        ui.label("");
+        ui.vertical(|ui| {
+            let group_address = !self.group_address.is_empty() && self.group_address != self.offer.meeting_place;
+            if group_address
+                && ui
+                    .button("Use the group's address")
+                    .on_hover_text(format!("Meet at {}", self.group_address.one_line()))
+                    .clicked()
+            {
+                self.offer.meeting_place = self.group_address.clone();
+            }
+            if let Some(problem) = self.offer.meeting_place.problem() {
+                ui.colored_label(
+                    crate::ui::theme::WARNING_TEXT,
+                    format!(
+                        "{}: day sheets will say so. Ask the group where the team should meet.",
+                        capitalised(&problem.words())
+                    ),
+                );
+            }
+        });
+        ui.end_row();
     }
 
     fn when_ui(&mut self, ui: &mut Ui) {

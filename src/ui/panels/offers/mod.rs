@@ -81,14 +81,16 @@ fn today() -> NaiveDate {
 }
 
 impl OffersPanel {
-    /// Opens the editor on a new offer from `group`, with the group's neighbourhood and address.
+    /// Opens the editor on a new offer from `group`, with the group's neighbourhood. Its meeting
+    /// place starts empty: the group's own address is one click away ("Use the group's
+    /// address"), never taken unasked.
     pub(crate) fn start_new(&mut self, store: &Store, group: GroupId) -> Result<(), StoreError> {
         let record = store.group(group)?;
         let mut offer = Offer::new_draft(group, today());
         offer.neighbourhood = record.neighbourhood;
-        offer.address = record.full_address();
         offer.site_access = record.accessibility.clone();
-        self.pane.start(OfferForm::new(None, record.name, offer));
+        let group_address = record.address_as_meeting_place();
+        self.pane.start(OfferForm::new(None, record.name, group_address, offer));
         Ok(())
     }
 

@@ -86,7 +86,7 @@ pub(super) fn report_ui(ui: &mut Ui, r: &Report) {
             ("Person-hours given", format!("{:.1}", r.person_hours)),
             ("Local people taking part", r.local_people.to_string()),
             ("Groups reached", r.groups_reached.to_string()),
-            ("Neighbourhoods reached", format!("{} of {}", r.neighbourhoods_reached, r.neighbourhoods_in_all)),
+            ("Neighbourhoods reached", r.neighbourhoods_words()),
             ("Completion rate", format!("{} of {} days recorded", pct(r.completion.rate), r.completion.recorded)),
             ("Feedback responses", r.feedback_responses.to_string()),
             ("Teams mixing four or more organisations", r.teams_mixing_four_or_more.to_string()),

@@ -1,17 +1,25 @@
-//! Turning spreadsheet rows into activity offers: each row is matched to a group of the
-//! directory by its charity number or identifier, else by its name; a row whose group cannot
-//! be found, or whose dates, times or sizes make no sense, is listed with its reason.
+//! Turning spreadsheet rows into activity offers, as groups write them: each row is matched to a
+//! group of the directory by its charity number or identifier, else by its name as people write
+//! it (a name that fits two groups, or only roughly one, is a question for the person); dates
+//! and times may come as ranges in one cell ("12/04/2027 - 28/05/2027", "10am-4pm"). A row whose
+//! group cannot be found, or whose dates, times or sizes make no sense, is listed with the column
+//! to fix and what was read.
+
+mod group_finder;
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
 
-use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, mapped_values, split_list, yes_or_no};
+use super::mapping::{
+    FieldKind, Mapping, Plan, Prepared, RowError, header_key, mapped_values, split_contact, split_list, yes_or_no,
+};
 use super::table::Table;
-use crate::model::dates::{parse_time, parse_uk_date};
+use crate::model::dates::{parse_time, parse_time_range, parse_uk_date, parse_uk_date_range};
 use crate::model::search::fold;
 use crate::model::*;
-use crate::store::{ImportOffer, OfferEdit, split_tags};
+use crate::store::{GroupQuestion, ImportOffer, OfferEdit, split_tags};
+pub use group_finder::{Doubt, Found, GroupFinder, LookupGroup};
 
 /// A field of an offer that a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,8 +31,11 @@ pub enum OfferField {
     GroupGains,
     Neighbourhood,
     Address,
+    Town,
+    Postcode,
     Travel,
     SiteAccess,
+    DateRange,
     FirstDate,
     LastDate,
     Weekdays,
@@ -32,6 +43,7 @@ pub enum OfferField {
     BlackoutDates,
     Weekends,
     BankHolidays,
+    Times,
     StartTime,
     FinishTime,
     TeamSize,
@@ -50,7 +62,7 @@ pub enum OfferField {
 }
 
 impl OfferField {
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 35] = [
         Self::GroupName,
         Self::GroupIdentifier,
         Self::Title,
@@ -58,8 +70,11 @@ impl OfferField {
         Self::GroupGains,
         Self::Neighbourhood,
         Self::Address,
+        Self::Town,
+        Self::Postcode,
         Self::Travel,
         Self::SiteAccess,
+        Self::DateRange,
         Self::FirstDate,
         Self::LastDate,
         Self::Weekdays,
@@ -67,6 +82,7 @@ impl OfferField {
         Self::BlackoutDates,
         Self::Weekends,
         Self::BankHolidays,
+        Self::Times,
         Self::StartTime,
         Self::FinishTime,
         Self::TeamSize,
@@ -94,13 +110,16 @@ impl FieldKind for OfferField {
         match self {
             Self::GroupName => "Group's name",
             Self::GroupIdentifier => "Group's charity number or identifier",
-            Self::Title => "Title",
+            Self::Title => "Title (the activity)",
             Self::Activity => "What the team will do",
             Self::GroupGains => "What the group gains",
             Self::Neighbourhood => "Neighbourhood",
-            Self::Address => "Address",
+            Self::Address => "Meeting place (address)",
+            Self::Town => "Meeting place's town",
+            Self::Postcode => "Meeting place's postcode",
             Self::Travel => "Getting there",
             Self::SiteAccess => "Site accessibility",
+            Self::DateRange => "Dates available (first to last)",
             Self::FirstDate => "First day",
             Self::LastDate => "Last day",
             Self::Weekdays => "Days of the week",
@@ -108,12 +127,13 @@ impl FieldKind for OfferField {
             Self::BlackoutDates => "Blackout days",
             Self::Weekends => "Weekends offered (yes/no)",
             Self::BankHolidays => "Bank holidays offered (yes/no)",
+            Self::Times => "Times (start to finish)",
             Self::StartTime => "Start time",
             Self::FinishTime => "Finish time",
             Self::TeamSize => "Team size (e.g. 3-6)",
             Self::TeamSizeMin => "Smallest team",
             Self::TeamSizeMax => "Largest team",
-            Self::Capacity => "Team-days it can host",
+            Self::Capacity => "Team-days it can host (how many teams)",
             Self::Practises => "What the team will practise",
             Self::Tags => "Tags",
             Self::DbsRequired => "DBS check needed (yes/no)",
@@ -129,22 +149,37 @@ impl FieldKind for OfferField {
     fn from_header(key: &str) -> Option<Self> {
         use OfferField::*;
         let field = match key {
-            "group" | "groupname" | "organisation" | "organisationname" | "organization" | "host" | "hostgroup" => {
-                GroupName
-            }
+            "group" | "groupname" | "organisation" | "organisationname" | "organization" | "host" | "hostgroup"
+            | "yourgroup" | "nameofgroup" | "nameofyourgroup" => GroupName,
             "charitynumber"
+            | "charityno"
             | "registeredcharitynumber"
+            | "registeredcharityno"
+            | "regcharityno"
             | "groupidentifier"
             | "groupid"
             | "identifier"
             | "otheridentifier" => GroupIdentifier,
-            "title" | "offer" | "offertitle" | "activitytitle" | "name" => Title,
-            "activity" | "whattheteamwilldo" | "description" | "whatyouwilldo" => Activity,
+            "title" | "offer" | "offertitle" | "activitytitle" | "titleofactivity" | "name" | "activity"
+            | "activityname" => Title,
+            "whattheteamwilldo" | "description" | "whatyouwilldo" | "activitydescription" | "details" => Activity,
             "groupgains" | "whatthegroupgains" | "benefit" | "benefits" => GroupGains,
             "neighbourhood" | "neighborhood" | "area" | "ward" => Neighbourhood,
-            "address" | "venue" | "location" => Address,
+            "address"
+            | "meetingplace"
+            | "meetingpoint"
+            | "venue"
+            | "where"
+            | "wheretomeet"
+            | "location"
+            | "placetomeet"
+            | "venueaddress"
+            | "meetingplaceaddress" => Address,
+            "town" | "city" | "towncity" | "meetingplacetown" | "venuetown" => Town,
+            "postcode" | "postalcode" | "meetingplacepostcode" | "venuepostcode" | "meetingpointpostcode" => Postcode,
             "travel" | "gettingthere" | "parking" | "transport" | "howtogetthere" => Travel,
             "access" | "accessibility" | "siteaccessibility" | "siteaccess" => SiteAccess,
+            "datesavailable" | "dates" | "when" | "availability" | "datesyoucanhost" | "availabledates" => DateRange,
             "firstdate" | "firstday" | "from" | "startdate" | "availablefrom" | "datefrom" => FirstDate,
             "lastdate" | "lastday" | "to" | "until" | "enddate" | "availableuntil" | "dateto" => LastDate,
             "weekdays" | "days" | "daysavailable" | "runson" | "daysoftheweek" => Weekdays,
@@ -152,20 +187,36 @@ impl FieldKind for OfferField {
             "blackoutdates" | "blackoutdays" | "notavailable" | "unavailabledates" => BlackoutDates,
             "weekends" | "weekendsoffered" | "weekendsallowed" => Weekends,
             "bankholidays" | "bankholidaysoffered" | "bankholidaysallowed" => BankHolidays,
+            "times" | "time" | "hours" | "timesofday" => Times,
             "starttime" | "start" | "starts" => StartTime,
             "finishtime" | "finish" | "endtime" | "end" | "finishes" => FinishTime,
             "teamsize" | "size" => TeamSize,
             "teamsizemin" | "minteamsize" | "minimumteamsize" | "smallestteam" | "min" => TeamSizeMin,
             "teamsizemax" | "maxteamsize" | "maximumteamsize" | "largestteam" | "max" => TeamSizeMax,
-            "capacity" | "teamdays" | "places" | "teams" => Capacity,
-            "practises" | "practices" | "practise" | "practice" | "leadershippractice" | "skills" => Practises,
+            "capacity"
+            | "teamdays"
+            | "places"
+            | "teams"
+            | "numberofteams"
+            | "howmanyteams"
+            | "howmanyteamscanyouhost" => Capacity,
+            "practises"
+            | "practices"
+            | "practise"
+            | "practice"
+            | "leadershippractice"
+            | "skills"
+            | "whattheteamwillpractise"
+            | "whattheteamwillpractice" => Practises,
             "tags" | "keywords" => Tags,
             "dbs" | "dbsrequired" | "dbscheck" | "dbscheckneeded" => DbsRequired,
             "outdoorclothing" | "outdoors" => OutdoorClothing,
             "whattobring" | "bring" => WhatToBring,
             "requirements" | "anythingtheteammustknow" | "notes" => Requirements,
             "daycontact" | "daycontactname" | "contactontheday" | "contact" | "contactname" => DayContactName,
-            "daycontactphone" | "contactphone" | "phone" | "telephone" => DayContactPhone,
+            "daycontactphone" | "contactphone" | "phone" | "telephone" | "contactsphone" | "theirphone" => {
+                DayContactPhone
+            }
             "status" => Status,
             _ => return None,
         };
@@ -178,35 +229,87 @@ pub type OfferMapping = Mapping<OfferField>;
 /// The offers to import and the rows that cannot be.
 pub type OfferImportPlan = Plan<ImportOffer>;
 
+/// The columns an online form's export adds of its own (Microsoft Forms: ID, Start time,
+/// Completion time, Email, Name, Last modified time; Google Forms: Timestamp, Email address):
+/// never an offer's fields, though "Start time" and "Name" would be taken for them.
+fn is_form_column(key: &str, microsoft: bool) -> bool {
+    match key {
+        "timestamp" | "emailaddress" | "score" => true,
+        "id" | "starttime" | "completiontime" | "email" | "name" | "lastmodifiedtime" => microsoft,
+        _ => false,
+    }
+}
+
+/// Words that, inside a longer header ("Which postcode should the team go to?"), say which field
+/// the column is for; the first that fits is taken.
+const HEADER_WORDS: [(&str, OfferField); 14] = [
+    ("charityn", OfferField::GroupIdentifier),
+    ("postcode", OfferField::Postcode),
+    ("meetingplace", OfferField::Address),
+    ("wheretomeet", OfferField::Address),
+    ("venue", OfferField::Address),
+    ("howmanyteams", OfferField::Capacity),
+    ("teamsize", OfferField::TeamSize),
+    ("howmanypeople", OfferField::TeamSize),
+    ("dates", OfferField::DateRange),
+    ("times", OfferField::Times),
+    ("whatwilltheteamdo", OfferField::Activity),
+    ("whattheteamwilldo", OfferField::Activity),
+    ("contactontheday", OfferField::DayContactName),
+    ("practise", OfferField::Practises),
+];
+
+/// Which column is which, as groups' replies and form exports name them. "Activity" is the
+/// offer's title unless another column is plainly the title ("Title"), when it says what the
+/// team will do; a form's own columns are left out; a header that names no field word for word
+/// is matched by the words it holds.
+pub fn guess_columns(headers: &[String]) -> OfferMapping {
+    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+    let microsoft = keys.iter().any(|k| k == "completiontime");
+    let has_title = keys.iter().any(|k| matches!(k.as_str(), "title" | "offertitle" | "activitytitle"));
+    let mut taken: Vec<OfferField> = Vec::new();
+    let mut fields: Vec<Option<OfferField>> = vec![None; keys.len()];
+    // Word-for-word headers first, so that a longer header never takes their field.
+    for (i, key) in keys.iter().enumerate() {
+        if is_form_column(key, microsoft) {
+            continue;
+        }
+        let field = match OfferField::from_header(key) {
+            Some(OfferField::Title) if key == "activity" && has_title => Some(OfferField::Activity),
+            other => other,
+        };
+        if let Some(field) = field.filter(|f| !taken.contains(f)) {
+            taken.push(field);
+            fields[i] = Some(field);
+        }
+    }
+    for (i, key) in keys.iter().enumerate() {
+        if fields[i].is_some() || is_form_column(key, microsoft) {
+            continue;
+        }
+        let field = HEADER_WORDS.iter().find(|(word, f)| key.contains(word) && !taken.contains(f)).map(|(_, f)| *f);
+        if let Some(field) = field {
+            taken.push(field);
+            fields[i] = Some(field);
+        }
+    }
+    OfferMapping { fields }
+}
+
 /// What the file holds that an offer import needs: its groups (to match rows to), its lists,
-/// and its offers (to spot the same offer twice).
+/// its offers (to spot the same offer twice), and its postcode rules (an offer's neighbourhood
+/// from where it meets).
 #[derive(Clone, Debug, Default)]
 pub struct OfferLookup {
-    groups: Vec<LookupGroup>,
-    by_name: HashMap<String, Vec<usize>>,
-    by_identifier: HashMap<String, usize>,
+    groups: GroupFinder,
     neighbourhoods: HashMap<String, NeighbourhoodId>,
     practices: HashMap<String, PracticeId>,
     offers: HashMap<(GroupId, String), OfferId>,
-}
-
-/// A group as the offer import sees it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LookupGroup {
-    pub id: GroupId,
-    pub name: String,
-    pub charity_number: String,
-    pub other_identifier: String,
-    pub neighbourhood: Option<NeighbourhoodId>,
-    pub address: String,
+    areas: crate::model::postcode::AreaRules<NeighbourhoodId>,
 }
 
 fn name_key(name: &str) -> String {
     fold(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
-fn identifier_key(id: &str) -> String {
-    id.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
 }
 
 impl OfferLookup {
@@ -215,44 +318,20 @@ impl OfferLookup {
         neighbourhoods: &[Neighbourhood],
         practices: &[Practice],
         offers: impl IntoIterator<Item = (OfferId, GroupId, String)>,
+        areas: crate::model::postcode::AreaRules<NeighbourhoodId>,
     ) -> Self {
-        let mut lookup = Self::default();
-        for (i, g) in groups.iter().enumerate() {
-            lookup.by_name.entry(name_key(&g.name)).or_default().push(i);
-            for id in [&g.charity_number, &g.other_identifier] {
-                let key = identifier_key(id);
-                if !key.is_empty() {
-                    lookup.by_identifier.entry(key).or_insert(i);
-                }
-            }
+        Self {
+            groups: GroupFinder::new(groups),
+            neighbourhoods: neighbourhoods.iter().map(|n| (name_key(&n.name), n.id)).collect(),
+            practices: practices.iter().map(|p| (name_key(&p.name), p.id)).collect(),
+            offers: offers.into_iter().map(|(offer, group, title)| ((group, name_key(&title)), offer)).collect(),
+            areas,
         }
-        lookup.groups = groups;
-        lookup.neighbourhoods = neighbourhoods.iter().map(|n| (name_key(&n.name), n.id)).collect();
-        lookup.practices = practices.iter().map(|p| (name_key(&p.name), p.id)).collect();
-        lookup.offers = offers.into_iter().map(|(offer, group, title)| ((group, name_key(&title)), offer)).collect();
-        lookup
     }
 
-    fn group(&self, name: Option<&str>, identifier: Option<&str>) -> Result<&LookupGroup, String> {
-        if let Some(id) = identifier
-            && let Some(i) = self.by_identifier.get(&identifier_key(id))
-        {
-            return Ok(&self.groups[*i]);
-        }
-        let Some(name) = name else {
-            return Err(match identifier {
-                Some(id) => format!("no group in the directory has the charity number or identifier “{id}”"),
-                None => "it names no group".to_owned(),
-            });
-        };
-        match self.by_name.get(&name_key(name)).map(Vec::as_slice) {
-            Some([one]) => Ok(&self.groups[*one]),
-            Some(many) if many.len() > 1 => Err(format!(
-                "{} groups in the directory are called “{name}”; add their charity numbers or identifiers to tell them apart",
-                many.len()
-            )),
-            _ => Err(format!("no group in the directory is called “{name}”")),
-        }
+    /// The same group's offer with the same title, already in the file.
+    fn existing(&self, group: GroupId, title: &str) -> Option<OfferId> {
+        self.offers.get(&(group, name_key(title))).copied()
     }
 }
 
@@ -261,16 +340,17 @@ pub fn offer_lookup(store: &crate::store::Store) -> Result<OfferLookup, crate::s
     let groups = store
         .group_places()?
         .into_iter()
-        .map(|(id, name, charity_number, other_identifier, neighbourhood, address)| LookupGroup {
+        .map(|(id, name, charity_number, other_identifier, neighbourhood, place)| LookupGroup {
             id,
             name,
             charity_number,
             other_identifier,
             neighbourhood,
-            address,
+            place,
         })
         .collect();
-    Ok(OfferLookup::new(groups, &store.neighbourhoods()?, &store.practices()?, store.offer_titles()?))
+    let areas = store.postcode_rules()?.into_iter().map(|r| (r.district, r.neighbourhood)).collect();
+    Ok(OfferLookup::new(groups, &store.neighbourhoods()?, &store.practices()?, store.offer_titles()?, areas))
 }
 
 /// Reads every row of `table` with `mapping` into offers, matching each to its group.
@@ -285,6 +365,15 @@ pub fn plan_offer_import(table: &Table, mapping: &OfferMapping, lookup: &OfferLo
     plan
 }
 
+/// The column a field was read from, as the file names it, for a row's error: "Dates
+/// available: could not read “14/04/27 onwards” as a first and last day".
+fn in_column(field: OfferField, mapping: &OfferMapping, headers: &[String], reason: String) -> String {
+    match mapping.column_of(field).and_then(|i| headers.get(i)).filter(|h| !h.trim().is_empty()) {
+        Some(header) => format!("{}: {reason}", header.trim()),
+        None => reason,
+    }
+}
+
 fn prepare_row(
     cells: &[String],
     mapping: &OfferMapping,
@@ -293,24 +382,34 @@ fn prepare_row(
 ) -> Result<(ImportOffer, Vec<String>), String> {
     let values = mapped_values(cells, mapping, headers)?;
     let get = |field: OfferField| values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str());
-    let group = lookup.group(get(OfferField::GroupName), get(OfferField::GroupIdentifier))?;
-    let mut warnings = Vec::new();
-    let first = get(OfferField::FirstDate).ok_or("it has no first day")?;
-    let first_date = parse_date(first)?;
-    let last_date = match get(OfferField::LastDate) {
-        Some(text) => parse_date(text)?,
-        None => first_date,
+    let (group_name, identifier) = (get(OfferField::GroupName), get(OfferField::GroupIdentifier));
+    let (group, question) = match lookup.groups.find(group_name, identifier)? {
+        Found::One(group) => (group, None),
+        Found::Candidates(doubt, candidates) => {
+            let written = group_name.unwrap_or_default().to_owned();
+            let options = candidates.iter().map(|g| (g.id, g.described())).collect();
+            (candidates[0], Some(GroupQuestion { written, options, rough: doubt == Doubt::Rough }))
+        }
     };
+    let mut warnings = Vec::new();
+    let (first_date, last_date) = dates(&values, mapping, headers)?;
     let mut offer = Offer::new_draft(group.id, first_date);
     offer.when.last_date = last_date;
     offer.status = OfferStatus::Offered;
-    offer.neighbourhood = group.neighbourhood;
-    offer.address = group.address.clone();
     let mut new_practices = Vec::new();
     for (field, value) in &values {
-        apply_field(&mut offer, *field, value.clone(), lookup, &mut warnings, &mut new_practices)?;
+        apply_field(&mut offer, *field, value.clone(), lookup, &mut warnings, &mut new_practices)
+            .map_err(|reason| in_column(*field, mapping, headers, reason))?;
     }
-    let duplicate_of = lookup.offers.get(&(group.id, name_key(&offer.title))).copied();
+    let neighbourhood_given = offer.neighbourhood.is_some();
+    if !neighbourhood_given {
+        offer.neighbourhood = place_neighbourhood(&offer.meeting_place, lookup).or(group.neighbourhood);
+    }
+    if let Some(problem) = offer.meeting_place.problem() {
+        warnings.push(format!("{}; day sheets will say so", problem.words()));
+    }
+    let capacity_given = get(OfferField::Capacity).is_some();
+    let duplicate_of = lookup.existing(group.id, &offer.title);
     let (edit, more) = OfferEdit::imported(offer).map_err(|problems| {
         problems.into_iter().map(|p| p.message.trim_end_matches('.').to_lowercase()).collect::<Vec<_>>().join("; ")
     })?;
@@ -318,7 +417,63 @@ fn prepare_row(
     if !new_practices.is_empty() {
         warnings.push(format!("“{}” will be added to the list of practices", new_practices.join("”, “")));
     }
-    Ok((ImportOffer { edit, group_name: group.name.clone(), new_practices, duplicate_of }, warnings))
+    let row = ImportOffer {
+        edit,
+        group_name: group.name.clone(),
+        new_practices,
+        duplicate_of,
+        question,
+        neighbourhood_given,
+        capacity_given,
+    };
+    Ok((row, warnings))
+}
+
+/// The neighbourhood the meeting place's postcode is in, by the file's postcode rules.
+fn place_neighbourhood(place: &MeetingPlace, lookup: &OfferLookup) -> Option<NeighbourhoodId> {
+    place.postcode().and_then(|postcode| lookup.areas.find(&postcode).copied())
+}
+
+/// The first and last day: from one cell ("Dates available") or two; a row with only a first
+/// day is a day's offer.
+fn dates(
+    values: &[(OfferField, String)],
+    mapping: &OfferMapping,
+    headers: &[String],
+) -> Result<(NaiveDate, NaiveDate), String> {
+    let get = |field: OfferField| values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str());
+    let column = |field, reason| in_column(field, mapping, headers, reason);
+    if let Some(range) = get(OfferField::DateRange) {
+        return parse_uk_date_range(range).ok_or_else(|| {
+            column(
+                OfferField::DateRange,
+                format!("could not read “{range}” as a first and last day (like 12/04/2027 - 28/05/2027)"),
+            )
+        });
+    }
+    let first = get(OfferField::FirstDate).ok_or("it has no first day")?;
+    let first_date = parse_date(first).map_err(|e| column(OfferField::FirstDate, e))?;
+    let last_date = match get(OfferField::LastDate) {
+        Some(text) => parse_date(text).map_err(|e| column(OfferField::LastDate, e))?,
+        None => first_date,
+    };
+    Ok((first_date, last_date))
+}
+
+/// The person chose option `choice` of the row's question: the row is now that group's offer.
+pub fn answer_question(row: &mut ImportOffer, choice: usize, lookup: &OfferLookup) {
+    let Some(question) = &row.question else { return };
+    let Some(group) = question.options.get(choice).and_then(|(id, _)| lookup.groups.group(*id)) else { return };
+    let offer = row.edit.offer();
+    let neighbourhood = if row.neighbourhood_given {
+        offer.neighbourhood
+    } else {
+        place_neighbourhood(&offer.meeting_place, lookup).or(group.neighbourhood)
+    };
+    row.duplicate_of = lookup.existing(group.id, &offer.title);
+    row.edit = row.edit.clone().for_group(group.id, neighbourhood);
+    row.group_name = group.name.clone();
+    row.question = None;
 }
 
 /// Reads one mapped cell into the offer; doubtful values become warnings, bad ones the row's error.
@@ -331,7 +486,11 @@ fn apply_field(
     new_practices: &mut Vec<String>,
 ) -> Result<(), String> {
     match field {
-        OfferField::GroupName | OfferField::GroupIdentifier | OfferField::FirstDate | OfferField::LastDate => {}
+        OfferField::GroupName
+        | OfferField::GroupIdentifier
+        | OfferField::FirstDate
+        | OfferField::LastDate
+        | OfferField::DateRange => {}
         OfferField::Title => offer.title = value,
         OfferField::Activity => offer.activity = value,
         OfferField::GroupGains => offer.group_gains = value,
@@ -339,7 +498,9 @@ fn apply_field(
             Some(id) => offer.neighbourhood = Some(*id),
             None => warnings.push(format!("neighbourhood “{value}” is not on the list; the group's is used")),
         },
-        OfferField::Address => offer.address = value,
+        OfferField::Address => offer.meeting_place.address = value,
+        OfferField::Town => offer.meeting_place.town = value,
+        OfferField::Postcode => offer.meeting_place.postcode = value,
         OfferField::Travel => offer.travel = value,
         OfferField::SiteAccess => offer.site_access = value,
         OfferField::Weekdays => offer.when.weekdays = parse_weekdays(&value)?,
@@ -347,12 +508,16 @@ fn apply_field(
         OfferField::BlackoutDates => offer.when.blackout_dates = parse_dates(&value)?,
         OfferField::Weekends => offer.when.weekends_allowed = flag(&value, "weekends offered", warnings),
         OfferField::BankHolidays => offer.when.bank_holidays_allowed = flag(&value, "bank holidays offered", warnings),
+        OfferField::Times => {
+            (offer.start_time, offer.finish_time) = parse_time_range(&value)
+                .ok_or_else(|| format!("could not read “{value}” as a start and finish time (like 10am-4pm)"))?;
+        }
         OfferField::StartTime => offer.start_time = parse_time(&value)?,
         OfferField::FinishTime => offer.finish_time = parse_time(&value)?,
         OfferField::TeamSize => (offer.team_size_min, offer.team_size_max) = parse_size_range(&value)?,
         OfferField::TeamSizeMin => offer.team_size_min = number(&value, "smallest team")?,
         OfferField::TeamSizeMax => offer.team_size_max = number(&value, "largest team")?,
-        OfferField::Capacity => offer.capacity = number(&value, "team-days it can host")?,
+        OfferField::Capacity => offer.capacity = leading_number(&value, "team-days it can host")?,
         OfferField::Practises => {
             for name in split_list(&value) {
                 match lookup.practices.get(&name_key(&name)) {
@@ -366,7 +531,23 @@ fn apply_field(
         OfferField::OutdoorClothing => offer.outdoor_clothing = flag(&value, "outdoor clothing", warnings),
         OfferField::WhatToBring => offer.what_to_bring = value,
         OfferField::Requirements => offer.requirements = value,
-        OfferField::DayContactName => offer.day_contact_name = value,
+        OfferField::DayContactName => {
+            // "Jo Bloggs 07700 900123": the name here, the number as their phone (unless a
+            // column of its own gives one, when the number stays with the name).
+            let contact = split_contact(&value);
+            let mut name = contact.name;
+            if !contact.phone.is_empty() {
+                if offer.day_contact_phone.is_empty() {
+                    offer.day_contact_phone = contact.phone;
+                } else {
+                    name = format!("{name} {}", contact.phone).trim().to_owned();
+                }
+            }
+            if !contact.email.is_empty() {
+                name = format!("{name} {}", contact.email).trim().to_owned();
+            }
+            offer.day_contact_name = name;
+        }
         OfferField::DayContactPhone => offer.day_contact_phone = value,
         OfferField::Status => match OfferStatus::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(&value)) {
             Some(status) => offer.status = status,
@@ -388,6 +569,12 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 fn parse_dates(text: &str) -> Result<Vec<NaiveDate>, String> {
     text.split([';', ',', '|']).map(str::trim).filter(|t| !t.is_empty()).map(parse_date).collect()
+}
+
+/// "2", "2 teams", "up to 3": the first whole number in the cell.
+fn leading_number(text: &str, what: &str) -> Result<u32, String> {
+    let digits: String = text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    digits.parse().map_err(|_| format!("{what} “{text}” is not a whole number"))
 }
 
 fn number(text: &str, what: &str) -> Result<u32, String> {
