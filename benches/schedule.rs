@@ -3,16 +3,19 @@
 //! offers over eleven neighbourhoods running three weekdays each, with one to three team-days,
 //! and a few teams already placed.
 //!
-//! Prints `bench schedule teams=T offers=O days=D runs=R median_ms=… max_ms=… placed=P
-//! neighbourhoods=N` per size. Run with `cargo bench --bench schedule`.
+//! Prints `bench schedule teams=T offers=O days=D most_per_day=L runs=R median_ms=… max_ms=…
+//! placed=P neighbourhoods=N weeks=W busiest_day=B` per size, with no limit a day and with one
+//! (the aim: under 100 ms at 100 teams, 600 offers and 60 days with a limit). Run with
+//! `cargo bench --bench schedule`.
 
 use std::time::Instant;
 
+use chrono::Datelike as _;
 use chrono::{Duration, NaiveDate};
 use placements::model::availability::Availability;
 use placements::model::programme::{CohortFacts, MemberFacts, OfferFacts, Placed, Programme, TeamFacts};
 use placements::model::random::SplitMix64 as Rng;
-use placements::model::suggest::suggest;
+use placements::model::suggest::suggest_with;
 use placements::model::{
     CohortId, DaySpan, NeighbourhoodId, OfferId, OfferStatus, ParticipantId, PlacementId, PlacementStatus, TeamId,
     Weekdays,
@@ -21,7 +24,12 @@ use placements::model::{
 fn programme(teams: usize, offers: usize, days: usize, rng: &mut Rng) -> (Programme, NaiveDate, NaiveDate) {
     let first = NaiveDate::from_ymd_opt(2027, 4, 6).unwrap_or_default();
     let last = first + Duration::days(days as i64 - 1);
-    let cohorts = vec![CohortFacts { id: CohortId(1), name: "Systems leaders".into(), window: Some((first, last)) }];
+    let cohorts = vec![CohortFacts {
+        id: CohortId(1),
+        name: "Systems leaders".into(),
+        window: Some((first, last)),
+        most_per_day: None,
+    }];
     let team_facts = (0..teams)
         .map(|t| {
             let members = (0..4 + rng.below(3))
@@ -89,7 +97,15 @@ fn programme(teams: usize, offers: usize, days: usize, rng: &mut Rng) -> (Progra
 }
 
 fn main() {
-    for (teams, offers, days) in [(25, 150, 40), (100, 600, 60), (200, 1_200, 90)] {
+    for (teams, offers, days, limit) in [
+        (25, 150, 40, None),
+        (25, 150, 40, Some(2)),
+        (100, 600, 60, None),
+        (100, 600, 60, Some(3)),
+        (100, 600, 60, Some(1)),
+        (200, 1_200, 90, None),
+        (200, 1_200, 90, Some(4)),
+    ] {
         let mut rng = Rng(7);
         let (programme, first, last) = programme(teams, offers, days, &mut rng);
         let runs = if teams <= 25 { 20 } else { 5 };
@@ -97,20 +113,31 @@ fn main() {
         let mut proposal = None;
         for _ in 0..runs {
             let start = Instant::now();
-            proposal = Some(suggest(&programme, CohortId(1), first, last));
+            proposal = Some(suggest_with(&programme, CohortId(1), first, last, limit));
             times.push(start.elapsed().as_secs_f64() * 1000.0);
         }
         times.sort_by(f64::total_cmp);
         let Some(proposal) = proposal else { continue };
         let hoods: std::collections::HashSet<_> =
             proposal.placements.iter().filter_map(|p| programme.offer(p.offer)).map(|o| o.neighbourhood).collect();
+        let weeks: std::collections::HashSet<_> = proposal.placements.iter().map(|p| p.day.iso_week()).collect();
+        let mut per_day: std::collections::HashMap<NaiveDate, usize> = std::collections::HashMap::new();
+        for p in &proposal.placements {
+            *per_day.entry(p.day).or_default() += 1;
+        }
+        for p in programme.placements.iter() {
+            *per_day.entry(p.day).or_default() += 1;
+        }
         println!(
-            "bench schedule teams={teams} offers={offers} days={days} runs={runs} median_ms={:.1} max_ms={:.1} placed={} of {} neighbourhoods={}",
+            "bench schedule teams={teams} offers={offers} days={days} most_per_day={} runs={runs} median_ms={:.1} max_ms={:.1} placed={} of {} neighbourhoods={} weeks={} busiest_day={}",
+            limit.map_or_else(|| "none".to_owned(), |n| n.to_string()),
             times[times.len() / 2],
             times[times.len() - 1],
             proposal.placements.len(),
             proposal.teams,
-            hoods.len()
+            hoods.len(),
+            weeks.len(),
+            per_day.values().max().copied().unwrap_or(0)
         );
     }
 }

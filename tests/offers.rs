@@ -286,3 +286,80 @@ fn offers_import_from_an_excel_workbook_with_date_and_time_cells() {
     assert_eq!(offer.start_time, NaiveTime::from_hms_opt(9, 15, 0).unwrap());
     assert_eq!(offer.finish_time, NaiveTime::from_hms_opt(16, 45, 0).unwrap());
 }
+
+/// Asking groups for offers: a letter to each with the reply to fill in, the same as a mail
+/// merge, and a form's questions; a Microsoft Forms export of that form imports as it comes.
+#[test]
+fn asking_for_offers_writes_letters_a_merge_and_a_form_whose_export_imports_as_it_comes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "ask.placements", 40);
+    let f = file.to_str().unwrap();
+    let ((numbered, number), named) = two_groups(&file);
+    let run = |args: &[&str]| {
+        let out = common::placements(args, dir.path());
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let pdf = dir.path().join("letters.pdf");
+    let said = run(&["ask-for-offers", f, "-o", pdf.to_str().unwrap(), "--group", &numbered, "--group", &named]);
+    assert!(said.contains("2 letters (2 pages)"), "{said}");
+    common::assert_sound(&pdf);
+    let text = common::text_of(&pdf, None);
+    for words in [numbered.as_str(), named.as_str(), number.as_str(), "Dates available", "Meeting place", "Postcode"] {
+        assert!(text.contains(words), "{words} missing from {text}");
+    }
+    // Between the coming programme's first and last day (the demo's cohorts' window), and no
+    // participant named: the file's people are nowhere in it.
+    assert!(text.contains("between Thursday 1 April 2027 and Monday 31 May 2027"), "{text}");
+    let people: Vec<String> = {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let mut stmt = conn.prepare("SELECT name FROM participant").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert!(people.iter().all(|p| !text.contains(p.as_str())));
+
+    let merge = dir.path().join("merge.xlsx");
+    run(&["ask-for-offers", f, "-o", merge.to_str().unwrap()]);
+    let table = placements::exchange::read_spreadsheet(&merge, None).unwrap();
+    assert_eq!(table.headers, placements::exchange::offer_request::MERGE_HEADERS);
+    let running: i64 = scalar(&file, "SELECT count(*) FROM community_group WHERE NOT archived AND status <> 'closed'");
+    assert_eq!(table.rows.len() as i64, running);
+
+    let form = dir.path().join("form.txt");
+    run(&["ask-for-offers", f, "-o", form.to_str().unwrap()]);
+    let questions = std::fs::read_to_string(&form).unwrap();
+    for c in placements::exchange::offer_request::REPLY_COLUMNS {
+        assert!(questions.contains(&format!(". {}\r\n", c.title)), "{} missing from {questions}", c.title);
+    }
+
+    // Microsoft Forms' Excel export of that form, saved as CSV: its own columns first.
+    let export = dir.path().join("Offers form.csv");
+    std::fs::write(
+        &export,
+        format!(
+            "ID,Start time,Completion time,Email,Name,Last modified time,Group,Charity no.,Activity,What the team will do,\
+             Dates available,Days,Times,Team size,How many teams can you host?,Contact on the day,Meeting place,Postcode\r\n\
+             1,4/1/27 9:02:11,4/1/27 9:10:40,anonymous,,,\"{named}\",,Litter pick,Clear the beach,19 April 2027 to 21 May 2027,\
+             Tuesdays and Thursdays,9.30am - 3.30pm,4-6,3,Sam Reed 07700 900456,\"Lifeboat station, The Promenade\",FY7 6AB\r\n"
+        ),
+    )
+    .unwrap();
+    let said = run(&["import", "offers", f, export.to_str().unwrap()]);
+    assert!(said.contains("imported 1, updated 0, skipped 0, errors 0"), "{said}");
+    assert!(
+        said.contains("columns not imported: ID, Start time, Completion time, Email, Name, Last modified time"),
+        "{said}"
+    );
+    let store = Store::open(&file, OpenMode::ReadOnly).unwrap();
+    let id = store.offer_summaries().unwrap().into_iter().find(|o| o.title == "Litter pick").unwrap().id;
+    let offer = store.offer(id).unwrap();
+    assert_eq!((offer.when.first_date, offer.when.last_date), (d(4, 19), d(5, 21)));
+    assert_eq!(offer.when.weekdays.0, 0b000_1010);
+    assert_eq!(
+        (offer.start_time, offer.finish_time),
+        (NaiveTime::from_hms_opt(9, 30, 0).unwrap(), NaiveTime::from_hms_opt(15, 30, 0).unwrap())
+    );
+    assert_eq!((offer.team_size_min, offer.team_size_max, offer.capacity), (4, 6, 3));
+    assert_eq!((offer.day_contact_name.as_str(), offer.day_contact_phone.as_str()), ("Sam Reed", "07700 900456"));
+    assert_eq!(offer.meeting_place.one_line(), "Lifeboat station, The Promenade, FY7 6AB");
+}

@@ -197,7 +197,12 @@ mod board_verdicts {
     type PlacedSpec = (usize, Option<usize>, u32, u8);
 
     fn programme(teams: &[TeamSpec], offers: &[OfferSpec], placed: &[PlacedSpec]) -> Programme {
-        let cohorts = vec![CohortFacts { id: CohortId(1), name: "Wave".into(), window: Some((april(3), april(26))) }];
+        let cohorts = vec![CohortFacts {
+            id: CohortId(1),
+            name: "Wave".into(),
+            window: Some((april(3), april(26))),
+            most_per_day: None,
+        }];
         let teams: Vec<TeamFacts> = teams
             .iter()
             .enumerate()

@@ -8,7 +8,7 @@ use common::{demo_file, scalar};
 use placements::model::availability::Availability;
 use placements::model::clash::{Candidate, check_candidate, check_placement};
 use placements::model::programme::{CohortFacts, MemberFacts, OfferFacts, Placed, Programme, TeamFacts};
-use placements::model::suggest::{Proposal, Score, as_placed, score, suggest, unplaced_teams};
+use placements::model::suggest::{Proposal, Score, as_placed, score, suggest, suggest_with, unplaced_teams};
 use placements::model::{
     CohortId, DaySpan, NeighbourhoodId, OfferId, OfferStatus, ParticipantId, PlacementId, PlacementStatus, TeamId,
     Weekdays,
@@ -122,8 +122,9 @@ fn build(spec: &Spec) -> Programme {
             id: CohortId(1),
             name: "Wave 1".into(),
             window: spec.window.map(|(a, b)| (day(a.min(b)), day(a.max(b)))),
+            most_per_day: None,
         },
-        CohortFacts { id: CohortId(2), name: "Wave 2".into(), window: None },
+        CohortFacts { id: CohortId(2), name: "Wave 2".into(), window: None, most_per_day: None },
     ];
     let mut teams: Vec<TeamFacts> = spec
         .teams
@@ -137,7 +138,7 @@ fn build(spec: &Spec) -> Programme {
                     email: if m == 0 && s.email > 0 { format!("p{}@example.org", s.email) } else { String::new() },
                     away: if m == 0 {
                         (0..spec.days)
-                            .filter(|d| s.away & (1 << d) != 0)
+                            .filter(|d| *d < 16 && s.away & (1 << d) != 0)
                             .map(|d| DaySpan { first: day(d), last: day(d) })
                             .collect()
                     } else {
@@ -221,10 +222,34 @@ fn brute_force(
     days: usize,
     chosen: &mut Vec<(TeamId, NaiveDate, OfferId)>,
 ) -> Score {
+    brute_force_within(programme, teams, days, None, chosen)
+}
+
+/// How many of the cohort's teams are out on `on`, in the file and among `chosen`.
+fn out_on(programme: &Programme, chosen: &[(TeamId, NaiveDate, OfferId)], on: NaiveDate) -> usize {
+    let cohort_team = |team: TeamId| programme.team(team).is_some_and(|t| t.cohort == CohortId(1));
+    let mut teams: Vec<TeamId> = programme.live_on_day(on).map(|p| p.team).filter(|t| cohort_team(*t)).collect();
+    teams.extend(chosen.iter().filter(|(_, d, _)| *d == on).map(|(t, _, _)| *t));
+    teams.sort();
+    teams.dedup();
+    teams.len()
+}
+
+/// [`brute_force`] with at most `most` of the cohort's teams out on a day.
+fn brute_force_within(
+    programme: &Programme,
+    teams: &[TeamId],
+    days: usize,
+    most: Option<usize>,
+    chosen: &mut Vec<(TeamId, NaiveDate, OfferId)>,
+) -> Score {
     let total = unplaced_teams(programme, CohortId(1)).len();
     let Some((team, rest)) = teams.split_first() else { return score(programme, total, chosen) };
-    let mut best = brute_force(programme, rest, days, chosen);
+    let mut best = brute_force_within(programme, rest, days, most, chosen);
     for d in 0..days {
+        if most.is_some_and(|most| out_on(programme, chosen, day(d)) >= most) {
+            continue;
+        }
         for offer in &programme.offers {
             let candidate = Candidate {
                 team: *team,
@@ -237,7 +262,7 @@ fn brute_force(
                 continue;
             }
             chosen.push((*team, day(d), offer.id));
-            best = best.min(brute_force(programme, rest, days, chosen));
+            best = best.min(brute_force_within(programme, rest, days, most, chosen));
             chosen.pop();
         }
     }
@@ -269,6 +294,37 @@ proptest! {
         let teams = unplaced_teams(&programme, CohortId(1));
         let best = brute_force(&programme, &teams, spec.days, &mut Vec::new());
         prop_assert_eq!(score(&programme, teams.len(), &triples(&proposal)), best);
+    }
+
+    /// With at most one or two of the cohort's teams out a day, no day ever has more (counting
+    /// those already out) and nothing breaks a hard rule; when the teams are all one size, no
+    /// assignment within the limit scores better (with teams of several sizes the limit is only
+    /// a bound in the first network: see ARCHITECTURE.md).
+    #[test]
+    fn suggest_keeps_to_the_limit_and_is_as_good_as_every_assignment_within_it(
+        spec in spec(4, 3, 5, false),
+        most in 1..3usize,
+        one_size in any::<bool>(),
+    ) {
+        let mut spec = spec;
+        if one_size {
+            for team in &mut spec.teams {
+                team.size = 4;
+            }
+        }
+        let programme = build(&spec);
+        let proposal = suggest_with(&programme, CohortId(1), day(0), day(spec.days - 1), Some(most as u32));
+        let placements = triples(&proposal);
+        prop_assert_eq!(hard_clashes(&programme, &placements), Vec::<String>::new());
+        for d in 0..spec.days {
+            let before = out_on(&programme, &[], day(d));
+            prop_assert!(out_on(&programme, &placements, day(d)) <= most.max(before), "{}", day(d));
+        }
+        if one_size {
+            let teams = unplaced_teams(&programme, CohortId(1));
+            let best = brute_force_within(&programme, &teams, spec.days, Some(most), &mut Vec::new());
+            prop_assert_eq!(score(&programme, teams.len(), &placements), best);
+        }
     }
 
     /// The same programme always gives the same proposal.
@@ -365,9 +421,45 @@ fn a_cohort_where_nobody_is_free_places_nothing_and_says_so_for_every_team() {
     );
 }
 
+/// Four teams and offers open every weekday for four weeks: with no limit each team goes out in
+/// a week of its own (not all on the first Monday); with at most one a day, never two on a day.
+#[test]
+fn teams_are_spread_over_the_weeks_and_kept_to_the_limit() {
+    let spec = Spec {
+        days: 26,
+        teams: vec![four(), four(), four(), four()],
+        offers: (0..4).map(|o| open_offer(o, 1, 5)).collect(),
+        window: None,
+        placed: Vec::new(),
+    };
+    let programme = build(&spec);
+    let proposal = suggest(&programme, CohortId(1), day(0), day(25));
+    let weeks: std::collections::BTreeSet<i64> =
+        proposal.placements.iter().map(|p| (p.day - day(0)).num_days() / 7).collect();
+    assert_eq!((proposal.placements.len(), weeks.len()), (4, 4), "{:?}", triples(&proposal));
+    // Five teams in one week, at most one a day: one each day, Monday to Friday.
+    let spec = Spec { days: 5, teams: vec![four(); 5], ..spec };
+    let programme = build(&spec);
+    let proposal = suggest_with(&programme, CohortId(1), day(0), day(4), Some(1));
+    let days: std::collections::BTreeSet<NaiveDate> = proposal.placements.iter().map(|p| p.day).collect();
+    assert_eq!((proposal.placements.len(), days.len()), (5, 5), "{:?}", triples(&proposal));
+    // A sixth team has no day left, and says why.
+    let spec = Spec { teams: vec![four(); 6], ..spec };
+    let programme = build(&spec);
+    let proposal = suggest_with(&programme, CohortId(1), day(0), day(4), Some(1));
+    assert_eq!(proposal.placements.len(), 5);
+    assert_eq!(
+        proposal.unplaced.iter().map(|u| u.reason.as_str()).collect::<Vec<_>>(),
+        [
+            "Team 6: every day it could go out with an offer that has room already has 1 team of the cohort out, the most a day."
+        ]
+    );
+}
+
 #[test]
 fn teams_already_placed_are_left_alone_and_counted_in_the_spread() {
-    // Team 1 is already in neighbourhood 1; team 2 goes to neighbourhood 2 though 1 is confirmed.
+    // Team 1 is already in neighbourhood 1; team 2 goes to neighbourhood 2 though 1 is confirmed,
+    // and on another day than team 1's (the days of a week are spread too).
     let mut second = open_offer(1, 2, 1);
     second.status = OfferStatus::Offered;
     let spec = Spec {
@@ -379,7 +471,7 @@ fn teams_already_placed_are_left_alone_and_counted_in_the_spread() {
     };
     let programme = build(&spec);
     let proposal = suggest(&programme, CohortId(1), day(0), day(4));
-    assert_eq!(triples(&proposal), vec![(TeamId(2), day(0), OfferId(2))]);
+    assert_eq!(triples(&proposal), vec![(TeamId(2), day(1), OfferId(2))]);
     assert!(proposal.unplaced.is_empty());
 }
 

@@ -148,3 +148,76 @@ fn report_figures(figures: &crate::model::report::Report, extension: &str) -> Re
             .map_err(|e| format!("could not export: {e}")),
     }
 }
+
+/// What `ask-for-offers` writes, and to whom.
+pub(super) struct AskArgs<'a> {
+    pub out: &'a Path,
+    pub neighbourhood: Option<&'a str>,
+    pub groups: &'a [String],
+    pub cohort: Option<&'a str>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// Asks the directory's groups for offers: letters (PDF), a mail merge (CSV or XLSX) or the
+/// questions for an online form (TXT), by `out`'s extension.
+pub(super) fn ask_for_offers(file: &Path, args: &AskArgs<'_>) -> Result<Output, String> {
+    use crate::exchange::offer_request::{RequestFormat, groups_to_ask, request_bytes, request_programme};
+    let format = RequestFormat::from_path(args.out).ok_or_else(|| {
+        format!(
+            "{}: give a file ending .pdf (letters), .csv or .xlsx (a mail merge) or .txt (a form's questions)",
+            args.out.display()
+        )
+    })?;
+    let store = open_to_read(file)?;
+    let read = |e| format!("could not read {}: {e}", file.display());
+    let chosen = args.cohort.map(|name| cohort_named(&store, file, name)).transpose()?;
+    let practices = store.practices().map_err(read)?.into_iter().map(|p| p.name).collect();
+    let cohorts = store.cohorts().map_err(read)?;
+    let today = chrono::Local::now().date_naive();
+    let programme = request_programme(&cohorts, chosen.as_ref(), args.from, args.to, practices, today).ok_or(
+        "the letters need the programme's dates: give --from and --to (YYYY-MM-DD), or a cohort with a programme window",
+    )?;
+    let mut groups = groups_to_ask(store.group_records().map_err(read)?);
+    if let Some(hood) = args.neighbourhood {
+        if !store.neighbourhoods().map_err(read)?.iter().any(|n| n.name.trim().eq_ignore_ascii_case(hood.trim())) {
+            return Err(format!("there is no neighbourhood called “{hood}” in {}", file.display()));
+        }
+        groups.retain(|g| g.neighbourhood.trim().eq_ignore_ascii_case(hood.trim()));
+    }
+    if !args.groups.is_empty() {
+        let wanted = |g: &crate::model::GroupRecord| {
+            args.groups.iter().any(|n| n.trim().eq_ignore_ascii_case(g.group.name.trim()))
+        };
+        if let Some(missing) =
+            args.groups.iter().find(|n| !groups.iter().any(|g| g.group.name.trim().eq_ignore_ascii_case(n.trim())))
+        {
+            return Err(format!(
+                "there is no group called “{missing}” to write to (archived and closed groups are left out)"
+            ));
+        }
+        groups.retain(wanted);
+    }
+    if groups.is_empty() && format != RequestFormat::FormQuestions {
+        return Err("no group to write to: the directory has no group still running there".to_owned());
+    }
+    let (bytes, what) = match format {
+        RequestFormat::Letters => {
+            let prepared = crate::print::prepare_requests(&groups, &programme, today).map_err(|e| e.to_string())?;
+            let printed = crate::print::typeset(&prepared, today).map_err(|e| e.to_string())?;
+            let pages = printed.page_count();
+            let what =
+                format!("{} ({} pages)", crate::model::text::count_of(groups.len() as u64, "letter", "letters"), pages);
+            (printed.pdf().map_err(|e| e.to_string())?, what)
+        }
+        RequestFormat::FormQuestions => {
+            (request_bytes(format, &groups, &programme).map_err(|e| e.to_string())?, "the form's questions".to_owned())
+        }
+        _ => (
+            request_bytes(format, &groups, &programme).map_err(|e| e.to_string())?,
+            crate::model::text::count_of(groups.len() as u64, "group", "groups"),
+        ),
+    };
+    write_atomically(args.out, &bytes).map_err(|e| format!("could not write {}: {e}", args.out.display()))?;
+    Ok(format!("wrote {}: {what}", args.out.display()).into())
+}

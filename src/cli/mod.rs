@@ -139,9 +139,37 @@ pub enum CliCommand {
         /// The last day to place on (YYYY-MM-DD).
         #[arg(long, value_parser = board::iso_date)]
         to: Option<NaiveDate>,
+        /// At most N of the cohort's teams out on one day [default: the cohort's own limit].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+        most_per_day: Option<u32>,
         /// Place them, pencilled in (a backup first, then all of them or nothing).
         #[arg(long)]
         apply: bool,
+    },
+    /// Ask the directory's groups (still running, not archived) for offers: a letter to each with
+    /// the reply to fill in (OUT.pdf), the same as a mail merge (OUT.csv or OUT.xlsx), or the
+    /// questions for an online form (OUT.txt) whose responses import as offers as they come.
+    AskForOffers {
+        /// The placement database (opened read-only).
+        file: PathBuf,
+        /// Where to write: .pdf, .csv, .xlsx or .txt.
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+        /// Only the groups of this neighbourhood.
+        #[arg(long)]
+        neighbourhood: Option<String>,
+        /// Only this group (give it again for more).
+        #[arg(long = "group")]
+        groups: Vec<String>,
+        /// The programme's dates and who signs, from this cohort [default: every cohort's window].
+        #[arg(long)]
+        cohort: Option<String>,
+        /// The first day teams go out (YYYY-MM-DD), with --to.
+        #[arg(long, value_parser = board::iso_date)]
+        from: Option<NaiveDate>,
+        /// The last day teams go out (YYYY-MM-DD).
+        #[arg(long, value_parser = board::iso_date)]
+        to: Option<NaiveDate>,
     },
     /// Write printed documents as a PDF: a day's sheets (--date), a team's sheets (--team and
     /// --cohort), a host group's letter (--group) or the programme on one page (--programme and
@@ -366,8 +394,19 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
             };
             board::place(&file, &args)
         }
-        CliCommand::Schedule { file, cohort, from, to, apply } => {
-            schedule::schedule(&file, &schedule::ScheduleArgs { cohort: &cohort, from, to, apply })
+        CliCommand::Schedule { file, cohort, from, to, most_per_day, apply } => {
+            schedule::schedule(&file, &schedule::ScheduleArgs { cohort: &cohort, from, to, most_per_day, apply })
+        }
+        CliCommand::AskForOffers { file, out, neighbourhood, groups, cohort, from, to } => {
+            let args = documents::AskArgs {
+                out: &out,
+                neighbourhood: neighbourhood.as_deref(),
+                groups: &groups,
+                cohort: cohort.as_deref(),
+                from,
+                to,
+            };
+            documents::ask_for_offers(&file, &args)
         }
         CliCommand::DaySheets { file, out, date, team, cohort, group, programme, every_day } => {
             let args = documents::SheetsArgs {

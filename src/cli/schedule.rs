@@ -10,13 +10,15 @@ use crate::edit::{BoardEdit, apply};
 use crate::model::Cohort;
 use crate::model::dates::uk_date;
 use crate::model::programme::Programme;
-use crate::model::suggest::{MAX_DAYS, Proposal, suggest};
+use crate::model::suggest::{MAX_DAYS, Proposal, suggest_with};
 
 /// What to schedule.
 pub(super) struct ScheduleArgs<'a> {
     pub cohort: &'a str,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// At most so many of its teams out on a day; the cohort's own when not given.
+    pub most_per_day: Option<u32>,
     pub apply: bool,
 }
 
@@ -65,7 +67,7 @@ pub(super) fn schedule(file: &Path, args: &ScheduleArgs<'_>) -> Result<Output, S
     let cohort = cohort_named(&store, file, args.cohort)?;
     let (first, last) = days_for(&cohort, args.from, args.to)?;
     let programme = store.programme().map_err(read)?;
-    let proposal = suggest(&programme, cohort.id, first, last);
+    let proposal = suggest_with(&programme, cohort.id, first, last, args.most_per_day.or(cohort.most_per_day));
     let mut lines = proposal_lines(&programme, &proposal);
     if proposal.teams == 0 {
         lines = vec![format!("every team of {} is placed already", cohort.name)];

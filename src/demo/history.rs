@@ -61,6 +61,7 @@ pub(super) fn write_last_year(
         coordinator_phone: "01632 960 123".to_owned(),
         notes: "Last year's programme, finished.".to_owned(),
         personal_data_removed_on: None,
+        most_per_day: None,
     })?;
     let mut teams = Vec::new();
     for t in 0..TEAMS {

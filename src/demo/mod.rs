@@ -419,6 +419,7 @@ fn write_cohorts(w: &mut BulkWriter<'_>, rng: &mut Rng, year: i32) -> Result<Peo
             coordinator_phone: "01632 960 123".to_owned(),
             notes: String::new(),
             personal_data_removed_on: None,
+            most_per_day: None,
         })?;
         // People, sorted by organisation so that dealing them round the teams mixes them.
         let mut roster = Vec::new();

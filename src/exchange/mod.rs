@@ -15,6 +15,7 @@ pub mod mail_merge;
 pub mod mapping;
 pub mod neighbourhood_import;
 pub mod offer_import;
+pub mod offer_request;
 pub mod oruk;
 pub mod oruk_import;
 pub mod participant_import;

@@ -217,6 +217,9 @@ pub fn check_cohort(c: &Cohort) -> Vec<FieldProblem> {
     if let Err(message) = TeamSize::new(c.default_team_size) {
         problem("default_team_size", &message);
     }
+    if c.most_per_day == Some(0) {
+        problem("most_per_day", "At least one team must be able to go out on a day (leave it blank for no limit).");
+    }
     if !c.coordinator_phone.trim().is_empty() && !is_plausible_uk_phone(&c.coordinator_phone) {
         problem("coordinator_phone", "This is not a UK phone number (for example 01632 960123).");
     }

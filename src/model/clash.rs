@@ -40,10 +40,11 @@ pub enum ClashKind {
     PlacedTwice,
     OutsideWindow,
     OfferDraft,
+    BusyDay,
 }
 
 impl ClashKind {
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::TeamOut,
         Self::MemberAway,
         Self::MemberOut,
@@ -56,11 +57,14 @@ impl ClashKind {
         Self::PlacedTwice,
         Self::OutsideWindow,
         Self::OfferDraft,
+        Self::BusyDay,
     ];
 
     pub fn severity(self) -> Severity {
         match self {
-            Self::Size | Self::PlacedTwice | Self::OutsideWindow | Self::OfferDraft => Severity::Warning,
+            Self::Size | Self::PlacedTwice | Self::OutsideWindow | Self::OfferDraft | Self::BusyDay => {
+                Severity::Warning
+            }
             _ => Severity::Hard,
         }
     }
@@ -80,6 +84,7 @@ impl ClashKind {
             Self::PlacedTwice => "placed_twice",
             Self::OutsideWindow => "outside_window",
             Self::OfferDraft => "offer_draft",
+            Self::BusyDay => "busy_day",
         }
     }
 
@@ -164,7 +169,8 @@ fn problem(kind: ClashKind, message: String) -> Problem {
 
 /// What the team's placement on `day` would break, whatever the offer: the team already out
 /// that day, a member away or out with another team, the team placed on another day too, a day
-/// outside its cohort's programme window.
+/// outside its cohort's programme window, more of its cohort's teams out that day than the
+/// cohort allows.
 pub fn team_day_problems(programme: &Programme, candidate: &Candidate) -> Vec<Problem> {
     let others = Others { programme, replacing: &candidate.replacing, also: &candidate.also };
     let (team, day) = (candidate.team, candidate.day);
@@ -207,6 +213,29 @@ pub fn team_day_problems(programme: &Programme, candidate: &Candidate) -> Vec<Pr
             ClashKind::OutsideWindow,
             format!("{} is outside {}'s programme ({}).", uk_date(day), cohort.name, uk_date_range(first, last)),
         ));
+    }
+    if let Some(cohort) = programme.cohort(facts.cohort)
+        && let Some(most) = cohort.most_per_day
+    {
+        let mut out: Vec<TeamId> = others
+            .on_day(day)
+            .filter(|p| p.team != team && programme.team(p.team).is_some_and(|t| t.cohort == facts.cohort))
+            .map(|p| p.team)
+            .collect();
+        out.sort();
+        out.dedup();
+        if out.len() + 1 > most as usize {
+            problems.push(problem(
+                ClashKind::BusyDay,
+                format!(
+                    "{} of {}'s teams are out on {}; it takes at most {} a day.",
+                    out.len() + 1,
+                    cohort.name,
+                    uk_date(day),
+                    most
+                ),
+            ));
+        }
     }
     problems
 }

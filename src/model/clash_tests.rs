@@ -65,8 +65,8 @@ fn placed(id: i64, team: i64, offer: Option<i64>, day: NaiveDate) -> Placed {
 /// (five people); offers 1 (two team-days), 2 withdrawn, 3 a draft, 4 of an archived group.
 fn programme(placements: Vec<Placed>) -> Programme {
     let cohorts = vec![
-        CohortFacts { id: CohortId(1), name: "Wave 1".into(), window: Some((d(4, 1), d(5, 31))) },
-        CohortFacts { id: CohortId(2), name: "Wave 2".into(), window: None },
+        CohortFacts { id: CohortId(1), name: "Wave 1".into(), window: Some((d(4, 1), d(5, 31))), most_per_day: None },
+        CohortFacts { id: CohortId(2), name: "Wave 2".into(), window: None, most_per_day: None },
     ];
     let teams = vec![
         team(

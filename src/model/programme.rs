@@ -18,6 +18,8 @@ pub struct CohortFacts {
     pub name: String,
     /// The programme window, when the cohort has one.
     pub window: Option<(NaiveDate, NaiveDate)>,
+    /// The most of its teams out on one day, when it says.
+    pub most_per_day: Option<u32>,
 }
 
 /// A person on a team, with the days they cannot go out.
@@ -125,6 +127,13 @@ impl Programme {
                 }
             }
         }
+    }
+
+    /// The same programme with `extra` placements made too (Suggest, a round at a time).
+    pub fn with_placed(&self, extra: impl IntoIterator<Item = Placed>) -> Programme {
+        let mut placements = self.placements.clone();
+        placements.extend(extra);
+        Programme::new(self.cohorts.clone(), self.teams.clone(), self.offers.clone(), placements)
     }
 
     pub fn team(&self, id: TeamId) -> Option<&TeamFacts> {

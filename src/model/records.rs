@@ -316,6 +316,9 @@ pub struct Cohort {
     pub first_day: Option<NaiveDate>,
     pub last_day: Option<NaiveDate>,
     pub default_team_size: u32,
+    /// The most of its teams out on one day (none: no limit); Suggest keeps to it and the board
+    /// warns past it.
+    pub most_per_day: Option<u32>,
     /// Printed on day sheets.
     pub coordinator_name: String,
     pub coordinator_phone: String,

@@ -7,18 +7,29 @@
 //! 3. then the teams spread over the neighbourhoods as evenly as possible, counting the teams
 //!    already placed (the sum of the squares of each neighbourhood's teams, as small as it can be);
 //! 4. then as many confirmed offers as possible before offered ones;
-//! 5. ties broken the same way every time (the order of teams, offers and days in the file).
+//! 5. then the teams spread over the weeks of the window, and within a week over its days,
+//!    counting the cohort's teams already out (not all on the first Monday);
+//! 6. ties broken the same way every time (the order of teams, offers and days in the file).
 //!
-//! It is exact: the choices form a network (teams to offer-days to offers to neighbourhoods,
-//! each with its capacity), and a minimum-cost flow over it (`model::flow`) with costs weighted so
-//! that each aim outweighs every later one is an optimum of the whole objective. Days are grouped
-//! first: two days are alike for an offer when the same teams can go out on both, so the network
-//! has a node per offer and kind of day, not per day. Whether a team can go out with an offer on
-//! a day is asked of the clash rules (`model::clash`), the same as everywhere.
+//! And never more of the cohort's teams out on one day than it allows (its "at most N a day").
+//!
+//! Aims 1 to 4 are exact: the choices form a network (teams to offer-days to offers to
+//! neighbourhoods, each with its capacity), and a minimum-cost flow over it (`model::flow`) with
+//! costs weighted so that each aim outweighs every later one is an optimum of them all. Days are
+//! grouped first: two days are alike for an offer when the same teams can go out on both, so the
+//! network has a node per offer and kind of day, not per day, and any day of a kind is as good as
+//! another for aims 1 to 4. A second network then gives each team a day of the kind it was given
+//! (team to offer-day to day to week, a day's room being what the cohort's limit leaves), the
+//! weeks and days as even as they can be: exact for aim 5 given the offers and kinds the first
+//! chose, not over every equally good choice of them. When the limit leaves a team no day, the
+//! teams that got one are kept and the rest solved again with the full days closed to them,
+//! until no more can be placed: always within the limit, but where the limit binds it may place a
+//! team fewer than the best there is (see ARCHITECTURE.md). Whether a team can go out with an offer
+//! on a day is asked of the clash rules (`model::clash`), the same as everywhere.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::availability::is_available;
 use super::clash::{Candidate, ClashKind, Problem, check_candidate, offer_day_problems, team_day_problems};
@@ -171,6 +182,9 @@ pub fn unplaced_teams(programme: &Programme, cohort: CohortId) -> Vec<TeamId> {
 struct DayKind {
     free: Vec<bool>,
     outside: bool,
+    /// The day itself, when each day is a kind of its own (with a limit a day, every day has its
+    /// own room).
+    only: Option<NaiveDate>,
 }
 
 /// An offer's days of one kind that it can host on, in date order.
@@ -200,6 +214,7 @@ impl Choices {
         teams: Vec<TeamId>,
         days: Vec<NaiveDate>,
         barred: &BTreeSet<(usize, NaiveDate)>,
+        day_by_day: bool,
     ) -> Self {
         let mut kinds: Vec<DayKind> = Vec::new();
         let mut kind_of_day: Vec<usize> = Vec::new();
@@ -215,7 +230,7 @@ impl Choices {
                     !barred.contains(&(t, *day)) && !problems.iter().any(Problem::is_hard)
                 })
                 .collect();
-            let kind = DayKind { free, outside };
+            let kind = DayKind { free, outside, only: day_by_day.then_some(*day) };
             let at = kinds.iter().position(|k| *k == kind).unwrap_or_else(|| {
                 kinds.push(kind);
                 kinds.len() - 1
@@ -256,23 +271,104 @@ impl Choices {
     }
 }
 
-/// Proposes placements for every unplaced team of `cohort` on days from `first` to `last`.
+/// Proposes placements for every unplaced team of `cohort` on days from `first` to `last`, at
+/// most the cohort's own limit a day.
 pub fn suggest(programme: &Programme, cohort: CohortId, first: NaiveDate, last: NaiveDate) -> Proposal {
+    let most_per_day = programme.cohort(cohort).and_then(|c| c.most_per_day);
+    suggest_with(programme, cohort, first, last, most_per_day)
+}
+
+/// [`suggest`] with at most `most_per_day` of the cohort's teams out on a day (none: no limit),
+/// whatever the cohort says.
+pub fn suggest_with(
+    programme: &Programme,
+    cohort: CohortId,
+    first: NaiveDate,
+    last: NaiveDate,
+    most_per_day: Option<u32>,
+) -> Proposal {
     crate::fault::inject("suggest");
     let teams = unplaced_teams(programme, cohort);
     let days: Vec<NaiveDate> = days_between(first, last).take(MAX_DAYS).collect();
-    // Two of the teams share a person only when the file holds the same email twice in a cohort:
-    // the network cannot see that, so a day they would both be out is barred for the later team
-    // and the network solved again (exact whenever no two of the teams share a person).
-    let mut barred: BTreeSet<(usize, NaiveDate)> = BTreeSet::new();
+    let mut current = programme.clone();
+    let mut placed: Vec<(TeamId, NaiveDate, OfferId)> = Vec::new();
+    let mut left = teams.clone();
+    // Rounds: a round places every team it can; when the limit leaves some without a day, the
+    // days now full are closed to them and they are solved again.
     loop {
-        let choices = Choices::new(programme, teams.clone(), days.clone(), &barred);
-        let chosen = solve(programme, &choices);
-        match shared_person_clash(programme, &choices, &chosen) {
-            Some(clash) if barred.insert(clash) => continue,
-            _ => return proposal(programme, &choices, chosen),
+        let full = full_days(&current, cohort, &days, most_per_day);
+        let (choices, dated) = solve_round(&current, &left, &days, &full, cohort, most_per_day);
+        let round: Vec<(TeamId, NaiveDate, OfferId)> =
+            dated.iter().map(|(t, day, o)| (choices.teams[*t], *day, current.offers[*o].id)).collect();
+        let all_placed = round.len() == left.len();
+        left.retain(|team| !round.iter().any(|(t, _, _)| t == team));
+        current = current.with_placed(as_placed_after(&round, placed.len()));
+        placed.extend(round.iter().copied());
+        if all_placed || round.is_empty() || most_per_day.is_none() {
+            return proposal(programme, &current, &choices, teams.len(), &placed, &left, &full, most_per_day);
         }
     }
+}
+
+/// The days the cohort already has as many teams out on as it allows.
+fn full_days(
+    programme: &Programme,
+    cohort: CohortId,
+    days: &[NaiveDate],
+    most_per_day: Option<u32>,
+) -> BTreeSet<NaiveDate> {
+    let Some(most) = most_per_day else { return BTreeSet::new() };
+    days.iter().copied().filter(|day| cohort_out_on(programme, cohort, *day) >= most as usize).collect()
+}
+
+/// How many of the cohort's teams are out on `day`.
+fn cohort_out_on(programme: &Programme, cohort: CohortId, day: NaiveDate) -> usize {
+    let mut teams: Vec<TeamId> = programme
+        .live_on_day(day)
+        .filter(|p| programme.team(p.team).is_some_and(|t| t.cohort == cohort))
+        .map(|p| p.team)
+        .collect();
+    teams.sort();
+    teams.dedup();
+    teams.len()
+}
+
+/// One round: the offers and kinds of day (the first network), then the days (the second), for
+/// `teams`, with `full` days closed to them. Two of the teams share a person only when the file
+/// holds the same email twice in a cohort: the network cannot see that, so a day they would both
+/// be out is barred for the later team and the round solved again (exact whenever no two of the
+/// teams share a person).
+fn solve_round(
+    programme: &Programme,
+    teams: &[TeamId],
+    days: &[NaiveDate],
+    full: &BTreeSet<NaiveDate>,
+    cohort: CohortId,
+    most_per_day: Option<u32>,
+) -> (Choices, Vec<(usize, NaiveDate, usize)>) {
+    let mut barred: BTreeSet<(usize, NaiveDate)> =
+        (0..teams.len()).flat_map(|t| full.iter().map(move |day| (t, *day))).collect();
+    loop {
+        let choices = Choices::new(programme, teams.to_vec(), days.to_vec(), &barred, most_per_day.is_some());
+        let room: Option<BTreeMap<NaiveDate, i64>> = most_per_day.map(|most| {
+            days.iter().map(|d| (*d, i64::from(most) - cohort_out_on(programme, cohort, *d) as i64)).collect()
+        });
+        let given = solve(programme, &choices, room.as_ref());
+        let dated = assign_days(programme, &choices, &given, cohort, most_per_day);
+        match shared_person_clash(programme, &choices, &dated) {
+            Some(clash) if barred.insert(clash) => continue,
+            _ => return (choices, dated),
+        }
+    }
+}
+
+/// [`as_placed`] numbered after `before` placements already made (ids stay unique).
+fn as_placed_after(placements: &[(TeamId, NaiveDate, OfferId)], before: usize) -> Vec<Placed> {
+    let mut placed = as_placed(placements);
+    for (j, p) in placed.iter_mut().enumerate() {
+        p.id = PlacementId(-((before + j) as i64) - 1);
+    }
+    placed
 }
 
 /// The most days Suggest looks over: a year and a few days.
@@ -293,23 +389,54 @@ fn shared_person_clash(
     None
 }
 
-/// The proposal from the teams chosen, with each placement's warnings and each team left out.
-fn proposal(programme: &Programme, choices: &Choices, chosen: Vec<(usize, NaiveDate, usize)>) -> Proposal {
-    let mut proposal = Proposal { teams: choices.teams.len(), ..Default::default() };
-    for (t, day, o) in chosen {
-        let (team, offer) = (choices.teams[t], programme.offers[o].id);
-        let candidate = Candidate { team, day, offer: Some(offer), ..Default::default() };
+/// The proposal from the teams placed, with each placement's warnings (as the file stands, as
+/// the board would show it when dropped) and each team left out with why: `choices` is the last
+/// round's, over `current` (the file with the rounds' placements), whose teams include those left.
+#[allow(clippy::too_many_arguments)]
+fn proposal(
+    programme: &Programme,
+    current: &Programme,
+    choices: &Choices,
+    teams: usize,
+    placed: &[(TeamId, NaiveDate, OfferId)],
+    left: &[TeamId],
+    full: &BTreeSet<NaiveDate>,
+    most_per_day: Option<u32>,
+) -> Proposal {
+    let mut proposal = Proposal { teams, ..Default::default() };
+    for (team, day, offer) in placed {
+        let candidate = Candidate { team: *team, day: *day, offer: Some(*offer), ..Default::default() };
         let warnings = check_candidate(programme, &candidate).into_iter().filter(|w| !w.is_hard()).collect();
-        proposal.placements.push(Proposed { team, day, offer, warnings });
+        proposal.placements.push(Proposed { team: *team, day: *day, offer: *offer, warnings });
     }
     proposal.placements.sort_by_key(|p| (p.day, p.team));
-    for (t, team) in choices.teams.iter().enumerate() {
-        if !proposal.placements.iter().any(|p| p.team == *team) {
-            let reason = why_unplaced(programme, choices, t);
-            proposal.unplaced.push(Unplaced { team: *team, reason });
-        }
+    for team in left {
+        let Some(t) = choices.teams.iter().position(|c| c == team) else { continue };
+        let reason = match full.is_empty() {
+            true => why_unplaced(current, choices, t),
+            // Closed days first: was it the limit that left it out?
+            false => why_unplaced_with_limit(current, choices, t, most_per_day),
+        };
+        proposal.unplaced.push(Unplaced { team: *team, reason });
     }
     proposal
+}
+
+/// Why a team was left out when some days were closed to it by the limit: the limit, when the
+/// team could have gone out but for it.
+fn why_unplaced_with_limit(programme: &Programme, choices: &Choices, t: usize, most_per_day: Option<u32>) -> String {
+    let open = Choices::new(programme, vec![choices.teams[t]], choices.days.clone(), &BTreeSet::new(), false);
+    match most_per_day {
+        Some(most) if open.has_open_door(0) => {
+            let name = programme.team(choices.teams[t]).map_or("The team".to_owned(), |f| f.name.clone());
+            format!(
+                "{name}: every day it could go out with an offer that has room already has {} of the cohort out, \
+                 the most a day.",
+                count_of(u64::from(most), "team", "teams")
+            )
+        }
+        _ => why_unplaced(programme, choices, t),
+    }
 }
 
 /// Team-days an offer can still host.
@@ -324,45 +451,72 @@ struct Weights {
     warning: i64,
     spread: i64,
     unconfirmed: i64,
+    crowded: i64,
 }
+
+/// A slot whose days have this much room or more under the limit is not crowded at all.
+const ROOMY: i64 = 20;
 
 impl Weights {
     fn new(teams: usize, placed_already: u64) -> Self {
         let n = teams as i64;
-        let unconfirmed = 1;
-        // All the unconfirmed offers together cost at most n.
-        let spread = n + 1;
+        // Below every aim, a tie broken towards the offer's days with the most room under the
+        // limit: a slot costs ROOMY less its room, so all the teams' together cost under
+        // ROOMY·n + 1.
+        let crowded = 1;
+        let all_crowded = ROOMY * n;
+        let unconfirmed = all_crowded + 1;
+        // Everything below the spread together: the unconfirmed offers and the crowding.
+        let below_spread = unconfirmed * n + all_crowded;
+        let spread = below_spread + 1;
         // The n new teams raise the sum of squares by at most n(2(e + n) - 1) < n(2(e + n) + 1).
         let most_spread = spread * n * (2 * (placed_already as i64 + n) + 1);
-        let warning = most_spread + unconfirmed * n + 1;
+        let warning = most_spread + below_spread + 1;
         // At most three warnings a team: size, outside the window, a draft.
-        let reward = warning * 3 * n + most_spread + unconfirmed * n + 1;
-        Self { reward, warning, spread, unconfirmed }
+        let reward = warning * 3 * n + most_spread + below_spread + 1;
+        Self { reward, warning, spread, unconfirmed, crowded }
     }
 }
 
-/// The network, solved: (team, day, offer position) for each team placed.
+/// The first network, solved: (team, slot) for each team placed.
 ///
 /// Source → team (1) → (kind of day, team size) → slot (its days) → offer (team-days left) →
 /// neighbourhood → sink through unit arcs costing more for each team already there. Whether a
 /// team may go out depends on the kind of day only, and its warnings on its size only, so teams
-/// of a size free on a kind of day share one node and the network stays small.
-fn solve(programme: &Programme, choices: &Choices) -> Vec<(usize, NaiveDate, usize)> {
+/// of a size free on a kind of day share one node and the network stays small. With a limit a
+/// day, `room` is each day's room left under it: a slot with little room costs a little more,
+/// below every aim, so that the days are shared out before the second network (`assign_days`)
+/// has to leave a team without one.
+fn solve(programme: &Programme, choices: &Choices, room: Option<&BTreeMap<NaiveDate, i64>>) -> Vec<(usize, usize)> {
     let existing = hood_counts(programme);
     let w = Weights::new(choices.teams.len(), existing.values().sum());
     let mut net = Network::new(2);
     let (source, sink) = (0, 1);
     let sizes: Vec<u32> =
         choices.teams.iter().map(|t| programme.team(*t).map_or(0, |f| f.members.len() as u32)).collect();
-    // (kind, size) nodes, and each team's edge to them.
+    // (kind, size) nodes, and each team's edge to them. With a limit, each kind is one day, and
+    // its teams of a size pass through its room: exact when the teams are all one size, a bound
+    // that `assign_days` then keeps to when they are not.
     let mut groups: BTreeMap<(usize, u32), usize> = BTreeMap::new();
+    let mut group_in: BTreeMap<(usize, u32), usize> = BTreeMap::new();
     let mut team_edges: Vec<(usize, usize, EdgeRef)> = Vec::new();
     for (t, size) in sizes.iter().enumerate() {
         let node = net.add_node();
         net.add_edge(source, node, 1, 0);
         for (k, kind) in choices.kinds.iter().enumerate().filter(|(_, kind)| kind.free[t]) {
-            let group = *groups.entry((k, *size)).or_insert_with(|| net.add_node());
-            let edge = net.add_edge(node, group, 1, -w.reward + w.warning * i64::from(kind.outside));
+            let entry = *group_in.entry((k, *size)).or_insert_with(|| {
+                let out = net.add_node();
+                groups.insert((k, *size), out);
+                match (room, kind.only) {
+                    (Some(room), Some(day)) => {
+                        let entry = net.add_node();
+                        net.add_edge(entry, out, room.get(&day).copied().unwrap_or(0).max(0), 0);
+                        entry
+                    }
+                    _ => out,
+                }
+            });
+            let edge = net.add_edge(node, entry, 1, -w.reward + w.warning * i64::from(kind.outside));
             team_edges.push((t, k, edge));
         }
     }
@@ -375,7 +529,13 @@ fn solve(programme: &Programme, choices: &Choices) -> Vec<(usize, NaiveDate, usi
         for ((_, size), group) in groups.range((slot.kind, 0)..=(slot.kind, u32::MAX)) {
             let warnings = i64::from(!(offer.team_size_min..=offer.team_size_max).contains(size))
                 + i64::from(offer.status == OfferStatus::Draft);
-            let cost = w.warning * warnings + w.unconfirmed * i64::from(offer.status != OfferStatus::Confirmed);
+            let crowded = room.map_or(0, |room| {
+                let roomy: i64 = slot.days.iter().map(|d| room.get(d).copied().unwrap_or(0).max(0)).sum();
+                ROOMY - roomy.min(ROOMY)
+            });
+            let cost = w.warning * warnings
+                + w.unconfirmed * i64::from(offer.status != OfferStatus::Confirmed)
+                + w.crowded * crowded;
             slot_edges.push((s, *size, net.add_edge(*group, slot_node, slot.days.len() as i64, cost)));
         }
     }
@@ -397,35 +557,136 @@ fn solve(programme: &Programme, choices: &Choices) -> Vec<(usize, NaiveDate, usi
     read_back(choices, &sizes, &net, &team_edges, &slot_edges)
 }
 
-/// Which team went to which slot, and on which of its days: the teams of a (kind, size) node are
-/// dealt to its slots in order, each slot's days in date order.
+/// Which team went to which slot: the teams of a (kind, size) node are dealt to its slots in
+/// order, as many to each as its flow (never more than the slot has days).
 fn read_back(
     choices: &Choices,
     sizes: &[u32],
     net: &Network,
     team_edges: &[(usize, usize, EdgeRef)],
     slot_edges: &[(usize, u32, EdgeRef)],
-) -> Vec<(usize, NaiveDate, usize)> {
+) -> Vec<(usize, usize)> {
     let mut waiting: BTreeMap<(usize, u32), Vec<usize>> = BTreeMap::new();
     for (t, k, edge) in team_edges {
         if net.flow(*edge) > 0 {
             waiting.entry((*k, sizes[*t])).or_default().push(*t);
         }
     }
-    let mut used: HashMap<usize, usize> = HashMap::new();
-    let mut chosen = Vec::new();
+    let mut given = Vec::new();
     for (s, size, edge) in slot_edges {
         let slot = &choices.slots[*s];
         let Some(teams) = waiting.get_mut(&(slot.kind, *size)) else { continue };
-        for _ in 0..net.flow(*edge) {
-            let next = used.entry(*s).or_default();
-            let (Some(day), false) = (slot.days.get(*next), teams.is_empty()) else { break };
-            *next += 1;
-            chosen.push((teams.remove(0), *day, slot.offer));
+        let room = usize::try_from(net.flow(*edge)).unwrap_or(0).min(slot.days.len());
+        for _ in 0..room {
+            if teams.is_empty() {
+                break;
+            }
+            given.push((teams.remove(0), *s));
         }
     }
-    chosen.sort();
-    chosen
+    given.sort();
+    given
+}
+
+/// The Monday of `day`'s week.
+fn week_of(day: NaiveDate) -> NaiveDate {
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The second network: a day for each team with the offer it was given, on any day it is free
+/// and the offer open that is as much inside or outside the window as the kind it was given (so
+/// aims 1 to 4 are the same whichever), at most the limit's room on a day, the cohort's teams
+/// spread over the weeks as evenly as can be, then over the days within each week, counting
+/// those already out.
+///
+/// Source → (team, offer) → offer-day (one team each) → day (its room) → week → sink; the day's
+/// and the week's arcs cost more for each team already there, the weeks' weighed above all the
+/// days' together and placing above both. Returns (team, day, offer position); a team the limit
+/// left no room for is not among them.
+fn assign_days(
+    programme: &Programme,
+    choices: &Choices,
+    given: &[(usize, usize)],
+    cohort: CohortId,
+    most_per_day: Option<u32>,
+) -> Vec<(usize, NaiveDate, usize)> {
+    if given.is_empty() {
+        return Vec::new();
+    }
+    let n = given.len() as i64;
+    // Each team's days: those of every slot of its offer where it is free, inside the window or
+    // outside as the slot it was given.
+    let open_days = |t: usize, s: usize| -> Vec<NaiveDate> {
+        let given = &choices.slots[s];
+        let outside = choices.kinds[given.kind].outside;
+        let mut days: Vec<NaiveDate> = choices
+            .slots
+            .iter()
+            .filter(|slot| slot.offer == given.offer)
+            .filter(|slot| choices.kinds[slot.kind].free[t] && choices.kinds[slot.kind].outside == outside)
+            .flat_map(|slot| slot.days.iter().copied())
+            .collect();
+        days.sort();
+        days
+    };
+    let team_days: Vec<Vec<NaiveDate>> = given.iter().map(|(t, s)| open_days(*t, *s)).collect();
+    let days: BTreeSet<NaiveDate> = team_days.iter().flatten().copied().collect();
+    let out_on: BTreeMap<NaiveDate, i64> =
+        days.iter().map(|d| (*d, cohort_out_on(programme, cohort, *d) as i64)).collect();
+    let mut out_in_week: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    for team in programme.teams.iter().filter(|t| t.cohort == cohort) {
+        for p in programme.live_of_team(team.id) {
+            *out_in_week.entry(week_of(p.day)).or_default() += 1;
+        }
+    }
+    let most_on_a_day = out_on.values().copied().max().unwrap_or(0);
+    let most_in_a_week = out_in_week.values().copied().max().unwrap_or(0);
+    let day_weight = 1;
+    let all_days = day_weight * n * (2 * (most_on_a_day + n) + 1);
+    let week_weight = all_days + 1;
+    let reward = week_weight * n * (2 * (most_in_a_week + n) + 1) + all_days + 1;
+
+    let mut net = Network::new(2);
+    let (source, sink) = (0, 1);
+    let mut week_nodes: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let mut day_nodes: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for day in &days {
+        let week = *week_nodes.entry(week_of(*day)).or_insert_with(|| {
+            let node = net.add_node();
+            let already = out_in_week.get(&week_of(*day)).copied().unwrap_or(0);
+            for j in 0..n {
+                net.add_edge(node, sink, 1, week_weight * (2 * (already + j) + 1));
+            }
+            node
+        });
+        let node = net.add_node();
+        let already = out_on[day];
+        let room = most_per_day.map_or(n, |most| (i64::from(most) - already).clamp(0, n));
+        for j in 0..room {
+            net.add_edge(node, week, 1, day_weight * (2 * (already + j) + 1));
+        }
+        day_nodes.insert(*day, node);
+    }
+    let mut offer_days: BTreeMap<(usize, NaiveDate), usize> = BTreeMap::new();
+    let mut choice_edges: Vec<(usize, NaiveDate, usize, EdgeRef)> = Vec::new();
+    for ((t, s), days) in given.iter().zip(&team_days) {
+        let offer = choices.slots[*s].offer;
+        let node = net.add_node();
+        net.add_edge(source, node, 1, -reward);
+        for day in days {
+            let offer_day = *offer_days.entry((offer, *day)).or_insert_with(|| {
+                let offer_day = net.add_node();
+                net.add_edge(offer_day, day_nodes[day], 1, 0);
+                offer_day
+            });
+            choice_edges.push((*t, *day, offer, net.add_edge(node, offer_day, 1, 0)));
+        }
+    }
+    net.min_cost_flow(source, sink);
+    let mut dated: Vec<(usize, NaiveDate, usize)> =
+        choice_edges.into_iter().filter(|(.., edge)| net.flow(*edge) > 0).map(|(t, day, o, _)| (t, day, o)).collect();
+    dated.sort();
+    dated
 }
 
 /// Which rule closed every door to a team, in words.

@@ -173,6 +173,69 @@ fn letter(placements: &[&SheetPlacement], today: NaiveDate) -> Value {
     })
 }
 
+/// A letter to each group asking for an offer (see `exchange::offer_request`): the programme's
+/// dates and what a team does and practises, and the reply to fill in, its group's name and
+/// charity number already there. Nobody's personal details.
+pub fn requests(
+    groups: &[crate::model::GroupRecord],
+    programme: &crate::exchange::offer_request::RequestProgramme,
+    today: NaiveDate,
+) -> Value {
+    use crate::exchange::offer_request::REPLY_COLUMNS;
+    let letters: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            let c = &g.group;
+            let reply: Vec<Value> = REPLY_COLUMNS
+                .iter()
+                .map(|col| {
+                    let value = match col.title {
+                        "Group" => nfc(&c.name),
+                        "Charity no." => nfc(&c.charity_number),
+                        _ => String::new(),
+                    };
+                    json!({ "title": col.title, "help": col.help, "value": value, "long": col.long })
+                })
+                .collect();
+            json!({
+                "group": nfc(&c.name),
+                "address": nfc(&c.full_address()),
+                "contact": nfc(&c.contact_name),
+                "reply": reply,
+            })
+        })
+        .collect();
+    let practices = programme.practices.iter().map(|p| nfc(p).to_lowercase()).collect::<Vec<_>>();
+    let reply_to = join_present(&[&nfc(&programme.coordinator), &nfc(&programme.coordinator_phone)], ", ");
+    let mut paragraphs = vec![format!(
+        "We are asking local groups whether they could host a small team for a day {}. Each team is three \
+         to six people on a leadership programme, from the NHS, the council and other local organisations. \
+         They spend one day with your group doing something it needs that they can plan and finish within \
+         the day: a garden to clear, an event to set up, a room to paint.",
+        programme.between()
+    )];
+    if !practices.is_empty() {
+        paragraphs.push(format!("On the day the team will practise {}.", practices.join("; ")));
+    }
+    paragraphs.push(format!(
+        "If your group could host a team, please fill in the reply below, one for each activity you could \
+         offer, and send it back{}. Please give the address and postcode where the team should meet you: \
+         that is what we print on the team's sheet for the day.",
+        if reply_to.is_empty() { String::new() } else { format!(" to {reply_to}") }
+    ));
+    json!({
+        "kind": "requests",
+        "title": "Could your group host a team for a day?",
+        "programme": "Asking for offers",
+        "personal": false,
+        "printed": uk_date(today),
+        "date": uk_date_long(today),
+        "letters": letters,
+        "paragraphs": paragraphs,
+        "closing": "Thank you. The team needs nothing from you but the activity, a welcome and someone to ask on the day.",
+    })
+}
+
 /// The programme as a wall chart: a row a week, a column a day (Saturday and Sunday only when a
 /// team goes out then), each placement's team and group, clashes marked.
 fn chart(placements: &[&SheetPlacement], clashes: &HashSet<PlacementId>) -> Value {

@@ -176,6 +176,19 @@ pub fn prepare_report(
     Ok(Prepared { title, data, placements: facts.placements.len() })
 }
 
+/// Letters asking `groups` for offers, ready to typeset (`exchange::offer_request`).
+pub fn prepare_requests(
+    groups: &[crate::model::GroupRecord],
+    programme: &crate::exchange::offer_request::RequestProgramme,
+    today: NaiveDate,
+) -> Result<Prepared, PrintError> {
+    if groups.is_empty() {
+        return Err(PrintError::NothingToPrint("No group is chosen to write to".to_owned()));
+    }
+    let data = data::requests(groups, programme, today);
+    Ok(Prepared { title: "Could your group host a team for a day?".to_owned(), data, placements: 0 })
+}
+
 /// Prepares, typesets and writes the PDF of `choice` in one go (the command line).
 pub fn pdf_of(store: &Store, choice: SheetChoice, today: NaiveDate) -> Result<(Vec<u8>, usize), PrintError> {
     let prepared = prepare(store, choice, today)?;

@@ -405,8 +405,8 @@ impl BulkWriter<'_> {
     pub fn cohort(&mut self, cohort: &Cohort) -> Result<CohortId, StoreError> {
         self.insert(
             "INSERT INTO cohort (name, programme_type, first_day, last_day, default_team_size,
-                coordinator_name, coordinator_phone, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)",
+                coordinator_name, coordinator_phone, notes, created_at, updated_at, most_per_day)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8, ?10)",
             &[
                 text(&cohort.name),
                 text(&cohort.programme_type),
@@ -417,6 +417,7 @@ impl BulkWriter<'_> {
                 text(&cohort.coordinator_phone),
                 Value::Text(self.now.clone()),
                 text(&cohort.notes),
+                cohort.most_per_day.map_or(Value::Null, |n| Value::Integer(i64::from(n))),
             ],
         )
         .map(CohortId)

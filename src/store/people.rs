@@ -35,6 +35,7 @@ impl CohortEdit {
             ("first_day", c.first_day.map_or(Value::Null, date_value)),
             ("last_day", c.last_day.map_or(Value::Null, date_value)),
             ("default_team_size", Value::Integer(i64::from(c.default_team_size))),
+            ("most_per_day", c.most_per_day.map_or(Value::Null, |n| Value::Integer(i64::from(n)))),
             ("coordinator_name", text(&c.coordinator_name)),
             ("coordinator_phone", text(&c.coordinator_phone)),
             ("notes", text(&c.notes)),

@@ -89,7 +89,12 @@ impl Store {
         let cohorts = self
             .cohorts()?
             .into_iter()
-            .map(|c| CohortFacts { window: c.first_day.zip(c.last_day), id: c.id, name: c.name })
+            .map(|c| CohortFacts {
+                window: c.first_day.zip(c.last_day),
+                id: c.id,
+                name: c.name,
+                most_per_day: c.most_per_day,
+            })
             .collect();
         Ok(Programme::new(cohorts, self.team_facts()?, self.offer_facts()?, self.placed()?))
     }

@@ -247,7 +247,7 @@ impl Store {
     pub fn cohorts(&self) -> Result<Vec<Cohort>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, name, programme_type, first_day, last_day, default_team_size, coordinator_name, coordinator_phone,
-                    notes, personal_data_removed_on
+                    notes, personal_data_removed_on, most_per_day
              FROM cohort ORDER BY name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -262,6 +262,7 @@ impl Store {
                 coordinator_phone: r.get(7)?,
                 notes: r.get(8)?,
                 personal_data_removed_on: opt_date(r, 9)?,
+                most_per_day: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -110,6 +110,8 @@ pub enum PathPurpose {
     Export,
     /// Where to save a PDF made in the Day sheets panel.
     SavePdf(Finished),
+    /// Where to save a table or a text made for someone outside (a mail merge, a form).
+    SaveFile(Finished),
     /// A folder for the calendar files.
     ExportCalendars,
     /// Where to write a mail merge table.
@@ -144,6 +146,8 @@ pub enum Command {
     ImportRoster(CohortId),
     /// Ask where to save this PDF, and save it.
     SavePdf(Finished),
+    /// Ask where to save this table or text (a mail merge, a form's questions), and save it.
+    SaveFile(Finished),
     /// Open this PDF in the computer's viewer, to print it.
     Print(Finished),
     /// Ask where to save the report's figures, and save them.

@@ -181,10 +181,11 @@ impl PlacementsApp {
             PathPurpose::ExportCalendars => self.export_calendars(&path),
             PathPurpose::ExportMailMerge(merge_for) => self.export_mail_merge(&path, merge_for),
             PathPurpose::ExportReport(cohort) => self.export_report(&path, cohort),
-            PathPurpose::SavePdf(finished) => {
+            PathPurpose::SavePdf(finished) | PathPurpose::SaveFile(finished) => {
                 let mut path = path;
                 if path.extension().is_none() {
-                    path.set_extension("pdf");
+                    let made = Path::new(&finished.file_name).extension().and_then(|e| e.to_str()).unwrap_or("pdf");
+                    path.set_extension(made);
                 }
                 match write_atomically(&path, &finished.bytes) {
                     Ok(()) => self.notice = Some(format!("Saved {}", path.display())),
@@ -250,6 +251,11 @@ impl PlacementsApp {
             PathPurpose::SavePdf(finished) => {
                 self.dialogs.pick_pdf_to_save("Save PDF", &finished.file_name, start.as_deref())
             }
+            PathPurpose::SaveFile(finished) => self.dialogs.pick_export_file(
+                &format!("Save {}", finished.title),
+                &finished.file_name,
+                start.as_deref(),
+            ),
             PathPurpose::ExportCalendars => {
                 self.dialogs.pick_folder("Choose a folder for the calendar files", start.as_deref())
             }

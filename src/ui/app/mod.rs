@@ -172,6 +172,7 @@ impl PlacementsApp {
                 self.ask_path(PathPurpose::Import(super::command::ImportWhat::Participants(cohort)))
             }
             Command::SavePdf(finished) => self.ask_path(PathPurpose::SavePdf(finished)),
+            Command::SaveFile(finished) => self.ask_path(PathPurpose::SaveFile(finished)),
             Command::Print(finished) => self.print_pdf(&finished),
             Command::ExportReport(cohort) => self.ask_path(PathPurpose::ExportReport(cohort)),
             Command::RecordOutcome(placement) => {

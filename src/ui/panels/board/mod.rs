@@ -134,6 +134,8 @@ pub(crate) enum Event {
     RecordOutcome(PlacementId),
     /// Work out a proposal for every team of the cohort not yet placed.
     Suggest,
+    /// Suggest's most teams out a day for the cohort shown (none: no limit).
+    SuggestLimit(Option<u32>),
     /// Make the proposal's placements (one undo step) and put it away.
     ApplySuggestion(BoardEdit),
     DiscardSuggestion,
@@ -153,6 +155,9 @@ pub struct BoardPanel {
     /// A day to bring into view (a clash clicked in the list).
     scroll_to: Option<NaiveDate>,
     suggestion: suggestion::Suggestion,
+    /// Suggest's most teams out a day, as set beside its button for a cohort (else the cohort's
+    /// own).
+    suggest_limit: Option<(CohortId, Option<u32>)>,
 }
 
 /// What the views need to know of the panel's state, for one frame.
@@ -173,6 +178,8 @@ pub(crate) struct View<'a> {
     ghosts: Option<&'a HashMap<NaiveDate, Vec<suggestion::Ghost>>>,
     /// Whether Suggest is working now.
     suggesting: bool,
+    /// The most of the cohort's teams Suggest sends out on one day.
+    suggest_limit: Option<u32>,
 }
 
 impl View<'_> {
@@ -187,6 +194,15 @@ impl View<'_> {
 }
 
 impl BoardPanel {
+    /// Suggest's most teams out a day for `cohort`: as set beside its button, else the cohort's.
+    fn limit_for(&self, data: &BoardData, cohort: Option<CohortId>) -> Option<u32> {
+        let cohort = cohort?;
+        match self.suggest_limit {
+            Some((set_for, limit)) if set_for == cohort => limit,
+            _ => data.programme.cohort(cohort).and_then(|c| c.most_per_day),
+        }
+    }
+
     /// A placement was made or changed: show it.
     pub(crate) fn saved_placement(&mut self, id: PlacementId) {
         self.selected = Some(id);
@@ -233,7 +249,8 @@ impl BoardPanel {
         match asked {
             Some(Event::Suggest) => {
                 if let Some(cohort) = cohort {
-                    suggestion.start(ui.ctx(), &data.programme, cohort, doc.revision);
+                    let limit = self.limit_for(data, Some(cohort));
+                    suggestion.start(ui.ctx(), &data.programme, cohort, limit, doc.revision);
                 }
             }
             Some(_) => *suggestion = suggestion::Suggestion::None,
@@ -317,6 +334,13 @@ impl BoardPanel {
             lifted_day: self.lifted.as_ref().map(|l| l.day),
             ghosts: suggestion.ghosts(),
             suggesting: matches!(suggestion, suggestion::Suggestion::Working { .. }),
+            suggest_limit: self.limit_for(
+                data,
+                match self.showing {
+                    Showing::Cohort(id) => Some(id),
+                    _ => None,
+                },
+            ),
         };
         egui::Panel::right("board_side")
             .resizable(true)
@@ -344,6 +368,11 @@ impl BoardPanel {
         for event in events {
             match event {
                 Event::Suggest | Event::DiscardSuggestion => asked = Some(event),
+                Event::SuggestLimit(limit) => {
+                    if let Some(cohort) = view.cohort {
+                        self.suggest_limit = Some((cohort, limit));
+                    }
+                }
                 Event::ApplySuggestion(edit) => {
                     commands.push(Command::edit(edit));
                     asked = Some(Event::DiscardSuggestion);
@@ -438,7 +467,7 @@ impl BoardPanel {
             Event::Open(dialog) => self.dialog = Some(dialog),
             Event::RecordOutcome(id) => return vec![Command::RecordOutcome(id)],
             // Handled by the frame, which holds the suggestion.
-            Event::Suggest | Event::ApplySuggestion(_) | Event::DiscardSuggestion => {}
+            Event::Suggest | Event::SuggestLimit(_) | Event::ApplySuggestion(_) | Event::DiscardSuggestion => {}
         }
         Vec::new()
     }
@@ -475,8 +504,27 @@ pub(super) fn suggest_button_ui(ui: &mut Ui, view: &View<'_>) -> bool {
     ui.add_enabled(why_not.is_none(), egui::Button::new("Suggest placements…"))
         .on_hover_text(
             "Place every team not yet placed on a day and an activity with no clash, spread over the \
-             neighbourhoods. You see it first, then Apply or Discard.",
+             neighbourhoods and the weeks. You see it first, then Apply or Discard.",
         )
         .on_disabled_hover_text(why_not.unwrap_or_default())
         .clicked()
+}
+
+/// Beside Suggest: at most so many of the cohort's teams out on one day (the cohort's own to
+/// start with). Returns the new limit when it is changed.
+pub(super) fn suggest_limit_ui(ui: &mut Ui, view: &View<'_>) -> Option<Event> {
+    view.cohort?;
+    let mut limited = view.suggest_limit.is_some();
+    let mut most = view.suggest_limit.unwrap_or(2);
+    let tick = ui.checkbox(&mut limited, "At most").on_hover_text(
+        "The most of this cohort's teams Suggest sends out on one day (the cohort's own, to start with)",
+    );
+    let mut changed = tick.changed();
+    let words = ui.add_enabled_ui(limited, |ui| {
+        let number = ui.add(egui::DragValue::new(&mut most).range(1..=50));
+        let words = ui.label("teams out a day");
+        number.labelled_by(words.id).changed()
+    });
+    changed |= words.inner;
+    changed.then(|| Event::SuggestLimit(limited.then_some(most)))
 }

@@ -14,7 +14,7 @@ use super::{Event, View};
 use crate::edit::BoardEdit;
 use crate::model::dates::{uk_date_range, uk_day_long};
 use crate::model::programme::Programme;
-use crate::model::suggest::{Proposal, suggest};
+use crate::model::suggest::{Proposal, suggest_with};
 use crate::model::{CohortId, NeighbourhoodId};
 use crate::ui::theme;
 use crate::ui::worker::{Job, spawn};
@@ -63,12 +63,20 @@ impl Suggestion {
         }
     }
 
-    /// Starts working out a proposal for `cohort` from the file at `revision`.
-    pub fn start(&mut self, ctx: &egui::Context, programme: &Programme, cohort: CohortId, revision: u64) {
+    /// Starts working out a proposal for `cohort` from the file at `revision`, at most
+    /// `most_per_day` of its teams out on a day.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        programme: &Programme,
+        cohort: CohortId,
+        most_per_day: Option<u32>,
+        revision: u64,
+    ) {
         let Some((first, last)) = programme.cohort(cohort).and_then(|c| c.window) else { return };
         let programme = programme.clone();
         let job = spawn(ctx, move || {
-            let proposal = suggest(&programme, cohort, first, last);
+            let proposal = suggest_with(&programme, cohort, first, last, most_per_day);
             shown(&programme, cohort, proposal)
         });
         *self = Self::Working { cohort, revision, job };

@@ -36,6 +36,7 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
                 if super::suggest_button_ui(ui, view) {
                     events.push(Event::Suggest);
                 }
+                events.extend(super::suggest_limit_ui(ui, view));
                 ui.weak(if holding_chip {
                     "Drop a chip here to take its team off its day."
                 } else {

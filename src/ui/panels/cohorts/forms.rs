@@ -156,6 +156,8 @@ pub(crate) struct CohortForm {
     cohort: Cohort,
     first: String,
     last: String,
+    /// The most teams out a day, as typed (blank: no limit).
+    most_per_day: String,
     problems: Vec<FieldProblem>,
 }
 
@@ -165,7 +167,14 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 
 impl CohortForm {
     pub(super) fn new(id: Option<CohortId>, cohort: Cohort) -> Self {
-        Self { id, first: date_text(cohort.first_day), last: date_text(cohort.last_day), cohort, problems: Vec::new() }
+        Self {
+            id,
+            first: date_text(cohort.first_day),
+            last: date_text(cohort.last_day),
+            most_per_day: cohort.most_per_day.map(|n| n.to_string()).unwrap_or_default(),
+            cohort,
+            problems: Vec::new(),
+        }
     }
 
     /// Checks the form; on success, the edit to save.
@@ -173,6 +182,19 @@ impl CohortForm {
         let mut problems = Vec::new();
         self.cohort.first_day = typed_date(&self.first, "first_day", &mut problems);
         self.cohort.last_day = typed_date(&self.last, "last_day", &mut problems);
+        self.cohort.most_per_day = match self.most_per_day.trim() {
+            "" => None,
+            typed => match typed.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    problems.push(FieldProblem {
+                        field: "most_per_day",
+                        message: "Give a whole number of teams, or leave it blank for no limit.".to_owned(),
+                    });
+                    None
+                }
+            },
+        };
         match CohortEdit::check(self.cohort.clone()) {
             Ok(edit) if problems.is_empty() => Some(edit),
             Ok(_) => {
@@ -228,6 +250,7 @@ impl CohortForm {
             let label = ui.label("Team size");
             ui.add(egui::DragValue::new(&mut c.default_team_size).range(TeamSize::RANGE)).labelled_by(label.id);
             ui.end_row();
+            text_row(ui, "Most teams out a day", "most_per_day", &mut self.most_per_day, "blank for no limit");
             text_row(ui, "Coordinator", "coordinator_name", &mut c.coordinator_name, "printed on day sheets");
             text_row(ui, "Coordinator's phone", "coordinator_phone", &mut c.coordinator_phone, "");
             text_row(ui, "Notes", "notes", &mut c.notes, "");

@@ -6,6 +6,7 @@
 //! postcode rules window. The search itself is [`crate::store::find_groups`]; only the rows on
 //! screen are laid out, so 100,000 groups scroll smoothly.
 
+mod ask;
 mod detail;
 mod form;
 mod lists;
@@ -84,6 +85,7 @@ pub struct DirectoryPanel {
     pub(crate) focus_search: bool,
     lists: lists::ListsWindow,
     neighbourhoods: neighbourhoods::NeighbourhoodsWindow,
+    ask: Option<ask::AskWindow>,
 }
 
 impl DirectoryPanel {
@@ -168,7 +170,26 @@ impl DirectoryPanel {
             if ui.button("Lists…").on_hover_text("Neighbourhoods, categories and postcode rules").clicked() {
                 self.lists.open = true;
             }
+            if ui
+                .button("Ask for offers…")
+                .on_hover_text("Letters, a mail merge or a form asking groups whether they could host a team")
+                .clicked()
+            {
+                let shown: Vec<GroupId> = self
+                    .list
+                    .as_ref()
+                    .map(|l| l.shown.iter().map(|i| data.groups[*i].id).collect())
+                    .unwrap_or_default();
+                self.ask = Some(ask::AskWindow::open(&doc.store, shown, self.selected));
+            }
         });
+        if let Some(window) = &mut self.ask {
+            let (asked, close) = window.ui(ui.ctx());
+            commands.extend(asked);
+            if close {
+                self.ask = None;
+            }
+        }
         commands.extend(self.neighbourhoods.ui(ui.ctx(), doc.store.is_writable()));
         Self::no_neighbourhoods_ui(ui, doc, data, &mut self.neighbourhoods);
         commands.extend(self.lists.ui(
