@@ -569,3 +569,77 @@ fn checking_while_writing_gives_the_same_plan_and_file_as_checking_first() {
         assert_eq!(dump(file), before);
     }
 }
+
+/// A refused import, or one that imports nothing, changes nothing: not a byte of the file, and
+/// a roster import makes no cohort.
+#[test]
+fn an_import_that_imports_nothing_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "untouched.placements", 20);
+    let f = file.to_str().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let before = bytes(&file);
+    let cohorts: i64 = scalar(&file, "SELECT count(*) FROM cohort");
+    // A roster with no column of names: refused, and no cohort "Wave 9" made.
+    let roster = write("no names.csv", "Email,Organisation\nasha@example.org,Trust A\n");
+    let out = placements(&["import", "participants", f, roster.to_str().unwrap(), "--cohort", "Wave 9"], dir.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names"), "{}", String::from_utf8_lossy(&out.stderr));
+    // A roster whose every row is in error: nobody imported, and still no cohort.
+    let roster = write("bad rows.csv", "Name,Email\n,asha@example.org\n ,ben@example.org\n");
+    let out = placements(&["import", "participants", f, roster.to_str().unwrap(), "--cohort", "Wave 9"], dir.path());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 0,"));
+    // Offers whose every row names no group in the file.
+    let offers = write("offers.csv", "Group,Activity,Dates available\nNobody's Club,Tea,12/04/2027 - 14/05/2027\n");
+    let out = placements(&["import", "offers", f, offers.to_str().unwrap()], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 0, updated 0, skipped 0, errors 1"));
+    assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM cohort"), cohorts);
+    assert!(bytes(&file) == before, "the file changed");
+}
+
+/// Excel's "Unicode text" (UTF-16, tab-separated) and a semicolon-separated file (Excel where a
+/// comma is the decimal point) import with the same mapping as any CSV.
+#[test]
+fn utf16_tab_and_semicolon_files_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "separators.placements", 10);
+    let f = file.to_str().unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Name\tPostcode\tContact\r\nZoë's Café Club\tFY1 4AB\tzoe@example.org\r\nŁukasz's Allotment\tFY2 9AB\t07700 900123\r\n"
+        .encode_utf16()
+    {
+        utf16.extend(unit.to_le_bytes());
+    }
+    let unicode = dir.path().join("Unicode text.txt");
+    std::fs::write(&unicode, &utf16).unwrap();
+    let out = placements(&["import", "groups", f, unicode.to_str().unwrap()], dir.path());
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(said.contains("imported 2, updated 0, skipped 0, errors 0"), "{said}");
+    assert_eq!(
+        scalar::<String>(&file, "SELECT contact_email FROM community_group WHERE name = 'Zoë''s Café Club'"),
+        "zoe@example.org"
+    );
+    assert_eq!(
+        scalar::<String>(&file, "SELECT contact_phone FROM community_group WHERE postcode = 'FY2 9AB'"),
+        "07700 900123"
+    );
+    let group: String = scalar(&file, "SELECT name FROM community_group WHERE name = 'Zoë''s Café Club'");
+    let semicolons = dir.path().join("offers.csv");
+    std::fs::write(
+        &semicolons,
+        format!("Group;Activity;Dates available;Times;Meeting place;Postcode\n{group};Tea dance;12/04/2027 - 14/05/2027;2pm-4pm;Church hall, Lytham;FY8 4PQ\n"),
+    )
+    .unwrap();
+    let out = placements(&["import", "offers", f, semicolons.to_str().unwrap()], dir.path());
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(said.contains("imported 1, updated 0, skipped 0, errors 0"), "{said}");
+    assert_eq!(
+        scalar::<String>(&file, "SELECT address || ' ' || postcode FROM offer WHERE title = 'Tea dance'"),
+        "Church hall, Lytham FY8 4PQ"
+    );
+}

@@ -54,6 +54,8 @@ fn value(record: &GroupRecord, field: GroupField) -> String {
         GroupField::ContactRole => g.contact_role.clone(),
         GroupField::ContactPhone => g.contact_phone.clone(),
         GroupField::ContactEmail => g.contact_email.clone(),
+        // Never exported (the contact's parts have their own columns); the contact as one line.
+        GroupField::Contact => join_present(&[&g.contact_name, &g.contact_phone, &g.contact_email], " "),
         GroupField::CharityNumber => g.charity_number.clone(),
         GroupField::CompanyNumber => g.company_number.clone(),
         GroupField::OtherIdentifier => g.other_identifier.clone(),

@@ -18,6 +18,10 @@ pub struct AreaProposal {
     pub suggested: String,
 }
 
+/// A district's groups: by sector, then by town (folded), with the town's first spelling and
+/// how many give it.
+type TownsBySector = BTreeMap<String, BTreeMap<String, (String, usize)>>;
+
 /// How many groups of a district must give a second town, and what share of the district they
 /// must be, for the district to be split into its sectors.
 const SPLIT_AT_LEAST: usize = 3;
@@ -28,7 +32,7 @@ const SPLIT_SHARE: f64 = 0.25;
 /// no postcode are left out (they are counted by the caller).
 pub fn propose_areas<'a>(groups: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<AreaProposal> {
     // district → sector → town (as folded, with the first spelling seen) → groups.
-    let mut districts: BTreeMap<String, BTreeMap<String, BTreeMap<String, (String, usize)>>> = BTreeMap::new();
+    let mut districts: BTreeMap<String, TownsBySector> = BTreeMap::new();
     for (postcode, town) in groups {
         let (Some(district), Some(sector)) = (postcode_district(postcode), postcode_sector(postcode)) else { continue };
         let town = town.trim();

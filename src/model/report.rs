@@ -156,7 +156,8 @@ pub fn report(facts: &ReportFacts) -> Report {
         teams_placed: live.iter().map(|p| p.team).collect::<BTreeSet<_>>().len(),
         teams_gone_out: out.iter().map(|p| p.team).collect::<BTreeSet<_>>().len(),
         team_days: out.len(),
-        person_hours: out.iter().map(|p| p.person_hours()).sum(),
+        // Folded from +0.0: Rust's sum of no f64 is -0.0, which printed "Person-hours -0.0".
+        person_hours: out.iter().map(|p| p.person_hours()).fold(0.0, |a, b| a + b),
         local_people: out.iter().filter_map(|p| p.outcome.as_ref()?.local_people).map(u64::from).sum(),
         groups_reached: out.iter().filter_map(|p| p.group.as_ref().map(|g| g.0)).collect::<BTreeSet<_>>().len(),
         neighbourhoods_reached: out.iter().filter_map(|p| p.neighbourhood).collect::<BTreeSet<_>>().len(),

@@ -253,11 +253,11 @@ impl<K: ImportKind> ImportWindow<K> {
             return ImportOutcome::Imported(change);
         }
         let mut asked = Asked::Nothing;
-        egui::Modal::new(egui::Id::unique("import_window")).show(ctx, |ui| {
+        crate::ui::widgets::dialog("import_window").show(ctx, |ui| {
             ui.set_width(880.0);
             ui.heading(format!("Import {} from “{}”", K::NOUNS.1, display_name(&self.path)));
             ui.add_space(6.0);
-            asked = match &mut self.stage {
+            asked = crate::ui::widgets::dialog_body_ui(ui, |ui| match &mut self.stage {
                 Stage::Reading { .. } => {
                     ui.horizontal(|ui| {
                         ui.spinner();
@@ -303,7 +303,7 @@ impl<K: ImportKind> ImportWindow<K> {
                     ui.colored_label(theme::ERROR_RED, message.as_str());
                     close_button_ui(ui, "Close")
                 }
-            };
+            });
         });
         match asked {
             Asked::Nothing => ImportOutcome::Open,

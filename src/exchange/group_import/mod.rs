@@ -12,7 +12,8 @@ pub use super::group_match::{ExistingGroups, Found, GroupIndex, Keys, Match};
 pub use pipeline::plan_and_import_groups;
 
 use super::mapping::{
-    FieldKind, Mapping, Plan, Prepared, RowError, header_key, map_in_parallel, mapped_values, split_list, yes_or_no,
+    FieldKind, Mapping, Plan, Prepared, RowError, header_key, map_in_parallel, mapped_values, split_contact,
+    split_list, yes_or_no,
 };
 use super::table::{Table, TableRow};
 use crate::model::checks::normalise_postcode;
@@ -39,6 +40,9 @@ pub enum GroupField {
     ContactRole,
     ContactPhone,
     ContactEmail,
+    /// A "Contact" column that may hold a name, a phone number or an email address (or some of
+    /// each), as a register writes it: each goes where it belongs.
+    Contact,
     CharityNumber,
     CompanyNumber,
     OtherIdentifier,
@@ -54,7 +58,7 @@ pub enum GroupField {
 }
 
 impl GroupField {
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::Name,
         Self::OtherNames,
         Self::Description,
@@ -70,6 +74,7 @@ impl GroupField {
         Self::ContactRole,
         Self::ContactPhone,
         Self::ContactEmail,
+        Self::Contact,
         Self::CharityNumber,
         Self::CompanyNumber,
         Self::OtherIdentifier,
@@ -101,6 +106,7 @@ impl GroupField {
             Self::ContactRole => "Contact role",
             Self::ContactPhone => "Contact phone",
             Self::ContactEmail => "Contact email",
+            Self::Contact => "Contact (a name, phone or email)",
             Self::CharityNumber => "Charity number",
             Self::CompanyNumber => "Company number",
             Self::OtherIdentifier => "Other identifier",
@@ -134,6 +140,7 @@ impl GroupField {
             Self::ContactRole => "contact_role",
             Self::ContactPhone => "contact_phone",
             Self::ContactEmail => "contact_email",
+            Self::Contact => "contact",
             Self::CharityNumber => "charity_number",
             Self::CompanyNumber => "company_number",
             Self::OtherIdentifier => "other_identifier",
@@ -173,7 +180,8 @@ fn known_header(key: &str) -> Option<GroupField> {
         "phone" | "telephone" | "tel" | "phonenumber" | "telephonenumber" | "charitycontactphone" => Phone,
         "email" | "emailaddress" | "charitycontactemail" => Email,
         "website" | "web" | "url" | "webaddress" | "charitycontactweb" | "recipientorgwebaddress" => Website,
-        "contact" | "contactname" | "maincontact" | "contactperson" => ContactName,
+        "contactname" | "contactperson" | "nameofcontact" => ContactName,
+        "contact" | "maincontact" | "contactdetails" | "howtocontact" => Contact,
         "contactrole" | "role" | "position" | "jobtitle" => ContactRole,
         "contactphone" | "contacttelephone" | "contactmobile" | "mobile" => ContactPhone,
         "contactemail" => ContactEmail,
@@ -356,6 +364,24 @@ fn prepare_row(cells: &[String], mapping: &ColumnMapping, headers: &[String]) ->
             GroupField::ContactRole => group.contact_role = value,
             GroupField::ContactPhone => group.contact_phone = value,
             GroupField::ContactEmail => group.contact_email = value,
+            GroupField::Contact => {
+                // "info@stretfordfoodbank.org.uk", "0161 980 6090", "Jo Bloggs 07700 900123":
+                // each part where it belongs; a part whose field is filled already stays with
+                // the name, so nothing in the cell is lost.
+                let contact = split_contact(&value);
+                let mut name = vec![contact.name];
+                for (part, field) in
+                    [(contact.phone, &mut group.contact_phone), (contact.email, &mut group.contact_email)]
+                {
+                    if field.is_empty() {
+                        *field = part;
+                    } else {
+                        name.push(part);
+                    }
+                }
+                group.contact_name =
+                    crate::model::text::join_present(&name.iter().map(String::as_str).collect::<Vec<_>>(), " ");
+            }
             GroupField::CharityNumber => group.charity_number = value,
             GroupField::CompanyNumber => group.company_number = value,
             GroupField::OtherIdentifier => group.other_identifier = value,
@@ -441,6 +467,40 @@ mod tests {
                 Some(GroupField::Name),
                 Some(GroupField::CharityNumber),
                 Some(GroupField::Postcode)
+            ]
+        );
+    }
+
+    /// A register's "Contact" column holds emails and phone numbers as often as names (the
+    /// Greater Manchester food-banks register's does): each fills its own field.
+    #[test]
+    fn a_contact_column_fills_the_email_or_phone_not_the_name() {
+        let table = crate::exchange::table::read_csv(
+            "Name,Contact,Contact name
+             Stretford Food Bank,info@stretfordfoodbank.example.org,
+             Sale Food Bank,0161 980 6090,
+             Hale Pantry,Jo Bloggs 07700 900123,
+"
+            .as_bytes(),
+        )
+        .unwrap_or_default();
+        let mapping = guess_columns(&table.headers);
+        assert_eq!(mapping.fields, [Some(GroupField::Name), Some(GroupField::Contact), Some(GroupField::ContactName)]);
+        let plan = plan_group_import(&table, &mapping, &ExistingGroups::default());
+        let contacts: Vec<(String, String, String)> = plan
+            .rows
+            .iter()
+            .map(|r| {
+                let g = r.row.edit.group();
+                (g.contact_name.clone(), g.contact_phone.clone(), g.contact_email.clone())
+            })
+            .collect();
+        assert_eq!(
+            contacts,
+            [
+                (String::new(), String::new(), "info@stretfordfoodbank.example.org".to_owned()),
+                (String::new(), "0161 980 6090".to_owned(), String::new()),
+                ("Jo Bloggs".to_owned(), "07700 900123".to_owned(), String::new()),
             ]
         );
     }

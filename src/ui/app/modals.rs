@@ -77,7 +77,7 @@ impl Modal {
     /// Draws the modal for one frame.
     pub(super) fn ui(&mut self, ctx: &egui::Context) -> ModalOutcome {
         let mut outcome = ModalOutcome::new();
-        egui::Modal::new(egui::Id::unique("placements_modal")).show(ctx, |ui| match self {
+        crate::ui::widgets::dialog("placements_modal").show(ctx, |ui| match self {
             Self::Message { title, body } => message_ui(ui, title, body, &mut outcome),
             Self::InUse { path, body } => {
                 ui.set_max_width(460.0);

@@ -15,6 +15,29 @@ pub use name_list::{NameChange, NameListEditor};
 use super::theme;
 use crate::model::FieldProblem;
 
+/// A dialog (a modal window) that stays where it opens: its top is fixed near the top of the
+/// window and it is centred across, so a dialog that grows (a list expanded, a row added) grows
+/// downwards and nothing under the pointer moves. (egui centres a modal by its size, so it moved
+/// a frame after every change of height, and clicks landed on the wrong row.) Its content should
+/// go in [`dialog_body_ui`], which scrolls when the window is too short for it.
+pub fn dialog(name: &str) -> egui::Modal {
+    let id = egui::Id::unique(name);
+    egui::Modal::new(id).area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 28.0)))
+}
+
+/// A dialog's content, scrolling when it is taller than the window leaves room for.
+pub fn dialog_body_ui<R>(ui: &mut Ui, content: impl FnOnce(&mut Ui) -> R) -> R {
+    let room = (ui.ctx().content_rect().height() - 80.0).max(200.0);
+    // At least `room` tall where the content is (a modal offers its scroll area only the height it
+    // had last frame, so it would never grow), and no taller.
+    egui::ScrollArea::vertical()
+        .id_salt("dialog_body")
+        .max_height(room)
+        .min_scrolled_height(room)
+        .show(ui, content)
+        .inner
+}
+
 /// Keeps a drop-down's list in front of the dialog it is in. A click inside a modal dialog moves
 /// the dialog to the top of its layer after the list has opened there, so the list of a
 /// drop-down low in the dialog opened behind it and could not be used; made the dialog's

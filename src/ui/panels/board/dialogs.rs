@@ -52,7 +52,7 @@ pub(super) enum Outcome {
 impl Dialog {
     pub(super) fn ui(&mut self, ctx: &egui::Context, view: &View<'_>) -> Outcome {
         let mut outcome = Outcome::Keep;
-        let modal = egui::Modal::new(egui::Id::unique("board_dialog")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog("board_dialog").show(ctx, |ui| {
             ui.set_max_width(560.0);
             outcome = match self {
                 Self::Confirm { gesture, verdict, reason } => confirm_ui(ui, *gesture, verdict, reason),

@@ -408,7 +408,7 @@ impl BoardPanel {
             let shown: std::collections::HashSet<NeighbourhoodId> =
                 view.placements().filter_map(|p| p.neighbourhood).collect();
             if view.data.neighbourhoods.is_empty() {
-                ui.weak("No neighbourhoods are set up (Directory › Lists… › Set up neighbourhoods…)");
+                ui.weak("No neighbourhoods set up").on_hover_text("Directory › Lists… › Set up neighbourhoods…");
             } else if shown.is_empty() && view.placements().next().is_some() {
                 ui.weak("No placement here is in a neighbourhood");
             }

@@ -46,7 +46,11 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
             egui::ScrollArea::vertical().id_salt("board_tray_list").max_height(110.0).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     if teams.is_empty() {
-                        ui.weak("Every team has a day.");
+                        ui.weak(if view.data.programme.teams.is_empty() {
+                            "No teams yet: make a cohort, import its roster and form its teams in Cohorts (Ctrl+3)."
+                        } else {
+                            "Every team has a day."
+                        });
                     }
                     for team in &teams {
                         team_card_ui(ui, view, team, &mut events);

@@ -46,7 +46,7 @@ impl Forming {
         commands: &mut Vec<Command>,
     ) -> bool {
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("form_teams")).show(ctx, |ui| {
+        crate::ui::widgets::dialog("form_teams").show(ctx, |ui| {
             ui.set_width(860.0);
             ui.heading("Form teams");
             ui.label(
@@ -120,7 +120,7 @@ pub(super) fn forget_ui(
     commands: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
-    egui::Modal::new(egui::Id::unique("remove_personal_data")).show(ctx, |ui| {
+    crate::ui::widgets::dialog("remove_personal_data").show(ctx, |ui| {
         ui.set_width(560.0);
         ui.heading(format!("Remove personal data from “{}”", cohort.name));
         ui.label(
@@ -165,7 +165,7 @@ impl PeopleLists {
         if !self.open {
             return commands;
         }
-        let response = egui::Modal::new(egui::Id::unique("people_lists")).show(ctx, |ui| {
+        let response = crate::ui::widgets::dialog("people_lists").show(ctx, |ui| {
             ui.set_width(640.0);
             ui.heading("Organisations and professions");
             ui.weak("Click a name to rename it; everyone with it follows.");

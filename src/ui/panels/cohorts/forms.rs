@@ -212,7 +212,7 @@ impl CohortForm {
     /// Draws the modal; true when it is to close (it also closes once the cohort is saved).
     pub(super) fn ui(&mut self, ctx: &egui::Context, writable: bool, commands: &mut Vec<Command>) -> bool {
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("cohort_form")).show(ctx, |ui| {
+        crate::ui::widgets::dialog("cohort_form").show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(if self.id.is_some() { "Edit cohort" } else { "New cohort" });
             self.fields_ui(ui);

@@ -106,7 +106,7 @@ impl AskWindow {
                 }
             }
         }
-        egui::Modal::new(egui::Id::unique("ask_for_offers")).show(ctx, |ui| {
+        crate::ui::widgets::dialog("ask_for_offers").show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading("Ask groups for offers");
             ui.label(

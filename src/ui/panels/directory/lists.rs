@@ -34,7 +34,7 @@ impl ListsWindow {
         if !self.open {
             return commands;
         }
-        let response = egui::Modal::new(egui::Id::unique("directory_lists")).show(ctx, |ui| {
+        let response = crate::ui::widgets::dialog("directory_lists").show(ctx, |ui| {
             ui.set_width(760.0);
             ui.heading("Neighbourhoods, categories and postcode rules");
             ui.add_enabled_ui(writable, |ui| {

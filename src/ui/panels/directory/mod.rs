@@ -12,6 +12,7 @@ mod form;
 mod lists;
 mod merge;
 mod neighbourhoods;
+mod steps;
 mod table;
 
 use egui::Ui;
@@ -133,12 +134,29 @@ impl DirectoryPanel {
         ui.set_clip_rect(ui.clip_rect().intersect(list_area));
         heading_ui(ui, "Directory", "Local voluntary, community and faith groups");
         self.toolbar_ui(ui, doc, data, &mut commands);
+        if let Ok(counts) = &doc.counts
+            && counts.placements == 0
+            && let Some(action) = steps::steps_ui(ui, counts, data.neighbourhoods.len(), doc.store.is_writable())
+        {
+            match action {
+                steps::StepAction::NewGroup => self.pane.start_new(),
+                steps::StepAction::SetUpNeighbourhoods => self.neighbourhoods.open(&doc.store),
+                steps::StepAction::AskForOffers => self.open_ask(doc, data),
+                other => commands.extend(steps::step_command(other)),
+            }
+        }
         if let Err(e) = self.work_out_list(doc, data) {
             ui.colored_label(theme::ERROR_RED, format!("The search could not be run: {e}"));
             return commands;
         }
         let (shown, total) = self.list.as_ref().map_or((&[][..], 0), |l| (l.shown.as_slice(), l.total));
         ui.label(format!("Showing {} of {} groups", thousands(shown.len() as u64), thousands(total as u64)));
+        if data.groups.is_empty() {
+            ui.weak(
+                "No groups yet. File › Import groups… reads a register (the Charity Commission's, a council's \
+                 directory, a spreadsheet); New group adds one.",
+            );
+        }
         ui.add_space(2.0);
         let narrow = adding || shown_in_pane.is_some();
         let clicked = table::groups_table_ui(ui, &data.groups, shown, self.selected, narrow, &mut self.sort);
@@ -191,7 +209,10 @@ impl DirectoryPanel {
             }
         }
         commands.extend(self.neighbourhoods.ui(ui.ctx(), doc.store.is_writable()));
-        Self::no_neighbourhoods_ui(ui, doc, data, &mut self.neighbourhoods);
+        // While the steps of a programme show, they say it (step 2).
+        if doc.counts.as_ref().is_ok_and(|c| c.placements > 0) {
+            Self::no_neighbourhoods_ui(ui, doc, data, &mut self.neighbourhoods);
+        }
         commands.extend(self.lists.ui(
             ui.ctx(),
             doc.store.is_writable(),
@@ -205,6 +226,16 @@ impl DirectoryPanel {
         }
         ui.horizontal_wrapped(|ui| Self::filters_ui(ui, data, &mut self.filter, &mut self.unverified_only));
         self.filter.unverified_as_of = self.unverified_only.then(|| chrono::Local::now().date_naive());
+    }
+
+    /// Opens "Ask for offers…" with the groups the list shows now and the one chosen.
+    fn open_ask(&mut self, doc: &Document, data: &DirectoryData) {
+        let shown: Vec<GroupId> = self
+            .list
+            .as_ref()
+            .map(|l| l.shown.iter().filter_map(|i| data.groups.get(*i)).map(|g| g.id).collect())
+            .unwrap_or_default();
+        self.ask = Some(ask::AskWindow::open(&doc.store, shown, self.selected));
     }
 
     /// When no group has a neighbourhood, says so and what to do: Suggest and the report count by

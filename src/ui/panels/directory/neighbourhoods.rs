@@ -61,7 +61,7 @@ impl NeighbourhoodsWindow {
             return commands;
         }
         let mut close = false;
-        let response = egui::Modal::new(egui::Id::unique("set_up_neighbourhoods")).show(ctx, |ui| {
+        let response = crate::ui::widgets::dialog("set_up_neighbourhoods").show(ctx, |ui| {
             ui.set_width(620.0);
             ui.heading("Set up neighbourhoods");
             if let Some(error) = &self.error {

@@ -143,7 +143,10 @@ impl OffersPanel {
             thousands(data.offers.len() as u64)
         ));
         if data.offers.is_empty() {
-            ui.weak("No offers yet. Choose a group in the Directory and click “New offer”.");
+            ui.weak(
+                "No offers yet. File › Import offers… reads the groups' replies; Ask for offers… in the \
+                 Directory writes to the groups; or choose a group in the Directory and click “New offer”.",
+            );
         }
         ui.add_space(2.0);
         if let Some(id) = offers_table_ui(ui, &shown, self.pane.selected(), narrow)

@@ -17,7 +17,7 @@ impl PracticesWindow {
         if !self.open {
             return commands;
         }
-        let response = egui::Modal::new(egui::Id::unique("offer_practices")).show(ctx, |ui| {
+        let response = crate::ui::widgets::dialog("offer_practices").show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading("What offers let a team practise");
             ui.weak("Click a practice to rename it; offers that name it follow.");
