@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use common::{app_on, run_in, scalar, text_of};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use placements::model::MeetingPlace;
 use placements::ui::PlacementsApp;
 use placements::ui::dialogs::{DialogOutcome, ScriptedDialogs};
@@ -36,6 +36,16 @@ fn step_until(h: &mut Harness<'static, PlacementsApp>, label: &str) {
     }
 }
 
+/// Runs frames until the window settles, waiting out a worker (checking rows again after a
+/// column changes) that asks for frames meanwhile.
+fn settle(h: &mut Harness<'static, PlacementsApp>) {
+    let started = std::time::Instant::now();
+    while h.try_run().is_err() {
+        assert!(started.elapsed().as_secs() < 120, "the window never settled");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 fn button<'a>(h: &'a Harness<'_, PlacementsApp>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some(label))
 }
@@ -51,12 +61,12 @@ fn import_offers_in_the_window(data: &Path, file: &Path) {
     let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(material("offers.csv"))]);
     let mut h = app_on(data, file, dialogs, egui::vec2(1366.0, 900.0), egui::Key::Num2);
     button(&h, "File").click();
-    h.run();
+    settle(&mut h);
     button(&h, "Import offers…").click();
     h.step();
     // Eleven rows read (one cannot be); two ask which group they mean.
     step_until(&mut h, "Import 9 offers");
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label_contains("2 lines to choose").is_some());
     // Each column guessed from the header the groups' sheet has, word for word.
     for (column, field) in [
@@ -74,37 +84,37 @@ fn import_offers_in_the_window(data: &Path, file: &Path) {
     // The last column's drop-down opens in front of the window, and its choice is taken.
     let last = combo(&h, "Postcode");
     last.scroll_to_me();
-    h.run();
+    settle(&mut h);
     combo(&h, "Postcode").click();
-    h.run();
+    settle(&mut h);
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Don't import")).click();
-    h.run();
+    settle(&mut h);
     step_until(&mut h, "Not imported: Postcode.");
     // ...and back again.
     combo(&h, "Postcode").click();
-    h.run();
+    settle(&mut h);
     let option = h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Meeting place's postcode"));
     option.scroll_to_me();
-    h.run();
+    settle(&mut h);
     h.get_by(|n| n.role() == Role::Button && n.label().as_deref() == Some("Meeting place's postcode")).click();
-    h.run();
+    settle(&mut h);
     assert_eq!(combo(&h, "Postcode").value().as_deref(), Some("Meeting place's postcode"));
     step_until(&mut h, "Import 9 offers");
-    h.run();
+    settle(&mut h);
     // The two questions: the same name twice, and a name only like one group's.
     combo(&h, "Line 6: 2 groups in the directory are called “Urmston Walking Group”").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("URMSTON WALKING GROUP (URMSTON, M41 5AB").click();
-    h.run();
+    settle(&mut h);
     combo(&h, "Line 7: no group in the directory is called “Altrincham Foodbank Project”").click();
-    h.run();
+    settle(&mut h);
     h.get_by_label_contains("ALTRINCHAM FOOD BANK (ALTRINCHAM, WA14 1EZ").click();
-    h.run();
+    settle(&mut h);
     step_until(&mut h, "Import 11 offers");
-    h.run();
+    settle(&mut h);
     // The row that cannot be imported says which column and what it read.
     h.get_by_label_contains("1 row cannot be imported").click();
-    h.run();
+    settle(&mut h);
     assert!(
         h.query_by_label_contains(
             "Line 11: not imported: Dates available: could not read “14/04/27 onwards” as a first and last day"
@@ -113,9 +123,9 @@ fn import_offers_in_the_window(data: &Path, file: &Path) {
     );
     button(&h, "Import 11 offers").click();
     step_until(&mut h, "Imported 11, updated 0, skipped 0, not imported 1.");
-    h.run();
+    settle(&mut h);
     button(&h, "Close").click();
-    h.run();
+    settle(&mut h);
 }
 
 #[test]
@@ -222,7 +232,7 @@ fn neighbourhoods_are_set_up_from_the_registers_postcodes_in_one_step() {
     assert!(h.query_by_label("20 groups in the directory").is_some());
     assert!(h.query_by_label("0 neighbourhoods").is_some());
     button(&h, "Set up neighbourhoods…").click();
-    h.run();
+    settle(&mut h);
     // Each district with its groups, named after the town most of them give.
     let area = |h: &Harness<'static, PlacementsApp>, district: &str| {
         h.get_by(|n| n.role() == Role::TextInput && n.label().as_deref() == Some(district)).value()
@@ -231,12 +241,12 @@ fn neighbourhoods_are_set_up_from_the_registers_postcodes_in_one_step() {
     assert_eq!(area(&h, "M41").as_deref(), Some("Urmston"));
     let m41 = h.get_by(|n| n.role() == Role::TextInput && n.label().as_deref() == Some("M41"));
     m41.focus();
-    h.run();
+    settle(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by(|n| n.role() == Role::TextInput && n.label().as_deref() == Some("M41")).type_text("Urmston and Flixton");
-    h.run();
+    settle(&mut h);
     button(&h, "Set up 8 neighbourhoods").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM neighbourhood"), 8);
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group WHERE neighbourhood_id IS NULL"), 0);
     let urmston: i64 = scalar(
@@ -247,7 +257,37 @@ fn neighbourhoods_are_set_up_from_the_registers_postcodes_in_one_step() {
     assert_eq!(urmston, 4);
     assert!(h.query_by_label("8 neighbourhoods").is_some(), "the step counts them");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    h.run();
+    settle(&mut h);
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM neighbourhood"), 0);
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group WHERE neighbourhood_id IS NOT NULL"), 0);
+}
+
+/// A sheet whose title column cannot be guessed: the window says which column to choose beside
+/// the first column it does not import, and imports nothing until one is chosen.
+#[test]
+fn the_window_says_which_column_to_choose_when_the_title_cannot_be_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("Hint.placements");
+    let f = file.to_str().unwrap();
+    run(dir.path(), &["new", f]);
+    run(dir.path(), &["import", "groups", f, material("register.csv").to_str().unwrap()]);
+    let sheet = dir.path().join("replies.csv");
+    std::fs::write(&sheet, "Group,Event,Dates available\nHale Civic Society,Heritage walk,03/05/2027 - 28/05/2027\n")
+        .unwrap();
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(sheet)]);
+    let mut h = app_on(&data, &file, dialogs, egui::vec2(1366.0, 768.0), egui::Key::Num2);
+    button(&h, "File").click();
+    settle(&mut h);
+    button(&h, "Import offers…").click();
+    h.step();
+    step_until(&mut h, "Import 0 offers");
+    settle(&mut h);
+    // Beside "Event", the first column it does not import (and again by the Import button).
+    let event = h.get_by_label("Event").rect();
+    let beside = h
+        .query_all_by_label("Choose the column that holds the offers' titles.")
+        .any(|hint| (hint.rect().center().y - event.center().y).abs() < 12.0);
+    assert!(beside, "no hint beside {event:?}");
+    assert!(button(&h, "Import 0 offers").accesskit_node().is_disabled());
 }

@@ -580,7 +580,7 @@ fn mapping_ui<K: ImportKind>(
                     .labelled_by(label.id);
                 crate::ui::widgets::keep_popup_in_front(ui, &combo);
                 if hint == Some(i) {
-                    ui.colored_label(theme::ERROR_RED, format!("← {}", K::REQUIRED.0));
+                    ui.colored_label(theme::ERROR_RED, K::REQUIRED.0);
                 }
                 ui.end_row();
             }

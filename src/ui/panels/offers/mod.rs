@@ -206,7 +206,15 @@ fn offers_table_ui(ui: &mut Ui, shown: &[&OfferSummary], selected: Option<OfferI
                     }
                     row.col(|ui| detail::places_ui(ui, offer.placed, offer.capacity));
                     row.col(|ui| {
-                        ui.label(offer.status.label());
+                        ui.horizontal(|ui| {
+                            ui.label(offer.status.label());
+                            // What a team could not go to as it is: said where the list shows it.
+                            if let Some(problem) = offer.meeting_place.problem() {
+                                ui.colored_label(theme::WARNING_TEXT, format!("· {}", problem.words())).on_hover_text(
+                                    "Day sheets print the meeting place as it is, flagged: ask the group",
+                                );
+                            }
+                        });
                     });
                     if row.response().clicked() {
                         clicked = Some(offer.id);
