@@ -23,17 +23,7 @@ const GROUPS: usize = 1_500;
 /// A group's name as a reply might write it: in title case, with "and" for "&", a legal ending
 /// added or dropped.
 fn as_written(name: &str, rng: &mut Rng) -> String {
-    let titled: Vec<String> = name
-        .split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
-                .unwrap_or_default()
-        })
-        .collect();
-    let written = titled.join(" ").replace('&', "and");
+    let written = placements::model::text::title_case(name).replace('&', "and");
     match rng.below(3) {
         0 => format!("{written} Ltd"),
         1 => format!("The {written}"),

@@ -76,19 +76,7 @@ fn most_given(towns: &BTreeMap<String, (String, usize)>, area: &str) -> String {
 
 /// "Stretford" from "STRETFORD": registers write towns in capitals.
 fn title_case(town: &str) -> String {
-    if town.chars().any(char::is_lowercase) {
-        return town.to_owned();
-    }
-    town.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
+    if town.chars().any(char::is_lowercase) { town.to_owned() } else { super::text::title_case(town) }
 }
 
 #[cfg(test)]

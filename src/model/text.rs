@@ -36,6 +36,22 @@ pub fn capitalised(words: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Each word with a capital and the rest in small letters: "Stretford Food Bank" from
+/// "STRETFORD FOOD BANK".
+pub fn title_case(words: &str) -> String {
+    words
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 /// The parts that are not empty, joined: `join_present(&["4 Hall Rd", "", "Lytham"], ", ")`
 /// is `4 Hall Rd, Lytham`.
 pub fn join_present(parts: &[&str], separator: &str) -> String {
