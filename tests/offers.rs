@@ -224,7 +224,7 @@ fn offers_import_from_a_spreadsheet_matched_to_groups_with_unmatched_rows_listed
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(text.trim().lines().last(), Some("imported 2, updated 0, skipped 0, errors 3"), "{text}");
     assert!(text.contains("line 4: not imported: no group in the directory is called “Nobody's Club”"), "{text}");
-    assert!(text.contains("line 5: not imported: the day must finish after it starts"), "{text}");
+    assert!(text.contains("line 5: not imported: Finish: the day must finish after it starts"), "{text}");
     assert!(text.contains("line 6: not imported: From: “sometime” is not a date"), "{text}");
     assert!(text.contains("“Listening to residents” will be added to the list of practices"), "{text}");
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM offer"), before + 2);

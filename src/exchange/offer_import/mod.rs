@@ -411,7 +411,17 @@ fn prepare_row(
     let capacity_given = get(OfferField::Capacity).is_some();
     let duplicate_of = lookup.existing(group.id, &offer.title);
     let (edit, more) = OfferEdit::imported(offer).map_err(|problems| {
-        problems.into_iter().map(|p| p.message.trim_end_matches('.').to_lowercase()).collect::<Vec<_>>().join("; ")
+        problems
+            .into_iter()
+            .map(|p| {
+                let message = p.message.trim_end_matches('.').to_lowercase();
+                match read_from(p.field, mapping) {
+                    Some(field) => in_column(field, mapping, headers, message),
+                    None => message,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     })?;
     warnings.extend(more);
     if !new_practices.is_empty() {
@@ -427,6 +437,22 @@ fn prepare_row(
         capacity_given,
     };
     Ok((row, warnings))
+}
+
+/// The column a rule's field was read from, to name it in the row's error: a finish time from
+/// "Times" or "Finish", a last day from "Dates available" or "Last day".
+fn read_from(field: &str, mapping: &OfferMapping) -> Option<OfferField> {
+    let candidates: &[OfferField] = match field {
+        "title" => &[OfferField::Title],
+        "last_date" => &[OfferField::DateRange, OfferField::LastDate],
+        "weekdays" => &[OfferField::Weekdays],
+        "start_time" | "finish_time" => &[OfferField::Times, OfferField::FinishTime, OfferField::StartTime],
+        "team_size_min" | "team_size_max" => &[OfferField::TeamSize, OfferField::TeamSizeMin, OfferField::TeamSizeMax],
+        "capacity" => &[OfferField::Capacity],
+        "blackout_dates" => &[OfferField::BlackoutDates],
+        _ => &[],
+    };
+    candidates.iter().copied().find(|f| mapping.column_of(*f).is_some())
 }
 
 /// The neighbourhood the meeting place's postcode is in, by the file's postcode rules.
