@@ -248,3 +248,44 @@ fn suggest_shows_ghosts_discard_changes_nothing_apply_places_them_and_one_undo_t
     assert_eq!(common::dump(&file)["placement"], before["placement"]);
     assert!(placements_of(&file, "Team 5").is_empty() && placements_of(&file, "Team 6").is_empty());
 }
+
+/// A chip on the calendar moves by the keyboard as a team in the tray does: Tab to it, Space
+/// lifts it, the arrows move it a day or a week, Space drops it (one undo step).
+#[test]
+fn a_chip_on_the_calendar_is_lifted_with_space_and_moved_with_the_arrows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "chip-keys.placements", 300);
+    let mut h = board(dir.path(), &file);
+    let before = placements_of(&file, "Team 1");
+    assert_eq!(before.len(), 1, "{before:?}");
+    let day = chrono::NaiveDate::parse_from_str(&before[0].0, "%Y-%m-%d").unwrap();
+    // Tab from the cohort picker until a chip of Team 1 has the keyboard.
+    h.get_by_label_contains("Team 5, Junior doctors 2027").focus();
+    h.run();
+    let mut reached = false;
+    for _ in 0..200 {
+        h.key_press(Key::Tab);
+        h.run();
+        let focused = h.query_by(|n| n.is_focused());
+        if focused
+            .is_some_and(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with("Team 1, Junior doctors 2027")))
+        {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached Team 1's chip");
+    h.key_press(Key::Space);
+    h.run();
+    assert!(h.query_by_label_contains("Lifted Team 1").is_some(), "Space lifts the chip");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    let moved = (day + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+    let after = placements_of(&file, "Team 1");
+    assert_eq!(after[0].0, moved, "{after:?}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(placements_of(&file, "Team 1"), before, "one undo step takes it back");
+}

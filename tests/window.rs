@@ -170,7 +170,7 @@ fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> 
 const OVER_CALENDAR: egui::Pos2 = egui::pos2(600.0, 600.0);
 
 /// Where the board draws the tray's Team 5 and Tuesday 13 April, in a window of the program's
-/// own size with the calendar scrolled to its top: the same layout, worked out by the same code
+/// own size (`DEFAULT_WINDOW_SIZE`, which fits the 1400×900 screen as it is) with the calendar scrolled to its top: the same layout, worked out by the same code
 /// in a test harness.
 fn board_points(dir: &Path, file: &Path) -> (egui::Pos2, egui::Pos2) {
     use egui_kittest::kittest::Queryable as _;
@@ -182,7 +182,7 @@ fn board_points(dir: &Path, file: &Path) -> (egui::Pos2, egui::Pos2) {
     );
     app.start(Start::File(file.to_path_buf()));
     let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::Vec2::from(placements::ui::DEFAULT_WINDOW_SIZE))
         .with_context_setup(placements::ui::theme::apply)
         .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
     h.run();

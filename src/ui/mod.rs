@@ -16,6 +16,10 @@ use std::path::PathBuf;
 
 pub use app::{PlacementsApp, Start};
 
+/// The window's size when the program first opens: a 1366×768 laptop's screen less its title bar
+/// and taskbar (a larger screen's window is maximised: `app::fit_to_screen`).
+pub const DEFAULT_WINDOW_SIZE: [f32; 2] = [1366.0, 700.0];
+
 /// Opens the window; returns when it is closed.
 pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
     let paths = crate::paths::AppPaths::from_environment();
@@ -27,7 +31,10 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Community Placements")
             .with_app_id("placements")
-            .with_inner_size([1280.0, 800.0])
+            // A 1366×768 laptop, less its title bar and taskbar; a first window grows to
+            // fill a larger screen (`app::fit_to_screen`).
+            .with_inner_size(DEFAULT_WINDOW_SIZE)
+            .with_maximized(true)
             .with_min_inner_size([760.0, 480.0]),
         persistence_path: Some(paths.data_dir.join("window.ron")),
         persist_window: true,

@@ -10,6 +10,16 @@ pub const OK_GREEN: Color32 = Color32::from_rgb(0x00, 0x7F, 0x3B);
 pub const WARNING_TEXT: Color32 = Color32::from_rgb(0x8A, 0x50, 0x00);
 pub const PALE_GREY: Color32 = Color32::from_rgb(0xF0, 0xF4, 0xF5);
 
+/// The keyboard's focus: a thick warm-yellow ring edged in black (as the NHS's own sites show
+/// focus), never the blue of what is selected, so that anyone can see where the keyboard is.
+pub const FOCUS_YELLOW: Color32 = Color32::from_rgb(0xFF, 0xB8, 0x1C);
+
+/// Draws the focus ring around `rect` (outside it, clear of a selection's blue edge).
+pub fn focus_ring(painter: &egui::Painter, rect: egui::Rect) {
+    painter.rect_stroke(rect.expand(3.0), 6.0, egui::Stroke::new(3.0, FOCUS_YELLOW), egui::StrokeKind::Outside);
+    painter.rect_stroke(rect.expand(6.0), 7.0, egui::Stroke::new(1.5, Color32::BLACK), egui::StrokeKind::Outside);
+}
+
 /// The name of the bold family (`FontFamily::Name`), for headings on the board's chips.
 pub const BOLD: &str = "bold";
 
@@ -52,5 +62,8 @@ pub fn apply(ctx: &egui::Context) {
         style.visuals.text_edit_bg_color = Some(Color32::from_rgb(0xFB, 0xFC, 0xFD));
         style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
         style.visuals.widgets.hovered.bg_stroke = egui::Stroke::new(1.0, NHS_BLUE);
+        // A widget with the keyboard's focus is drawn "active": give it a thick black edge, never
+        // the blue of a selection (a selected item is filled blue).
+        style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.5, Color32::BLACK);
     });
 }

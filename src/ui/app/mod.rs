@@ -342,8 +342,31 @@ impl PlacementsApp {
     }
 }
 
+/// Once, when the screen's size is first known: a window larger than the screen (a size kept
+/// from a bigger monitor, or the default on a 1366×768 laptop) is made to fit it, so that nothing
+/// is off the screen; a first window much smaller than the screen grows to fill most of it.
+fn fit_to_screen(ctx: &egui::Context) {
+    let id = egui::Id::unique("fitted_to_screen");
+    if ctx.data(|d| d.get_temp::<bool>(id)).is_some() {
+        return;
+    }
+    let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+    let (Some(monitor), Some(inner)) = (monitor, inner) else { return };
+    ctx.data_mut(|d| d.insert_temp(id, true));
+    // Room for a title bar and a taskbar.
+    let room = egui::vec2(monitor.x, (monitor.y - 70.0).max(400.0));
+    let size = inner.size();
+    if size.x > room.x || size.y > room.y {
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size.min(room)));
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+    } else if size.x < room.x * 0.8 && size.y < room.y * 0.8 {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+    }
+}
+
 impl eframe::App for PlacementsApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        fit_to_screen(ui.ctx());
         self.shell_ui(ui);
     }
 

@@ -20,7 +20,8 @@ use crate::ui::theme;
 
 const WEEK_LABEL: f32 = 62.0;
 const WEEKEND_WIDTH: f32 = 76.0;
-const CHIP_HEIGHT: f32 = 38.0;
+/// Three lines: the team, the group, the activity.
+const CHIP_HEIGHT: f32 = 50.0;
 const CELL_TOP: f32 = 24.0;
 
 /// Draws the calendar; returns what was asked for.
@@ -34,8 +35,9 @@ pub(super) fn calendar_ui(
     let (first, last) = board_window(programme, view.cohort, view.today);
     let weeks = weeks(first, last);
     let days: usize = if weekends_needed(programme, first, last) { 7 } else { 5 };
-    let weekday_width =
-        ((ui.available_width() - WEEK_LABEL - (days - 5) as f32 * WEEKEND_WIDTH) / 5.0 - 4.0).max(120.0);
+    // The week's columns share the width the scroll bar leaves: the whole week on the screen.
+    let room = ui.available_width() - ui.spacing().scroll.allocated_width() - 4.0;
+    let weekday_width = ((room - WEEK_LABEL - (days - 5) as f32 * (WEEKEND_WIDTH + 4.0)) / 5.0 - 4.0).max(120.0);
     let widths: Vec<f32> = (0..days).map(|i| if i < 5 { weekday_width } else { WEEKEND_WIDTH }).collect();
     header_ui(ui, &widths);
     let mut events = Vec::new();
@@ -156,6 +158,9 @@ fn cell_ui(
         Stroke::new(1.0, Color32::from_gray(215))
     };
     painter.rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
+    if response.has_focus() {
+        theme::focus_ring(painter, rect.shrink(3.0));
+    }
     day_label_ui(ui, view, day, rect, holiday);
     let mut name = look::cell_name(day, view.today, chips.len());
     if let Some((_, v)) = &verdict {
@@ -251,7 +256,9 @@ fn chip_ui(
         response.dnd_set_drag_payload(Payload::Placement(p.id));
     }
     let worst = view.data.worst.get(&p.id).copied();
-    paint_chip(ui, view, p, rect, worst, response.has_focus() || view.selected == Some(p.id));
+    let anyway = view.data.found_for(p.id).any(|f| f.overridden);
+    let look = ChipLook { worst, anyway, selected: view.selected == Some(p.id), focused: response.has_focus() };
+    paint_chip(ui, view, p, rect, look);
     let hover_verdict = match view.held {
         Some(payload) if response.contains_pointer() && payload != Payload::Placement(p.id) => {
             verdicts.get(view.revision, &view.data.programme, payload, Target::Chip(p.id), view.selected_team).cloned()
@@ -263,7 +270,8 @@ fn chip_ui(
         let what = look::gesture_words(&view.data.programme, *gesture);
         held_tip_ui(ui, &format!("{what}: {}", look::verdict_words(verdict)));
     }
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, look::chip_name(p, worst)));
+    let name = look::chip_name(p, worst, anyway.then_some(p.override_reason.as_str()));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
     let space = ui.input(|i| i.key_pressed(egui::Key::Space));
     if response.has_focus() && space && view.writable && p.status.is_live() && view.lifted_day.is_none() {
         events.push(Event::Lift(Payload::Placement(p.id), p.day));
@@ -294,7 +302,20 @@ fn chip_tooltip(view: &View<'_>, p: &PlacementSummary) -> String {
     lines.join("\n")
 }
 
-fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, worst: Option<Severity>, focused: bool) {
+/// How a chip is to be drawn besides what it says.
+struct ChipLook {
+    /// Its worst problem not placed anyway.
+    worst: Option<Severity>,
+    /// A clash placed anyway, with a reason.
+    anyway: bool,
+    selected: bool,
+    focused: bool,
+}
+
+/// A chip: its team and status; an arrow and the group (in a shorter form when long); the
+/// activity; a mark for a clash or warning, or a "placed anyway" badge. What is cut short is
+/// said whole on hover and in its accessible name.
+fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, look: ChipLook) {
     let base = if p.offer.is_some() {
         look::neighbourhood_colour(&view.data.neighbourhoods, p.neighbourhood)
     } else {
@@ -316,11 +337,14 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, worst:
             painter.rect_stroke(rect, 4.0, Stroke::new(1.2, edge), egui::StrokeKind::Inside);
         }
     }
-    if focused {
+    if look.selected {
         painter.rect_stroke(rect.expand(1.5), 5.0, Stroke::new(2.0, theme::NHS_BLUE), egui::StrokeKind::Outside);
     }
+    if look.focused {
+        theme::focus_ring(painter, rect);
+    }
     let painter = painter.with_clip_rect(rect.shrink(1.0).intersect(ui.clip_rect()));
-    let (team, activity) = look::chip_parts(p);
+    let team = p.team_name.clone();
     let colour = Color32::from_gray(25);
     let status = match p.status {
         PlacementStatus::Pencilled => " · pencilled",
@@ -336,8 +360,39 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, worst:
     let small = egui::FontId::proportional(11.5);
     let grey = Color32::from_gray(90);
     painter.text(Pos2::new(rect.left() + 7.0 + width, top), egui::Align2::LEFT_CENTER, status, small.clone(), grey);
-    arrow_line(&painter, rect, activity, small, colour);
-    if let Some(severity) = worst {
+    let (group, activity) = match p.offer {
+        Some(_) => (look::short_group_name(&p.group_name), p.offer_title.clone()),
+        None => ("no activity yet".to_owned(), String::new()),
+    };
+    let badge = if look.anyway { 70.0 } else { 0.0 };
+    arrow_line(&painter, rect, rect.top() + 26.0, group, small.clone(), colour);
+    if !activity.is_empty() {
+        one_line_text(
+            &painter,
+            Pos2::new(rect.left() + 21.0, rect.top() + 41.0),
+            activity,
+            small.clone(),
+            colour,
+            rect.width() - 26.0,
+        );
+    }
+    if look.anyway {
+        // A clash placed anyway, with its reason: marked as such, never silently.
+        let clear_of_mark = if look.worst.is_some() { 18.0 } else { 2.0 };
+        let tag = Rect::from_min_size(
+            Pos2::new(rect.right() - badge - clear_of_mark, rect.top() + 3.0),
+            vec2(badge - 2.0, 15.0),
+        );
+        ui.painter().rect_filled(tag, 3.0, Color32::from_rgb(0x5C, 0x2D, 0x91));
+        ui.painter().text(
+            tag.center(),
+            egui::Align2::CENTER_CENTER,
+            "placed anyway",
+            egui::FontId::proportional(10.0),
+            Color32::WHITE,
+        );
+    }
+    if let Some(severity) = look.worst {
         let centre = Pos2::new(rect.right() - 9.0, rect.top() + 10.0);
         let fill = if severity == Severity::Hard { theme::ERROR_RED } else { AMBER };
         ui.painter().circle_filled(centre, 7.0, fill);
@@ -345,17 +400,40 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, worst:
     }
 }
 
-/// A chip's second line: an arrow from the team to where it goes, then the group and the
-/// activity (the arrow is drawn: the font has no arrow character).
-pub(super) fn arrow_line(painter: &egui::Painter, rect: Rect, text: String, font: egui::FontId, colour: Color32) {
-    let (x, y) = (rect.left() + 6.0, rect.bottom() - 10.0);
+/// A chip's second line, at height `y`: an arrow from the team to where it goes, then the group
+/// (the arrow is drawn: the font has no arrow character), cut short with "…" at the chip's edge.
+pub(super) fn arrow_line(
+    painter: &egui::Painter,
+    rect: Rect,
+    y: f32,
+    text: String,
+    font: egui::FontId,
+    colour: Color32,
+) {
+    let x = rect.left() + 6.0;
     painter.line_segment([Pos2::new(x, y), Pos2::new(x + 8.0, y)], Stroke::new(1.2, colour));
     painter.add(egui::Shape::convex_polygon(
         vec![Pos2::new(x + 11.0, y), Pos2::new(x + 6.0, y - 3.5), Pos2::new(x + 6.0, y + 3.5)],
         colour,
         Stroke::NONE,
     ));
-    painter.text(Pos2::new(x + 15.0, y), egui::Align2::LEFT_CENTER, text, font, colour);
+    one_line_text(painter, Pos2::new(x + 15.0, y), text, font, colour, rect.right() - x - 19.0);
+}
+
+/// Text on one line from `at` (its left, centred on its height), cut short with "…" to fit
+/// `width`.
+pub(super) fn one_line_text(
+    painter: &egui::Painter,
+    at: Pos2,
+    text: String,
+    font: egui::FontId,
+    colour: Color32,
+    width: f32,
+) {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, colour);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
+    let galley = painter.layout_job(job);
+    painter.galley(Pos2::new(at.x, at.y - galley.size().y / 2.0), galley, colour);
 }
 
 fn dashed_rect(painter: &egui::Painter, rect: Rect, stroke: Stroke) {

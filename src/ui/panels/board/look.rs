@@ -68,10 +68,33 @@ pub(super) fn chip_parts(p: &PlacementSummary) -> (String, String) {
     (p.team_name.clone(), activity)
 }
 
+/// A group's name as a chip has room for it: "The", legal endings and registers' capitals off,
+/// "&" for "and" ("FRIENDS OF LONGFORD PARK LIMITED" is "Friends of Longford Park"); the whole
+/// name is on hover and in the chip's accessible name.
+pub(super) fn short_group_name(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+        words.remove(0);
+    }
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            ["limited", "ltd", "ltd.", "cio", "cic", "incorporated", "inc", "inc."].contains(&w.to_lowercase().as_str())
+        })
+    {
+        words.pop();
+    }
+    let short = words.join(" ").replace(" and ", " & ").replace(" AND ", " & ");
+    if short.chars().any(char::is_lowercase) { short } else { crate::model::text::title_case(&short) }
+}
+
 /// What a screen reader says of a chip: "Team 3, Systems leaders 2027, pencilled with Bispham
-/// Men's Shed, Tuesday 14 April".
-pub(super) fn chip_name(p: &PlacementSummary, clash: Option<Severity>) -> String {
-    let with = if p.offer.is_some() { format!("with {}", p.group_name) } else { "with no activity yet".to_owned() };
+/// Men's Shed: garden clear-up, Tuesday 14 April", and a clash placed anyway with its reason.
+pub(super) fn chip_name(p: &PlacementSummary, clash: Option<Severity>, anyway: Option<&str>) -> String {
+    let with = if p.offer.is_some() {
+        format!("with {}: {}", p.group_name, p.offer_title)
+    } else {
+        "with no activity yet".to_owned()
+    };
     let mut name = format!(
         "{}, {}, {} {with}, {}",
         p.team_name,
@@ -83,6 +106,9 @@ pub(super) fn chip_name(p: &PlacementSummary, clash: Option<Severity>) -> String
         Some(Severity::Hard) => name.push_str(", clash"),
         Some(Severity::Warning) => name.push_str(", warning"),
         None => {}
+    }
+    if let Some(reason) = anyway {
+        name.push_str(&format!(", placed anyway: {reason}"));
     }
     name
 }

@@ -13,14 +13,19 @@ use crate::model::clash::{Found, Severity};
 use crate::model::dates::{uk_date, uk_date_long};
 use crate::ui::theme;
 
-/// Draws the side column; returns what was asked for.
+/// Draws the side column; returns what was asked for. The chosen placement takes a few lines;
+/// the day's offers most of the rest (at least five at once on a 1366×768 laptop); the clash
+/// list at most about a quarter, each scrolling on its own.
 pub(super) fn side_ui(ui: &mut Ui, view: &View<'_>) -> Vec<Event> {
     let mut events = Vec::new();
-    let height = ui.available_height();
-    egui::ScrollArea::vertical().id_salt("board_side_scroll").max_height(height * 0.62).show(ui, |ui| {
-        selected_ui(ui, view, &mut events);
-        day_offers_ui(ui, view, &mut events);
-    });
+    selected_ui(ui, view, &mut events);
+    let list_height = (ui.available_height() * 0.25).clamp(80.0, 220.0);
+    let offers_height = (ui.available_height() - list_height - 16.0).max(120.0);
+    egui::ScrollArea::vertical()
+        .id_salt("board_side_scroll")
+        .max_height(offers_height)
+        .min_scrolled_height(offers_height.min(400.0))
+        .show(ui, |ui| day_offers_ui(ui, view, &mut events));
     ui.separator();
     clash_list_ui(ui, view, &mut events);
     events
@@ -38,7 +43,13 @@ fn selected_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
     if !p.notes.is_empty() {
         ui.label(format!("Note: {}", p.notes));
     }
-    ui.horizontal_wrapped(|ui| chip_menu_ui(ui, view, p, events));
+    // Every action of the chip's own menu, in a menu here too: a row, not a column of buttons
+    // that left room for one offer below.
+    ui.horizontal(|ui| {
+        ui.menu_button("Actions…", |ui| chip_menu_ui(ui, view, p, events))
+            .response
+            .on_hover_text("Move, give an activity, confirm, mark done, record the outcome, add a note, remove");
+    });
     ui.separator();
 }
 
@@ -71,7 +82,7 @@ fn day_offers_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
 fn offer_row_ui(ui: &mut Ui, view: &View<'_>, fit: &OfferFit, events: &mut Vec<Event>) {
     let Some(offer) = view.data.programme.offer(fit.offer) else { return };
     let words: Vec<String> = fit.problems.iter().map(|p| p.message.clone()).collect();
-    let height = 40.0 + if words.is_empty() { 0.0 } else { 16.0 };
+    let height = 38.0 + if words.is_empty() { 0.0 } else { 15.0 };
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     let response = ui.interact(rect, ui.make_persistent_id(("board_offer", fit.offer)), Sense::click_and_drag());
     if view.writable {
@@ -85,12 +96,10 @@ fn offer_row_ui(ui: &mut Ui, view: &View<'_>, fit: &OfferFit, events: &mut Vec<E
         Some(Severity::Warning) => Stroke::new(2.0, look::AMBER),
         None => Stroke::new(1.0, Color32::from_gray(190)),
     };
-    painter.rect_stroke(
-        rect,
-        4.0,
-        if response.has_focus() { Stroke::new(2.0, theme::NHS_BLUE) } else { edge },
-        egui::StrokeKind::Inside,
-    );
+    painter.rect_stroke(rect, 4.0, edge, egui::StrokeKind::Inside);
+    if response.has_focus() {
+        theme::focus_ring(painter, rect.shrink(3.0));
+    }
     let painter = painter.with_clip_rect(rect.shrink(3.0).intersect(ui.clip_rect()));
     let ink = Color32::from_gray(25);
     painter.text(

@@ -267,7 +267,7 @@ pub(super) fn ghost_ui(ui: &Ui, view: &View<'_>, ghost: &Ghost, day: NaiveDate, 
     let small = egui::FontId::proportional(11.5);
     let note = if ghost.warnings.is_empty() { " · suggested" } else { " · suggested · warning" };
     painter.text(Pos2::new(rect.left() + 7.0 + width, top), egui::Align2::LEFT_CENTER, note, small.clone(), colour);
-    super::calendar::arrow_line(&painter, rect, ghost.activity.clone(), small, colour);
+    super::calendar::arrow_line(&painter, rect, rect.top() + 26.0, ghost.activity.clone(), small, colour);
     let name = format!("Suggested: {} with {}, {}", ghost.team, ghost.activity, uk_day_long(day));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone()));
     response.on_hover_ui(|ui| {

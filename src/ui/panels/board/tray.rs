@@ -31,7 +31,9 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
         .inner_margin(6.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            // Wrapped, never wider than the board: a wide row here widened everything below it
+            // and pushed Friday off the screen.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(format!("Teams to place ({})", teams.len())).strong());
                 if super::suggest_button_ui(ui, view) {
                     events.push(Event::Suggest);
@@ -85,12 +87,11 @@ fn team_card_ui(ui: &mut Ui, view: &View<'_>, team: &TeamFacts, events: &mut Vec
     let selected = view.selected_team == Some(team.id);
     let painter = ui.painter();
     painter.rect_filled(rect, 4.0, Color32::WHITE);
-    let stroke = if selected || response.has_focus() {
-        Stroke::new(2.0, theme::NHS_BLUE)
-    } else {
-        Stroke::new(1.0, Color32::from_gray(200))
-    };
+    let stroke = if selected { Stroke::new(2.0, theme::NHS_BLUE) } else { Stroke::new(1.0, Color32::from_gray(200)) };
     painter.rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
+    if response.has_focus() {
+        theme::focus_ring(painter, rect);
+    }
     let painter = painter.with_clip_rect(rect.shrink(3.0).intersect(ui.clip_rect()));
     let cohort = view.data.programme.cohort(team.cohort).map_or("", |c| c.name.as_str());
     painter.text(

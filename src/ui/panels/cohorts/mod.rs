@@ -64,6 +64,8 @@ pub struct CohortsPanel {
     forget: Option<KeepNames>,
     lists: PeopleLists,
     renaming_team: Option<(TeamId, String)>,
+    /// How tall a team column's cards may be before they scroll, worked out each frame.
+    cards_height: f32,
 }
 
 use crate::store::KeepNames;
@@ -287,7 +289,11 @@ impl CohortsPanel {
         ui.label(egui::RichText::new(format!("Teams ({})", roster.teams.len())).strong());
         ui.weak("Drag a person to another team, or to “Not in a team”.");
         let mut moves: Vec<(ParticipantId, Option<TeamId>)> = Vec::new();
-        egui::ScrollArea::horizontal().id_salt("team_columns").max_height(330.0).show(ui, |ui| {
+        // The columns take at most about half of what is left, the roster the rest: on a
+        // 1366×768 laptop both are on the screen, however long a column is.
+        let columns_height = (ui.available_height() * 0.5).clamp(170.0, 330.0);
+        self.cards_height = columns_height - 90.0;
+        egui::ScrollArea::horizontal().id_salt("team_columns").max_height(columns_height).show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 for (team, (_, members)) in roster.teams.iter().zip(&team_members) {
                     if let Some(dropped) = self.team_column_ui(ui, Some(team), members, writable, commands) {

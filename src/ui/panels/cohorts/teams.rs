@@ -33,9 +33,16 @@ impl CohortsPanel {
                     }
                 }
                 ui.weak(mix_line(members));
-                for member in members {
-                    card_ui(ui, member);
-                }
+                // A long column (twenty people not in a team yet) scrolls on its own, so the
+                // roster below it stays on the screen.
+                egui::ScrollArea::vertical()
+                    .id_salt(("team_cards", team.map(|t| t.id)))
+                    .max_height(self.cards_height)
+                    .show(ui, |ui| {
+                        for member in members {
+                            card_ui(ui, member);
+                        }
+                    });
             });
         });
         dropped.map(|id| *id).filter(|_| writable)

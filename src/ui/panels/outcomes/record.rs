@@ -290,6 +290,9 @@ fn feedback_ui(ui: &mut Ui, form: &mut Form) {
     ui.heading("The team's feedback");
     ui.weak("Type a rating from 1 to 5 for each practice; Tab moves to the next. A row left empty records nothing.");
     field_problems_ui(ui, &form.problems, "ratings");
+    // A solid scroll bar, below the rows rather than over them: a floating one lay over the
+    // grid's rows, and a click there landed on the bar.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal().id_salt("outcome_feedback_scroll").show(ui, |ui| {
         egui::Grid::new("outcome_feedback").striped(true).spacing([8.0, 4.0]).show(ui, |ui| {
             ui.strong("Member");
@@ -314,9 +317,9 @@ fn feedback_ui(ui: &mut Ui, form: &mut Form) {
                         .on_hover_text(&name)
                         .accessible_name(name);
                 }
-                ui.add(egui::TextEdit::singleline(&mut m.learnt).desired_width(220.0))
+                ui.add(egui::TextEdit::singleline(&mut m.learnt).desired_width(190.0))
                     .accessible_name(format!("{}: what they learnt", m.name));
-                ui.add(egui::TextEdit::singleline(&mut m.differently).desired_width(220.0))
+                ui.add(egui::TextEdit::singleline(&mut m.differently).desired_width(190.0))
                     .accessible_name(format!("{}: what they would do differently", m.name));
                 ui.end_row();
             }
