@@ -289,3 +289,30 @@ fn a_chip_on_the_calendar_is_lifted_with_space_and_moved_with_the_arrows() {
     h.run();
     assert_eq!(placements_of(&file, "Team 1"), before, "one undo step takes it back");
 }
+
+/// F6 moves the keyboard from region to region of the board (the teams to place, the calendar,
+/// the side column) and Shift+F6 back, as desktop programs move between panes.
+#[test]
+fn f6_moves_the_keyboard_between_the_boards_regions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "f6.placements", 300);
+    let mut h = board(dir.path(), &file);
+    h.get_by_label_contains("Thursday 1 April 2027").click();
+    h.run();
+    let focused = |h: &Harness<'static, PlacementsApp>| {
+        h.query_by(|n| n.is_focused()).and_then(|n| n.accesskit_node().label()).unwrap_or_default()
+    };
+    h.key_press(Key::F6);
+    h.run();
+    assert!(focused(&h).starts_with("Team 5, Junior doctors 2027"), "the tray: {}", focused(&h));
+    h.key_press(Key::F6);
+    h.run();
+    assert!(focused(&h).starts_with("Thursday 1 April 2027"), "the calendar, on the day chosen: {}", focused(&h));
+    h.key_press(Key::F6);
+    h.run();
+    let side = focused(&h);
+    assert!(!side.is_empty() && !side.starts_with("Thursday") && !side.starts_with("Team 5"), "the side: {side}");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F6);
+    h.run();
+    assert!(focused(&h).starts_with("Thursday 1 April 2027"), "back to the calendar: {}", focused(&h));
+}

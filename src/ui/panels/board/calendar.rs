@@ -136,6 +136,10 @@ fn cell_ui(
     events: &mut Vec<Event>,
 ) {
     let response = ui.interact(rect, ui.make_persistent_id(("board_day", day)), Sense::click());
+    if ui.is_rect_visible(rect) {
+        let chosen = view.selected_day == Some(day);
+        super::keyboard::jump_target(ui.ctx(), super::keyboard::Region::Calendar, response.id, chosen);
+    }
     let verdict = view.held.and_then(|payload| {
         verdicts.get(view.revision, &view.data.programme, payload, Target::Day(day), view.selected_team).cloned()
     });
@@ -252,6 +256,10 @@ fn chip_ui(
 ) {
     let id = ui.make_persistent_id(("board_chip", p.id));
     let response = ui.interact(rect, id, Sense::click_and_drag());
+    // F6 lands on the chosen chip, unless another day has been chosen since.
+    if view.selected == Some(p.id) && view.selected_day.is_none_or(|d| d == p.day) && ui.is_rect_visible(rect) {
+        super::keyboard::jump_target(ui.ctx(), super::keyboard::Region::Calendar, id, true);
+    }
     if view.writable && p.status.is_live() {
         response.dnd_set_drag_payload(Payload::Placement(p.id));
     }

@@ -10,6 +10,77 @@ use super::dnd::{Payload, Target, Verdicts};
 use super::{Event, View, look};
 use crate::model::dates::uk_date_long;
 
+/// The board's three regions, which F6 and Shift+F6 move the keyboard between (as desktop
+/// programs move between panes): the teams to place, the calendar, the side column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Region {
+    Tray,
+    Calendar,
+    Side,
+}
+
+impl Region {
+    const ALL: [Self; 3] = [Self::Tray, Self::Calendar, Self::Side];
+
+    fn key(self) -> egui::Id {
+        egui::Id::unique(match self {
+            Self::Tray => "board_region_tray",
+            Self::Calendar => "board_region_calendar",
+            Self::Side => "board_region_side",
+        })
+    }
+}
+
+/// Forgets last frame's places to jump to (called before the board draws).
+pub(super) fn forget_regions(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        for region in Region::ALL {
+            d.remove::<egui::Id>(region.key());
+        }
+    });
+}
+
+/// Marks the widget `id` as where F6 puts the keyboard in `region`: the first drawn there, or
+/// this one if `preferred` (the chosen day, the chosen placement).
+pub(super) fn jump_target(ctx: &egui::Context, region: Region, id: egui::Id, preferred: bool) {
+    ctx.data_mut(|d| {
+        if preferred || d.get_temp::<egui::Id>(region.key()).is_none() {
+            d.insert_temp(region.key(), id);
+        }
+    });
+}
+
+/// F6 (or Shift+F6 backwards): the keyboard moves to the next region's first widget, after the
+/// board has drawn (so this frame's widgets are the ones jumped to).
+pub(super) fn jump_between_regions(ctx: &egui::Context) {
+    // Shift+F6 is asked first: F6 alone would take it too.
+    let (backward, forward) = ctx.input_mut(|i| {
+        let backward = i.consume_key(Modifiers::SHIFT, Key::F6);
+        (backward, !backward && i.consume_key(Modifiers::NONE, Key::F6))
+    });
+    if !forward && !backward {
+        return;
+    }
+    let targets: Vec<(Region, Option<egui::Id>)> =
+        Region::ALL.iter().map(|r| (*r, ctx.data(|d| d.get_temp::<egui::Id>(r.key())))).collect();
+    let focused = ctx.memory(|m| m.focused());
+    let here = targets.iter().position(|(_, id)| id.is_some() && *id == focused);
+    let count = targets.len();
+    for step in 1..=count {
+        let at = match (here, forward) {
+            (Some(here), true) => (here + step) % count,
+            (Some(here), false) => (here + count - step) % count,
+            (None, true) => step - 1,
+            (None, false) => count - step,
+        };
+        if let (_, Some(id)) = targets[at] {
+            ctx.memory_mut(|m| m.request_focus(id));
+            ctx.request_repaint();
+            return;
+        }
+    }
+}
+
 /// Something lifted with the keyboard, and the day it points at.
 pub(crate) struct Lifted {
     pub payload: Payload,

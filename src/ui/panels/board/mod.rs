@@ -313,6 +313,7 @@ impl BoardPanel {
         if let Some(lifted) = &mut self.lifted {
             events.extend(lifted.keys_ui(ui.ctx()));
         }
+        keyboard::forget_regions(ui.ctx());
         let view = View {
             data,
             revision: doc.revision,
@@ -363,6 +364,7 @@ impl BoardPanel {
         if let Some(lifted) = &self.lifted {
             keyboard::lifted_status_ui(ui, &view, lifted, &mut self.verdicts);
         }
+        keyboard::jump_between_regions(ui.ctx());
         let mut commands = self.dialog_ui(ui.ctx(), &view, &mut events);
         let mut asked = None;
         for event in events {
@@ -455,6 +457,13 @@ impl BoardPanel {
             }
             Event::Drop(payload, target) => {
                 self.lifted = None;
+                // The side column follows the drop: the day's offers are those of the day it
+                // went to, not of the day clicked before.
+                match target {
+                    Target::Day(day) => self.selected_day = Some(day),
+                    Target::Chip(id) => self.selected_day = view.data.summary(id).map(|p| p.day).or(self.selected_day),
+                    Target::Tray => {}
+                }
                 let gesture = dnd::gesture(&view.data.programme, payload, target, self.selected_team);
                 if let Some(gesture) = gesture {
                     return self.carry_out(gesture, view);

@@ -46,9 +46,9 @@ fn selected_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
     // Every action of the chip's own menu, in a menu here too: a row, not a column of buttons
     // that left room for one offer below.
     ui.horizontal(|ui| {
-        ui.menu_button("Actions…", |ui| chip_menu_ui(ui, view, p, events))
-            .response
-            .on_hover_text("Move, give an activity, confirm, mark done, record the outcome, add a note, remove");
+        let actions = ui.menu_button("Actions…", |ui| chip_menu_ui(ui, view, p, events)).response;
+        super::keyboard::jump_target(ui.ctx(), super::keyboard::Region::Side, actions.id, false);
+        actions.on_hover_text("Move, give an activity, confirm, mark done, record the outcome, add a note, remove");
     });
     ui.separator();
 }
@@ -85,6 +85,7 @@ fn offer_row_ui(ui: &mut Ui, view: &View<'_>, fit: &OfferFit, events: &mut Vec<E
     let height = 38.0 + if words.is_empty() { 0.0 } else { 15.0 };
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     let response = ui.interact(rect, ui.make_persistent_id(("board_offer", fit.offer)), Sense::click_and_drag());
+    super::keyboard::jump_target(ui.ctx(), super::keyboard::Region::Side, response.id, false);
     if view.writable {
         response.dnd_set_drag_payload(Payload::Offer(fit.offer));
     }
@@ -213,7 +214,9 @@ fn clash_row_ui(ui: &mut Ui, view: &View<'_>, found: &Found, whole: bool, events
     let colour = if what == "Clash" { theme::ERROR_RED } else { ui.visuals().text_color() };
     let label = egui::Label::new(RichText::new(&text).color(colour)).sense(Sense::click());
     let label = if whole { label.wrap() } else { label.truncate() };
-    if ui.add(label).on_hover_text(format!("{text}\nClick to show it on the board.")).clicked() {
+    let response = ui.add(label);
+    super::keyboard::jump_target(ui.ctx(), super::keyboard::Region::Side, response.id, false);
+    if response.on_hover_text(format!("{text}\nClick to show it on the board.")).clicked() {
         events.push(Event::SelectPlacement(p.id));
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
                 ui.weak(if holding_chip {
                     "Drop a chip here to take its team off its day."
                 } else {
-                    "Drag a team onto a day, or click it and press Space to lift it."
+                    "Drag a team onto a day, or click it and press Space to lift it. F6 jumps between the teams, the calendar and the side column."
                 });
             });
             egui::ScrollArea::vertical().id_salt("board_tray_list").max_height(110.0).show(ui, |ui| {
@@ -81,6 +81,7 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
 fn team_card_ui(ui: &mut Ui, view: &View<'_>, team: &TeamFacts, events: &mut Vec<Event>) {
     let (rect, _) = ui.allocate_exact_size(vec2(240.0, 44.0), Sense::hover());
     let response = ui.interact(rect, ui.make_persistent_id(("board_tray_team", team.id)), Sense::click_and_drag());
+    super::keyboard::jump_target(ui.ctx(), super::keyboard::Region::Tray, response.id, selected_here(view, team.id));
     if view.writable {
         response.dnd_set_drag_payload(Payload::Team(team.id));
     }
@@ -133,4 +134,9 @@ fn team_card_ui(ui: &mut Ui, view: &View<'_>, team: &TeamFacts, events: &mut Vec
 fn first_day(view: &View<'_>) -> chrono::NaiveDate {
     let (first, _) = crate::model::board::board_window(&view.data.programme, view.cohort, view.today);
     first
+}
+
+/// Whether F6 should land on this team's card in the tray: the team chosen.
+fn selected_here(view: &View<'_>, team: crate::model::TeamId) -> bool {
+    view.selected_team == Some(team)
 }
