@@ -98,11 +98,21 @@ fn a_team_is_placed_moved_given_an_activity_and_taken_back_each_one_undo_step() 
         vec![("2027-04-06".to_owned(), None, "pencilled".to_owned())],
         vec![],
     ];
-    for placements in expected {
+    for (i, placements) in expected.into_iter().enumerate() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
         assert_eq!(placements_of(&file, "Team 5"), placements);
+        if i == 0 {
+            // The status bar says what was taken back.
+            let said = h.get_by_label_contains("Undid: ").accesskit_node().value().unwrap_or_default();
+            assert_eq!(said, "Undid: Take Team 5 off the board");
+        }
     }
+    // Redo says what it put back.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(placements_of(&file, "Team 5"), vec![("2027-04-06".to_owned(), None, "pencilled".to_owned())]);
+    assert!(h.query_by_label_contains("Redid: ").is_some());
 }
 
 #[test]

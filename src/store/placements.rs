@@ -308,7 +308,8 @@ impl Store {
 
     /// Takes a team off the day it was placed on (one undo step).
     pub fn remove_placement(&mut self, id: PlacementId) -> Result<ChangeSet, StoreError> {
-        self.edit("Remove placement", |rec| {
+        let (_, name) = self.placement_team(id)?;
+        self.edit(format!("Take {name} off the board"), |rec| {
             super::outcomes::delete_outcomes_of_placement(rec, id)?;
             if rec.delete("placement", id.0)? { Ok(()) } else { Err(StoreError::Missing("That placement")) }
         })

@@ -251,8 +251,17 @@ impl PlacementsApp {
 
     fn step(&mut self, step: Step) {
         let Some(doc) = self.doc.as_mut() else { return };
+        let label = doc.next_label(step).map(str::to_owned);
         match doc.step(step) {
-            Ok(true) => self.panels.document_reloaded(),
+            Ok(true) => {
+                self.panels.document_reloaded();
+                // Said in the status bar: "Undid: Move Team 4 to Tue 20 Apr".
+                let done = match step {
+                    Step::Undo => "Undid",
+                    Step::Redo => "Redid",
+                };
+                self.notice = label.map(|label| format!("{done}: {label}"));
+            }
             Ok(false) => {}
             Err(e) => {
                 let title = match step {
