@@ -391,7 +391,7 @@ fn apply_suggestion(
             overridden: None,
         })
         .collect();
-    let teams = if new.len() == 1 { "1 team".to_owned() } else { format!("{} teams", new.len()) };
+    let teams = count_of(new.len() as u64, "team", "teams");
     let (_, change) = store.place_many(format!("Suggested placements for {teams} of {cohort}"), &new)?;
     Ok(Applied {
         change,

@@ -585,3 +585,35 @@ fn a_step_five_file_upgrades_and_keeps_its_placements() {
     store.save_outcome(any, Some(&done), &[feedback]).unwrap();
     assert_eq!(store.outcome(any).unwrap(), Some(done));
 }
+
+/// A programme with nothing gone out yet (the demo's coming cohort): its report in PDF, CSV and
+/// JSON says nought as "0", never "-0.0", and counts no days as "0 days".
+#[test]
+fn a_report_with_nothing_gone_out_has_no_negative_zero_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "zero.placements", 40);
+    let mut said = Vec::new();
+    for name in ["zero.pdf", "zero.csv", "zero.json"] {
+        let out = dir.path().join(name);
+        let (ok, _, err) = run_in(
+            dir.path(),
+            &["report", file.to_str().unwrap(), "--cohort", "Junior doctors 2027", "-o", out.to_str().unwrap()],
+        );
+        assert!(ok, "{err}");
+        let text = if name.ends_with(".pdf") { text_of(&out, None) } else { std::fs::read_to_string(&out).unwrap() };
+        said.push((name, text));
+    }
+    for (name, text) in &said {
+        let minus_zero = text.match_indices("-0").any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + 2..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_digit() && c != '0')
+        });
+        assert!(!minus_zero, "{name} has a negative zero: {text}");
+    }
+    let (_, pdf) = &said[0];
+    assert!(pdf.contains("Person-hours given 0"), "{pdf}");
+    let json: Value = serde_json::from_str(&said[2].1).unwrap();
+    assert_eq!(json["person_hours"].as_f64(), Some(0.0));
+    assert!(!said[2].1.contains("-0.0"));
+}

@@ -11,6 +11,7 @@ use crate::exchange::files::write_atomically;
 use crate::exchange::mail_merge::{MergeFor, merge_bytes};
 use crate::model::sheets::SheetChoice;
 use crate::model::sheets::SheetPlacement;
+use crate::model::text::count_of;
 use crate::print::pdf_of;
 use crate::store::Store;
 
@@ -67,7 +68,7 @@ pub(super) fn day_sheets(file: &Path, out: &Path, args: &SheetsArgs<'_>) -> Resu
     let today = chrono::Local::now().date_naive();
     let (pdf, pages) = pdf_of(&store, choice, today).map_err(|e| e.to_string())?;
     write_atomically(out, &pdf).map_err(|e| format!("could not write {}: {e}", out.display()))?;
-    let pages = if pages == 1 { "1 page".to_owned() } else { format!("{pages} pages") };
+    let pages = count_of(pages as u64, "page", "pages");
     Ok(format!("wrote {} ({pages})", out.display()).into())
 }
 
@@ -91,7 +92,13 @@ pub(super) fn export_ics(file: &Path, outdir: &Path, cohort: Option<&str>) -> Re
     let chosen: Vec<&SheetPlacement> = placements.iter().collect();
     let files = calendar_files(&chosen);
     let written = write_calendars(outdir, &files).map_err(|e| format!("could not export: {e}"))?;
-    Ok(format!("wrote {} ({} placements) to {}", written.sentence(), placements.len(), outdir.display()).into())
+    Ok(format!(
+        "wrote {} ({}) to {}",
+        written.sentence(),
+        count_of(placements.len() as u64, "placement", "placements"),
+        outdir.display()
+    )
+    .into())
 }
 
 /// The mail merge table for participants or host groups, as CSV or XLSX by `out`'s extension.
@@ -113,7 +120,7 @@ pub(super) fn export_mail_merge(
         ));
     }
     write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
-    let rows = if rows == 1 { "1 row".to_owned() } else { format!("{rows} rows") };
+    let rows = count_of(rows as u64, "row", "rows");
     Ok(format!("wrote a mail merge for {} ({rows}) to {}", merge_for.label(), out.display()).into())
 }
 
@@ -206,8 +213,7 @@ pub(super) fn ask_for_offers(file: &Path, args: &AskArgs<'_>) -> Result<Output, 
             let prepared = crate::print::prepare_requests(&groups, &programme, today).map_err(|e| e.to_string())?;
             let printed = crate::print::typeset(&prepared, today).map_err(|e| e.to_string())?;
             let pages = printed.page_count();
-            let what =
-                format!("{} ({} pages)", crate::model::text::count_of(groups.len() as u64, "letter", "letters"), pages);
+            let what = format!("{} ({} pages)", count_of(groups.len() as u64, "letter", "letters"), pages);
             (printed.pdf().map_err(|e| e.to_string())?, what)
         }
         RequestFormat::FormQuestions => {
@@ -215,7 +221,7 @@ pub(super) fn ask_for_offers(file: &Path, args: &AskArgs<'_>) -> Result<Output, 
         }
         _ => (
             request_bytes(format, &groups, &programme).map_err(|e| e.to_string())?,
-            crate::model::text::count_of(groups.len() as u64, "group", "groups"),
+            count_of(groups.len() as u64, "group", "groups"),
         ),
     };
     write_atomically(args.out, &bytes).map_err(|e| format!("could not write {}: {e}", args.out.display()))?;

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{cohort_named, open_to_change, open_to_read};
 use crate::model::teams::mix_line;
+use crate::model::text::count_of;
 use crate::model::{ParticipantSummary, TeamSize};
 
 /// Proposes teams for a cohort, mixing organisations and professions; with `apply`, saves them.
@@ -23,7 +24,7 @@ pub(super) fn teams(file: &Path, cohort: &str, size: TeamSize, seed: u64, apply:
         .collect();
     if apply {
         store.apply_teams(found.id, &proposal).map_err(fail)?;
-        out.push(format!("saved {} teams", proposal.len()));
+        out.push(format!("saved {}", count_of(proposal.len() as u64, "team", "teams")));
     }
     Ok(out.join("\n"))
 }

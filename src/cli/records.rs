@@ -12,7 +12,7 @@ use crate::exchange::mapping::Imported;
 use crate::exchange::table::{CsvText, RowSource};
 use crate::exchange::{Spreadsheet, open_spreadsheet};
 use crate::model::Cohort;
-use crate::model::text::thousands;
+use crate::model::text::{count_of, thousands};
 use crate::store::{CohortEdit, OnDuplicate, Store, display_name};
 
 /// A new, empty placement database: refused if anything is at `file` already.
@@ -33,14 +33,14 @@ pub(super) fn demo(file: &Path, groups: usize, seed: u64, year: Option<i32>) -> 
     let counts = write_demo(file, &DemoOptions { groups, seed, year })
         .map_err(|e| format!("could not write the demo to {}: {e}", file.display()))?;
     Ok(format!(
-        "wrote {}: {} groups, {} offers, {} cohorts, {} participants, {} teams, {} placements",
+        "wrote {}: {}, {}, {}, {}, {}, {}",
         file.display(),
-        thousands(counts.groups),
-        thousands(counts.offers),
-        counts.cohorts,
-        counts.participants,
-        counts.teams,
-        counts.placements
+        count_of(counts.groups, "group", "groups"),
+        count_of(counts.offers, "offer", "offers"),
+        count_of(counts.cohorts as u64, "cohort", "cohorts"),
+        count_of(counts.participants as u64, "participant", "participants"),
+        count_of(counts.teams as u64, "team", "teams"),
+        count_of(counts.placements as u64, "placement", "placements")
     ))
 }
 
@@ -202,12 +202,16 @@ pub(super) fn export_groups(file: &Path, out: &Path) -> Result<String, String> {
     let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }
         .map_err(|e| format!("could not export: {e}"))?;
     write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
-    Ok(format!("exported {} groups to {}", thousands(records.len() as u64), out.display()))
+    Ok(format!("exported {} to {}", count_of(records.len() as u64, "group", "groups"), out.display()))
 }
 
 pub(super) fn export_oruk(file: &Path, outdir: &Path) -> Result<String, String> {
     let store = open_to_read(file)?;
     let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
     let n = crate::exchange::oruk::write_package(&records, outdir).map_err(|e| format!("could not export: {e}"))?;
-    Ok(format!("exported {} groups as an Open Referral UK package to {}", thousands(n as u64), outdir.display()))
+    Ok(format!(
+        "exported {} as an Open Referral UK package to {}",
+        count_of(n as u64, "group", "groups"),
+        outdir.display()
+    ))
 }

@@ -103,5 +103,12 @@ mod tests {
         assert_eq!(neutralise_formula("+44 7700 900123"), "'+44 7700 900123");
         assert_eq!(neutralise_formula("@home"), "'@home");
         assert_eq!(neutralise_formula("Bispham"), "Bispham");
+        // A negative number stays a number; a minus before anything else is neutralised.
+        assert_eq!(neutralise_formula("-1.5"), "-1.5");
+        assert_eq!(neutralise_formula("-12"), "-12");
+        assert_eq!(neutralise_formula("-1+1"), "'-1+1");
+        assert_eq!(neutralise_formula("-1."), "'-1.");
+        assert_eq!(neutralise_formula("-"), "'-");
+        assert_eq!(neutralise_formula("-A1"), "'-A1");
     }
 }

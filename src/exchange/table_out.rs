@@ -8,10 +8,24 @@ use super::files::ExportError;
 /// return first) gets a leading apostrophe, so that opening the file runs nothing. The importer
 /// takes the apostrophe off again.
 pub fn neutralise_formula(cell: &str) -> String {
+    if is_negative_number(cell) {
+        // "-1.5" is a number, and a spreadsheet reads it as one: nothing to neutralise.
+        return cell.to_owned();
+    }
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_owned(),
     }
+}
+
+/// "-3" or "-0.5": a minus, digits, and at most one decimal point between digits.
+fn is_negative_number(cell: &str) -> bool {
+    let Some(number) = cell.strip_prefix('-') else { return false };
+    let mut parts = number.split('.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_none() && digits(whole) && fraction.is_none_or(digits)
 }
 
 /// The table as CSV.

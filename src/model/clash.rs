@@ -15,6 +15,7 @@ use super::dates::{uk_date, uk_date_range};
 use super::ids::{CohortId, OfferId, PlacementId, TeamId};
 use super::programme::{Placed, Programme};
 use super::records::OfferStatus;
+use crate::model::text::count_of;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -291,11 +292,11 @@ pub fn offer_day_problems(programme: &Programme, offer: OfferId, candidate: &Can
 }
 
 fn team_days(n: u32) -> String {
-    if n == 1 { "1 team-day".to_owned() } else { format!("{n} team-days") }
+    count_of(u64::from(n), "team-day", "team-days")
 }
 
 fn teams(n: usize) -> String {
-    if n == 1 { "1 team is".to_owned() } else { format!("{n} teams are") }
+    count_of(n as u64, "team is", "teams are")
 }
 
 /// Whether the team's size suits the offer.
@@ -305,7 +306,7 @@ pub fn size_problems(programme: &Programme, team: TeamId, offer: OfferId) -> Vec
     if (o.team_size_min..=o.team_size_max).contains(&size) {
         return Vec::new();
     }
-    let people = if size == 1 { "1 person".to_owned() } else { format!("{size} people") };
+    let people = count_of(u64::from(size), "person", "people");
     vec![problem(
         ClashKind::Size,
         format!("{} has {people}; “{}” takes {} to {}.", t.name, o.title, o.team_size_min, o.team_size_max),

@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::text::{decimal, percent, serialize_maybe_number, serialize_number};
+
 use super::ids::{CohortId, GroupId, NeighbourhoodId, ParticipantId, PlacementId, PracticeId, TeamId};
 use super::outcomes::{DayResult, Feedback, HostAgain, Outcome};
 use super::records::PlacementStatus;
@@ -68,6 +70,7 @@ pub struct PracticeFigures {
     pub practice: String,
     pub responses: usize,
     /// The mean rating, from 1 to 5.
+    #[serde(serialize_with = "serialize_maybe_number")]
     pub mean: Option<f64>,
     /// How many gave 1, 2, 3, 4 and 5.
     pub counts: [usize; 5],
@@ -81,11 +84,13 @@ pub struct Breakdown {
     pub placed: usize,
     /// Team-days that went out.
     pub team_days: usize,
+    #[serde(serialize_with = "serialize_number")]
     pub person_hours: f64,
     pub completed: usize,
     /// For an organisation: how many of its people are on the teams placed.
     pub people: usize,
     /// For a host group: how useful it found the days, from 1 to 5.
+    #[serde(serialize_with = "serialize_maybe_number")]
     pub usefulness: Option<f64>,
     pub host_again: Option<String>,
 }
@@ -99,6 +104,7 @@ pub struct Completion {
     pub not_done: usize,
     pub cancelled_on_the_day: usize,
     /// Completed over recorded.
+    #[serde(serialize_with = "serialize_maybe_number")]
     pub rate: Option<f64>,
 }
 
@@ -111,6 +117,7 @@ pub struct Report {
     pub teams_placed: usize,
     pub teams_gone_out: usize,
     pub team_days: usize,
+    #[serde(serialize_with = "serialize_number")]
     pub person_hours: f64,
     pub local_people: u64,
     pub groups_reached: usize,
@@ -312,13 +319,13 @@ pub fn figure_rows(r: &Report) -> Vec<[String; 4]> {
     let mut add = |section: &str, name: &str, measure: &str, value: String| {
         rows.push([section.to_owned(), name.to_owned(), measure.to_owned(), value]);
     };
-    let pct = |v: Option<f64>| v.map_or(String::new(), |v| format!("{:.0}%", v * 100.0));
-    let one = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.1}"));
+    let pct = |v: Option<f64>| v.map_or(String::new(), percent);
+    let one = |v: Option<f64>| v.map_or(String::new(), |v| decimal(v, 1));
     let scope = r.scope.as_str();
     add("Programme", scope, "Teams placed", r.teams_placed.to_string());
     add("Programme", scope, "Teams gone out", r.teams_gone_out.to_string());
     add("Programme", scope, "Team-days", r.team_days.to_string());
-    add("Programme", scope, "Person-hours", format!("{:.1}", r.person_hours));
+    add("Programme", scope, "Person-hours", decimal(r.person_hours, 1));
     add("Programme", scope, "Local people taking part", r.local_people.to_string());
     add("Programme", scope, "Groups reached", r.groups_reached.to_string());
     add("Programme", scope, "Neighbourhoods reached", r.neighbourhoods_words());
@@ -342,7 +349,7 @@ pub fn figure_rows(r: &Report) -> Vec<[String; 4]> {
         for row in list {
             add(section, &row.name, "Placed", row.placed.to_string());
             add(section, &row.name, "Team-days", row.team_days.to_string());
-            add(section, &row.name, "Person-hours", format!("{:.1}", row.person_hours));
+            add(section, &row.name, "Person-hours", decimal(row.person_hours, 1));
             if section == "Organisation" {
                 add(section, &row.name, "People", row.people.to_string());
             } else {

@@ -13,7 +13,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// `1 group`, `2 groups`.
 /// A size on disk in words: "840 KB", "12.5 MB", "2.0 GB".
 pub fn size_words(bytes: u64) -> String {
     let b = bytes as f64;
@@ -26,8 +25,37 @@ pub fn size_words(bytes: u64) -> String {
     }
 }
 
+/// `1 group`, `2 groups`, `1,512 groups`: every counted noun in the program is said this way.
 pub fn count_of(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// A number to `places` decimal places, never "-0.0": what rounds to zero is zero, whatever
+/// its sign (a sum of no numbers, or -0.04 hours, is not "-0.0").
+pub fn decimal(v: f64, places: usize) -> String {
+    let text = format!("{v:.places$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_owned(),
+        _ => text,
+    }
+}
+
+/// A share as a whole percentage: "75%" from 0.75.
+pub fn percent(share: f64) -> String {
+    format!("{}%", decimal(share * 100.0, 0))
+}
+
+/// Writes a number into JSON with no negative zero (serde's `serialize_with`).
+pub fn serialize_number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(if *v == 0.0 { 0.0 } else { *v })
+}
+
+/// As [`serialize_number`], for a number that may be missing.
+pub fn serialize_maybe_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => serialize_number(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// The words with their first letter in capitals: "Line" from "line".
@@ -70,6 +98,22 @@ mod tests {
         assert_eq!(size_words(104_726_528), "99.9 MB");
         assert_eq!(size_words(2 * 1024 * 1024 * 1024), "2.0 GB");
     }
+
+    #[test]
+    fn numbers_that_round_to_zero_have_no_minus() {
+        assert_eq!(decimal(-0.0, 1), "0.0");
+        assert_eq!(decimal(-0.04, 1), "0.0");
+        assert_eq!(decimal(-0.4, 0), "0");
+        assert_eq!(decimal(-0.06, 1), "-0.1");
+        assert_eq!(decimal(12.25, 1), "12.2");
+        assert_eq!(decimal(3.0, 1), "3.0");
+        assert_eq!(percent(0.75), "75%");
+        assert_eq!(percent(-0.0), "0%");
+        assert_eq!(serde_json::to_string(&Zero(-0.0)).unwrap(), "0.0");
+    }
+
+    #[derive(serde::Serialize)]
+    struct Zero(#[serde(serialize_with = "serialize_number")] f64);
 
     #[test]
     fn thousands_are_separated_with_commas() {

@@ -7,13 +7,14 @@ use super::data::nfc;
 use crate::model::dates::uk_date_range;
 use crate::model::outcomes::HostAgain;
 use crate::model::report::{Breakdown, Report};
+use crate::model::text::{count_of, decimal, percent};
 
 fn one(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
+    v.map_or("–".to_owned(), |v| decimal(v, 1))
 }
 
 fn hours(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+    if v.fract() == 0.0 { decimal(v, 0) } else { decimal(v, 1) }
 }
 
 fn rows(list: &[Breakdown], organisation: bool) -> Vec<Value> {
@@ -40,7 +41,7 @@ pub fn report_data(r: &Report) -> Value {
         (Some(a), Some(b)) => uk_date_range(a, b),
         _ => "No days placed yet".to_owned(),
     };
-    let pct = r.completion.rate.map_or("–".to_owned(), |v| format!("{:.0}%", v * 100.0));
+    let pct = r.completion.rate.map_or("–".to_owned(), percent);
     let figures = [
         ("Teams placed", r.teams_placed.to_string()),
         ("Teams gone out", r.teams_gone_out.to_string()),
@@ -49,7 +50,7 @@ pub fn report_data(r: &Report) -> Value {
         ("Local people taking part", r.local_people.to_string()),
         ("Groups reached", r.groups_reached.to_string()),
         ("Neighbourhoods reached", r.neighbourhoods_words()),
-        ("Completion rate", format!("{pct} of {} days recorded", r.completion.recorded)),
+        ("Completion rate", format!("{pct} of {} recorded", count_of(r.completion.recorded as u64, "day", "days"))),
         ("Feedback responses", r.feedback_responses.to_string()),
         ("Teams mixing four or more organisations", r.teams_mixing_four_or_more.to_string()),
     ];
@@ -84,7 +85,7 @@ pub fn report_data(r: &Report) -> Value {
         "neighbourhoods": rows(&r.by_neighbourhood, false),
         "organisations": rows(&r.by_organisation, true),
         "groups": rows(&r.by_group, false),
-        "repeat_hosts": r.repeat_hosts.iter().map(|(g, n)| format!("{} ({n} days)", nfc(g))).collect::<Vec<_>>(),
+        "repeat_hosts": r.repeat_hosts.iter().map(|(g, n)| format!("{} ({})", nfc(g), count_of(*n as u64, "day", "days"))).collect::<Vec<_>>(),
         "personal": false,
     })
 }

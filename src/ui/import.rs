@@ -422,7 +422,7 @@ fn mapping_stage_ui<K: ImportKind>(
         let matches = if duplicates == 1 {
             format!("1 row matches {} {one}", if one.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
         } else {
-            format!("{} rows match {many}", thousands(duplicates as u64))
+            format!("{} match {many}", count_of(duplicates as u64, "row", "rows"))
         };
         ui.label(format!("{matches} already in the file ({}):", K::SAME_WHEN));
         ui.horizontal(|ui| {
@@ -436,7 +436,7 @@ fn mapping_stage_ui<K: ImportKind>(
         let words = format!(
             "{} the same charity number as a group in the file, but another name and postcode: \
              they will be imported as new groups.",
-            if doubtful == 1 { "1 row has".to_owned() } else { format!("{} rows have", thousands(doubtful as u64)) }
+            count_of(doubtful as u64, "row has", "rows have")
         );
         ui.label(words);
         if ui

@@ -8,6 +8,7 @@ use crate::model::board::Verdict;
 use crate::model::calendar::bank_holiday_name;
 use crate::model::clash::Severity;
 use crate::model::dates::{uk_date_long, uk_day_long};
+use crate::model::text::count_of;
 use crate::model::{NeighbourhoodId, PlacementSummary};
 
 /// Pale colours that tell neighbourhoods apart, in the neighbourhoods' order.
@@ -122,10 +123,8 @@ pub(super) fn cell_name(day: NaiveDate, today: NaiveDate, teams_out: usize) -> S
     if let Some(holiday) = bank_holiday_name(day) {
         name.push_str(&format!(", {holiday}"));
     }
-    match teams_out {
-        0 => {}
-        1 => name.push_str(", 1 team out"),
-        n => name.push_str(&format!(", {n} teams out")),
+    if teams_out > 0 {
+        name.push_str(&format!(", {} out", count_of(teams_out as u64, "team", "teams")));
     }
     name
 }

@@ -28,6 +28,7 @@ use crate::model::board::{Gesture, judge};
 use crate::model::clash::{Found, Severity, check_all};
 use crate::model::programme::Programme;
 use crate::model::teams::mix_line;
+use crate::model::text::count_of;
 use crate::model::*;
 use crate::store::{Store, StoreError};
 use crate::ui::app::Document;
@@ -72,7 +73,7 @@ impl BoardData {
             let people = store.participants(cohort.id)?;
             for team in store.teams(cohort.id)? {
                 let members: Vec<&ParticipantSummary> = people.iter().filter(|p| p.team == Some(team.id)).collect();
-                let size = if members.len() == 1 { "1 person".to_owned() } else { format!("{} people", members.len()) };
+                let size = count_of(members.len() as u64, "person", "people");
                 team_lines.insert(team.id, format!("{size} · {}", mix_line(&members)));
             }
         }

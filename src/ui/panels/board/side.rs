@@ -11,6 +11,7 @@ use super::{Event, View};
 use crate::model::board::{OfferFit, offers_for_day};
 use crate::model::clash::{Found, Severity};
 use crate::model::dates::{uk_date, uk_date_long};
+use crate::model::text::count_of;
 use crate::ui::theme;
 
 /// Draws the side column; returns what was asked for. The chosen placement takes a few lines;
@@ -168,8 +169,7 @@ fn clash_list_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
     let title = match (clashes, shown.len()) {
         (_, 0) => "No clashes or warnings".to_owned(),
         (0, n) => format!("No clashes; {n} to look at"),
-        (1, n) => format!("1 clash to sort out ({n} in all)"),
-        (c, n) => format!("{c} clashes to sort out ({n} in all)"),
+        (c, n) => format!("{} to sort out ({n} in all)", count_of(c as u64, "clash", "clashes")),
     };
     let colour = if clashes > 0 { theme::ERROR_RED } else { ui.visuals().text_color() };
     ui.label(RichText::new(title).strong().color(colour));

@@ -15,6 +15,7 @@ use crate::edit::BoardEdit;
 use crate::model::dates::{uk_date_range, uk_day_long};
 use crate::model::programme::Programme;
 use crate::model::suggest::{Proposal, suggest_with};
+use crate::model::text::count_of;
 use crate::model::{CohortId, NeighbourhoodId};
 use crate::ui::theme;
 use crate::ui::worker::{Job, spawn};
@@ -159,11 +160,7 @@ fn shown_ui(ui: &mut Ui, view: &View<'_>, shown: &Shown, events: &mut Vec<Event>
         }
     });
     if !shown.reasons.is_empty() {
-        let heading = if shown.reasons.len() == 1 {
-            "1 team could not be placed".to_owned()
-        } else {
-            format!("{} teams could not be placed", shown.reasons.len())
-        };
+        let heading = format!("{} not be placed", count_of(shown.reasons.len() as u64, "team could", "teams could"));
         egui::CollapsingHeader::new(heading).id_salt("suggest_unplaced").default_open(shown.reasons.len() <= 3).show(
             ui,
             |ui| {
@@ -177,10 +174,7 @@ fn shown_ui(ui: &mut Ui, view: &View<'_>, shown: &Shown, events: &mut Vec<Event>
     }
     ui.horizontal(|ui| {
         let can_apply = view.writable && !shown.proposal.placements.is_empty();
-        let apply = match shown.proposal.placements.len() {
-            1 => "Apply: place 1 team".to_owned(),
-            n => format!("Apply: place {n} teams"),
-        };
+        let apply = format!("Apply: place {}", count_of(shown.proposal.placements.len() as u64, "team", "teams"));
         let clicked = ui
             .add_enabled(can_apply, egui::Button::new(apply))
             .on_hover_text("Pencil them all in, as one step that Undo takes back.")

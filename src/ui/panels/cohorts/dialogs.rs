@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::{CohortsData, today};
 use crate::edit::PeopleEdit;
 use crate::model::teams::mix_line;
+use crate::model::text::count_of;
 use crate::model::{Cohort, CohortId, OrganisationId, ParticipantSummary, ProfessionId, TeamSize};
 use crate::store::{KeepNames, PeopleListItem, ProposedTeam};
 use crate::ui::app::Document;
@@ -77,7 +78,10 @@ impl Forming {
             ui.horizontal(|ui| {
                 let count = self.proposal.as_ref().map_or(0, Vec::len);
                 if ui
-                    .add_enabled(writable && count > 0, egui::Button::new(format!("Apply {count} teams")))
+                    .add_enabled(
+                        writable && count > 0,
+                        egui::Button::new(format!("Apply {}", count_of(count as u64, "team", "teams"))),
+                    )
                     .on_hover_text(format!("One step: {} takes it back", UiCommand::Undo.menu_path()))
                     .clicked()
                     && let Ok(teams) = &self.proposal

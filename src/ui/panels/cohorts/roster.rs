@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 use super::CohortsPanel;
 use super::forms::ParticipantForm;
 use crate::model::search::fold;
+use crate::model::text::{count_of, thousands};
 use crate::model::{CohortId, Participant, ParticipantSummary, Team};
 use crate::ui::app::Document;
 use crate::ui::widgets::search_box_ui;
@@ -28,7 +29,11 @@ impl CohortsPanel {
             .collect();
         ui.horizontal(|ui| {
             search_box_ui(ui, &mut self.search, "name, profession or organisation", &mut self.focus_search);
-            ui.label(format!("Showing {} of {} participants", shown.len(), people.len()));
+            ui.label(format!(
+                "Showing {} of {}",
+                thousands(shown.len() as u64),
+                count_of(people.len() as u64, "participant", "participants")
+            ));
             if ui.add_enabled(doc.store.is_writable(), egui::Button::new("Add participant")).clicked() {
                 self.form = Some(ParticipantForm::new(None, Participant { cohort, ..Default::default() }));
             }

@@ -15,6 +15,7 @@ use egui::Ui;
 use super::{Cached, cached};
 use crate::model::dates::uk_date;
 use crate::model::sheets::{SheetChoice, SheetPlacement};
+use crate::model::text::count_of;
 use crate::model::{CohortId, GroupId, TeamId};
 use crate::print::{PrintError, Printed, prepare, typeset};
 use crate::ui::app::Document;
@@ -34,7 +35,7 @@ struct Choices {
 }
 
 fn teams_word(n: usize) -> String {
-    if n == 1 { "1 team".to_owned() } else { format!("{n} teams") }
+    count_of(n as u64, "team", "teams")
 }
 
 impl Choices {
@@ -56,12 +57,7 @@ impl Choices {
             teams: teams.into_iter().map(|((cohort, team, _), id)| (id, format!("{team} ({cohort})"))).collect(),
             groups: groups
                 .into_iter()
-                .map(|((name, id), n)| {
-                    (
-                        GroupId(id),
-                        format!("{name}: {}", if n == 1 { "1 visit".to_owned() } else { format!("{n} visits") }),
-                    )
-                })
+                .map(|((name, id), n)| (GroupId(id), format!("{name}: {}", count_of(n as u64, "visit", "visits"))))
                 .collect(),
             cohorts: cohorts
                 .into_iter()

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use egui::{Color32, Rect, Sense, Stroke, Ui, vec2};
 
 use super::Made;
+use crate::model::text::count_of;
 use crate::ui::command::Command;
 
 /// The most pages drawn in one frame; the rest come in the frames after.
@@ -28,7 +29,7 @@ impl Preview {
         let mut commands = Vec::new();
         let pages = self.made.printed.page_count();
         ui.horizontal(|ui| {
-            let count = if pages == 1 { "1 page".to_owned() } else { format!("{pages} pages") };
+            let count = count_of(pages as u64, "page", "pages");
             ui.label(egui::RichText::new(format!("{} · {count}", self.made.finished.title)).strong());
             if ui.button("Save PDF…").on_hover_text("Save it as a PDF file, to print or send.").clicked() {
                 commands.push(Command::SavePdf(self.made.finished.clone()));

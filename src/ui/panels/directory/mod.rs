@@ -150,7 +150,7 @@ impl DirectoryPanel {
             return commands;
         }
         let (shown, total) = self.list.as_ref().map_or((&[][..], 0), |l| (l.shown.as_slice(), l.total));
-        ui.label(format!("Showing {} of {} groups", thousands(shown.len() as u64), thousands(total as u64)));
+        ui.label(format!("Showing {} of {}", thousands(shown.len() as u64), count_of(total as u64, "group", "groups")));
         if data.groups.is_empty() {
             ui.weak(
                 "No groups yet. File › Import groups… reads a register (the Charity Commission's, a council's \

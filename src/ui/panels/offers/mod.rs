@@ -17,7 +17,7 @@ use form::OfferForm;
 use super::{Cached, cached};
 use crate::model::dates::uk_date_range;
 use crate::model::offer_list::{OfferFilter, WhenFilter};
-use crate::model::text::thousands;
+use crate::model::text::{count_of, thousands};
 use crate::model::*;
 use crate::store::{Store, StoreError};
 use crate::ui::app::Document;
@@ -138,9 +138,9 @@ impl OffersPanel {
         let shown: Vec<&OfferSummary> =
             self.shown.iter().flat_map(|(_, _, p)| p.iter().filter_map(|i| data.offers.get(*i))).collect();
         ui.label(format!(
-            "Showing {} of {} offers",
+            "Showing {} of {}",
             thousands(shown.len() as u64),
-            thousands(data.offers.len() as u64)
+            count_of(data.offers.len() as u64, "offer", "offers")
         ));
         if data.offers.is_empty() {
             ui.weak(

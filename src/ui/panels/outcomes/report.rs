@@ -10,6 +10,7 @@ use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
 use crate::model::CohortId;
 use crate::model::outcomes::HostAgain;
 use crate::model::report::{Breakdown, Report};
+use crate::model::text::{count_of, decimal, percent};
 use crate::print::{PrintError, prepare_report, typeset};
 use crate::ui::app::Document;
 use crate::ui::command::{Command, Finished};
@@ -17,11 +18,11 @@ use crate::ui::theme;
 use crate::ui::worker::{Job, spawn};
 
 fn pct(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{:.0}%", v * 100.0))
+    v.map_or("–".to_owned(), percent)
 }
 
 fn one(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
+    v.map_or("–".to_owned(), |v| decimal(v, 1))
 }
 
 /// The report's PDF, while it is laid out.
@@ -83,11 +84,18 @@ pub(super) fn report_ui(ui: &mut Ui, r: &Report) {
             ("Teams placed", r.teams_placed.to_string()),
             ("Teams gone out", r.teams_gone_out.to_string()),
             ("Team-days", r.team_days.to_string()),
-            ("Person-hours given", format!("{:.1}", r.person_hours)),
+            ("Person-hours given", decimal(r.person_hours, 1)),
             ("Local people taking part", r.local_people.to_string()),
             ("Groups reached", r.groups_reached.to_string()),
             ("Neighbourhoods reached", r.neighbourhoods_words()),
-            ("Completion rate", format!("{} of {} days recorded", pct(r.completion.rate), r.completion.recorded)),
+            (
+                "Completion rate",
+                format!(
+                    "{} of {} recorded",
+                    pct(r.completion.rate),
+                    count_of(r.completion.recorded as u64, "day", "days")
+                ),
+            ),
             ("Feedback responses", r.feedback_responses.to_string()),
             ("Teams mixing four or more organisations", r.teams_mixing_four_or_more.to_string()),
             (
@@ -115,7 +123,8 @@ pub(super) fn report_ui(ui: &mut Ui, r: &Report) {
         ui.heading("Host groups");
         breakdown_ui(ui, "outcomes_groups", &r.by_group, Third::Group);
         if !r.repeat_hosts.is_empty() {
-            let names: Vec<String> = r.repeat_hosts.iter().map(|(g, n)| format!("{g} ({n} days)")).collect();
+            let names: Vec<String> =
+                r.repeat_hosts.iter().map(|(g, n)| format!("{g} ({})", count_of(*n as u64, "day", "days"))).collect();
             ui.label(format!("Hosted more than once: {}.", names.join(", ")));
         }
     });
@@ -290,7 +299,7 @@ fn breakdown_ui(ui: &mut Ui, salt: &str, rows: &[Breakdown], third: Third) {
             ui.label(name);
             ui.label(row.placed.to_string());
             ui.label(row.team_days.to_string());
-            ui.label(format!("{:.1}", row.person_hours));
+            ui.label(decimal(row.person_hours, 1));
             match third {
                 Third::Completed => ui.label(row.completed.to_string()),
                 Third::People => ui.label(row.people.to_string()),
