@@ -251,6 +251,13 @@ fn suggest_shows_ghosts_discard_changes_nothing_apply_places_them_and_one_undo_t
         assert!(placed[0].1.is_some() && placed[0].2 == "pencilled", "{team}: {placed:?}");
     }
     assert!(h.query_by_label_contains("Team 5, Junior doctors 2027, pencilled with ").is_some());
+    assert!(h.query_by_label_contains("Placed 2 teams of Junior doctors 2027").is_some(), "the status bar says so");
+
+    // The next edit's status is its own: the words of the Apply do not stay behind.
+    drag_onto(&mut h, "Team 6, Junior doctors 2027, pencilled with ", "Teams to place");
+    assert!(h.query_by_label_contains("Placed 2 teams").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
 
     // One Ctrl+Z takes both back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -233,9 +233,9 @@ impl PlacementsApp {
         match crate::edit::apply(&mut doc.store, &edit) {
             Ok(applied) => {
                 doc.record(applied.change);
-                if applied.notice.is_some() {
-                    self.notice = applied.notice;
-                }
+                // The last edit's own words, or none: never an earlier edit's ("Placed 4
+                // teams…" still showing after a Place anyway).
+                self.notice = applied.notice;
                 self.panels.edit_saved(&edit, applied.subject);
                 if matches!(edit, EditRequest::People(crate::edit::PeopleEdit::RemovePersonalData { .. })) {
                     self.offer_to_forget_backups();
