@@ -333,3 +333,48 @@ fn f6_moves_the_keyboard_between_the_boards_regions() {
     h.run();
     assert!(focused(&h).starts_with("Thursday 1 April 2027"), "back to the calendar: {}", focused(&h));
 }
+
+/// A day still to come: "Mark done" asks first (Cancel changes nothing), and "Record the
+/// outcome" says from when instead of leading to an empty form.
+#[test]
+fn a_day_still_to_come_is_marked_done_only_when_asked_and_its_outcome_waits_for_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "early.placements", 300);
+    let mut h = board(dir.path(), &file);
+    let status = |file: &Path| placements_of(file, "Team 4")[0].2.clone();
+    assert_eq!(status(&file), "pencilled");
+    let day = placements_of(&file, "Team 4")[0].0.clone();
+    let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap();
+    assert!(day > chrono::Local::now().date_naive(), "the demo's coming cohort is in the future");
+    let uk = placements::model::dates::uk_date(day);
+
+    let open_actions = |h: &mut Harness<'static, PlacementsApp>| {
+        h.get_by_label_contains("Team 4, Junior doctors 2027, ").click();
+        h.run();
+        h.get_by_label("Actions…").click();
+        h.run();
+    };
+    open_actions(&mut h);
+    let record = format!("Record the outcome (from {uk})");
+    assert!(h.get_by_label(&record).accesskit_node().is_disabled(), "no form for a day that has not come");
+    h.get_by_label("Mark done").click();
+    h.run();
+    let question = "Mark Team 4's day done before it has come?";
+    assert!(h.query_by_label(question).is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label(question).is_none());
+    assert_eq!(status(&file), "pencilled", "Cancel changes nothing");
+
+    open_actions(&mut h);
+    h.get_by_label("Mark done").click();
+    h.run();
+    h.get_all_by_label("Mark done").last().unwrap().click();
+    h.run();
+    assert_eq!(status(&file), "done");
+
+    // Marked done, its outcome can be recorded now.
+    open_actions(&mut h);
+    let record = h.get_by_label("Record the outcome…");
+    assert!(!record.accesskit_node().is_disabled());
+}

@@ -617,3 +617,37 @@ fn a_report_with_nothing_gone_out_has_no_negative_zero_anywhere() {
     assert_eq!(json["person_hours"].as_f64(), Some(0.0));
     assert!(!said[2].1.contains("-0.0"));
 }
+
+/// With no day come yet, the Record tab says when the first one is and leads to the board; on
+/// a new file, that teams are placed first.
+#[test]
+fn the_record_tab_says_when_the_first_day_comes_and_leads_to_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "coming.placements", 40);
+    // Only the coming cohort's days are left: last year's are taken off.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute_batch(
+        "DELETE FROM feedback_rating; DELETE FROM participant_feedback; DELETE FROM placement_outcome; \
+         DELETE FROM placement WHERE team_id IN (SELECT t.id FROM team t JOIN cohort c ON c.id = t.cohort_id \
+         WHERE c.name <> 'Junior doctors 2027');",
+    )
+    .unwrap();
+    let first: String = scalar(&file, "SELECT MIN(day) FROM placement");
+    drop(conn);
+    let first = chrono::NaiveDate::parse_from_str(&first, "%Y-%m-%d").unwrap();
+    let mut h = outcomes_panel(dir.path(), &file);
+    h.get_by_label("Record a day's outcome").click();
+    h.run();
+    let said = format!("No team's day has come yet: the first is {} (", placements::model::dates::uk_date(first));
+    assert!(h.query_by_label_contains(&said).is_some(), "{said}");
+    h.get_by_label("Go to the board").click();
+    h.run();
+    assert!(h.query_by_label_contains("Teams to place").is_some(), "the board is shown");
+
+    let blank = dir.path().join("blank.placements");
+    Store::create(&blank).unwrap();
+    let mut h = outcomes_panel(dir.path(), &blank);
+    h.get_by_label("Record a day's outcome").click();
+    h.run();
+    assert!(h.query_by_label_contains("No team is placed yet. Place teams on the board").is_some());
+}

@@ -15,6 +15,7 @@ use super::{Event, View};
 use crate::model::board::{board_window, weekends_needed, weeks};
 use crate::model::calendar::bank_holiday_name;
 use crate::model::clash::Severity;
+use crate::model::dates::uk_date;
 use crate::model::{PlacementStatus, PlacementSummary};
 use crate::ui::theme;
 
@@ -474,7 +475,20 @@ pub(super) fn chip_menu_ui(ui: &mut Ui, view: &View<'_>, p: &PlacementSummary, e
             }
         }
         ui.separator();
-        if ui.button("Record the outcome…").on_hover_text("How the day went, and the team's feedback").clicked() {
+        // An outcome is recorded once the day has come (or was marked done): before then the
+        // button says from when.
+        let can_record = p.day <= view.today || p.status == PlacementStatus::Done;
+        let record = if can_record {
+            "Record the outcome…".to_owned()
+        } else {
+            format!("Record the outcome (from {})", uk_date(p.day))
+        };
+        if ui
+            .add_enabled(can_record, egui::Button::new(record))
+            .on_hover_text("How the day went, and the team's feedback")
+            .on_disabled_hover_text("The outcome is recorded on the day or after it; or mark the day done first.")
+            .clicked()
+        {
             events.push(Event::RecordOutcome(p.id));
             ui.close();
         }

@@ -10,7 +10,8 @@ use super::look;
 use crate::edit::BoardEdit;
 use crate::model::board::{Gesture, Verdict, judge, offers_for_day};
 use crate::model::dates::uk_date;
-use crate::model::{PlacementId, TeamId};
+use crate::model::text::count_of;
+use crate::model::{PlacementId, PlacementStatus, TeamId};
 use crate::store::Override;
 use crate::ui::theme;
 use crate::ui::widgets::{DayLook, month_view_ui};
@@ -36,6 +37,10 @@ pub(crate) enum Dialog {
     Note {
         id: PlacementId,
         text: String,
+    },
+    /// "Mark done" on a day still to come, waiting for a word.
+    DoneEarly {
+        id: PlacementId,
     },
 }
 
@@ -66,6 +71,7 @@ impl Dialog {
                 }
                 Self::ChooseActivity { id } => choose_activity_ui(ui, view, *id),
                 Self::Note { id, text } => note_ui(ui, *id, text),
+                Self::DoneEarly { id } => done_early_ui(ui, view, *id),
             };
         });
         if modal.should_close() && matches!(outcome, Outcome::Keep) {
@@ -168,6 +174,31 @@ fn choose_activity_ui(ui: &mut Ui, view: &View<'_>, id: PlacementId) -> Outcome 
     if ui.button("Cancel").clicked() {
         outcome = Outcome::Close;
     }
+    outcome
+}
+
+/// "Mark done" on a day that has not come: what it means, and a word before it is done.
+fn done_early_ui(ui: &mut Ui, view: &View<'_>, id: PlacementId) -> Outcome {
+    let Some(p) = view.data.summary(id) else { return Outcome::Close };
+    ui.heading(format!("Mark {}'s day done before it has come?", p.team_name));
+    let days = (p.day - view.today).num_days().max(0) as u64;
+    ui.label(format!(
+        "{}'s day is {}, {} from today. A day marked done counts in the report as a team gone out, \
+         and its outcome can be recorded at once.",
+        p.team_name,
+        uk_date(p.day),
+        count_of(days, "day", "days")
+    ));
+    ui.add_space(6.0);
+    let mut outcome = Outcome::Keep;
+    ui.horizontal(|ui| {
+        if ui.button("Mark done").clicked() {
+            outcome = Outcome::Edit(BoardEdit::SetStatus { id, status: PlacementStatus::Done });
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Outcome::Close;
+        }
+    });
     outcome
 }
 

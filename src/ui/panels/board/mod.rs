@@ -472,7 +472,13 @@ impl BoardPanel {
             }
             Event::Do(gesture) => return self.carry_out(gesture, view),
             Event::Status(id, status) => {
-                return vec![Command::edit(BoardEdit::SetStatus { id, status })];
+                // A day marked done before it has come counts as gone out: asked first.
+                let early = view.data.summary(id).is_some_and(|p| p.day > view.today);
+                if status == PlacementStatus::Done && early {
+                    self.dialog = Some(Dialog::DoneEarly { id });
+                } else {
+                    return vec![Command::edit(BoardEdit::SetStatus { id, status })];
+                }
             }
             Event::Open(dialog) => self.dialog = Some(dialog),
             Event::RecordOutcome(id) => return vec![Command::RecordOutcome(id)],

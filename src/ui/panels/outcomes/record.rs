@@ -14,7 +14,7 @@ use crate::model::outcomes::{DayResult, Feedback, HostAgain, Outcome, check_outc
 use crate::model::{ParticipantId, PlacementId, PlacementStatus, PlacementSummary, PracticeId};
 use crate::store::{Store, StoreError};
 use crate::ui::app::Document;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, UiCommand};
 use crate::ui::theme;
 use crate::ui::widgets::{FormAction, field_problems_ui, form_header_ui, optional_choice_ui};
 
@@ -176,24 +176,48 @@ impl Record {
 
     pub(super) fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let today = chrono::Local::now().date_naive();
-        let days: Vec<PlacementSummary> =
-            match crate::ui::panels::cached(&mut self.placements, doc, || doc.store.placement_summaries()) {
-                Ok(all) => all
-                    .iter()
-                    .filter(|p| p.status.is_live() && (p.day <= today || p.status == PlacementStatus::Done))
-                    .rev()
-                    .cloned()
-                    .collect(),
-                Err(e) => {
-                    ui.colored_label(theme::ERROR_RED, e);
-                    return Vec::new();
-                }
-            };
-        if days.is_empty() {
-            ui.label("Outcomes are recorded here once a team's day has come.");
-            return Vec::new();
-        }
+        let all = match crate::ui::panels::cached(&mut self.placements, doc, || doc.store.placement_summaries()) {
+            Ok(all) => all,
+            Err(e) => {
+                ui.colored_label(theme::ERROR_RED, e);
+                return Vec::new();
+            }
+        };
+        let days: Vec<PlacementSummary> = all
+            .iter()
+            .filter(|p| p.status.is_live() && (p.day <= today || p.status == PlacementStatus::Done))
+            .rev()
+            .cloned()
+            .collect();
         let mut commands = Vec::new();
+        // A day asked for (from the board) that has not come: say when it can be recorded.
+        let waiting = self.selected.and_then(|id| all.iter().find(|p| p.id == id && !days.iter().any(|d| d.id == id)));
+        if let Some(p) = waiting {
+            still_to_come_ui(ui, p, &mut commands);
+        }
+        if days.is_empty() {
+            if waiting.is_none() {
+                let next = all.iter().filter(|p| p.status.is_live() && p.day > today).min_by_key(|p| p.day);
+                match next {
+                    Some(p) => {
+                        ui.label(format!(
+                            "No team's day has come yet: the first is {} ({}, {}). Its outcome is recorded \
+                             here on the day or after it.",
+                            uk_date(p.day),
+                            p.team_name,
+                            p.cohort_name
+                        ));
+                    }
+                    None => {
+                        ui.label("No team is placed yet. Place teams on the board; each day's outcome is recorded here once it has come.");
+                    }
+                }
+                if ui.button("Go to the board").clicked() {
+                    commands.push(Command::Ui(UiCommand::ShowBoard));
+                }
+            }
+            return commands;
+        }
         egui::Panel::left("outcomes_days").resizable(true).default_size(300.0).show(ui, |ui| {
             ui.strong("Days out, latest first");
             egui::ScrollArea::vertical().id_salt("outcomes_day_list").show(ui, |ui| {
@@ -325,4 +349,20 @@ fn feedback_ui(ui: &mut Ui, form: &mut Form) {
             }
         });
     });
+}
+
+/// A day asked for that has not come yet, nor been marked done: when its outcome can be
+/// recorded, and the way on.
+fn still_to_come_ui(ui: &mut Ui, p: &PlacementSummary, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong(format!("{}'s day is {}: it has not come yet.", p.team_name, uk_date(p.day)));
+        ui.label(
+            "Its outcome is recorded here on the day or after it. If the day has happened early, \
+             mark it done on the board (the day's menu) and record it then.",
+        );
+        if ui.button("Go to the board").clicked() {
+            commands.push(Command::Ui(UiCommand::ShowBoard));
+        }
+    });
+    ui.add_space(6.0);
 }
