@@ -93,6 +93,7 @@ fn calendar_files_and_a_mail_merge_are_exported_from_the_file_menu() {
     app.start(Start::File(file));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
+        .with_theme(egui::Theme::Light)
         .with_context_setup(placements::ui::theme::apply)
         .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
     h.run();

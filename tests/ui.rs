@@ -47,6 +47,7 @@ fn harness(app: PlacementsApp) -> Harness<'static, PlacementsApp> {
 fn harness_sized(app: PlacementsApp, height: f32) -> Harness<'static, PlacementsApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, height))
+        .with_theme(egui::Theme::Light)
         .with_context_setup(placements::ui::theme::apply)
         .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app)
 }
@@ -265,7 +266,10 @@ fn restore_from_backup_brings_back_a_removed_placement() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     h.run();
-    h.get_all_by_label("Remove").next().expect("a Remove button").click();
+    // The chosen placement's Actions… menu: Remove.
+    button(&h, "Actions…").click();
+    h.run();
+    button(&h, "Remove").click();
     h.run();
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM placement"), placements_before - 1);
 

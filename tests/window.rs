@@ -183,6 +183,7 @@ fn board_points(dir: &Path, file: &Path) -> (egui::Pos2, egui::Pos2) {
     app.start(Start::File(file.to_path_buf()));
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::Vec2::from(placements::ui::DEFAULT_WINDOW_SIZE))
+        .with_theme(egui::Theme::Light)
         .with_context_setup(placements::ui::theme::apply)
         .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
     h.run();

@@ -37,10 +37,10 @@ pub(super) fn demo(file: &Path, groups: usize, seed: u64, year: Option<i32>) -> 
         file.display(),
         count_of(counts.groups, "group", "groups"),
         count_of(counts.offers, "offer", "offers"),
-        count_of(counts.cohorts as u64, "cohort", "cohorts"),
-        count_of(counts.participants as u64, "participant", "participants"),
-        count_of(counts.teams as u64, "team", "teams"),
-        count_of(counts.placements as u64, "placement", "placements")
+        count_of(counts.cohorts, "cohort", "cohorts"),
+        count_of(counts.participants, "participant", "participants"),
+        count_of(counts.teams, "team", "teams"),
+        count_of(counts.placements, "placement", "placements")
     ))
 }
 

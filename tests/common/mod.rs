@@ -210,6 +210,7 @@ pub fn app_on(
     app.start(Start::File(file.to_path_buf()));
     let mut h = egui_kittest::Harness::builder()
         .with_size(size)
+        .with_theme(egui::Theme::Light)
         .with_context_setup(placements::ui::theme::apply)
         .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
     h.run();

@@ -309,6 +309,7 @@ impl PlacementsApp {
             self.notice = Some("An import is running: cancel it or let it finish before quitting.".to_owned());
         }
         self.shortcuts(&ctx);
+        crate::ui::widgets::follow_keyboard_focus(&ctx);
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status_bar")
             .frame(egui::Frame::new().fill(theme::PALE_GREY).inner_margin(egui::Margin::symmetric(10, 5)))

@@ -3,14 +3,18 @@
 //! the document.
 
 mod date_picker;
+mod focus;
 pub mod month_view;
 mod name_list;
+mod table_keys;
 
 use egui::Ui;
 
 pub use date_picker::date_picker_ui;
+pub use focus::follow_keyboard_focus;
 pub use month_view::{DayLook, month_view_ui};
 pub use name_list::{NameChange, NameListEditor};
+pub use table_keys::TableKeys;
 
 use super::theme;
 use crate::model::FieldProblem;

@@ -405,6 +405,16 @@ impl BoardPanel {
                 })
                 .response
                 .labelled_by(label);
+            // Another cohort chosen: what was chosen of the one before (a placement, its team)
+            // is not this cohort's, and the side column stops showing it.
+            let chosen_elsewhere = |team: Option<TeamId>| {
+                let cohort_of = |team| view.data.programme.team(team).map(|t| t.cohort);
+                matches!((self.showing, team), (Showing::Cohort(c), Some(team)) if cohort_of(team) != Some(c))
+            };
+            let placement_team = self.selected.and_then(|id| view.data.summary(id)).map(|p| p.team);
+            if chosen_elsewhere(self.selected_team) || chosen_elsewhere(placement_team) {
+                (self.selected, self.selected_team) = (None, None);
+            }
             ui.checkbox(&mut self.show_cancelled, "Show cancelled");
             ui.separator();
             // The colours of the neighbourhoods on the board now.

@@ -48,8 +48,12 @@ pub(super) fn tray_ui(ui: &mut Ui, view: &View<'_>, verdicts: &mut Verdicts) -> 
             egui::ScrollArea::vertical().id_salt("board_tray_list").max_height(110.0).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     if teams.is_empty() {
-                        ui.weak(if view.data.programme.teams.is_empty() {
+                        let cohort_has_teams =
+                            programme.teams.iter().any(|t| view.cohort.is_none_or(|c| t.cohort == c));
+                        ui.weak(if programme.teams.is_empty() {
                             "No teams yet: make a cohort, import its roster and form its teams in Cohorts (Ctrl+3)."
+                        } else if !cohort_has_teams {
+                            "This cohort has no teams yet: form them in Cohorts (Ctrl+3), then place them here."
                         } else {
                             "Every team has a day."
                         });

@@ -9,7 +9,7 @@ use crate::model::search::fold;
 use crate::model::text::{count_of, thousands};
 use crate::model::{CohortId, Participant, ParticipantSummary, Team};
 use crate::ui::app::Document;
-use crate::ui::widgets::search_box_ui;
+use crate::ui::widgets::{TableKeys, search_box_ui};
 
 impl CohortsPanel {
     pub(super) fn roster_ui(
@@ -59,13 +59,21 @@ fn roster_table_ui(
         teams.iter().find(|t| Some(t.id) == p.team).map_or("Not in a team", |t| t.name.as_str()).to_owned()
     };
     let mut clicked = None;
-    ui.scope(|ui| {
+    let keys = TableKeys::new(ui, "roster_table");
+    let drawn = ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        TableBuilder::new(ui)
+        // Rows are clicked, not each a stop for Tab: the table is one stop (below).
+        let scroll_to = keys.scroll_to(ui);
+        let mut table = TableBuilder::new(ui)
             .id_salt("roster_table")
             .striped(true)
-            .sense(egui::Sense::click())
+            .sense(egui::Sense::CLICK)
+            .min_scrolled_height(72.0);
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
+        }
+        table
             .column(Column::initial(200.0).clip(true))
             .column(Column::initial(140.0).clip(true))
             .column(Column::initial(280.0).clip(true))
@@ -94,5 +102,11 @@ fn roster_table_ui(
                 });
             });
     });
+    let chosen = editing
+        .and_then(|id| shown.iter().position(|p| p.id == id))
+        .and_then(|at| shown.get(at).map(|p| (at, p.name.as_str())));
+    if let Some(to) = keys.ui(ui, drawn.response.rect, "Participants", shown.len(), chosen, clicked.is_some()) {
+        clicked = shown.get(to).map(|p| p.id);
+    }
     clicked
 }

@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::model::directory::{SortColumn, SortOrder};
 use crate::model::{GroupId, GroupStatus, GroupSummary};
 use crate::ui::theme;
+use crate::ui::widgets::TableKeys;
 
 fn title(column: SortColumn) -> &'static str {
     match column {
@@ -92,14 +93,22 @@ pub(super) fn groups_table_ui(
     sort: &mut SortOrder,
 ) -> Option<GroupId> {
     let mut clicked = None;
-    ui.scope(|ui| {
+    let keys = TableKeys::new(ui, "directory_table");
+    let drawn = ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let columns: &[SortColumn] = if narrow { &NARROW_COLUMNS } else { &ALL_COLUMNS };
+        // Rows are clicked, not each a stop for Tab: the table is one stop (below).
+        let scroll_to = keys.scroll_to(ui);
         let mut table = TableBuilder::new(ui)
             .id_salt(if narrow { "directory_table_narrow" } else { "directory_table" })
             .striped(true)
-            .sense(egui::Sense::click());
+            .sense(egui::Sense::CLICK)
+            // A short window keeps a few rows rather than pushing the table below its edge.
+            .min_scrolled_height(72.0);
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
+        }
         for column in columns {
             table = table.column(width(*column));
         }
@@ -124,5 +133,12 @@ pub(super) fn groups_table_ui(
                 });
             });
     });
+    let group_at = |at: usize| shown.get(at).and_then(|i| groups.get(*i));
+    let chosen = selected
+        .and_then(|id| (0..shown.len()).find(|at| group_at(*at).is_some_and(|g| g.id == id)))
+        .and_then(|at| group_at(at).map(|g| (at, g.name.as_str())));
+    if let Some(to) = keys.ui(ui, drawn.response.rect, "Groups", shown.len(), chosen, clicked.is_some()) {
+        clicked = group_at(to).map(|g| g.id);
+    }
     clicked
 }

@@ -23,7 +23,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::theme;
-use crate::ui::widgets::{date_picker_ui, heading_ui, optional_choice_ui, search_box_ui};
+use crate::ui::widgets::{TableKeys, date_picker_ui, heading_ui, optional_choice_ui, search_box_ui};
 
 /// The lists the panel shows and filters by, read once per revision of the file.
 pub(crate) struct OffersData {
@@ -161,13 +161,18 @@ impl OffersPanel {
 /// The list of offers; returns the one clicked.
 fn offers_table_ui(ui: &mut Ui, shown: &[&OfferSummary], selected: Option<OfferId>, narrow: bool) -> Option<OfferId> {
     let mut clicked = None;
-    ui.scope(|ui| {
+    let keys = TableKeys::new(ui, "offers_table");
+    let drawn = ui.scope(|ui| {
         ui.style_mut().interaction.selectable_labels = false;
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        // Rows are clicked, not each a stop for Tab: the table is one stop (below).
+        let scroll_to = keys.scroll_to(ui);
         let mut table = TableBuilder::new(ui)
             .id_salt(if narrow { "offers_table_narrow" } else { "offers_table" })
             .striped(true)
-            .sense(egui::Sense::click())
+            .sense(egui::Sense::CLICK)
+            // A short window keeps a few rows rather than pushing the table below its edge.
+            .min_scrolled_height(72.0)
             .column(Column::initial(180.0).at_least(80.0).clip(true))
             .column(Column::initial(220.0).at_least(120.0).clip(true));
         let mut titles = vec!["Group", "Offer"];
@@ -180,6 +185,9 @@ fn offers_table_ui(ui: &mut Ui, shown: &[&OfferSummary], selected: Option<OfferI
             .column(Column::initial(110.0).at_least(80.0))
             .column(Column::remainder().at_least(70.0));
         titles.extend(["Dates", "Places", "Status"]);
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, None);
+        }
         table
             .header(24.0, |mut header| {
                 for title in &titles {
@@ -222,6 +230,12 @@ fn offers_table_ui(ui: &mut Ui, shown: &[&OfferSummary], selected: Option<OfferI
                 });
             });
     });
+    let chosen = selected
+        .and_then(|id| shown.iter().position(|o| o.id == id))
+        .and_then(|at| shown.get(at).map(|o| (at, o.title.as_str())));
+    if let Some(to) = keys.ui(ui, drawn.response.rect, "Offers", shown.len(), chosen, clicked.is_some()) {
+        clicked = shown.get(to).map(|o| o.id);
+    }
     clicked
 }
 
