@@ -309,3 +309,45 @@ fn a_dialog_is_where_it_opened_on_its_first_and_tenth_frame() {
     assert!(opened.iter().all(|r| *r == seen[0]), "opening its rows moved the import window: {opened:?}");
     assert!(h.query_all_by_label_contains(": not imported: ").next().is_some(), "the rows are listed");
 }
+
+/// The directory's table is one stop for Tab: Down chooses the first group, the arrows move
+/// the choice, End goes to the last row and scrolls it into sight.
+#[test]
+fn the_arrows_move_through_a_table_and_keep_the_chosen_row_in_sight() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "table.placements", 300);
+    let (width, height, _) = WINDOWS[1];
+    let size = egui::vec2(width, height);
+    let mut h = common::app_on(dir.path(), &file, ScriptedDialogs::default(), size, Key::Num1);
+    let mut reached = false;
+    for _ in 0..60 {
+        h.key_press(Key::Tab);
+        settle(&mut h);
+        if focused(&h).is_some_and(|s| s.name.starts_with("Groups: ")) {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the table");
+    assert_eq!(focused(&h).unwrap().name, "Groups: 300 rows, none chosen; Down chooses the first");
+    h.key_press(Key::ArrowDown);
+    settle(&mut h);
+    let first = focused(&h).unwrap().name;
+    assert!(first.ends_with(", 1 of 300"), "{first}");
+    h.key_press(Key::ArrowDown);
+    settle(&mut h);
+    let second = focused(&h).unwrap().name;
+    assert!(second.ends_with(", 2 of 300"), "the focus stays on the table as the choice moves: {second}");
+    h.key_press(Key::End);
+    settle(&mut h);
+    let last = focused(&h).unwrap().name;
+    assert!(last.ends_with(", 300 of 300"), "{last}");
+    // The last group's row is drawn, inside the window, above the status bar.
+    let name = last.trim_start_matches("Groups: ").trim_end_matches(", 300 of 300");
+    let row = h
+        .query_all_by_label(name)
+        .map(|n| n.rect())
+        .find(|r| r.left() < 700.0)
+        .unwrap_or_else(|| panic!("“{name}” is not drawn"));
+    assert!(row.bottom() <= status_bar_top(&h) + 0.5 && row.top() >= 0.0, "{row:?}");
+}

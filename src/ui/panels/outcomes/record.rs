@@ -218,17 +218,22 @@ impl Record {
             }
             return commands;
         }
-        egui::Panel::left("outcomes_days").resizable(true).default_size(300.0).show(ui, |ui| {
-            ui.strong("Days out, latest first");
-            egui::ScrollArea::vertical().id_salt("outcomes_day_list").show(ui, |ui| {
-                for p in &days {
-                    let label = format!("{} · {} ({})\n{}", uk_date(p.day), p.team_name, p.cohort_name, p.group_name);
-                    if ui.selectable_label(self.selected == Some(p.id), label).clicked() {
-                        self.select(p.id);
+        let most = (ui.available_width() * 0.45).max(220.0);
+        egui::Panel::left("outcomes_days").resizable(true).default_size(300.0).min_size(220.0).max_size(most).show(
+            ui,
+            |ui| {
+                ui.strong("Days out, latest first");
+                egui::ScrollArea::vertical().id_salt("outcomes_day_list").show(ui, |ui| {
+                    for p in &days {
+                        let label =
+                            format!("{} · {} ({})\n{}", uk_date(p.day), p.team_name, p.cohort_name, p.group_name);
+                        if ui.selectable_label(self.selected == Some(p.id), label).clicked() {
+                            self.select(p.id);
+                        }
                     }
-                }
-            });
-        });
+                });
+            },
+        );
         let Some(chosen) = self.selected.and_then(|id| days.iter().find(|p| p.id == id)) else {
             ui.label("Choose a day on the left to record how it went.");
             return commands;
