@@ -70,16 +70,7 @@ fn tab_round(h: &mut Harness<'static, PlacementsApp>, size: egui::Vec2, what: &s
     for _ in 0..MOST_TABS {
         h.key_press(Key::Tab);
         settle(h);
-        let Some(stop) = focused(h) else {
-            if std::env::var("LAPTOP_DEBUG").is_ok() {
-                let n = h.query_by(|n| n.is_focused()).map(|n| {
-                    let a = n.accesskit_node();
-                    format!("{:?} {:?} {:?} {:?}", a.role(), a.label(), a.value(), a.bounding_box())
-                });
-                eprintln!("no stop: {n:?} {:?}", h.ctx.memory(|m| m.focused()));
-            }
-            continue;
-        };
+        let Some(stop) = focused(h) else { continue };
         if stops.first().is_some_and(|first| first.id == stop.id) {
             return stops;
         }
@@ -97,8 +88,7 @@ fn tab_round(h: &mut Harness<'static, PlacementsApp>, size: egui::Vec2, what: &s
         stops.push(stop);
     }
     let names: Vec<&str> = stops.iter().map(|s| s.name.as_str()).collect();
-    eprintln!("{names:?}");
-    panic!("{what}: the Tab key never came round to the first control again in {MOST_TABS} presses");
+    panic!("{what}: the Tab key never came round to the first control again in {MOST_TABS} presses: {names:?}");
 }
 
 /// The pointer's click at the middle of the focused control lands on it: egui keeps the focus
@@ -112,7 +102,8 @@ fn click_lands(h: &mut Harness<'static, PlacementsApp>, stop: &Stop) -> bool {
         egui::output::OutputEvent::Clicked(info) => info.label.as_deref() == Some(stop.name.as_str()),
         _ => false,
     });
-    clicked || focused(h).is_some_and(|now| now.id == stop.id)
+    let now = focused(h);
+    clicked || now.is_some_and(|now| now.id == stop.id)
 }
 
 fn shots_folder() -> PathBuf {
@@ -350,4 +341,32 @@ fn the_arrows_move_through_a_table_and_keep_the_chosen_row_in_sight() {
         .find(|r| r.left() < 700.0)
         .unwrap_or_else(|| panic!("“{name}” is not drawn"));
     assert!(row.bottom() <= status_bar_top(&h) + 0.5 && row.top() >= 0.0, "{row:?}");
+}
+
+/// Every control with the keyboard's focus has the ring, not only the board's: a tick box (which
+/// egui marks by next to nothing) and a button.
+#[test]
+fn a_tick_box_and_a_button_with_the_focus_have_the_ring() {
+    use placements::ui::theme::FOCUS_YELLOW;
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "ring.placements", 60);
+    let size = egui::vec2(1366.0, 698.0);
+    let mut h = common::app_on(dir.path(), &file, ScriptedDialogs::default(), size, Key::Num1);
+    for name in ["Show archived", "New group"] {
+        let mut at = None;
+        for _ in 0..60 {
+            h.key_press(Key::Tab);
+            settle(&mut h);
+            if let Some(stop) = focused(&h).filter(|s| s.name == name) {
+                at = Some(stop.rect);
+                break;
+            }
+        }
+        let rect = at.unwrap_or_else(|| panic!("Tab never reached “{name}”"));
+        let image = h.render().unwrap();
+        let ring = pixels_of(&image, rect.expand(8.0), FOCUS_YELLOW);
+        assert!(ring > 60, "“{name}” has the focus but only {ring} pixels of the ring");
+        let elsewhere = pixels_of(&image, Rect::from_min_size(egui::Pos2::ZERO, size), FOCUS_YELLOW);
+        assert_eq!(elsewhere, ring, "the ring is drawn only around “{name}”");
+    }
 }

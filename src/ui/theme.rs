@@ -14,10 +14,20 @@ pub const PALE_GREY: Color32 = Color32::from_rgb(0xF0, 0xF4, 0xF5);
 /// focus), never the blue of what is selected, so that anyone can see where the keyboard is.
 pub const FOCUS_YELLOW: Color32 = Color32::from_rgb(0xFF, 0xB8, 0x1C);
 
-/// Draws the focus ring around `rect` (outside it, clear of a selection's blue edge).
+/// Draws the focus ring around `rect` (outside it, clear of a selection's blue edge). A widget
+/// that draws its own (a chip, a day) says so for the frame, and the window draws none over it
+/// (`widgets::paint_focus_ring`).
 pub fn focus_ring(painter: &egui::Painter, rect: egui::Rect) {
     painter.rect_stroke(rect.expand(3.0), 6.0, egui::Stroke::new(3.0, FOCUS_YELLOW), egui::StrokeKind::Outside);
     painter.rect_stroke(rect.expand(6.0), 7.0, egui::Stroke::new(1.5, Color32::BLACK), egui::StrokeKind::Outside);
+    let ctx = painter.ctx();
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(focus_ring_drawn_id(), pass));
+}
+
+/// Where `focus_ring` notes the pass it last drew in.
+pub(crate) fn focus_ring_drawn_id() -> egui::Id {
+    egui::Id::unique("focus_ring_drawn")
 }
 
 /// The name of the bold family (`FontFamily::Name`), for headings on the board's chips.

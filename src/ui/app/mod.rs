@@ -345,6 +345,7 @@ impl PlacementsApp {
         );
         self.modal_ui(&ctx);
         self.import_ui(&ctx);
+        crate::ui::widgets::paint_focus_ring(&ctx);
         for command in std::mem::take(&mut self.pending) {
             self.run_cmd(&ctx, command);
         }

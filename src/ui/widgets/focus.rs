@@ -4,6 +4,8 @@
 
 use egui::accesskit::{Action, ActionRequest, TreeId};
 
+use crate::ui::theme;
+
 /// Call once a frame, before the panels draw: when the keyboard has just moved the focus onto
 /// a control drawn cut off or outside the window, its scroll areas bring it into view (as a
 /// screen reader's "scroll into view" does). A control clicked with the mouse never moves.
@@ -11,7 +13,7 @@ pub fn follow_keyboard_focus(ctx: &egui::Context) {
     let memory_id = egui::Id::unique("follow_keyboard_focus");
     let (last, keyed_before): (Option<egui::Id>, bool) = ctx.data(|d| d.get_temp(memory_id)).unwrap_or_default();
     let keyed_now = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Key { pressed: true, .. })));
-    let pointed = ctx.input(|i| i.pointer.any_down() || i.pointer.any_released());
+    let pointed = pointer_pressed_or_released(ctx);
     let focused = ctx.memory(|m| m.focused());
     ctx.data_mut(|d| d.insert_temp(memory_id, (focused, keyed_now)));
     if focused == last || pointed || !(keyed_before || keyed_now) {
@@ -29,4 +31,35 @@ pub fn follow_keyboard_focus(ctx: &egui::Context) {
         ctx.input_mut(|i| i.events.push(egui::Event::AccessKitActionRequest(request)));
         ctx.request_repaint();
     }
+}
+
+/// Call once a frame, after everything is drawn: the focus ring around the control with the
+/// keyboard's focus, unless it drew its own. egui marks a focused button only by a darker edge,
+/// and a focused tick box by next to nothing; this one ring is the same everywhere.
+pub fn paint_focus_ring(ctx: &egui::Context) {
+    let Some(focused) = ctx.memory(|m| m.focused()) else { return };
+    // `read_response` gives up the focus of a control not under a click made this frame, as a
+    // control does when clicked elsewhere; a row clicked in a table keeps the table's focus, so
+    // on a click's frame the ring waits a frame.
+    if pointer_pressed_or_released(ctx) {
+        return;
+    }
+    let pass = ctx.cumulative_pass_nr();
+    if ctx.data(|d| d.get_temp::<u64>(theme::focus_ring_drawn_id())) == Some(pass) {
+        return;
+    }
+    let Some(response) = ctx.read_response(focused) else { return };
+    // Behind an open dialog the focus is not where the keys go: no ring there.
+    if !ctx.memory(|m| m.allows_interaction(response.layer_id)) || !response.interact_rect.is_positive() {
+        return;
+    }
+    let shown = response.interact_rect;
+    let layer = egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("focus_ring_layer"));
+    let painter = ctx.layer_painter(layer).with_clip_rect(shown.expand(8.0));
+    theme::focus_ring(&painter, shown);
+}
+
+/// A pointer button went down or up this frame (a click's frames).
+fn pointer_pressed_or_released(ctx: &egui::Context) -> bool {
+    ctx.input(|i| i.pointer.any_pressed() || i.pointer.any_down() || i.pointer.any_released())
 }

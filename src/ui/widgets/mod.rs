@@ -11,7 +11,7 @@ mod table_keys;
 use egui::Ui;
 
 pub use date_picker::date_picker_ui;
-pub use focus::follow_keyboard_focus;
+pub use focus::{follow_keyboard_focus, paint_focus_ring};
 pub use month_view::{DayLook, month_view_ui};
 pub use name_list::{NameChange, NameListEditor};
 pub use table_keys::TableKeys;

@@ -5,7 +5,6 @@
 use egui::{Event, EventFilter, Id, Key, Rect, Sense, Ui};
 
 use crate::model::text::thousands;
-use crate::ui::theme;
 
 /// One table's keyboard stop. Make it with the same `salt` each frame, in the same `Ui` as
 /// the table.
@@ -51,7 +50,7 @@ impl TableKeys {
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(self.id, EventFilter { vertical_arrows: true, ..Default::default() });
         });
-        theme::focus_ring(ui.painter(), rect.shrink(6.0));
+        // Its ring is the window's (`paint_focus_ring`), drawn over the panel's edge.
         let page = ((rect.height() / 24.0) as usize).saturating_sub(2).max(1);
         let last = rows - 1;
         let at = chosen.map(|(at, _)| at);
