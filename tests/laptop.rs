@@ -20,13 +20,15 @@ use placements::ui::dialogs::ScriptedDialogs;
 /// The inside of the program's window on each screen, and the screen's name.
 const WINDOWS: [(f32, f32, &str); 2] = [(1366.0, 698.0, "1366x768"), (1280.0, 650.0, "1280x720")];
 
-const PANELS: [(Key, &str); 6] = [
+const PANELS: [(Key, &str); 7] = [
     (Key::Num1, "directory"),
     (Key::Num2, "offers"),
     (Key::Num3, "cohorts"),
     (Key::Num4, "board"),
     (Key::Num5, "day-sheets"),
     (Key::Num6, "outcomes"),
+    // The day's outcome form with its feedback grid, a row a member.
+    (Key::Num6, "outcome-form"),
 ];
 
 /// More Tabs than any panel has stops (the directory's rows are many, so it is walked on a
@@ -119,6 +121,22 @@ fn every_panel(dir: &Path, file: &Path, data: &str, prepare: impl Fn(&mut Harnes
         for (key, panel) in PANELS {
             let what = format!("{panel} on the {data} at {screen}");
             let mut h = common::app_on(dir, file, ScriptedDialogs::default(), size, key);
+            if panel == "outcome-form" {
+                h.get_by_label("Record a day's outcome").click();
+                settle(&mut h);
+                h.get_all_by(|n| {
+                    n.role() == egui::accesskit::Role::Button && n.label().is_some_and(|l| l.contains(" · Team "))
+                })
+                .next()
+                .unwrap_or_else(|| panic!("{what}: no day to record"))
+                .click();
+                settle(&mut h);
+                assert!(
+                    h.query_by_label_contains("Feedback").is_some()
+                        || h.query_all_by_label_contains("rating").next().is_some(),
+                    "{what}: the form is open"
+                );
+            }
             prepare(&mut h, panel);
             settle(&mut h);
             match h.render() {

@@ -20,17 +20,38 @@ pub fn follow_keyboard_focus(ctx: &egui::Context) {
         return;
     }
     let Some(response) = focused.and_then(|id| ctx.read_response(id)) else { return };
-    let cut_off = response.interact_rect != response.rect || !ctx.content_rect().contains_rect(response.rect);
-    if cut_off {
-        let request = ActionRequest {
-            action: Action::ScrollIntoView,
-            target_tree: TreeId::ROOT,
-            target_node: response.id.accesskit_id(),
-            data: None,
-        };
-        ctx.input_mut(|i| i.events.push(egui::Event::AccessKitActionRequest(request)));
-        ctx.request_repaint();
+    let (drawn, shown) = (response.rect, response.interact_rect);
+    // Scrolled by the part cut off (`shown` is the part inside its scroll areas: wholly out of
+    // sight, its edge on that side is theirs), in steps of AccessKit's 100 points. Not "scroll
+    // into view": the innermost scroll area takes that for both directions, and the rating boxes
+    // of a grid scrolling sideways inside a form scrolling up and down never came up into sight.
+    let steps = |cut: f32| if cut > 0.5 { ((cut + 8.0) / 100.0).ceil() as usize } else { 0 };
+    let mut actions = Vec::new();
+    for (cut, action) in [
+        (drawn.bottom() - shown.bottom(), Action::ScrollDown),
+        (shown.top() - drawn.top(), Action::ScrollUp),
+        // egui 0.37 reads AccessKit's sideways scrolls the other way round from its up and down
+        // ones (ScrollLeft moves the view right): asked for as it reads them.
+        (drawn.right() - shown.right(), Action::ScrollLeft),
+        (shown.left() - drawn.left(), Action::ScrollRight),
+    ] {
+        actions.extend(std::iter::repeat_n(action, steps(cut)));
     }
+    if actions.is_empty() {
+        return;
+    }
+    ctx.input_mut(|i| {
+        for action in actions {
+            let request = ActionRequest {
+                action,
+                target_tree: TreeId::ROOT,
+                target_node: response.id.accesskit_id(),
+                data: None,
+            };
+            i.events.push(egui::Event::AccessKitActionRequest(request));
+        }
+    });
+    ctx.request_repaint();
 }
 
 /// Call once a frame, after everything is drawn: the focus ring around the control with the
