@@ -167,6 +167,11 @@ fn a_drop_on_a_day_a_member_is_away_is_refused_until_a_reason_is_given() {
         h.query_all_by_label_contains(&format!("Placed anyway: {member} cannot go out")).next().is_some(),
         "the clash list says it was placed anyway"
     );
+    // The chip says so too, with the reason, in its name (its badge and tooltip for the eye).
+    assert!(
+        h.query_by_label_contains("placed anyway: Joins by video call after lunch").is_some(),
+        "the chip names the reason it was placed anyway"
+    );
 }
 
 #[test]
@@ -192,6 +197,10 @@ fn the_keyboard_places_a_team_with_space_the_arrows_and_space() {
     h.key_press(Key::Space);
     h.run();
     assert_eq!(placements_of(&file, "Team 6"), vec![("2027-04-09".into(), None, "pencilled".into())]);
+    // The side column follows the drop: the offers of the day it went to, not of the day chosen
+    // before.
+    assert!(h.query_by_label_contains("Offers on Fri 9 Apr 2027").is_some(), "the side column shows Friday's offers");
+    assert!(h.query_by_label_contains("Offers on Thu 1 Apr 2027").is_none());
     // Escape puts a lifted team back.
     h.get_by_label_contains("Team 5, Junior doctors 2027").focus();
     h.run();

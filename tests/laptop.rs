@@ -388,3 +388,25 @@ fn a_tick_box_and_a_button_with_the_focus_have_the_ring() {
         assert_eq!(elsewhere, ring, "the ring is drawn only around “{name}”");
     }
 }
+
+/// The board's side column shows at least five of the day's offers at once on a laptop, each
+/// whole, between the chosen placement's line and the list of clashes.
+#[test]
+fn the_board_shows_five_offers_at_once_on_a_laptop() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "offers.placements", 300);
+    for (width, height, screen) in WINDOWS {
+        let size = egui::vec2(width, height);
+        let mut h = common::app_on(dir.path(), &file, ScriptedDialogs::default(), size, Key::Num4);
+        let heading = h.get_by_label_contains("Offers on ").rect();
+        let clashes = h.get_by_label_contains(" to sort out").rect();
+        let whole = h
+            .query_all_by_role(egui::accesskit::Role::Button)
+            .filter(|n| n.accesskit_node().label().is_some_and(|l| l.contains(": ") && !l.starts_with("Team ")))
+            .map(|n| n.rect())
+            .filter(|r| r.left() >= heading.left() - 1.0 && r.top() >= heading.bottom() && r.bottom() <= clashes.top() - 10.0)
+            .count();
+        assert!(whole >= 5, "at {screen} only {whole} offers are shown whole");
+        drop(h);
+    }
+}
