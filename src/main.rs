@@ -1,5 +1,7 @@
 //! `placements`: the window, or a command (see `placements --help`).
 
+use std::io::Write as _;
+
 use clap::Parser as _;
 use placements::cli::{Cli, run_command};
 use placements::fault::{catching, install_panic_hook};
@@ -14,7 +16,7 @@ fn main() -> std::process::ExitCode {
                 Err(format!("the command stopped because of {fault}; the step it was taking was not saved"))
             })
             .and_then(|out| {
-                println!("{}", out.text);
+                say(&out.text);
                 if out.success { Ok(()) } else { Err(String::new()) }
             }),
         None => match catching(|| placements::ui::run_window(cli.file)) {
@@ -26,9 +28,22 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
             if !message.is_empty() {
-                eprintln!("placements: {message}");
+                // Nowhere to say it if standard error is closed too: the exit code says it.
+                let _ = writeln!(std::io::stderr().lock(), "placements: {message}");
             }
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// Writes a command's text to standard output. A reader that has gone (`placements offers FILE
+/// | head -1`) is not a fault: the rest is not wanted, and the command's work is done and saved.
+fn say(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let written = writeln!(out, "{text}").and_then(|()| out.flush());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let _ = writeln!(std::io::stderr().lock(), "placements: could not write the output: {e}");
     }
 }

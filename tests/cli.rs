@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::bytes;
+use common::{bytes, demo_file};
 
 /// Runs the real binary with its data folder inside `dir` (never the real one).
 fn placements(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -340,4 +340,26 @@ fn new_makes_an_empty_file_and_never_overwrites_one() {
     assert_eq!(stderr(&out).trim().lines().count(), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("could not make"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+/// `placements offers FILE | true`: the reader has gone before the list is written. Not a
+/// fault: no panic, nothing on standard error, exit 0 (the list was not wanted).
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "pipe.placements", 300);
+    for _ in 0..3 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_placements"))
+            .args(["offers", file.to_str().unwrap()])
+            .env("PLACEMENTS_DATA_DIR", dir.path().join("data"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader goes at once, as `true` does
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!said.contains("panicked"), "{said}");
+        assert_eq!(out.status.code(), Some(0), "{said}");
+    }
 }
