@@ -29,7 +29,7 @@ fn main() -> std::process::ExitCode {
         Err(message) => {
             if !message.is_empty() {
                 // Nowhere to say it if standard error is closed too: the exit code says it.
-                let _ = writeln!(std::io::stderr().lock(), "placements: {message}");
+                let _ = writeln!(std::io::stderr().lock(), "placements: {}", placements::cli::printable(&message));
             }
             std::process::ExitCode::FAILURE
         }
@@ -40,7 +40,7 @@ fn main() -> std::process::ExitCode {
 /// | head -1`) is not a fault: the rest is not wanted, and the command's work is done and saved.
 fn say(text: &str) {
     let mut out = std::io::stdout().lock();
-    let written = writeln!(out, "{text}").and_then(|()| out.flush());
+    let written = writeln!(out, "{}", placements::cli::printable(text)).and_then(|()| out.flush());
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {

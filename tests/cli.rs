@@ -363,3 +363,25 @@ fn output_into_a_closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{said}");
     }
 }
+
+/// A name from a file that holds a right-to-left override and a terminal escape is repeated
+/// in a message with those characters written out (`\u202E`), never as they are.
+#[test]
+fn control_characters_from_a_file_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "controls.placements", 40);
+    let offers = dir.path().join("offers.csv");
+    std::fs::write(
+        &offers,
+        "group,title,first day,last day,days,team size\n\
+         Harbour\u{202E}Choir\u{1B}[31m,Concert set-up,05/04/2027,28/05/2027,Mon-Fri,3-6\n",
+    )
+    .unwrap();
+    let out = common::placements(
+        &["import", "offers", file.to_str().unwrap(), offers.to_str().unwrap()],
+        &dir.path().join("data"),
+    );
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("Harbour\\u202EChoir\\u001B[31m"), "{said}");
+    assert!(!said.contains('\u{202E}') && !said.contains('\u{1B}'), "{said:?}");
+}

@@ -404,7 +404,9 @@ fn the_board_shows_five_offers_at_once_on_a_laptop() {
             .query_all_by_role(egui::accesskit::Role::Button)
             .filter(|n| n.accesskit_node().label().is_some_and(|l| l.contains(": ") && !l.starts_with("Team ")))
             .map(|n| n.rect())
-            .filter(|r| r.left() >= heading.left() - 1.0 && r.top() >= heading.bottom() && r.bottom() <= clashes.top() - 10.0)
+            .filter(|r| {
+                r.left() >= heading.left() - 1.0 && r.top() >= heading.bottom() && r.bottom() <= clashes.top() - 10.0
+            })
             .count();
         assert!(whole >= 5, "at {screen} only {whole} offers are shown whole");
         drop(h);

@@ -379,6 +379,30 @@ impl From<String> for Output {
     }
 }
 
+/// Text for a terminal: every control character from a file (an escape that recolours the
+/// terminal, a carriage return that overwrites the line) and every bidirectional formatting
+/// character (a right-to-left override that reorders the rest of the line) written as `\u202E`,
+/// which JSON reads back as the same character. Line breaks and tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            // Every one of them is in the Basic Multilingual Plane: four hex digits.
+            out.push_str(&format!("\\u{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Runs a command and returns what to print on standard output, or a one-line error.
 pub fn run_command(command: CliCommand) -> Result<Output, String> {
     match command {
@@ -486,4 +510,20 @@ pub(crate) fn cohort_named(store: &Store, file: &Path, name: &str) -> Result<cra
     }
     let names: Vec<String> = store.cohorts().map_err(fail)?.into_iter().map(|c| c.name).collect();
     Err(format!("there is no cohort called “{name}” in {} (it has: {})", file.display(), names.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_and_direction_characters_are_written_out() {
+        assert_eq!(printable("Bispham Men's Shed\n\tFY2 9AB"), "Bispham Men's Shed\n\tFY2 9AB");
+        assert_eq!(printable("abc\u{202E}def"), "abc\\u202Edef");
+        assert_eq!(printable("\u{1B}[31mred\r"), "\\u001B[31mred\\u000D");
+        assert_eq!(printable("\u{2066}x\u{2069}\u{200F}"), "\\u2066x\\u2069\\u200F");
+        // What JSON reads back as the same text.
+        let json: String = serde_json::from_str(&format!("\"{}\"", printable("a\u{202E}b"))).unwrap();
+        assert_eq!(json, "a\u{202E}b");
+    }
 }
