@@ -297,6 +297,7 @@ fn a_dialog_is_where_it_opened_on_its_first_and_tenth_frame() {
     // imported, their list opened.
     let sheet = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/journey/offers.csv");
     let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(sheet)]);
+    let asked = dialogs.asked.clone();
     let mut h = common::app_on(dir.path(), &file, dialogs, size, Key::Num2);
     h.get_by_label("File").click();
     settle(&mut h);
@@ -307,6 +308,8 @@ fn a_dialog_is_where_it_opened_on_its_first_and_tenth_frame() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
+    // The file dialog said what it was choosing (not "Import groups…" for every import).
+    assert_eq!(*asked.lock().unwrap(), ["Import offers from a spreadsheet"]);
     let title = "Import offers from “offers.csv”";
     let seen = places(&mut h, title, 10);
     assert!(seen.iter().all(|r| *r == seen[0]), "at {screen} the import window moved: {seen:?}");
@@ -397,7 +400,7 @@ fn the_board_shows_five_offers_at_once_on_a_laptop() {
     let file = demo_file(dir.path(), "offers.placements", 300);
     for (width, height, screen) in WINDOWS {
         let size = egui::vec2(width, height);
-        let mut h = common::app_on(dir.path(), &file, ScriptedDialogs::default(), size, Key::Num4);
+        let h = common::app_on(dir.path(), &file, ScriptedDialogs::default(), size, Key::Num4);
         let heading = h.get_by_label_contains("Offers on ").rect();
         let clashes = h.get_by_label_contains(" to sort out").rect();
         let whole = h

@@ -17,8 +17,8 @@ pub trait FileDialogs {
     fn pick_file_to_open(&mut self, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose where to write a file, with a suggested name.
     fn pick_file_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
-    /// Choose a spreadsheet (CSV or XLSX) to import.
-    fn pick_spreadsheet(&mut self, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose a spreadsheet (CSV or XLSX) to import, under a title that says what it will hold.
+    fn pick_spreadsheet(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose where to write an export (CSV or XLSX), with a title and a suggested name.
     fn pick_export_file(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose where to write a PDF, with a suggested name.
@@ -85,12 +85,12 @@ fn spreadsheet_dialog(start_in: Option<&Path>) -> rfd::FileDialog {
 }
 
 impl FileDialogs for NativeDialogs {
-    fn pick_spreadsheet(&mut self, start_in: Option<&Path>) -> DialogOutcome {
+    fn pick_spreadsheet(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome {
         if !chooser_available() {
             return DialogOutcome::Unavailable;
         }
         spreadsheet_dialog(start_in)
-            .set_title("Import groups from a spreadsheet")
+            .set_title(title)
             .pick_file()
             .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
     }
@@ -166,49 +166,53 @@ impl FileDialogs for NativeDialogs {
 #[derive(Debug, Default)]
 pub struct ScriptedDialogs {
     pub answers: VecDeque<DialogOutcome>,
-    /// The titles of the save dialogs asked for, in order.
-    pub asked: Vec<String>,
+    /// The titles of the dialogs asked for, in order ("Open" for the open dialog), shared so
+    /// that a test keeps a handle on it after the app takes the dialogs.
+    pub asked: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl ScriptedDialogs {
     pub fn new(answers: impl IntoIterator<Item = DialogOutcome>) -> Self {
-        Self { answers: answers.into_iter().collect(), asked: Vec::new() }
+        Self { answers: answers.into_iter().collect(), asked: Default::default() }
+    }
+
+    fn ask(&mut self, title: &str) -> DialogOutcome {
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push(title.to_owned());
+        }
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
     }
 }
 
 impl FileDialogs for ScriptedDialogs {
     fn pick_file_to_open(&mut self, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push("Open".to_owned());
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.ask("Open")
     }
 
     fn pick_file_to_save(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push(title.to_owned());
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.ask(title)
     }
 
-    fn pick_spreadsheet(&mut self, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push("Import".to_owned());
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    fn pick_spreadsheet(&mut self, title: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.ask(title)
     }
 
     fn pick_export_file(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push(title.to_owned());
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.ask(title)
     }
 
     fn pick_pdf_to_save(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push(title.to_owned());
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.ask(title)
     }
 
     fn pick_folder(&mut self, title: &str, _start_in: Option<&Path>) -> DialogOutcome {
-        self.asked.push(title.to_owned());
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.ask(title)
     }
 
     fn open_with_viewer(&mut self, path: &Path) -> Result<(), String> {
-        self.asked.push(format!("View {}", path.display()));
+        if let Ok(mut asked) = self.asked.lock() {
+            asked.push(format!("View {}", path.display()));
+        }
         Ok(())
     }
 }

@@ -247,7 +247,15 @@ impl PlacementsApp {
                 "Restored programme.placements",
                 start.as_deref(),
             ),
-            PathPurpose::Import(_) => self.dialogs.pick_spreadsheet(start.as_deref()),
+            PathPurpose::Import(what) => {
+                let title = match what {
+                    ImportWhat::Groups => "Import groups from a spreadsheet or a directory feed",
+                    ImportWhat::Offers => "Import offers from a spreadsheet",
+                    ImportWhat::Participants(_) => "Import a roster from a spreadsheet",
+                    ImportWhat::Feedback => "Import feedback from a form's spreadsheet",
+                };
+                self.dialogs.pick_spreadsheet(title, start.as_deref())
+            }
             PathPurpose::SavePdf(finished) => {
                 self.dialogs.pick_pdf_to_save("Save PDF", &finished.file_name, start.as_deref())
             }
