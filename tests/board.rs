@@ -175,3 +175,99 @@ fn a_swap_exchanges_two_teams_days_and_activities_in_one_undo_step() {
     store.undo(&change).unwrap();
     assert_eq!(common::dump(&file), before);
 }
+
+/// A clash placed anyway is placed anyway for every placement in it: Team 6 placed with a
+/// reason on the offer and day Team 5 already has leaves Team 5 nothing to sort out either.
+/// `check` exits 0 and names the reason on both lines.
+#[test]
+fn a_clash_placed_anyway_covers_every_placement_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "both.placements", 200);
+    let f = file.to_str().unwrap();
+    // The demo's own clash is taken off the board first.
+    let (_, json, _) = run(dir.path(), &["check", f, "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    for row in rows.as_array().unwrap().iter().filter(|r| r["severity"] == "clash" && r["overridden"] == false) {
+        conn.execute("DELETE FROM placement WHERE id = ?1", [row["placement"].as_i64().unwrap()]).unwrap();
+    }
+    drop(conn);
+    let (ok, out, _) = run(dir.path(), &["check", f]);
+    assert!(ok, "{out}");
+
+    // A day and an offer where Team 5 fits with nothing wrong.
+    let store = Store::open(&file, OpenMode::ReadOnly).unwrap();
+    let programme = store.programme().unwrap();
+    let team = |name: &str| {
+        programme
+            .teams
+            .iter()
+            .find(|t| t.name == name && programme.cohort(t.cohort).is_some_and(|c| c.name == "Junior doctors 2027"))
+            .unwrap()
+            .id
+    };
+    let (team5, team6) = (team("Team 5"), team("Team 6"));
+    let (day, offer) = (0..50)
+        .map(|n| chrono::NaiveDate::from_ymd_opt(2027, 4, 12).unwrap() + chrono::Duration::days(n))
+        .find_map(|day| {
+            let fits = placements::model::board::offers_for_day(&programme, day, Some(team5));
+            let free = |t| {
+                placements::model::clash::team_day_problems(
+                    &programme,
+                    &placements::model::clash::Candidate { team: t, day, offer: None, replacing: vec![], also: vec![] },
+                )
+                .is_empty()
+            };
+            fits.iter()
+                .find(|fit| fit.problems.is_empty())
+                .filter(|_| free(team5) && free(team6))
+                .map(|fit| (day, fit.offer))
+        })
+        .expect("a day and an offer where Team 5 fits");
+    drop(store);
+    let (day, offer) = (day.format("%Y-%m-%d").to_string(), offer.0.to_string());
+    let place = |team: &str, reason: Option<&str>| {
+        let mut args =
+            vec!["place", f, "--cohort", "Junior doctors 2027", "--team", team, "--date", &day, "--offer", &offer];
+        if let Some(reason) = reason {
+            args.extend(["--override", reason]);
+        }
+        run(dir.path(), &args)
+    };
+    let (ok, _, err) = place("Team 5", None);
+    assert!(ok, "{err}");
+    let (ok, _, err) = place("Team 6", None);
+    assert!(!ok && err.contains("already hosts Team 5"), "refused without a reason: {err}");
+    let (ok, _, err) = place("Team 6", Some("The group asked for two teams"));
+    assert!(ok, "{err}");
+
+    let (ok, out, _) = run(dir.path(), &["check", f]);
+    assert!(ok, "the clash was placed anyway, for both teams: {out}");
+    for team in ["Team 5", "Team 6"] {
+        let line = out
+            .lines()
+            .find(|l| l.contains(&format!("· {team} ")) && l.contains(" · clash: "))
+            .unwrap_or_else(|| panic!("{team}: {out}"));
+        assert!(line.ends_with("[placed anyway: The group asked for two teams]"), "{line}");
+    }
+    let (_, json, _) = run(dir.path(), &["check", f, "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["severity"] == "clash")
+            .all(|r| r["overridden"] == true && r["reason"] == "The group asked for two teams")
+    );
+
+    // The board marks both chips, each with the reason in its name.
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let dialogs = placements::ui::dialogs::ScriptedDialogs::default();
+    let h = common::app_on(dir.path(), &file, dialogs, egui::vec2(1500.0, 1400.0), egui::Key::Num4);
+    for team in ["Team 5", "Team 6"] {
+        let chip = format!("{team}, Junior doctors 2027, ");
+        let node = h.get_by_label_contains(&chip);
+        let name = node.accesskit_node().label().unwrap_or_default();
+        assert!(name.contains("placed anyway: The group asked for two teams"), "{name}");
+    }
+}

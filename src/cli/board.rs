@@ -47,10 +47,7 @@ pub(super) fn check(file: &Path, cohort: Option<&str>, json: bool) -> Result<Out
     } else {
         let clashes = found.iter().map(|f| {
             let what = if f.problem.is_hard() { "clash" } else { "warning" };
-            let placed_anyway = match programme.placement(f.placement) {
-                Some(p) if f.overridden => format!(" [placed anyway: {}]", p.override_reason),
-                _ => String::new(),
-            };
+            let placed_anyway = if f.overridden { format!(" [placed anyway: {}]", f.reason) } else { String::new() };
             format!("{} · {what}: {}{placed_anyway}", placement_line(&programme, f), f.problem.message)
         });
         let places = places.iter().map(|(offer, problem)| {
@@ -109,7 +106,7 @@ fn check_json(programme: &Programme, found: &[Found], places: &[(OfferSummary, M
                 "kind": f.problem.kind.code(),
                 "message": f.problem.message,
                 "overridden": f.overridden,
-                "reason": if f.overridden { Some(p.override_reason.clone()) } else { None },
+                "reason": if f.overridden { Some(f.reason.clone()) } else { None },
             }))
         })
         .chain(places.iter().map(|(offer, problem)| {

@@ -342,6 +342,38 @@ pub struct Found {
     pub placement: PlacementId,
     pub problem: Problem,
     pub overridden: bool,
+    /// Why it was placed anyway (empty when it was not): the placement's own reason, or that of
+    /// the other placement in the same clash that was placed anyway.
+    pub reason: String,
+}
+
+/// The other live placements a clash of `kind` on `placed` is with: the same team that day or
+/// on another, a member's other team that day, the offer's other team that day or over its
+/// team-days. A clash placed anyway on any of them is placed anyway for all of them (Team 2
+/// placed with a reason beside Team 1 leaves Team 1 no clash of its own to sort out).
+fn clash_partners<'p>(programme: &'p Programme, placed: &'p Placed, kind: ClashKind) -> Vec<&'p Placed> {
+    let other = |p: &&Placed| p.id != placed.id;
+    match kind {
+        ClashKind::TeamOut => {
+            programme.live_of_team(placed.team).filter(other).filter(|p| p.day == placed.day).collect()
+        }
+        ClashKind::PlacedTwice => {
+            programme.live_of_team(placed.team).filter(other).filter(|p| p.day != placed.day).collect()
+        }
+        ClashKind::MemberOut => programme
+            .shared_members(placed.team)
+            .iter()
+            .flat_map(|(team, _)| programme.live_on_day(placed.day).filter(move |p| p.team == *team))
+            .collect(),
+        ClashKind::OfferTaken => placed
+            .offer
+            .map(|o| programme.live_of_offer(o).filter(other).filter(|p| p.day == placed.day).collect())
+            .unwrap_or_default(),
+        ClashKind::OfferFull => {
+            placed.offer.map(|o| programme.live_of_offer(o).filter(other).collect()).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Every problem with the live placements (of one cohort, or all), in day order.
@@ -356,8 +388,16 @@ pub fn check_all(programme: &Programme, cohort: Option<CohortId>) -> Vec<Found> 
     let mut found = Vec::new();
     for p in placed {
         for problem in check_placement(programme, p) {
-            let overridden = problem.is_hard() && p.overridden.contains(&problem.kind);
-            found.push(Found { placement: p.id, problem, overridden });
+            let kind = problem.kind;
+            let by = if !problem.is_hard() {
+                None
+            } else if p.overridden.contains(&kind) {
+                Some(p)
+            } else {
+                clash_partners(programme, p, kind).into_iter().find(|q| q.overridden.contains(&kind))
+            };
+            let reason = by.map(|q| q.override_reason.clone()).unwrap_or_default();
+            found.push(Found { placement: p.id, problem, overridden: by.is_some(), reason });
         }
     }
     found

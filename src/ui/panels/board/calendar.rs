@@ -279,7 +279,8 @@ fn chip_ui(
         let what = look::gesture_words(&view.data.programme, *gesture);
         held_tip_ui(ui, &format!("{what}: {}", look::verdict_words(verdict)));
     }
-    let name = look::chip_name(p, worst, anyway.then_some(p.override_reason.as_str()));
+    let reason = view.data.found_for(p.id).find(|f| f.overridden).map(|f| f.reason.as_str());
+    let name = look::chip_name(p, worst, reason);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
     let space = ui.input(|i| i.key_pressed(egui::Key::Space));
     if response.has_focus() && space && view.writable && p.status.is_live() && view.lifted_day.is_none() {
@@ -301,7 +302,7 @@ fn chip_tooltip(view: &View<'_>, p: &PlacementSummary) -> String {
     let mut lines = vec![format!("{team} ({}): {activity}", p.cohort_name), p.status.label().to_owned()];
     for found in view.data.found_for(p.id) {
         let what = if found.problem.is_hard() { "Clash" } else { "Warning" };
-        let anyway = if found.overridden { format!(" (placed anyway: {})", p.override_reason) } else { String::new() };
+        let anyway = if found.overridden { format!(" (placed anyway: {})", found.reason) } else { String::new() };
         lines.push(format!("{what}: {}{anyway}", found.problem.message));
     }
     if !p.notes.is_empty() {

@@ -38,7 +38,10 @@ fn selected_ui(ui: &mut Ui, view: &View<'_>, events: &mut Vec<Event>) {
     let (team, activity) = look::chip_parts(p);
     ui.label(RichText::new(format!("{team}, {}", uk_date(p.day))).strong());
     ui.label(format!("{activity} · {}", p.status.label()));
-    if !p.override_reason.is_empty() {
+    // Its own reason, or the reason of the other placement in the same clash.
+    if let Some(found) = view.data.found_for(p.id).find(|f| f.overridden) {
+        ui.label(format!("Placed anyway: {}", found.reason));
+    } else if !p.override_reason.is_empty() {
         ui.label(format!("Placed anyway: {}", p.override_reason));
     }
     if !p.notes.is_empty() {
