@@ -342,11 +342,68 @@ fn apply_people(store: &mut Store, edit: &PeopleEdit) -> Result<Applied, StoreEr
     }
 }
 
+/// The one judge of board edits: an edit that would leave a hard clash is made only when a
+/// reason covers every rule it breaks, the edit's own or the one the placement was already
+/// placed anyway with (carried over, as when a placement placed anyway is given another
+/// activity). Every caller (the board, its dialogs, the command line) comes through here, so
+/// none can place a clash without a reason. Returns the override to store.
+fn judge_board_edit(store: &Store, edit: &BoardEdit) -> Result<Option<Override>, StoreError> {
+    use crate::model::clash::{Candidate, ClashKind, check_candidate};
+    use BoardEdit::*;
+    let programme = store.programme()?;
+    let placed = |id: &PlacementId| programme.placement(*id).ok_or(StoreError::Missing("That placement"));
+    let candidate = |team, day, offer, replacing: Vec<PlacementId>| {
+        check_candidate(&programme, &Candidate { team, day, offer, replacing, also: Vec::new() })
+    };
+    // The problems the edit leaves, what it was given, and what its placements already had.
+    let (problems, given, stored) = match edit {
+        Place { team, day, offer, overridden } => (candidate(*team, *day, *offer, Vec::new()), overridden, Vec::new()),
+        Move { id, day, offer, overridden } => {
+            let p = placed(id)?;
+            (candidate(p.team, *day, *offer, vec![*id]), overridden, vec![p])
+        }
+        SetOffer { id, offer, overridden } => {
+            let p = placed(id)?;
+            (candidate(p.team, p.day, *offer, vec![*id]), overridden, vec![p])
+        }
+        Swap { a, b, overridden } => {
+            let verdict = crate::model::board::judge(&programme, Gesture::Swap { a: *a, b: *b });
+            (verdict.problems, overridden, vec![placed(a)?, placed(b)?])
+        }
+        // A cancelled day made live again is judged as it stands, with its own reason.
+        SetStatus { id, status } if status.is_live() && !placed(id)?.status.is_live() => {
+            let p = placed(id)?;
+            (candidate(p.team, p.day, p.offer, vec![*id]), &None, vec![p])
+        }
+        _ => return Ok(None),
+    };
+    let hard: Vec<ClashKind> = problems.iter().filter(|p| p.is_hard()).map(|p| p.kind).collect();
+    if hard.is_empty() {
+        return Ok(given.clone());
+    }
+    let covers = |o: &Override| !o.reason.trim().is_empty() && hard.iter().all(|k| o.kinds.contains(k));
+    if let Some(given) = given.as_ref().filter(|o| covers(o)) {
+        return Ok(Some(given.clone()));
+    }
+    if given.is_none() {
+        let carried = stored
+            .iter()
+            .find(|p| !p.override_reason.trim().is_empty() && hard.iter().all(|k| p.overridden.contains(k)));
+        if let Some(p) = carried {
+            return Ok(Some(Override { reason: p.override_reason.clone(), kinds: p.overridden.clone() }));
+        }
+    }
+    let words: Vec<&str> = problems.iter().filter(|p| p.is_hard()).map(|p| p.message.as_str()).collect();
+    Err(StoreError::ClashWithoutReason(words.join(" ")))
+}
+
 fn apply_board(store: &mut Store, edit: &BoardEdit) -> Result<Applied, StoreError> {
     use BoardEdit::*;
     let about = |id: PlacementId| move |change| Applied::about(change, Subject::Placement(id));
+    let judged = judge_board_edit(store, edit)?;
+    let overridden = &judged;
     match edit {
-        Place { team, day, offer, overridden } => {
+        Place { team, day, offer, .. } => {
             let new = NewPlacement {
                 team: *team,
                 day: *day,
@@ -356,13 +413,9 @@ fn apply_board(store: &mut Store, edit: &BoardEdit) -> Result<Applied, StoreErro
             };
             store.place(&new).map(|(id, change)| Applied::about(change, Subject::Placement(id)))
         }
-        Move { id, day, offer, overridden } => {
-            store.move_placement(*id, *day, *offer, overridden.as_ref()).map(about(*id))
-        }
-        SetOffer { id, offer, overridden } => {
-            store.set_placement_offer(*id, *offer, overridden.as_ref()).map(about(*id))
-        }
-        Swap { a, b, overridden } => store.swap_placements(*a, *b, overridden.as_ref()).map(about(*a)),
+        Move { id, day, offer, .. } => store.move_placement(*id, *day, *offer, overridden.as_ref()).map(about(*id)),
+        SetOffer { id, offer, .. } => store.set_placement_offer(*id, *offer, overridden.as_ref()).map(about(*id)),
+        Swap { a, b, .. } => store.swap_placements(*a, *b, overridden.as_ref()).map(about(*a)),
         SetStatus { id, status } => store.set_placement_status(*id, *status).map(about(*id)),
         SetNote { id, note } => store.set_placement_note(*id, note).map(about(*id)),
         RemovePlacement(id) => store.remove_placement(*id).map(Applied::plain),

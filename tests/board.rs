@@ -4,8 +4,10 @@
 mod common;
 
 use common::{demo_file, scalar};
+use placements::edit::{BoardEdit, apply};
 use placements::model::clash::ClashKind;
 use placements::store::{OpenMode, Store};
+use proptest::prelude::*;
 
 use common::run_in as run;
 
@@ -52,7 +54,7 @@ fn check_lists_every_clash_and_fails_until_each_is_placed_anyway() {
     assert_eq!(rows.len(), out.lines().count());
     assert!(rows.iter().any(|r| r["severity"] == "clash" && r["overridden"] == false));
 
-    // Placing each clashing placement anyway (by the store, as the window does) settles it.
+    // Placing each clashing placement anyway (through the edit the window makes) settles it.
     let mut store = Store::open(&file, OpenMode::Edit).unwrap();
     let programme = store.programme().unwrap();
     for found in placements::model::clash::check_all(&programme, None).iter().filter(|f| f.problem.is_hard()) {
@@ -61,7 +63,8 @@ fn check_lists_every_clash_and_fails_until_each_is_placed_anyway() {
             reason: "Agreed with both groups".into(),
             kinds: vec![ClashKind::OfferTaken, ClashKind::OfferFull],
         };
-        store.move_placement(p.id, p.day, p.offer, Some(&reason)).unwrap();
+        let edit = BoardEdit::Move { id: p.id, day: p.day, offer: p.offer, overridden: Some(reason) };
+        apply(&mut store, &edit.into()).unwrap();
     }
     drop(store);
     let (ok, out, _) = run(dir.path(), &["check", f]);
@@ -166,7 +169,9 @@ fn a_swap_exchanges_two_teams_days_and_activities_in_one_undo_step() {
     let placed = store.placement_summaries().unwrap();
     let (a, b) = (&placed[0], &placed[1]);
     let before = common::dump(&file);
-    let change = store.swap_placements(a.id, b.id, None).unwrap();
+    // Whatever the swap breaks, placed anyway: the swap itself is what is tested here.
+    let overridden = Some(placements::store::Override { reason: "Swapped".into(), kinds: ClashKind::ALL.to_vec() });
+    let change = apply(&mut store, &BoardEdit::Swap { a: a.id, b: b.id, overridden }.into()).unwrap().change;
     assert_eq!(change.label, format!("Swap {} and {}", a.team_name, b.team_name));
     let after = store.placement_summaries().unwrap();
     let find = |id| after.iter().find(|p| p.id == id).unwrap();
@@ -269,5 +274,121 @@ fn a_clash_placed_anyway_covers_every_placement_in_it() {
         let node = h.get_by_label_contains(&chip);
         let name = node.accesskit_node().label().unwrap_or_default();
         assert!(name.contains("placed anyway: The group asked for two teams"), "{name}");
+    }
+}
+
+/// One board edit, as indexes into whatever the file holds when it is made.
+#[derive(Clone, Debug)]
+enum Step {
+    Place { team: usize, day: u32, offer: Option<usize>, reason: Reason },
+    Move { placement: usize, day: u32, offer: Option<usize>, reason: Reason },
+    SetOffer { placement: usize, offer: Option<usize>, reason: Reason },
+    Swap { a: usize, b: usize, reason: Reason },
+    Status { placement: usize, status: usize },
+    Remove { placement: usize },
+}
+
+/// The reason given with an edit: none, an empty one, one for some rules, one for every rule.
+#[derive(Clone, Debug)]
+enum Reason {
+    None,
+    Empty,
+    Some(Vec<ClashKind>),
+    Every,
+}
+
+impl Reason {
+    fn given(&self) -> Option<placements::store::Override> {
+        let with =
+            |reason: &str, kinds: Vec<ClashKind>| Some(placements::store::Override { reason: reason.into(), kinds });
+        match self {
+            Self::None => None,
+            Self::Empty => with("  ", ClashKind::ALL.to_vec()),
+            Self::Some(kinds) => with("Agreed", kinds.clone()),
+            Self::Every => with("Agreed with everyone", ClashKind::ALL.to_vec()),
+        }
+    }
+}
+
+fn a_reason() -> impl Strategy<Value = Reason> {
+    prop_oneof![
+        3 => Just(Reason::None),
+        1 => Just(Reason::Empty),
+        1 => proptest::sample::subsequence(ClashKind::ALL.to_vec(), 1..4).prop_map(Reason::Some),
+        1 => Just(Reason::Every),
+    ]
+}
+
+fn a_step() -> impl Strategy<Value = Step> {
+    let day = 0..40u32;
+    let offer = proptest::option::weighted(0.8, 0..1000usize);
+    prop_oneof![
+        3 => (0..1000usize, day.clone(), offer.clone(), a_reason()).prop_map(|(team, day, offer, reason)| Step::Place { team, day, offer, reason }),
+        2 => (0..1000usize, day, offer.clone(), a_reason()).prop_map(|(placement, day, offer, reason)| Step::Move { placement, day, offer, reason }),
+        2 => (0..1000usize, offer, a_reason()).prop_map(|(placement, offer, reason)| Step::SetOffer { placement, offer, reason }),
+        1 => (0..1000usize, 0..1000usize, a_reason()).prop_map(|(a, b, reason)| Step::Swap { a, b, reason }),
+        1 => (0..1000usize, 0..4usize).prop_map(|(placement, status)| Step::Status { placement, status }),
+        1 => (0..1000usize).prop_map(|placement| Step::Remove { placement }),
+    ]
+}
+
+/// A demo file with its own clash taken off the board: no hard clash stands in it.
+fn clash_free_demo() -> &'static std::path::Path {
+    static MADE: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> = std::sync::OnceLock::new();
+    let (_, file) = MADE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let file = demo_file(dir.path(), "judge.placements", 80);
+        let store = Store::open(&file, OpenMode::ReadOnly).unwrap();
+        let found = placements::model::clash::check_all(&store.programme().unwrap(), None);
+        drop(store);
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        for f in found.iter().filter(|f| f.problem.is_hard() && !f.overridden) {
+            conn.execute("DELETE FROM placement WHERE id = ?1", [f.placement.0]).unwrap();
+        }
+        (dir, file)
+    });
+    file
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Whatever board edits are asked for, with whatever reasons, every one that `edit::apply`
+    /// makes leaves no clash standing without a reason: a clash is made only placed anyway.
+    #[test]
+    fn every_board_edit_is_clash_free_or_carries_a_reason(steps in proptest::collection::vec(a_step(), 1..14)) {
+        use placements::model::PlacementStatus;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("judged.placements");
+        std::fs::copy(clash_free_demo(), &file).unwrap();
+        let mut store = Store::open(&file, OpenMode::Edit).unwrap();
+        let first = chrono::NaiveDate::from_ymd_opt(2027, 4, 5).unwrap();
+        for step in steps {
+            let programme = store.programme().unwrap();
+            let teams: Vec<_> = programme.teams.iter().map(|t| t.id).collect();
+            let offers: Vec<_> = programme.offers.iter().map(|o| o.id).collect();
+            let placed: Vec<_> = programme.placements.iter().map(|p| p.id).collect();
+            let day = |n: u32| first + chrono::Duration::days(i64::from(n));
+            let offer = |o: Option<usize>| o.and_then(|o| offers.get(o % offers.len().max(1)).copied());
+            let pick = |n: usize| placed.get(n % placed.len().max(1)).copied();
+            let edit = match &step {
+                Step::Place { team, day: d, offer: o, reason } => Some(BoardEdit::Place { team: teams[team % teams.len()], day: day(*d), offer: offer(*o), overridden: reason.given() }),
+                Step::Move { placement, day: d, offer: o, reason } => pick(*placement).map(|id| BoardEdit::Move { id, day: day(*d), offer: offer(*o), overridden: reason.given() }),
+                Step::SetOffer { placement, offer: o, reason } => pick(*placement).map(|id| BoardEdit::SetOffer { id, offer: offer(*o), overridden: reason.given() }),
+                Step::Swap { a, b, reason } => pick(*a).zip(pick(*b)).filter(|(a, b)| a != b).map(|(a, b)| BoardEdit::Swap { a, b, overridden: reason.given() }),
+                Step::Status { placement, status } => {
+                    let status = [PlacementStatus::Pencilled, PlacementStatus::Confirmed, PlacementStatus::Done, PlacementStatus::Cancelled][*status];
+                    pick(*placement).map(|id| BoardEdit::SetStatus { id, status })
+                }
+                Step::Remove { placement } => pick(*placement).map(BoardEdit::RemovePlacement),
+            };
+            let Some(edit) = edit else { continue };
+            if apply(&mut store, &edit.clone().into()).is_ok() {
+                let found = placements::model::clash::check_all(&store.programme().unwrap(), None);
+                let standing: Vec<_> = found.iter().filter(|f| f.problem.is_hard() && !f.overridden).collect();
+                prop_assert!(standing.is_empty(), "{edit:?} left {standing:?}");
+                prop_assert!(found.iter().filter(|f| f.overridden).all(|f| !f.reason.trim().is_empty()));
+            }
+        }
     }
 }

@@ -66,6 +66,10 @@ pub enum StoreError {
     ReadOnly,
     #[error("{0}")]
     Invalid(String),
+    /// A board edit that would make a clash, given no reason to make it anyway (the clashes in
+    /// words).
+    #[error("This would make a clash: {0} It is made only with a reason to place it anyway.")]
+    ClashWithoutReason(String),
     #[error("The import was cancelled; the file is as it was before.")]
     Cancelled,
     #[error("{0} no longer exists in this file.")]

@@ -195,8 +195,9 @@ impl Store {
             .map_err(|_| StoreError::Missing("That placement"))
     }
 
-    /// Places a team on a day (one undo step).
-    pub fn place(&mut self, new: &NewPlacement) -> Result<(PlacementId, ChangeSet), StoreError> {
+    /// Places a team on a day (one undo step). Not judged here: every board edit comes through
+    /// `edit::apply`, which refuses a clash without a reason, so these are the crate's own.
+    pub(crate) fn place(&mut self, new: &NewPlacement) -> Result<(PlacementId, ChangeSet), StoreError> {
         let name = self.team_name(new.team)?;
         let (ids, change) =
             self.place_many(format!("Place {name} on {}", uk_date(new.day)), std::slice::from_ref(new))?;
@@ -204,7 +205,7 @@ impl Store {
     }
 
     /// Makes several placements as one undo step named `label` (all or none).
-    pub fn place_many(
+    pub(crate) fn place_many(
         &mut self,
         label: String,
         placements: &[NewPlacement],
@@ -233,7 +234,7 @@ impl Store {
     }
 
     /// Moves a placement to another day and sets its offer (one undo step).
-    pub fn move_placement(
+    pub(crate) fn move_placement(
         &mut self,
         id: PlacementId,
         day: NaiveDate,
@@ -247,7 +248,7 @@ impl Store {
     }
 
     /// Gives a placement an activity offer, or takes it away (one undo step).
-    pub fn set_placement_offer(
+    pub(crate) fn set_placement_offer(
         &mut self,
         id: PlacementId,
         offer: Option<OfferId>,
@@ -266,7 +267,7 @@ impl Store {
 
     /// Two placements exchange their teams: each team takes the other's day and activity (one
     /// undo step).
-    pub fn swap_placements(
+    pub(crate) fn swap_placements(
         &mut self,
         a: PlacementId,
         b: PlacementId,
