@@ -208,10 +208,19 @@ pub(super) fn export_groups(file: &Path, out: &Path) -> Result<String, String> {
 pub(super) fn export_oruk(file: &Path, outdir: &Path) -> Result<String, String> {
     let store = open_to_read(file)?;
     let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
-    let n = crate::exchange::oruk::write_package(&records, outdir).map_err(|e| format!("could not export: {e}"))?;
-    Ok(format!(
+    let exported =
+        crate::exchange::oruk::write_package(&records, outdir).map_err(|e| format!("could not export: {e}"))?;
+    let mut lines = vec![format!(
         "exported {} as an Open Referral UK package to {}",
-        count_of(n as u64, "group", "groups"),
+        count_of(exported.groups as u64, "group", "groups"),
         outdir.display()
-    ))
+    )];
+    if !exported.left_out.is_empty() {
+        lines.push(format!(
+            "left out {} the standard does not accept (the rest of each group is in the package):",
+            count_of(exported.left_out.len() as u64, "value", "values")
+        ));
+        lines.extend(exported.left_out.iter().map(|l| format!("  {}: {} “{}”", l.group, l.field, l.value)));
+    }
+    Ok(lines.join("\n"))
 }

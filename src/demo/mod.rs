@@ -59,6 +59,21 @@ fn drama_mobile(rng: &mut Rng) -> String {
     format!("07700 900{:03}", rng.below(1000))
 }
 
+/// A slug cut at a word to the 63 characters a part of a domain name may have.
+fn domain_label(slug: &str) -> String {
+    let mut label = String::new();
+    for word in slug.split('-') {
+        if label.len() + word.len() + 1 > 63 {
+            break;
+        }
+        if !label.is_empty() {
+            label.push('-');
+        }
+        label.push_str(word);
+    }
+    label
+}
+
 fn slug(text: &str, separator: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
@@ -131,7 +146,7 @@ fn make_group(
     let first = *rng.pick(FIRST_NAMES);
     let last = *rng.pick(LAST_NAMES);
     let contact_name = format!("{first} {last}");
-    let group_slug = slug(&name, "-");
+    let group_slug = domain_label(&slug(&name, "-"));
     let district = rng_district(rng, hood);
     let status = match rng.below(100) {
         0..=87 => GroupStatus::Active,
@@ -496,5 +511,8 @@ mod tests {
     fn slugs_make_plain_email_parts() {
         assert_eq!(slug("St Anne's Men's Shed", "-"), "st-annes-mens-shed");
         assert_eq!(slug("Siobhán O'Neill", "."), "siobhan.oneill");
+        let long = slug("Blackpool Town Centre & District Tenants' and Residents' Association", "-");
+        assert_eq!(long.len(), 65);
+        assert_eq!(domain_label(&long), "blackpool-town-centre-district-tenants-and-residents");
     }
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::files::{ExportError, write_atomically};
-use crate::model::checks::is_plausible_email;
+use crate::model::checks::is_standard_email;
 use crate::model::{CommunityGroup, GroupRecord, GroupStatus};
 
 /// The package's tables: file name and columns, in the profile's order.
@@ -122,18 +122,43 @@ pub fn stable_uuid(kind: &str, key: &str) -> String {
     )
 }
 
-/// A web address as a URI: with a scheme, and nothing that cannot be in one.
-fn as_uri(website: &str) -> String {
+/// A web address as a URI the standard accepts: with a scheme (`https://` put before one given
+/// without), and nothing that cannot be in one. `None` when it cannot be one.
+fn as_uri(website: &str) -> Option<String> {
     let website = website.trim();
-    if website.is_empty() || website.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
-        return String::new();
+    if website.is_empty() {
+        return Some(String::new());
     }
-    if website.contains("://") { website.to_owned() } else { format!("https://{website}") }
+    if website.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+    }) {
+        return None;
+    }
+    match website.split_once("://") {
+        None => Some(format!("https://{website}")),
+        Some((scheme, rest)) => {
+            let mut chars = scheme.chars();
+            let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            (scheme_ok && !rest.is_empty()).then(|| website.to_owned())
+        }
+    }
 }
 
-fn email(text: &str) -> String {
-    let text = text.trim();
-    if is_plausible_email(text) { text.to_owned() } else { String::new() }
+/// A value the standard does not accept, left out of its field in the package.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    pub group: String,
+    /// "email", "website".
+    pub field: &'static str,
+    pub value: String,
+}
+
+/// What an export wrote, and what it left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Exported {
+    pub groups: usize,
+    pub left_out: Vec<LeftOut>,
 }
 
 fn status(status: GroupStatus) -> &'static str {
@@ -151,6 +176,7 @@ fn blanks(n: usize) -> Vec<String> {
 
 /// The package's tables as they are filled, one group at a time.
 struct Package {
+    left_out: Vec<LeftOut>,
     tables: BTreeMap<&'static str, Vec<Vec<String>>>,
     /// Each category's term id, by its name in lower case.
     terms: BTreeMap<String, String>,
@@ -168,10 +194,22 @@ impl Package {
         self.tables.entry(table).or_default().push(row);
     }
 
+    /// `value` as `accepted` gives it, or nothing, with what was left out noted.
+    fn checked(&mut self, g: &CommunityGroup, field: &'static str, value: &str, accepted: Option<String>) -> String {
+        accepted.unwrap_or_else(|| {
+            self.left_out.push(LeftOut { group: g.name.clone(), field, value: value.trim().to_owned() });
+            String::new()
+        })
+    }
+
     fn organization(&mut self, g: &CommunityGroup, ids: &GroupIds) {
         let description = if g.description.trim().is_empty() { g.name.clone() } else { g.description.clone() };
+        let trimmed = g.email.trim();
+        let email_given = (trimmed.is_empty() || is_standard_email(trimmed)).then(|| trimmed.to_owned());
+        let email = self.checked(g, "email", &g.email, email_given);
+        let website = self.checked(g, "website", &g.website, as_uri(&g.website));
         let mut row =
-            vec![ids.organization.clone(), g.name.clone(), description.clone(), email(&g.email), as_uri(&g.website)];
+            vec![ids.organization.clone(), g.name.clone(), description.clone(), email.clone(), website.clone()];
         row.extend(blanks(3));
         self.push("organizations.csv", row);
         let mut row = vec![
@@ -179,8 +217,8 @@ impl Package {
             ids.organization.clone(),
             g.name.clone(),
             description,
-            as_uri(&g.website),
-            email(&g.email),
+            website,
+            email,
             status(g.status).to_owned(),
         ];
         row.resize(15, String::new());
@@ -303,10 +341,14 @@ impl Package {
     }
 }
 
-/// The package's rows, table by table (file name to rows of cells in the table's column order).
-pub fn package_rows(records: &[GroupRecord]) -> BTreeMap<&'static str, Vec<Vec<String>>> {
-    let mut package =
-        Package { tables: TABLES.iter().map(|(name, _)| (*name, Vec::new())).collect(), terms: BTreeMap::new() };
+/// The package's rows, table by table (file name to rows of cells in the table's column order),
+/// and the values left out because the standard does not accept them.
+pub fn package_rows(records: &[GroupRecord]) -> (BTreeMap<&'static str, Vec<Vec<String>>>, Vec<LeftOut>) {
+    let mut package = Package {
+        left_out: Vec::new(),
+        tables: TABLES.iter().map(|(name, _)| (*name, Vec::new())).collect(),
+        terms: BTreeMap::new(),
+    };
     for record in records {
         let g = &record.group;
         let key = record.id.0.to_string();
@@ -319,13 +361,13 @@ pub fn package_rows(records: &[GroupRecord]) -> BTreeMap<&'static str, Vec<Vec<S
         package.categories(&record.categories, &ids);
     }
     package.taxonomy(records);
-    package.tables
+    (package.tables, package.left_out)
 }
 
 /// Writes the package's CSV files into `folder` (made if missing); each file is written whole.
-pub fn write_package(records: &[GroupRecord], folder: &Path) -> Result<usize, ExportError> {
+pub fn write_package(records: &[GroupRecord], folder: &Path) -> Result<Exported, ExportError> {
     std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder { folder: folder.to_path_buf(), source })?;
-    let tables = package_rows(records);
+    let (tables, left_out) = package_rows(records);
     for (name, columns) in TABLES {
         let mut bytes = Vec::new();
         {
@@ -339,7 +381,7 @@ pub fn write_package(records: &[GroupRecord], folder: &Path) -> Result<usize, Ex
         write_atomically(&folder.join(name), &bytes)
             .map_err(|source| ExportError::Write { name: (*name).to_owned(), source })?;
     }
-    Ok(records.len())
+    Ok(Exported { groups: records.len(), left_out })
 }
 
 #[cfg(test)]

@@ -23,6 +23,31 @@ pub fn is_plausible_email(text: &str) -> bool {
         && !text.chars().any(char::is_whitespace)
 }
 
+/// Whether `text` is an email address as the Open Referral UK standard's validator accepts one
+/// (Python's `validators.email`): a local part of at most 64 characters from the dot-atom set
+/// (Latin letters with accents allowed), one `@`, and a domain of at most 253 characters in
+/// labels of 1 to 63 letters, digits and inner hyphens, ending in a top-level label that ends in
+/// a letter. Stricter than [`is_plausible_email`], which keeps what people type.
+pub fn is_standard_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    let atom_char = |c: char| {
+        c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{}|~-".contains(c) || ('\u{00A0}'..='\u{024F}').contains(&c)
+    };
+    let local_ok = !local.is_empty()
+        && local.chars().count() <= 64
+        && local.split('.').all(|atom| !atom.is_empty() && atom.chars().all(atom_char));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    let top_ok =
+        labels.last().is_some_and(|top| top.len() >= 2 && top.chars().last().is_some_and(|c| c.is_ascii_alphabetic()));
+    local_ok && domain.len() <= 253 && labels.len() >= 2 && labels.iter().all(|l| label_ok(l)) && top_ok
+}
+
 /// Whether `text` looks like a UK phone number: `01632 960123`, `07700 900123`,
 /// `+44 7700 900123`, with spaces, brackets or dashes anywhere.
 pub fn is_plausible_uk_phone(text: &str) -> bool {
@@ -43,6 +68,33 @@ pub fn is_plausible_uk_phone(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn standard_emails_are_as_the_standards_validator_takes_them() {
+        for good in ["hello@bispham-shed.example.org", "zoë.brontë@example.org", "a+b@x.co.uk", "o'neill@x.org"] {
+            assert!(is_standard_email(good), "{good}");
+        }
+        let long_label = format!("hello@{}.example.org", "a".repeat(64));
+        for bad in [
+            long_label.as_str(),
+            "no-at-sign",
+            "two@@example.org",
+            "a@b@example.org",
+            "x@localhost",
+            "x@example.123",
+            "x@-bad.org",
+            "x@bad-.org",
+            ".x@example.org",
+            "x..y@example.org",
+            "x y@example.org",
+            "x@exa mple.org",
+            "x@exämple.org",
+            "\"quoted\"@example.org",
+            "x@example.org.",
+        ] {
+            assert!(!is_standard_email(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn uk_phone_numbers_are_recognised() {
