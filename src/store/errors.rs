@@ -41,6 +41,10 @@ pub enum OpenError {
     CannotCreate(std::io::Error),
     #[error("The file could not be read: {0}.")]
     Io(std::io::Error),
+    #[error(
+        "The file was left in the middle of a change by a program that stopped (its journal, “{journal}”, is beside it), and it can only be put back as it was before that change by opening it where it can be written: the file or its folder is read-only here. Copy the file and its journal together to a folder you can write to, and open it there. Nothing in it was changed."
+    )]
+    InterruptedChange { journal: String },
     #[error("SQLite could not read the file: {0}.")]
     Sqlite(rusqlite::Error),
 }

@@ -131,6 +131,33 @@ fn folder_is_read_only(path: &Path) -> bool {
     fs::metadata(folder).map(|m| m.permissions().readonly()).unwrap_or(true)
 }
 
+/// The rollback journal a program that stopped in the middle of a change left beside `path`,
+/// when there is one with something in it.
+fn journal_left(path: &Path) -> Option<PathBuf> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let journal = PathBuf::from(journal);
+    fs::metadata(&journal).ok().filter(|m| m.is_file() && m.len() > 0).map(|_| journal)
+}
+
+/// A change a killed program left half made (a hot journal beside the file) is rolled back
+/// before the file is read, by any open, read-only ones too: a read-only connection cannot roll
+/// it back and refused to read the file at all. Only where the file and its folder can be
+/// written: it is the user's own file, put back exactly as it was before that change. SQLite
+/// rolls back only a journal no live writer holds, so a copy of the program writing the file
+/// now is left alone.
+fn recover_interrupted_change(path: &Path, meta: &fs::Metadata) {
+    if journal_left(path).is_none() || meta.permissions().readonly() || folder_is_read_only(path) {
+        return;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if let Ok(conn) = Connection::open_with_flags(path, flags) {
+        let _ = conn.busy_timeout(Duration::from_secs(2));
+        // The first read rolls a hot journal back; nothing else is written.
+        let _ = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0));
+    }
+}
+
 fn decide_access(
     path: &Path,
     meta: &fs::Metadata,
@@ -201,7 +228,20 @@ impl Store {
         }
         let verdict = check_header(&read_prefix(path)?, meta.len())?;
         let (access, lock) = decide_access(path, &meta, mode)?;
-        Self::open_checked(path, verdict, access, lock)
+        if access != Access::ReadWrite {
+            recover_interrupted_change(path, &meta);
+        }
+        Self::open_checked(path, verdict, access, lock).map_err(|e| match e {
+            // A read-only connection cannot roll back a hot journal: SQLite says "attempt to
+            // write a readonly database". Said in words instead.
+            OpenError::Sqlite(ref inner) if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+                match journal_left(path) {
+                    Some(journal) => OpenError::InterruptedChange { journal: display_name(&journal) },
+                    None => e,
+                }
+            }
+            e => e,
+        })
     }
 
     /// Opens a file whose header has passed, with the access (and lock) already decided.
