@@ -5,6 +5,8 @@
 //! Prints `bench board_frame teams=100 placements=300 mode=rest|dragging frames=… p50_ms=…
 //! p95_ms=…`. Run with `cargo bench --bench board_frame`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::time::Instant;

@@ -8,6 +8,8 @@
 //! Prints `bench day_sheets doc=day|every_day|programme pages=… runs=… prepare_ms=… layout_ms=…
 //! pdf_ms=… total_ms=… pdf_kb=…` (medians). Run with `cargo bench --bench day_sheets`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::time::Instant;

@@ -5,6 +5,8 @@
 //! Prints `bench directory_frame groups=N mode=scroll|search frames=… p50_ms=… p95_ms=…` and
 //! the 100,000 to 1,500 ratio of the p95s. Run with `cargo bench --bench directory_frame`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::time::Instant;
 
 use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, vec2};

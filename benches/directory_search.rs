@@ -4,6 +4,8 @@
 //! Prints `bench directory_search groups=100000 keystrokes=… p50_ms=… p95_ms=… max_ms=…`, and a
 //! line per query with the groups it found. Run with `cargo bench --bench directory_search`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::time::Instant;
 
 use placements::demo::{DemoOptions, write_demo};

@@ -15,6 +15,8 @@
 //! window_import_ms=… window_undo_ms=…`. Needs `sqlite3` on the PATH for the comparison. Run
 //! with `cargo bench --bench import_csv`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;

@@ -8,6 +8,8 @@
 //! Prints `bench import_offers rows=1000 groups=1500 window_check_ms=… window_import_ms=…
 //! command_ms=… imported=…`. Run with `cargo bench --bench import_offers`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::process::Command;
 use std::time::Instant;
 

@@ -4,6 +4,8 @@
 //! Prints `bench open_file groups=N open_ms=… first_frame_ms=… total_ms=… file_mb=…` per size
 //! (the median of five runs). Run with `cargo bench --bench open_file`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::time::Instant;
 
 use egui_kittest::Harness;

@@ -10,6 +10,8 @@
 //! max_ms=…` (and `pages=` for the PDF). Aim: figures under 20 ms, the PDF under 1 s. Run with
 //! `cargo bench --bench report`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::time::Instant;
 
 use chrono::{Datelike as _, Duration, NaiveDate};

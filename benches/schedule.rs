@@ -8,6 +8,8 @@
 //! (the aim: under 100 ms at 100 teams, 600 offers and 60 days with a limit). Run with
 //! `cargo bench --bench schedule`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::time::Instant;
 
 use chrono::Datelike as _;

@@ -1,6 +1,8 @@
 //! The board's placements in the file and on the command line: schema step 5, `check`, `offers`
 //! and `place`, and `info --json`'s placements by status.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use common::{demo_file, scalar};

@@ -1,6 +1,8 @@
 //! The board, driven as a coordinator drives it: drags through egui_kittest, the keyboard, and
 //! the file checked after each step.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Calendar files read back by a real parser (Python's `icalendar`, installed by `.ci/run`), and
 //! the mail merge read back as a spreadsheet would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::collections::{BTreeMap, HashSet};

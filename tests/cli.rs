@@ -1,5 +1,7 @@
 //! The command line, run as a user runs it: the real binary, real files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::Path;

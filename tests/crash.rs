@@ -7,6 +7,8 @@
 //! deterministic jitter, so every run of the test covers the start, the middle, the end and just
 //! after it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::{Path, PathBuf};

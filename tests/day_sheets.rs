@@ -2,6 +2,8 @@
 //! (every font embedded), `pdftotext` (every name exactly, headers repeated, the page count),
 //! `pdfinfo` (landscape for the wall chart).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,8 @@
 //! where the (scripted) dialog says, Print… handing a copy to the viewer, the other kinds of
 //! document a click away.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::Path;

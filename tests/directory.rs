@@ -1,5 +1,7 @@
 //! The directory's search and filters on a real file, as the Directory panel runs them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use common::demo_file;

@@ -1,6 +1,8 @@
 //! A fault in the program on a worker thread reaches the user as a message, never as a hung
 //! progress bar, and the file is left as it was.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use egui_kittest::Harness;

@@ -1,5 +1,7 @@
 //! Importing community groups from real spreadsheets.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use common::placements;

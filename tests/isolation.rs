@@ -1,6 +1,8 @@
 //! The program keeps to itself: one writing copy per file across processes, no network at all,
 //! and no personal data in its logs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::io::{BufRead as _, BufReader};

@@ -5,6 +5,8 @@
 //! the rows whose group is a question); the rest through the command line. Every team's printed
 //! "Meet at" must have the postcode its offer gave, and never the group's registered office.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -6,6 +6,8 @@
 //! - the last control of the panel, reached that way, takes a click of the pointer;
 //! - a picture of the panel is kept for review in `target/tmp/laptop-screens/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! Offers in the file: saving the whole record, undo and redo, deleting, the list's facts, and an
 //! older file brought up to date.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use chrono::{NaiveDate, NaiveTime};

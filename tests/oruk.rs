@@ -1,6 +1,8 @@
 //! The Open Referral UK export, checked by the standard's own validator (`frictionless`, from
 //! PyPI; `.ci/run` installs it) against the UK profile's datapackage.json in `../shared/data`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use common::placements;

@@ -3,6 +3,8 @@
 //! Google Forms exports, the report as a PDF read back with qpdf, pdffonts and pdftotext, and
 //! the form driven through egui_kittest.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -1,6 +1,8 @@
 //! Cohorts and participants in the file: a roster imported from a spreadsheet, records edited
 //! and undone, and personal details removed so that they are gone from the file's bytes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use chrono::NaiveDate;

@@ -1,6 +1,8 @@
 //! Property tests: whatever bytes a spreadsheet holds, the importer answers without panicking
 //! and never loses a value it accepts; the clash rules agree with a plain count.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;

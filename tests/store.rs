@@ -1,6 +1,8 @@
 //! The placement database file: opening checks, read-only, locking, Save As, undo and backups,
 //! all on real SQLite files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::fs;

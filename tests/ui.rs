@@ -1,6 +1,8 @@
 //! The window, driven through its accessibility tree with egui_kittest: no real dialogs, no
 //! real home folder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::{Path, PathBuf};

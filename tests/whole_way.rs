@@ -3,6 +3,8 @@
 //! the importer accepted kept. Every field is fed text with characters of several bytes
 //! (accents, Word's dashes, full-width digits, emoji) where a byte-indexed slice would break.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,8 @@
 //! name in its title, quits with Ctrl+Q, and checks that the window remembered the file; and on
 //! the board, drags a team from the tray onto a day with the mouse, as a hand does.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::path::Path;

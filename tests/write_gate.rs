@@ -2,6 +2,8 @@
 //! restore all refuse a file that is no longer the one opened, no longer writable, or whose lock
 //! this process no longer holds; and a backup restored as a new file takes that file's lock.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
+
 mod common;
 
 use std::fs;

@@ -194,7 +194,8 @@ fn recent_day(rng: &mut Rng, year: i32) -> Option<NaiveDate> {
 }
 
 fn rng_district(rng: &mut Rng, hood: &NeighbourhoodSeed) -> &'static str {
-    *rng.pick(hood.districts)
+    let district: &&'static str = rng.pick(hood.districts);
+    district
 }
 
 /// The days `offer` can host a team.

@@ -401,8 +401,11 @@ mod tests {
 
     #[test]
     fn web_addresses_get_a_scheme() {
-        assert_eq!(as_uri("www.example.org"), "https://www.example.org");
-        assert_eq!(as_uri("http://example.org/x"), "http://example.org/x");
-        assert_eq!(as_uri("see our facebook page"), "");
+        assert_eq!(as_uri("www.example.org").as_deref(), Some("https://www.example.org"));
+        assert_eq!(as_uri("http://example.org/x").as_deref(), Some("http://example.org/x"));
+        assert_eq!(as_uri("").as_deref(), Some(""));
+        assert_eq!(as_uri("see our facebook page"), None);
+        assert_eq!(as_uri("1http://example.org"), None);
+        assert_eq!(as_uri("http://"), None);
     }
 }

@@ -137,7 +137,8 @@ pub enum Command {
     Restore(BackupInfo),
     /// Delete a file's backups taken before this moment (they hold personal data now removed).
     DeleteBackupsBefore(PathBuf, chrono::NaiveDateTime),
-    Edit(EditRequest),
+    /// Boxed: an edit carries a whole record, many times the size of every other command.
+    Edit(Box<EditRequest>),
     /// Open the Offers panel's editor on a new offer from this group.
     NewOffer(GroupId),
     /// Show this offer in the Offers panel.
@@ -159,7 +160,7 @@ pub enum Command {
 impl Command {
     /// A change to the document.
     pub fn edit(edit: impl Into<EditRequest>) -> Self {
-        Self::Edit(edit.into())
+        Self::Edit(Box::new(edit.into()))
     }
 }
 

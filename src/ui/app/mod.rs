@@ -155,7 +155,7 @@ impl PlacementsApp {
             Command::RestoreChosen(backup) => self.restore_chosen(backup),
             Command::Restore(backup) => self.restore(backup),
             Command::DeleteBackupsBefore(document, before) => self.delete_backups_before(&document, before),
-            Command::Edit(edit) => self.apply_edit(edit),
+            Command::Edit(edit) => self.apply_edit(*edit),
             Command::NewOffer(group) => {
                 self.show_panel(PanelKind::Offers);
                 if let Some(doc) = &self.doc

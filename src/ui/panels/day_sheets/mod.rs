@@ -110,7 +110,8 @@ enum State {
     },
     Shown {
         key: (SheetChoice, u64),
-        preview: preview::Preview,
+        /// Boxed: the pages' images are most of a state.
+        preview: Box<preview::Preview>,
     },
     /// Nothing to print, a fault, or cancelled: said in words until the choice changes.
     Said {
@@ -235,7 +236,7 @@ impl DaySheetsPanel {
         let key = *key;
         match job.poll() {
             None => {}
-            Some(Ok(Ok(made))) => self.state = State::Shown { key, preview: preview::Preview::new(made) },
+            Some(Ok(Ok(made))) => self.state = State::Shown { key, preview: Box::new(preview::Preview::new(made)) },
             Some(Ok(Err(e))) => self.state = State::Said { key, words: e.to_string(), cancelled: false },
             Some(Err(_fault)) => {
                 self.state = State::Said {
