@@ -155,6 +155,10 @@ pub enum Command {
     ExportReport(Option<CohortId>),
     /// Open the Outcomes panel's form for this placement.
     RecordOutcome(crate::model::PlacementId),
+    /// Start the import the import window was asked for.
+    StartImport,
+    /// The import window's import finished: record its undo step.
+    ImportFinished(Box<crate::store::ChangeSet>),
 }
 
 impl Command {

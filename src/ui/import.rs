@@ -74,6 +74,9 @@ pub enum ImportOutcome {
     Open,
     /// Close it.
     Closed,
+    /// The person asked to import: the app starts it after the frame (`Command::StartImport`),
+    /// as it makes every other change.
+    Start,
     /// The import finished: this change set is its undo step.
     Imported(ChangeSet),
 }
@@ -82,6 +85,8 @@ pub enum ImportOutcome {
 pub trait AnyImportWindow {
     /// Draws the window; returns what the app should do.
     fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome;
+    /// Starts the import the person asked for, on a worker with its own handle on the file.
+    fn start(&mut self, store: &Store, ctx: &egui::Context);
     /// Whether an import is running (the file must stay open until it ends).
     fn is_running(&self) -> bool;
 }
@@ -89,6 +94,10 @@ pub trait AnyImportWindow {
 impl<K: ImportKind> AnyImportWindow for ImportWindow<K> {
     fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome {
         ImportWindow::ui(self, ctx, store)
+    }
+
+    fn start(&mut self, store: &Store, ctx: &egui::Context) {
+        self.start_import(store, ctx);
     }
 
     fn is_running(&self) -> bool {
@@ -308,10 +317,7 @@ impl<K: ImportKind> ImportWindow<K> {
         match asked {
             Asked::Nothing => ImportOutcome::Open,
             Asked::Close => ImportOutcome::Closed,
-            Asked::Start => {
-                self.start_import(store, ctx);
-                ImportOutcome::Open
-            }
+            Asked::Start => ImportOutcome::Start,
             Asked::Reread(sheet) => {
                 self.stage = Self::start_reading(&self.kind, &self.path, sheet, store, ctx);
                 ImportOutcome::Open

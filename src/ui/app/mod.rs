@@ -156,6 +156,17 @@ impl PlacementsApp {
             Command::Restore(backup) => self.restore(backup),
             Command::DeleteBackupsBefore(document, before) => self.delete_backups_before(&document, before),
             Command::Edit(edit) => self.apply_edit(*edit),
+            Command::StartImport => {
+                if let (Some(window), Some(doc)) = (&mut self.import, &self.doc) {
+                    window.start(&doc.store, ctx);
+                }
+            }
+            Command::ImportFinished(change) => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.record(*change);
+                    self.panels.document_reloaded();
+                }
+            }
             Command::NewOffer(group) => {
                 self.show_panel(PanelKind::Offers);
                 if let Some(doc) = &self.doc
@@ -290,10 +301,8 @@ impl PlacementsApp {
         match window.ui(ctx, &doc.store) {
             ImportOutcome::Open => {}
             ImportOutcome::Closed => self.import = None,
-            ImportOutcome::Imported(change) => {
-                doc.record(change);
-                self.panels.document_reloaded();
-            }
+            ImportOutcome::Start => self.pending.push(Command::StartImport),
+            ImportOutcome::Imported(change) => self.pending.push(Command::ImportFinished(Box::new(change))),
         }
     }
 
