@@ -115,3 +115,39 @@ fn calendar_files_and_a_mail_merge_are_exported_from_the_file_menu() {
     assert!(!table.rows.is_empty());
     assert!(h.query_by_label_contains("Wrote a mail merge for participants (").is_some());
 }
+
+/// The window exports as the command line does: with no team placed, a mail merge or calendar
+/// files are refused in words and no empty file is written (the window wrote an empty merge,
+/// the command line refused it).
+#[test]
+fn with_no_team_placed_the_window_writes_no_empty_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blank.placements");
+    placements::store::Store::create(&file).unwrap();
+    let merge = dir.path().join("merge.csv");
+    let folder = dir.path().join("calendars");
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(merge.clone()), DialogOutcome::Chosen(folder.clone())]);
+    let mut app =
+        PlacementsApp::new(AppPaths { data_dir: dir.path().join("data") }, Box::new(dialogs), Prefs::default());
+    app.start(Start::File(file.clone()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export mail merge for participants…").click();
+    h.run();
+    assert!(h.query_by_label_contains("No team is placed: there is nothing to merge").is_some());
+    assert!(!merge.exists(), "no empty merge written");
+    h.get_by_label("OK").click();
+    h.run();
+
+    // The command line says the same of the same file.
+    let (ok, _, err) =
+        common::run_in(dir.path(), &["export", "mail-merge", file.to_str().unwrap(), merge.to_str().unwrap()]);
+    assert!(!ok && err.contains("no team is placed: there is nothing to merge"), "{err}");
+    assert!(!merge.exists());
+}

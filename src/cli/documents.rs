@@ -6,11 +6,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Output, cohort_named, open_to_read};
-use crate::exchange::calendars::{calendar_files, write_calendars};
 use crate::exchange::files::write_atomically;
-use crate::exchange::mail_merge::{MergeFor, merge_bytes};
+use crate::exchange::mail_merge::MergeFor;
 use crate::model::sheets::SheetChoice;
-use crate::model::sheets::SheetPlacement;
 use crate::model::text::count_of;
 use crate::print::pdf_of;
 use crate::store::Store;
@@ -72,30 +70,20 @@ pub(super) fn day_sheets(file: &Path, out: &Path, args: &SheetsArgs<'_>) -> Resu
     Ok(format!("wrote {} ({pages})", out.display()).into())
 }
 
-/// The live placements, of one cohort if named.
-fn placements_of(store: &Store, file: &Path, cohort: Option<&str>) -> Result<Vec<SheetPlacement>, String> {
-    let cohort = cohort.map(|name| cohort_named(store, file, name)).transpose()?;
-    let all = store.sheet_placements().map_err(|e| format!("could not read {}: {e}", file.display()))?;
-    Ok(all.into_iter().filter(|p| cohort.as_ref().is_none_or(|c| c.id == p.cohort)).collect())
-}
-
 /// Calendar files for each team, participant and host group, in `outdir`.
 pub(super) fn export_ics(file: &Path, outdir: &Path, cohort: Option<&str>) -> Result<Output, String> {
     let store = open_to_read(file)?;
-    let placements = placements_of(&store, file, cohort)?;
-    if placements.is_empty() {
-        return Err(format!(
-            "no team is placed{}: there is nothing to put in a calendar",
-            cohort.map(|c| format!(" in {c}")).unwrap_or_default()
-        ));
-    }
-    let chosen: Vec<&SheetPlacement> = placements.iter().collect();
-    let files = calendar_files(&chosen);
-    let written = write_calendars(outdir, &files).map_err(|e| format!("could not export: {e}"))?;
+    let cohort = cohort.map(|name| cohort_named(&store, file, name)).transpose()?.map(|c| c.id);
+    let placements = store.sheet_placements().map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let placements = placements.iter().filter(|p| cohort.is_none_or(|c| c == p.cohort)).count();
+    let written = crate::exchange::export::export_calendars(&store, cohort, outdir).map_err(|e| match e {
+        e @ crate::exchange::export::ExportFailed::Nothing { .. } => e.to_string(),
+        e => format!("could not export: {e}"),
+    })?;
     Ok(format!(
         "wrote {} ({}) to {}",
         written.sentence(),
-        count_of(placements.len() as u64, "placement", "placements"),
+        count_of(placements as u64, "placement", "placements"),
         outdir.display()
     )
     .into())
@@ -109,17 +97,9 @@ pub(super) fn export_mail_merge(
     merge_for: MergeFor,
 ) -> Result<Output, String> {
     let store = open_to_read(file)?;
-    let placements = placements_of(&store, file, cohort)?;
-    let chosen: Vec<&SheetPlacement> = placements.iter().collect();
-    let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    let (bytes, rows) = merge_bytes(&chosen, merge_for, xlsx).map_err(|e| format!("could not export: {e}"))?;
-    if rows == 0 {
-        return Err(format!(
-            "no team is placed{}: there is nothing to merge",
-            cohort.map(|c| format!(" in {c}")).unwrap_or_default()
-        ));
-    }
-    write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
+    let cohort = cohort.map(|name| cohort_named(&store, file, name)).transpose()?.map(|c| c.id);
+    let what = crate::exchange::export::SheetExport::MailMerge { merge_for, cohort };
+    let rows = crate::exchange::export::export_sheet(&store, what, out).map_err(|e| e.to_string())?;
     let rows = count_of(rows as u64, "row", "rows");
     Ok(format!("wrote a mail merge for {} ({rows}) to {}", merge_for.label(), out.display()).into())
 }
@@ -137,23 +117,19 @@ pub(super) fn report(file: &Path, out: &Path, cohort: Option<&str>) -> Result<Ou
             let printed = crate::print::typeset(&prepared, today).map_err(|e| e.to_string())?;
             printed.pdf().map_err(|e| e.to_string())?
         }
-        "csv" | "xlsx" | "json" => {
+        "json" => {
             let figures = crate::model::report::report(&store.report_facts(cohort).map_err(read)?);
-            report_figures(&figures, &extension)?
+            serde_json::to_vec_pretty(&figures).map_err(|e| format!("could not export: {e}"))?
+        }
+        "csv" | "xlsx" => {
+            let what = crate::exchange::export::SheetExport::ReportFigures { cohort };
+            crate::exchange::export::export_sheet(&store, what, out).map_err(|e| format!("could not export: {e}"))?;
+            return Ok(format!("wrote the report to {}", out.display()).into());
         }
         _ => return Err(format!("{} should end in .pdf, .csv, .xlsx or .json", out.display())),
     };
     write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
     Ok(format!("wrote the report to {}", out.display()).into())
-}
-
-/// The figures as CSV or XLSX (a row per figure) or JSON (one object).
-fn report_figures(figures: &crate::model::report::Report, extension: &str) -> Result<Vec<u8>, String> {
-    match extension {
-        "json" => serde_json::to_vec_pretty(figures).map_err(|e| format!("could not export: {e}")),
-        _ => crate::exchange::table_out::figures_bytes(figures, extension == "xlsx")
-            .map_err(|e| format!("could not export: {e}")),
-    }
 }
 
 /// What `ask-for-offers` writes, and to whom.

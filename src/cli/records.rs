@@ -4,8 +4,6 @@ use std::path::Path;
 
 use super::{ImportArgs, open_to_change, open_to_read};
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
-use crate::exchange::files::write_atomically;
-use crate::exchange::group_export::{groups_csv, groups_xlsx};
 use crate::exchange::import_kind::{ImportKind, Participants};
 use crate::exchange::info_json::info_json_with_placements;
 use crate::exchange::mapping::Imported;
@@ -197,12 +195,9 @@ pub(super) fn import_neighbourhoods(file: &Path, source: &Path, sheet: Option<&s
 
 pub(super) fn export_groups(file: &Path, out: &Path) -> Result<String, String> {
     let store = open_to_read(file)?;
-    let records = store.group_records().map_err(|e| format!("could not read {}: {e}", file.display()))?;
-    let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }
-        .map_err(|e| format!("could not export: {e}"))?;
-    write_atomically(out, &bytes).map_err(|e| format!("could not write {}: {e}", out.display()))?;
-    Ok(format!("exported {} to {}", count_of(records.len() as u64, "group", "groups"), out.display()))
+    let groups = crate::exchange::export::export_sheet(&store, crate::exchange::export::SheetExport::Groups, out)
+        .map_err(|e| format!("could not export to {}: {e}", out.display()))?;
+    Ok(format!("exported {} to {}", count_of(groups as u64, "group", "groups"), out.display()))
 }
 
 pub(super) fn export_oruk(file: &Path, outdir: &Path) -> Result<String, String> {

@@ -7,9 +7,6 @@ use crate::model::dates::uk_date_long;
 use crate::model::records::PlacementStatus;
 use crate::model::sheets::{SheetOffer, SheetPlacement};
 
-use super::files::ExportError;
-use super::table_out::{csv_bytes, xlsx_bytes};
-
 /// Whom the letters are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum MergeFor {
@@ -166,22 +163,6 @@ pub fn merge_table(placements: &[&SheetPlacement], merge_for: MergeFor) -> (Vec<
         MergeFor::Participants => (PARTICIPANT_HEADERS.to_vec(), participant_rows(placements)),
         MergeFor::Groups => (GROUP_HEADERS.to_vec(), group_rows(placements)),
     }
-}
-
-/// The merge as CSV, or as XLSX when `xlsx`; and how many rows.
-pub fn merge_bytes(
-    placements: &[&SheetPlacement],
-    merge_for: MergeFor,
-    xlsx: bool,
-) -> Result<(Vec<u8>, usize), ExportError> {
-    let (headers, rows) = merge_table(placements, merge_for);
-    let bytes = if xlsx {
-        let name = |r: usize| format!("row {}", r + 2);
-        xlsx_bytes("Mail merge", &headers, &rows, name)?
-    } else {
-        csv_bytes(&headers, &rows)?
-    };
-    Ok((bytes, rows.len()))
 }
 
 #[cfg(test)]

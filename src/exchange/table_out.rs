@@ -68,10 +68,3 @@ pub fn xlsx_bytes(
     worksheet.set_freeze_panes(1, 0)?;
     Ok(workbook.save_to_buffer()?)
 }
-
-/// The report's figures, a row per figure (section, name, measure, value), as XLSX or CSV.
-pub fn figures_bytes(figures: &crate::model::report::Report, xlsx: bool) -> Result<Vec<u8>, ExportError> {
-    let headers = ["Section", "Name", "Measure", "Value"];
-    let rows: Vec<Vec<String>> = crate::model::report::figure_rows(figures).into_iter().map(Vec::from).collect();
-    if xlsx { xlsx_bytes("Report", &headers, &rows, |r| format!("row {}", r + 2)) } else { csv_bytes(&headers, &rows) }
-}

@@ -7,9 +7,9 @@ use super::PlacementsApp;
 use super::document::Document;
 use super::modals::Modal;
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
+use crate::exchange::export::{SheetExport, SheetFormat};
 use crate::exchange::files::write_atomically;
-use crate::exchange::group_export::{groups_csv, groups_xlsx};
-use crate::model::text::count_of;
+use crate::model::text::{capitalised, count_of};
 use crate::store::{BackupInfo, OpenError, OpenMode, Store, display_name};
 use crate::ui::command::{Finished, ImportWhat, PathPurpose};
 use crate::ui::dialogs::DialogOutcome;
@@ -319,80 +319,45 @@ impl PlacementsApp {
 
     fn export_calendars(&mut self, folder: &Path) {
         let Some(doc) = &self.doc else { return };
-        let written = doc.store.sheet_placements().map_err(|e| e.to_string()).and_then(|placements| {
-            let chosen: Vec<_> = placements.iter().collect();
-            let files = crate::exchange::calendars::calendar_files(&chosen);
-            crate::exchange::calendars::write_calendars(folder, &files).map_err(|e| e.to_string())
-        });
-        match written {
+        match crate::exchange::export::export_calendars(&doc.store, None, folder) {
             Ok(written) => self.notice = Some(format!("Wrote {} in {}", written.sentence(), folder.display())),
-            Err(e) => self.show_message("Could not export the calendar files", e),
+            Err(e) => self.show_message("Could not export the calendar files", capitalised(&e.to_string())),
+        }
+    }
+
+    /// A spreadsheet export, made as the command line makes it (`exchange::export`).
+    fn export_sheet(&mut self, path: &Path, what: SheetExport, default: SheetFormat) {
+        let Some(doc) = &self.doc else { return };
+        let path = default.completing(path);
+        match crate::exchange::export::export_sheet(&doc.store, what, &path) {
+            Ok(rows) => {
+                let said = match what {
+                    SheetExport::Groups => format!("Exported {}", count_of(rows as u64, "group", "groups")),
+                    SheetExport::MailMerge { merge_for, .. } => format!(
+                        "Wrote a mail merge for {} ({})",
+                        merge_for.label(),
+                        count_of(rows as u64, "row", "rows")
+                    ),
+                    SheetExport::ReportFigures { .. } => "Saved the report's figures".to_owned(),
+                };
+                self.notice = Some(format!("{said} to {}", path.display()));
+            }
+            Err(e) => {
+                self.show_message(format!("Could not export to “{}”", display_name(&path)), capitalised(&e.to_string()))
+            }
         }
     }
 
     fn export_report(&mut self, path: &Path, cohort: Option<crate::model::CohortId>) {
-        let Some(doc) = &self.doc else { return };
-        let mut path = path.to_path_buf();
-        if path.extension().is_none() {
-            path.set_extension("xlsx");
-        }
-        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        let written = doc.store.report_facts(cohort).map_err(|e| e.to_string()).and_then(|facts| {
-            let figures = crate::model::report::report(&facts);
-            let bytes = crate::exchange::table_out::figures_bytes(&figures, xlsx).map_err(|e| e.to_string())?;
-            write_atomically(&path, &bytes).map_err(|e| e.to_string())
-        });
-        match written {
-            Ok(()) => self.notice = Some(format!("Saved the report's figures to {}", path.display())),
-            Err(e) => self.show_message(format!("Could not save “{}”", display_name(&path)), e),
-        }
+        self.export_sheet(path, SheetExport::ReportFigures { cohort }, SheetFormat::Xlsx);
     }
 
     fn export_mail_merge(&mut self, path: &Path, merge_for: crate::exchange::mail_merge::MergeFor) {
-        let Some(doc) = &self.doc else { return };
-        let mut path = path.to_path_buf();
-        if path.extension().is_none() {
-            path.set_extension("csv");
-        }
-        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        let written = doc.store.sheet_placements().map_err(|e| e.to_string()).and_then(|placements| {
-            let chosen: Vec<_> = placements.iter().collect();
-            let (bytes, rows) =
-                crate::exchange::mail_merge::merge_bytes(&chosen, merge_for, xlsx).map_err(|e| e.to_string())?;
-            write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
-            Ok(rows)
-        });
-        match written {
-            Ok(rows) => {
-                self.notice = Some(format!(
-                    "Wrote a mail merge for {} ({}) to {}",
-                    merge_for.label(),
-                    count_of(rows as u64, "row", "rows"),
-                    path.display()
-                ))
-            }
-            Err(e) => self.show_message(format!("Could not export to “{}”", display_name(&path)), e),
-        }
+        self.export_sheet(path, SheetExport::MailMerge { merge_for, cohort: None }, SheetFormat::Csv);
     }
 
     fn export_groups(&mut self, path: &Path) {
-        let Some(doc) = &self.doc else { return };
-        let mut path = path.to_path_buf();
-        if path.extension().is_none() {
-            path.set_extension("csv");
-        }
-        let xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        let written = doc.store.group_records().map_err(|e| e.to_string()).and_then(|records| {
-            let bytes = if xlsx { groups_xlsx(&records) } else { groups_csv(&records) }.map_err(|e| e.to_string())?;
-            write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
-            Ok(records.len())
-        });
-        match written {
-            Ok(n) => {
-                self.notice = Some(format!("Exported {} to {}", count_of(n as u64, "group", "groups"), path.display()))
-            }
-            Err(e) => self.show_message(format!("Could not export to “{}”", display_name(&path)), e),
-        }
+        self.export_sheet(path, SheetExport::Groups, SheetFormat::Csv);
     }
 
     pub(super) fn open_restore_list(&mut self) {
