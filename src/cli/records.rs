@@ -179,7 +179,7 @@ pub(super) fn import_participants(import: &ImportArgs, cohort: &str) -> Result<S
 pub(super) fn import_neighbourhoods(file: &Path, source: &Path, sheet: Option<&str>) -> Result<String, String> {
     let cannot = |e: String| format!("could not import {}: {e}", source.display());
     let table = crate::exchange::read_spreadsheet(source, sheet).map_err(|e| cannot(e.to_string()))?;
-    let read = crate::exchange::neighbourhood_import::read_area_table(&table).map_err(cannot)?;
+    let read = crate::exchange::neighbourhood_import::read_area_table(&table).map_err(|e| cannot(e.to_string()))?;
     if read.areas.is_empty() {
         return Err(cannot("no row gives a postcode district or sector and a neighbourhood".to_owned()));
     }

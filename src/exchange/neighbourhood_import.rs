@@ -13,17 +13,26 @@ pub struct AreaTable {
     pub errors: Vec<RowError>,
 }
 
+/// Why a table is not one of postcode areas and neighbourhood names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoAreaTable {
+    #[error("no column holds postcode districts or sectors (like M32, or M33 5)")]
+    NoAreas,
+    #[error("there is no column of neighbourhood names beside the postcode areas")]
+    NoNames,
+}
+
 /// Reads the table: the column where most cells are postcode districts or sectors is the area;
 /// the neighbourhood is the column headed so, else the first other column. A header row that is
 /// itself an area and a name is read as a row.
-pub fn read_area_table(table: &Table) -> Result<AreaTable, String> {
+pub fn read_area_table(table: &Table) -> Result<AreaTable, NoAreaTable> {
     let columns = table.headers.len().max(table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0));
     let area_cells =
         |c: usize| table.rows.iter().filter(|r| r.cells.get(c).is_some_and(|v| normalise_area(v).is_some())).count();
     let Some(area) =
         (0..columns).max_by_key(|c| (area_cells(*c), std::cmp::Reverse(*c))).filter(|c| area_cells(*c) > 0)
     else {
-        return Err("no column holds postcode districts or sectors (like M32, or M33 5)".to_owned());
+        return Err(NoAreaTable::NoAreas);
     };
     let named = |c: &usize| {
         let key = table.headers.get(*c).map(|h| header_key(h)).unwrap_or_default();
@@ -31,7 +40,7 @@ pub fn read_area_table(table: &Table) -> Result<AreaTable, String> {
     };
     let Some(name) = (0..columns).filter(|c| *c != area).find(named).or_else(|| (0..columns).find(|c| *c != area))
     else {
-        return Err("there is no column of neighbourhood names beside the postcode areas".to_owned());
+        return Err(NoAreaTable::NoNames);
     };
     let mut read = AreaTable::default();
     let header_is_a_row = table.headers.get(area).is_some_and(|h| normalise_area(h).is_some());

@@ -112,8 +112,17 @@ impl RosterLookup {
     }
 }
 
+/// Why a list of days away cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotDaySpans {
+    #[error("“{0}” is not a day or a range of days (like 12/04/2027 or 19/04/2027 to 23/04/2027)")]
+    NotADay(String),
+    #[error("“{0}” ends before it starts")]
+    EndsBeforeItStarts(String),
+}
+
 /// "12/04/2027; 19/04/2027-23/04/2027": single days and ranges.
-pub fn parse_day_spans(text: &str) -> Result<Vec<DaySpan>, String> {
+pub fn parse_day_spans(text: &str) -> Result<Vec<DaySpan>, NotDaySpans> {
     let mut spans = Vec::new();
     for part in text.split([';', ',', '|', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
         let (first, last) = match part.split_once(" to ").or_else(|| {
@@ -129,11 +138,11 @@ pub fn parse_day_spans(text: &str) -> Result<Vec<DaySpan>, String> {
             Some((a, b)) => (a.trim(), b.trim()),
             None => (part, part),
         };
-        let bad = || format!("“{part}” is not a day or a range of days (like 12/04/2027 or 19/04/2027 to 23/04/2027)");
+        let bad = || NotDaySpans::NotADay(part.to_owned());
         let first = parse_uk_date(first).ok_or_else(bad)?;
         let last = parse_uk_date(last).ok_or_else(bad)?;
         if last < first {
-            return Err(format!("“{part}” ends before it starts"));
+            return Err(NotDaySpans::EndsBeforeItStarts(part.to_owned()));
         }
         spans.push(DaySpan { first, last });
     }
@@ -175,7 +184,7 @@ fn prepare_row(
             ParticipantField::Organisation => organisation = Some(value),
             ParticipantField::Email => p.email = value,
             ParticipantField::Mobile => p.mobile = value,
-            ParticipantField::Unavailable => p.unavailable = parse_day_spans(&value)?,
+            ParticipantField::Unavailable => p.unavailable = parse_day_spans(&value).map_err(|e| e.to_string())?,
             ParticipantField::AccessNeeds => p.access_needs = value,
             ParticipantField::EmergencyContactName => p.emergency_contact_name = value,
             ParticipantField::EmergencyContactPhone => p.emergency_contact_phone = value,
@@ -186,7 +195,7 @@ fn prepare_row(
         p.name = format!("{first} {last}").trim().to_owned();
     }
     let duplicate_of = lookup.by_email.get(&p.email.trim().to_lowercase()).copied().filter(|_| !p.email.is_empty());
-    let (edit, warnings) = ParticipantEdit::imported(p)?;
+    let (edit, warnings) = ParticipantEdit::imported(p).map_err(|e| e.message)?;
     Ok((ImportParticipant { edit, organisation, profession, duplicate_of }, warnings))
 }
 

@@ -4,7 +4,8 @@ pub use super::postcode::normalise_postcode;
 use super::team_size::TeamSize;
 
 /// A problem with one field of a form, shown next to that field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct FieldProblem {
     pub field: &'static str,
     pub message: String,
@@ -164,7 +165,7 @@ pub fn check_offer(offer: &Offer) -> Vec<FieldProblem> {
     }
     for (field, size) in [("team_size_min", offer.team_size_min), ("team_size_max", offer.team_size_max)] {
         if let Err(message) = TeamSize::new(size) {
-            problem(field, &message);
+            problem(field, &message.to_string());
         }
     }
     if offer.team_size_min > offer.team_size_max {
@@ -267,7 +268,7 @@ pub fn check_cohort(c: &Cohort) -> Vec<FieldProblem> {
         problem("last_day", "The programme's last day is before its first.");
     }
     if let Err(message) = TeamSize::new(c.default_team_size) {
-        problem("default_team_size", &message);
+        problem("default_team_size", &message.to_string());
     }
     if c.most_per_day == Some(0) {
         problem("most_per_day", "At least one team must be able to go out on a day (leave it blank for no limit).");

@@ -62,9 +62,14 @@ pub fn parse_uk_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// Text that is not a time of day.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("“{0}” is not a time (like 09:30)")]
+pub struct NotATime(pub String);
+
 /// "09:30", "9.30", "0930", "9am", "2:30pm".
-pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
-    let bad = || format!("“{text}” is not a time (like 09:30)");
+pub fn parse_time(text: &str) -> Result<NaiveTime, NotATime> {
+    let bad = || NotATime(text.to_owned());
     let lower = text.trim().to_lowercase().replace(' ', "");
     let (clock, pm) = match (lower.strip_suffix("am"), lower.strip_suffix("pm")) {
         (Some(c), _) => (c.to_owned(), Some(false)),

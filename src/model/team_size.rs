@@ -7,6 +7,11 @@ use std::ops::RangeInclusive;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TeamSize(u32);
 
+/// A number of people no team can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("A team has between {} and {} people.", TeamSize::MIN, TeamSize::MAX)]
+pub struct NotATeamSize;
+
 impl TeamSize {
     /// The smallest and largest team anyone can ask for.
     pub const MIN: u32 = 1;
@@ -14,12 +19,8 @@ impl TeamSize {
     pub const RANGE: RangeInclusive<u32> = Self::MIN..=Self::MAX;
 
     /// A size, or why it cannot be one.
-    pub fn new(people: u32) -> Result<Self, String> {
-        if Self::RANGE.contains(&people) {
-            Ok(Self(people))
-        } else {
-            Err(format!("A team has between {} and {} people.", Self::MIN, Self::MAX))
-        }
+    pub fn new(people: u32) -> Result<Self, NotATeamSize> {
+        if Self::RANGE.contains(&people) { Ok(Self(people)) } else { Err(NotATeamSize) }
     }
 
     /// The nearest size there can be to `people`.
@@ -32,12 +33,21 @@ impl TeamSize {
     }
 }
 
-impl std::str::FromStr for TeamSize {
-    type Err = String;
+/// Why text is not a team size.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TeamSizeError {
+    #[error("“{0}” is not a number of people")]
+    NotANumber(String),
+    #[error(transparent)]
+    OutOfRange(#[from] NotATeamSize),
+}
 
-    fn from_str(text: &str) -> Result<Self, String> {
-        let people: u32 = text.trim().parse().map_err(|_| format!("“{}” is not a number of people", text.trim()))?;
-        Self::new(people)
+impl std::str::FromStr for TeamSize {
+    type Err = TeamSizeError;
+
+    fn from_str(text: &str) -> Result<Self, TeamSizeError> {
+        let people: u32 = text.trim().parse().map_err(|_| TeamSizeError::NotANumber(text.trim().to_owned()))?;
+        Ok(Self::new(people)?)
     }
 }
 

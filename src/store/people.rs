@@ -60,12 +60,11 @@ impl ParticipantEdit {
 
     /// An imported participant: only a missing name refuses the row; a doubtful email or phone
     /// number is kept as given and returned as a warning.
-    pub fn imported(mut participant: Participant) -> Result<(Self, Vec<String>), String> {
+    pub fn imported(mut participant: Participant) -> Result<(Self, Vec<String>), FieldProblem> {
         let mut warnings = Vec::new();
         for problem in check_participant(&participant) {
             match problem.field {
-                "name" => return Err(problem.message),
-                "unavailable" => return Err(problem.message),
+                "name" | "unavailable" => return Err(problem),
                 field => {
                     let value = match field {
                         "email" => &participant.email,

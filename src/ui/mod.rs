@@ -21,7 +21,7 @@ pub use app::{PlacementsApp, Start};
 pub const DEFAULT_WINDOW_SIZE: [f32; 2] = [1366.0, 700.0];
 
 /// Opens the window; returns when it is closed.
-pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
+pub fn run_window(file: Option<PathBuf>) -> Result<(), eframe::Error> {
     let paths = crate::paths::AppPaths::from_environment();
     let start = match file {
         Some(path) => Start::File(path),
@@ -51,5 +51,4 @@ pub fn run_window(file: Option<PathBuf>) -> Result<(), String> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|e| e.to_string())
 }

@@ -69,6 +69,17 @@ fn identifier_key(id: &str) -> String {
     id.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase()
 }
 
+/// Why a row's group is not in the directory.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoGroup {
+    #[error("no group in the directory has the charity number or identifier “{0}”")]
+    NoIdentifier(String),
+    #[error("it names no group")]
+    Unnamed,
+    #[error("no group in the directory is called “{0}”")]
+    NoName(String),
+}
+
 impl GroupFinder {
     pub fn new(groups: Vec<LookupGroup>) -> Self {
         let mut finder = Self::default();
@@ -98,7 +109,7 @@ impl GroupFinder {
     }
 
     /// The group a row names by `identifier` (first) or `name`; `Err` says why none is found.
-    pub fn find(&self, name: Option<&str>, identifier: Option<&str>) -> Result<Found<'_>, String> {
+    pub fn find(&self, name: Option<&str>, identifier: Option<&str>) -> Result<Found<'_>, NoGroup> {
         if let Some(id) = identifier
             && let Some(i) = self.by_identifier.get(&identifier_key(id))
         {
@@ -106,8 +117,8 @@ impl GroupFinder {
         }
         let Some(name) = name else {
             return Err(match identifier {
-                Some(id) => format!("no group in the directory has the charity number or identifier “{id}”"),
-                None => "it names no group".to_owned(),
+                Some(id) => NoGroup::NoIdentifier(id.to_owned()),
+                None => NoGroup::Unnamed,
             });
         };
         for (index, key) in [(&self.by_key, name_key(name)), (&self.by_core, core_key(name))] {
@@ -122,7 +133,7 @@ impl GroupFinder {
         }
         let rough = self.rough(&core_key(name));
         if rough.is_empty() {
-            Err(format!("no group in the directory is called “{name}”"))
+            Err(NoGroup::NoName(name.to_owned()))
         } else {
             Ok(Found::Candidates(Doubt::Rough, rough))
         }
@@ -202,11 +213,11 @@ mod tests {
         assert!(matches!(rough, Found::Candidates(Doubt::Rough, _)), "{rough:?}");
         assert_eq!(names(&rough)[0], 2);
         assert_eq!(
-            finder.find(Some("Nobody's Club"), None).unwrap_err(),
+            finder.find(Some("Nobody's Club"), None).unwrap_err().to_string(),
             "no group in the directory is called “Nobody's Club”"
         );
         assert_eq!(
-            finder.find(None, Some("999")).unwrap_err(),
+            finder.find(None, Some("999")).unwrap_err().to_string(),
             "no group in the directory has the charity number or identifier “999”"
         );
     }

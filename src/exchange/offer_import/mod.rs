@@ -383,7 +383,7 @@ fn prepare_row(
     let values = mapped_values(cells, mapping, headers)?;
     let get = |field: OfferField| values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str());
     let (group_name, identifier) = (get(OfferField::GroupName), get(OfferField::GroupIdentifier));
-    let (group, question) = match lookup.groups.find(group_name, identifier)? {
+    let (group, question) = match lookup.groups.find(group_name, identifier).map_err(|e| e.to_string())? {
         Found::One(group) => (group, None),
         Found::Candidates(doubt, candidates) => {
             let written = group_name.unwrap_or_default().to_owned();
@@ -529,7 +529,7 @@ fn apply_field(
         OfferField::Postcode => offer.meeting_place.postcode = value,
         OfferField::Travel => offer.travel = value,
         OfferField::SiteAccess => offer.site_access = value,
-        OfferField::Weekdays => offer.when.weekdays = parse_weekdays(&value)?,
+        OfferField::Weekdays => offer.when.weekdays = parse_weekdays(&value).map_err(|e| e.to_string())?,
         OfferField::ExtraDates => offer.when.extra_dates = parse_dates(&value)?,
         OfferField::BlackoutDates => offer.when.blackout_dates = parse_dates(&value)?,
         OfferField::Weekends => offer.when.weekends_allowed = flag(&value, "weekends offered", warnings),
@@ -538,8 +538,8 @@ fn apply_field(
             (offer.start_time, offer.finish_time) = parse_time_range(&value)
                 .ok_or_else(|| format!("could not read “{value}” as a start and finish time (like 10am-4pm)"))?;
         }
-        OfferField::StartTime => offer.start_time = parse_time(&value)?,
-        OfferField::FinishTime => offer.finish_time = parse_time(&value)?,
+        OfferField::StartTime => offer.start_time = parse_time(&value).map_err(|e| e.to_string())?,
+        OfferField::FinishTime => offer.finish_time = parse_time(&value).map_err(|e| e.to_string())?,
         OfferField::TeamSize => (offer.team_size_min, offer.team_size_max) = parse_size_range(&value)?,
         OfferField::TeamSizeMin => offer.team_size_min = number(&value, "smallest team")?,
         OfferField::TeamSizeMax => offer.team_size_max = number(&value, "largest team")?,
@@ -623,8 +623,13 @@ fn flag(text: &str, what: &str, warnings: &mut Vec<String>) -> bool {
     })
 }
 
+/// Text that names no day of the week.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("“{0}” names no day of the week (like Mon-Fri or Tuesdays and Thursdays)")]
+pub struct NoWeekdays(pub String);
+
 /// "Mon-Fri", "weekdays", "Tuesdays and Thursdays", "Mon, Wed, Fri", "every day".
-pub fn parse_weekdays(text: &str) -> Result<Weekdays, String> {
+pub fn parse_weekdays(text: &str) -> Result<Weekdays, NoWeekdays> {
     let lower = text.to_lowercase();
     if lower.contains("weekday") {
         return Ok(Weekdays::MONDAY_TO_FRIDAY);
@@ -660,7 +665,7 @@ pub fn parse_weekdays(text: &str) -> Result<Weekdays, String> {
         }
     }
     if bits == 0 {
-        return Err(format!("“{text}” names no day of the week (like Mon-Fri or Tuesdays and Thursdays)"));
+        return Err(NoWeekdays(text.to_owned()));
     }
     Ok(Weekdays(bits))
 }
