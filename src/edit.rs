@@ -48,7 +48,7 @@ pub enum DirectoryEdit {
     AddGroup(GroupEdit),
     SetGroupArchived {
         id: GroupId,
-        archived: bool,
+        change: crate::store::Archiving,
     },
     /// Merge `remove` into `keep`, which takes the values in `merged`.
     MergeGroups {
@@ -106,7 +106,7 @@ pub enum PeopleEdit {
     UpdateTeam {
         id: TeamId,
         name: String,
-        locked: bool,
+        lock: crate::store::TeamLock,
     },
     ApplyTeams {
         cohort: CohortId,
@@ -260,8 +260,8 @@ fn apply_directory(store: &mut Store, edit: &DirectoryEdit) -> Result<Applied, S
     match edit {
         UpdateGroup { id, edit } => store.update_group(*id, edit).map(|c| Applied::about(c, Subject::Group(*id))),
         AddGroup(edit) => store.add_group(edit).map(|(id, c)| Applied::about(c, Subject::Group(id))),
-        SetGroupArchived { id, archived } => {
-            store.set_group_archived(*id, *archived).map(|c| Applied::about(c, Subject::Group(*id)))
+        SetGroupArchived { id, change } => {
+            store.set_group_archived(*id, *change).map(|c| Applied::about(c, Subject::Group(*id)))
         }
         MergeGroups { keep, remove, merged } => {
             store.merge_groups(*keep, *remove, merged).map(|c| Applied::about(c, Subject::Group(*keep)))
@@ -323,7 +323,7 @@ fn apply_people(store: &mut Store, edit: &PeopleEdit) -> Result<Applied, StoreEr
         }
         DeleteParticipant(id) => store.delete_participant(*id).map(Applied::plain),
         MoveParticipant { id, team } => store.move_participant(*id, *team).map(Applied::plain),
-        UpdateTeam { id, name, locked } => store.update_team(*id, name, *locked).map(Applied::plain),
+        UpdateTeam { id, name, lock } => store.update_team(*id, name, *lock).map(Applied::plain),
         ApplyTeams { cohort, teams } => {
             store.apply_teams(*cohort, teams).map(|c| Applied::about(c, Subject::Cohort(*cohort)))
         }

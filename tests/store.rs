@@ -370,7 +370,7 @@ fn adding_archiving_and_merging_groups_are_each_one_undo_step() {
     .unwrap();
     let (id, added) = store.add_group(&new).unwrap();
     assert_eq!(store.group(id).unwrap().postcode, "FY3 7AA");
-    let archived = store.set_group_archived(id, true).unwrap();
+    let archived = store.set_group_archived(id, placements::store::Archiving::Archive).unwrap();
     assert!(store.group(id).unwrap().archived);
     store.undo(&archived).unwrap();
     store.undo(&added).unwrap();

@@ -198,6 +198,13 @@ impl GroupEdit {
     }
 }
 
+/// Archiving a group, or bringing it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Archiving {
+    Archive,
+    BringBack,
+}
+
 impl Store {
     /// Saves a group's record and its categories (one undo step).
     pub fn update_group(&mut self, id: GroupId, group: &GroupEdit) -> Result<ChangeSet, StoreError> {
@@ -228,9 +235,13 @@ impl Store {
 
     /// Archives a group, or brings it back (one undo step). Groups are archived, not deleted,
     /// so that offers and placements that name them keep their history.
-    pub fn set_group_archived(&mut self, id: GroupId, archived: bool) -> Result<ChangeSet, StoreError> {
+    pub fn set_group_archived(&mut self, id: GroupId, change: Archiving) -> Result<ChangeSet, StoreError> {
         let name = self.group(id)?.name;
-        let label = if archived { format!("Archive {name}") } else { format!("Bring back {name}") };
+        let archived = change == Archiving::Archive;
+        let label = match change {
+            Archiving::Archive => format!("Archive {name}"),
+            Archiving::BringBack => format!("Bring back {name}"),
+        };
         self.edit(label, |rec| {
             let columns = [("archived", Value::Integer(i64::from(archived))), ("updated_at", Value::Text(now_text()))];
             if rec.update("community_group", id.0, &columns)? { Ok(()) } else { Err(StoreError::Missing("That group")) }

@@ -39,7 +39,7 @@ pub use backups::{BackupInfo, Backups, KEEP_NEWEST};
 pub use changes::{ChangeSet, InsertBatch, RowChange, RowValues};
 pub use directory_search::{SearchCache, find_groups};
 pub use disk::display_name;
-pub use edits::{BulkWriter, GroupEdit, NewParticipant};
+pub use edits::{Archiving, BulkWriter, GroupEdit, NewParticipant};
 pub use errors::{OpenError, StoreError};
 pub use import::{GroupSink, ImportCounts, ImportGroup, OnDuplicate};
 pub use lists::{NeighbourhoodsSet, Overwrite, PostcodeRule};
@@ -47,7 +47,7 @@ pub use offers::{GroupQuestion, ImportOffer, OfferEdit, split_tags};
 pub use people::{CohortEdit, ImportParticipant, KeepNames, ParticipantEdit, PeopleList, PeopleListItem, Removed};
 pub use placements::{NewPlacement, Override};
 pub use schema::SCHEMA_VERSION;
-pub use teams::ProposedTeam;
+pub use teams::{ProposedTeam, TeamLock};
 
 use changes::{Direction, Recorder};
 use disk::{FileIdentity, copy_database, file_identity, same_file};
@@ -74,6 +74,12 @@ pub enum OpenMode {
 pub enum Access {
     ReadWrite,
     ReadOnly(ReadOnlyReason),
+}
+
+impl Access {
+    pub fn is_writable(self) -> bool {
+        self == Self::ReadWrite
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

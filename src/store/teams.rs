@@ -15,6 +15,20 @@ pub struct ProposedTeam {
     pub members: Vec<ParticipantSummary>,
 }
 
+/// Whether Form teams leaves a team as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamLock {
+    Locked,
+    Unlocked,
+}
+
+impl TeamLock {
+    /// The lock a team has now.
+    pub fn of(team: &crate::model::Team) -> Self {
+        if team.locked { Self::Locked } else { Self::Unlocked }
+    }
+}
+
 impl Store {
     /// The teams the former proposes for everyone of `cohort` not in a locked team.
     pub fn propose_teams(&self, cohort: CohortId, size: TeamSize, seed: u64) -> Result<Vec<ProposedTeam>, StoreError> {
@@ -112,7 +126,8 @@ impl Store {
 
     /// Renames a team and locks or unlocks it (one undo step). A locked team is left alone by
     /// Form teams.
-    pub fn update_team(&mut self, id: TeamId, name: &str, locked: bool) -> Result<ChangeSet, StoreError> {
+    pub fn update_team(&mut self, id: TeamId, name: &str, lock: TeamLock) -> Result<ChangeSet, StoreError> {
+        let locked = lock == TeamLock::Locked;
         let name = name.trim();
         if name.is_empty() {
             return Err(StoreError::Invalid("A team needs a name.".to_owned()));

@@ -12,7 +12,7 @@ use egui::Ui;
 
 pub use date_picker::date_picker_ui;
 pub use focus::{follow_keyboard_focus, paint_focus_ring};
-pub use month_view::{DayLook, month_view_ui};
+pub use month_view::{DayClicks, DayLook, month_view_ui};
 pub use name_list::{NameChange, NameListEditor};
 pub use table_keys::TableKeys;
 
@@ -85,7 +85,17 @@ pub enum FormAction {
 /// A form's title, then its save button (enabled when the file can be changed) and a button that
 /// closes it, above the fields so that they are in reach however long the form is; then, when
 /// the last save was refused, the line that says so.
-pub fn form_header_ui(ui: &mut Ui, title: &str, save: &str, close: &str, writable: bool, refused: bool) -> FormAction {
+/// A form's title with its Save and Close buttons (Save only where the file can be changed), and,
+/// after a refused save, the line that says nothing was saved because of `problems`.
+pub fn form_header_ui(
+    ui: &mut Ui,
+    title: &str,
+    save: &str,
+    close: &str,
+    access: crate::store::Access,
+    problems: &[FieldProblem],
+) -> FormAction {
+    let (writable, refused) = (access.is_writable(), !problems.is_empty());
     ui.label(egui::RichText::new(title).heading());
     let mut action = FormAction::None;
     ui.horizontal(|ui| {

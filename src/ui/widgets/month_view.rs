@@ -21,13 +21,21 @@ pub struct DayLook {
     pub hint: String,
 }
 
+/// Whether a month's days take clicks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayClicks {
+    /// Days are buttons; the one clicked is returned.
+    Choose,
+    /// Days are only looked at.
+    LookOnly,
+}
+
 /// Draws the month `month` (year, month), letting the person move to the months either side.
-/// With `clickable`, days are buttons and the one clicked is returned.
 pub fn month_view_ui(
     ui: &mut Ui,
     salt: impl std::hash::Hash + std::fmt::Debug,
     month: &mut (i32, u32),
-    clickable: bool,
+    clicks: DayClicks,
     look: impl Fn(NaiveDate) -> DayLook,
 ) -> Option<NaiveDate> {
     let (year, m) = *month;
@@ -51,7 +59,7 @@ pub fn month_view_ui(
             for day in week {
                 match day {
                     Some(day) => {
-                        if day_ui(ui, day, clickable, &look(day)) {
+                        if day_ui(ui, day, clicks == DayClicks::Choose, &look(day)) {
                             clicked = Some(day);
                         }
                     }

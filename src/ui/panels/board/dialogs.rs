@@ -14,7 +14,7 @@ use crate::model::text::count_of;
 use crate::model::{PlacementId, PlacementStatus, TeamId};
 use crate::store::Override;
 use crate::ui::theme;
-use crate::ui::widgets::{DayLook, month_view_ui};
+use crate::ui::widgets::{DayClicks, DayLook, month_view_ui};
 
 pub(crate) enum Dialog {
     /// A gesture that breaks a rule, or drops an activity, waiting for a word.
@@ -133,7 +133,7 @@ fn pick_day_ui(
         }
     };
     let mut outcome = Outcome::Keep;
-    if let Some(day) = month_view_ui(ui, "board_pick_day", month, true, look) {
+    if let Some(day) = month_view_ui(ui, "board_pick_day", month, DayClicks::Choose, look) {
         outcome = Outcome::Then(super::Event::Do(gesture_for(day)));
     }
     if ui.button("Cancel").clicked() {

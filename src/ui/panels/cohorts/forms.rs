@@ -7,6 +7,7 @@ use super::CohortsData;
 use crate::edit::PeopleEdit;
 use crate::model::dates::{parse_uk_date, uk_date, uk_date_range, uk_numeric_date};
 use crate::model::*;
+use crate::store::Access;
 use crate::store::{CohortEdit, ParticipantEdit};
 use crate::ui::command::Command;
 use crate::ui::panels::directory::typed_date;
@@ -31,10 +32,10 @@ impl ParticipantForm {
     }
 
     /// Draws the record; true when it is to close.
-    pub(super) fn ui(&mut self, ui: &mut Ui, writable: bool, data: &CohortsData, commands: &mut Vec<Command>) -> bool {
+    pub(super) fn ui(&mut self, ui: &mut Ui, access: Access, data: &CohortsData, commands: &mut Vec<Command>) -> bool {
+        let writable = access.is_writable();
         let title = if self.id.is_some() { "Participant" } else { "New participant" };
-        let refused = !self.problems.is_empty();
-        let action = form_header_ui(ui, title, "Save participant", "Close", writable, refused);
+        let action = form_header_ui(ui, title, "Save participant", "Close", access, &self.problems);
         if let Some(id) = self.id
             && ui.add_enabled(writable, egui::Button::new("Take off the roster")).clicked()
         {

@@ -68,6 +68,7 @@ pub struct CohortsPanel {
     cards_height: f32,
 }
 
+use crate::store::Access;
 use crate::store::KeepNames;
 
 fn today() -> NaiveDate {
@@ -127,7 +128,7 @@ impl CohortsPanel {
             }
         };
         let writable = doc.store.is_writable();
-        self.participant_pane_ui(ui, writable, data, &mut commands);
+        self.participant_pane_ui(ui, doc.store.access(), data, &mut commands);
         let area = ui.available_rect_before_wrap();
         ui.set_clip_rect(ui.clip_rect().intersect(area));
         heading_ui(ui, "Cohorts", "Participants of each programme and the teams they go out in");
@@ -175,7 +176,7 @@ impl CohortsPanel {
     }
 
     /// The person being edited, in a pane on the right.
-    fn participant_pane_ui(&mut self, ui: &mut Ui, writable: bool, data: &CohortsData, commands: &mut Vec<Command>) {
+    fn participant_pane_ui(&mut self, ui: &mut Ui, access: Access, data: &CohortsData, commands: &mut Vec<Command>) {
         let Some(form) = &mut self.form else { return };
         let mut close = false;
         egui::Panel::right("participant_form")
@@ -185,7 +186,7 @@ impl CohortsPanel {
             .max_size((ui.available_width() * 0.6).max(360.0))
             .frame(egui::Frame::new().inner_margin(egui::Margin { left: 12, ..Default::default() }))
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| close = form.ui(ui, writable, data, commands));
+                egui::ScrollArea::vertical().show(ui, |ui| close = form.ui(ui, access, data, commands));
             });
         if close {
             self.form = None;

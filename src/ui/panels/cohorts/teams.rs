@@ -7,6 +7,7 @@ use super::CohortsPanel;
 use crate::edit::PeopleEdit;
 use crate::model::teams::mix_line;
 use crate::model::{ParticipantId, ParticipantSummary, Team};
+use crate::store::TeamLock;
 use crate::ui::command::Command;
 use crate::ui::theme;
 
@@ -60,7 +61,7 @@ impl CohortsPanel {
                     commands.push(Command::edit(PeopleEdit::UpdateTeam {
                         id: team.id,
                         name: text.clone(),
-                        locked: team.locked,
+                        lock: TeamLock::of(team),
                     }));
                 }
                 self.renaming_team = None;
@@ -81,7 +82,8 @@ impl CohortsPanel {
                 .on_hover_text("Form teams leaves a locked team as it is")
                 .changed()
             {
-                commands.push(Command::edit(PeopleEdit::UpdateTeam { id: team.id, name: team.name.clone(), locked }));
+                let lock = if locked { TeamLock::Locked } else { TeamLock::Unlocked };
+                commands.push(Command::edit(PeopleEdit::UpdateTeam { id: team.id, name: team.name.clone(), lock }));
             }
         });
     }

@@ -133,13 +133,17 @@ fn actions_ui(
         {
             start = Some(Start::Edit);
         }
-        let (text, archive) = if group.archived { ("Bring back", false) } else { ("Archive", true) };
+        let (text, change) = if group.archived {
+            ("Bring back", crate::store::Archiving::BringBack)
+        } else {
+            ("Archive", crate::store::Archiving::Archive)
+        };
         if ui
             .add_enabled(writable, egui::Button::new(text))
             .on_hover_text("Archived groups are hidden from the list unless you tick Show archived")
             .clicked()
         {
-            commands.push(Command::edit(DirectoryEdit::SetGroupArchived { id, archived: archive }));
+            commands.push(Command::edit(DirectoryEdit::SetGroupArchived { id, change }));
         }
         if ui
             .add_enabled(writable, egui::Button::new("Merge a duplicate…"))

@@ -82,8 +82,7 @@ impl GroupForm {
         commands: &mut Vec<Command>,
     ) -> bool {
         let title = if self.id.is_some() { "Edit group" } else { "New group" };
-        let refused = !self.problems.is_empty();
-        match form_header_ui(ui, title, "Save", "Cancel", doc.store.is_writable(), refused) {
+        match form_header_ui(ui, title, "Save", "Cancel", doc.store.access(), &self.problems) {
             FormAction::Save => {
                 if let Some(edit) = self.check() {
                     commands.push(Command::edit(match self.id {

@@ -85,8 +85,7 @@ impl OfferForm {
     /// Draws the editor; true when it is to close.
     pub(super) fn ui(&mut self, ui: &mut Ui, doc: &Document, data: &OffersData, commands: &mut Vec<Command>) -> bool {
         let title = if self.id.is_some() { "Edit offer" } else { "New offer" };
-        let refused = !self.problems.is_empty();
-        let action = form_header_ui(ui, title, "Save offer", "Cancel", doc.store.is_writable(), refused);
+        let action = form_header_ui(ui, title, "Save offer", "Cancel", doc.store.access(), &self.problems);
         ui.label(format!("From {}", self.group_name));
         match action {
             FormAction::Save => {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use crate::model::availability::{Availability, DayKind, day_kind, toggle_day};
-use crate::ui::widgets::{DayLook, month_view_ui};
+use crate::ui::widgets::{DayClicks, DayLook, month_view_ui};
 
 /// The colours of the month view: available, blackout, extra.
 const DAY_AVAILABLE: egui::Color32 = egui::Color32::from_rgb(0xD5, 0xEF, 0xDD);
@@ -38,7 +38,8 @@ pub(super) fn availability_month_ui(
     edit: Option<&mut Availability>,
 ) {
     let editing = edit.is_some();
-    let clicked = month_view_ui(ui, ("offer_month", editing), month, editing, |day| look(when, day, editing));
+    let clicks = if editing { DayClicks::Choose } else { DayClicks::LookOnly };
+    let clicked = month_view_ui(ui, ("offer_month", editing), month, clicks, |day| look(when, day, editing));
     ui.horizontal_wrapped(|ui| {
         for (fill, words) in [(DAY_AVAILABLE, "available"), (DAY_EXTRA, "extra day"), (DAY_BLACKOUT, "blackout")] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());

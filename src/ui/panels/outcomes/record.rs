@@ -249,8 +249,7 @@ impl Record {
         }
         let Some(form) = self.form.as_mut() else { return commands };
         egui::ScrollArea::vertical().id_salt("outcomes_form").auto_shrink([false, false]).show(ui, |ui| {
-            let action =
-                form_header_ui(ui, &form.title, "Save", "Close", doc.store.is_writable(), !form.problems.is_empty());
+            let action = form_header_ui(ui, &form.title, "Save", "Close", doc.store.access(), &form.problems);
             match action {
                 FormAction::Save => match form.edit() {
                     Ok(edit) => {
