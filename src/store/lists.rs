@@ -6,6 +6,7 @@ use rusqlite::types::Value;
 
 use std::collections::HashMap;
 
+use super::changes::Recorder;
 use super::edits::now_text;
 use super::{ChangeSet, Store, StoreError};
 use crate::model::postcode::{AreaRules, normalise_area};
@@ -95,102 +96,16 @@ impl Store {
         }
         let mut done = NeighbourhoodsSet::default();
         let change = self.edit("Set up neighbourhoods", |rec| {
-            let mut names: HashMap<String, i64> = {
-                let mut stmt = rec.conn().prepare("SELECT lower(name), id FROM neighbourhood")?;
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-            };
-            let mut order: i64 =
-                rec.conn().query_row("SELECT coalesce(max(sort_order), 0) FROM neighbourhood", [], |r| r.get(0))?;
-            let rules: HashMap<String, i64> = {
-                let mut stmt = rec.conn().prepare("SELECT district, id FROM postcode_rule")?;
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.to_uppercase(), r.get(1)?)))?
-                    .collect::<Result<_, _>>()?
-            };
-            for (area, name) in &planned {
-                let hood = match names.get(&name.to_lowercase()) {
-                    Some(id) => *id,
-                    None => {
-                        order += 1;
-                        let id = rec.insert(
-                            "neighbourhood",
-                            &[("name", Value::Text(name.clone())), ("sort_order", Value::Integer(order))],
-                        )?;
-                        names.insert(name.to_lowercase(), id);
-                        done.made += 1;
-                        id
-                    }
-                };
-                match rules.get(area) {
-                    Some(rule) => {
-                        rec.update("postcode_rule", *rule, &[("neighbourhood_id", Value::Integer(hood))])?;
-                    }
-                    None => {
-                        rec.insert(
-                            "postcode_rule",
-                            &[("district", Value::Text(area.clone())), ("neighbourhood_id", Value::Integer(hood))],
-                        )?;
-                    }
-                }
-                done.areas += 1;
-            }
-            let all: AreaRules<i64> = {
+            write_area_rules(rec, &planned, &mut done)?;
+            let rules: AreaRules<i64> = {
                 let mut stmt = rec.conn().prepare("SELECT district, neighbourhood_id FROM postcode_rule")?;
                 stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
                     .collect::<Result<Vec<_>, _>>()?
                     .into_iter()
                     .collect()
             };
-            let now = Value::Text(now_text());
-            let groups: Vec<(i64, String, Option<i64>, bool)> = {
-                let mut stmt =
-                    rec.conn().prepare("SELECT id, postcode, neighbourhood_id, archived FROM community_group")?;
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?
-            };
-            let mut group_hood: HashMap<i64, Option<i64>> = HashMap::with_capacity(groups.len());
-            for (id, postcode, current, archived) in groups {
-                let wanted = all.find(&postcode).copied().or(current);
-                if wanted != current {
-                    rec.update(
-                        "community_group",
-                        id,
-                        &[
-                            ("neighbourhood_id", wanted.map_or(Value::Null, Value::Integer)),
-                            ("updated_at", now.clone()),
-                        ],
-                    )?;
-                    done.groups += 1;
-                }
-                if wanted.is_none() && !archived {
-                    done.groups_without += 1;
-                }
-                group_hood.insert(id, wanted);
-            }
-            let offers: Vec<(i64, i64, String, String, String, Option<i64>)> = {
-                let mut stmt =
-                    rec.conn().prepare("SELECT id, group_id, address, town, postcode, neighbourhood_id FROM offer")?;
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
-                    .collect::<Result<_, _>>()?
-            };
-            for (id, group, address, town, postcode, current) in offers {
-                let place = crate::model::MeetingPlace { address, town, postcode };
-                let by_place = place.postcode();
-                let wanted = by_place
-                    .and_then(|p| all.find(&p).copied())
-                    .or(group_hood.get(&group).copied().flatten())
-                    .or(current);
-                if wanted != current {
-                    rec.update(
-                        "offer",
-                        id,
-                        &[
-                            ("neighbourhood_id", wanted.map_or(Value::Null, Value::Integer)),
-                            ("updated_at", now.clone()),
-                        ],
-                    )?;
-                    done.offers += 1;
-                }
-            }
-            Ok(())
+            let group_hood = place_groups(rec, &rules, &mut done)?;
+            place_offers(rec, &rules, &group_hood, &mut done)
         })?;
         Ok((done, change))
     }
@@ -305,4 +220,111 @@ impl Store {
         })?;
         Ok((changed, change))
     }
+}
+
+/// Each planned `(area, name)` as a postcode rule giving the area the neighbourhood called
+/// `name`, made when the list has none of that name.
+fn write_area_rules(
+    rec: &mut Recorder<'_>,
+    planned: &[(String, String)],
+    done: &mut NeighbourhoodsSet,
+) -> Result<(), StoreError> {
+    let mut names: HashMap<String, i64> = {
+        let mut stmt = rec.conn().prepare("SELECT lower(name), id FROM neighbourhood")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    let mut order: i64 =
+        rec.conn().query_row("SELECT coalesce(max(sort_order), 0) FROM neighbourhood", [], |r| r.get(0))?;
+    let rules: HashMap<String, i64> = {
+        let mut stmt = rec.conn().prepare("SELECT district, id FROM postcode_rule")?;
+        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.to_uppercase(), r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    for (area, name) in planned {
+        let hood = match names.get(&name.to_lowercase()) {
+            Some(id) => *id,
+            None => {
+                order += 1;
+                let id = rec.insert(
+                    "neighbourhood",
+                    &[("name", Value::Text(name.clone())), ("sort_order", Value::Integer(order))],
+                )?;
+                names.insert(name.to_lowercase(), id);
+                done.made += 1;
+                id
+            }
+        };
+        match rules.get(area) {
+            Some(rule) => {
+                rec.update("postcode_rule", *rule, &[("neighbourhood_id", Value::Integer(hood))])?;
+            }
+            None => {
+                rec.insert(
+                    "postcode_rule",
+                    &[("district", Value::Text(area.clone())), ("neighbourhood_id", Value::Integer(hood))],
+                )?;
+            }
+        }
+        done.areas += 1;
+    }
+    Ok(())
+}
+
+/// Every group given the neighbourhood of its postcode's area (one in no area keeps its own);
+/// returns each group's neighbourhood now.
+fn place_groups(
+    rec: &mut Recorder<'_>,
+    rules: &AreaRules<i64>,
+    done: &mut NeighbourhoodsSet,
+) -> Result<HashMap<i64, Option<i64>>, StoreError> {
+    let now = Value::Text(now_text());
+    let groups: Vec<(i64, String, Option<i64>, bool)> = {
+        let mut stmt = rec.conn().prepare("SELECT id, postcode, neighbourhood_id, archived FROM community_group")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?
+    };
+    let mut group_hood: HashMap<i64, Option<i64>> = HashMap::with_capacity(groups.len());
+    for (id, postcode, current, archived) in groups {
+        let wanted = rules.find(&postcode).copied().or(current);
+        if wanted != current {
+            let columns =
+                [("neighbourhood_id", wanted.map_or(Value::Null, Value::Integer)), ("updated_at", now.clone())];
+            rec.update("community_group", id, &columns)?;
+            done.groups += 1;
+        }
+        if wanted.is_none() && !archived {
+            done.groups_without += 1;
+        }
+        group_hood.insert(id, wanted);
+    }
+    Ok(group_hood)
+}
+
+/// Every offer given the neighbourhood of its meeting place's postcode, else its group's.
+fn place_offers(
+    rec: &mut Recorder<'_>,
+    rules: &AreaRules<i64>,
+    group_hood: &HashMap<i64, Option<i64>>,
+    done: &mut NeighbourhoodsSet,
+) -> Result<(), StoreError> {
+    let now = Value::Text(now_text());
+    let offers: Vec<(i64, i64, String, String, String, Option<i64>)> = {
+        let mut stmt =
+            rec.conn().prepare("SELECT id, group_id, address, town, postcode, neighbourhood_id FROM offer")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    for (id, group, address, town, postcode, current) in offers {
+        let place = crate::model::MeetingPlace { address, town, postcode };
+        let wanted = place
+            .postcode()
+            .and_then(|p| rules.find(&p).copied())
+            .or(group_hood.get(&group).copied().flatten())
+            .or(current);
+        if wanted != current {
+            let columns =
+                [("neighbourhood_id", wanted.map_or(Value::Null, Value::Integer)), ("updated_at", now.clone())];
+            rec.update("offer", id, &columns)?;
+            done.offers += 1;
+        }
+    }
+    Ok(())
 }
