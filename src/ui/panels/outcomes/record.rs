@@ -174,6 +174,23 @@ impl Record {
         self.form = None;
     }
 
+    /// The days that have come (or were marked done), latest first, in a list on the left.
+    fn days_list_ui(&mut self, ui: &mut Ui, days: &[PlacementSummary]) {
+        let most = (ui.available_width() * 0.45).max(220.0);
+        let panel = egui::Panel::left("outcomes_days").resizable(true).default_size(300.0).min_size(220.0);
+        panel.max_size(most).show(ui, |ui| {
+            ui.strong("Days out, latest first");
+            egui::ScrollArea::vertical().id_salt("outcomes_day_list").show(ui, |ui| {
+                for p in days {
+                    let label = format!("{} · {} ({})\n{}", uk_date(p.day), p.team_name, p.cohort_name, p.group_name);
+                    if ui.selectable_label(self.selected == Some(p.id), label).clicked() {
+                        self.select(p.id);
+                    }
+                }
+            });
+        });
+    }
+
     pub(super) fn ui(&mut self, ui: &mut Ui, doc: &Document) -> Vec<Command> {
         let today = chrono::Local::now().date_naive();
         let all = match crate::ui::panels::cached(&mut self.placements, doc, || doc.store.placement_summaries()) {
@@ -197,43 +214,11 @@ impl Record {
         }
         if days.is_empty() {
             if waiting.is_none() {
-                let next = all.iter().filter(|p| p.status.is_live() && p.day > today).min_by_key(|p| p.day);
-                match next {
-                    Some(p) => {
-                        ui.label(format!(
-                            "No team's day has come yet: the first is {} ({}, {}). Its outcome is recorded \
-                             here on the day or after it.",
-                            uk_date(p.day),
-                            p.team_name,
-                            p.cohort_name
-                        ));
-                    }
-                    None => {
-                        ui.label("No team is placed yet. Place teams on the board; each day's outcome is recorded here once it has come.");
-                    }
-                }
-                if ui.button("Go to the board").clicked() {
-                    commands.push(Command::Ui(UiCommand::ShowBoard));
-                }
+                no_day_yet_ui(ui, &all, today, &mut commands);
             }
             return commands;
         }
-        let most = (ui.available_width() * 0.45).max(220.0);
-        egui::Panel::left("outcomes_days").resizable(true).default_size(300.0).min_size(220.0).max_size(most).show(
-            ui,
-            |ui| {
-                ui.strong("Days out, latest first");
-                egui::ScrollArea::vertical().id_salt("outcomes_day_list").show(ui, |ui| {
-                    for p in &days {
-                        let label =
-                            format!("{} · {} ({})\n{}", uk_date(p.day), p.team_name, p.cohort_name, p.group_name);
-                        if ui.selectable_label(self.selected == Some(p.id), label).clicked() {
-                            self.select(p.id);
-                        }
-                    }
-                });
-            },
-        );
+        self.days_list_ui(ui, &days);
         let Some(chosen) = self.selected.and_then(|id| days.iter().find(|p| p.id == id)) else {
             ui.label("Choose a day on the left to record how it went.");
             return commands;
@@ -353,6 +338,32 @@ fn feedback_ui(ui: &mut Ui, form: &mut Form) {
             }
         });
     });
+}
+
+/// No day has come yet: when the first one does (or that none is placed), and the way to the
+/// board.
+fn no_day_yet_ui(ui: &mut Ui, all: &[PlacementSummary], today: chrono::NaiveDate, commands: &mut Vec<Command>) {
+    let next = all.iter().filter(|p| p.status.is_live() && p.day > today).min_by_key(|p| p.day);
+    match next {
+        Some(p) => {
+            ui.label(format!(
+                "No team's day has come yet: the first is {} ({}, {}). Its outcome is recorded here on the day \
+                 or after it.",
+                uk_date(p.day),
+                p.team_name,
+                p.cohort_name
+            ));
+        }
+        None => {
+            ui.label(
+                "No team is placed yet. Place teams on the board; each day's outcome is recorded here once it has \
+                 come.",
+            );
+        }
+    }
+    if ui.button("Go to the board").clicked() {
+        commands.push(Command::Ui(UiCommand::ShowBoard));
+    }
 }
 
 /// A day asked for that has not come yet, nor been marked done: when its outcome can be
