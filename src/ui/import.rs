@@ -376,27 +376,13 @@ fn mapping_stage_ui<K: ImportKind>(
     choices: Choices<'_>,
     unit: &str,
 ) -> Asked {
-    let (one, many) = K::NOUNS;
     let mut asked = sheet_ui(ui, stage.sheets, stage.sheet);
     ui.label(format!(
         "{} ({}). Check which column is which; the preview shows the first rows as they will be imported.",
         count_of(stage.table.rows.len() as u64, "row", "rows"),
         stage.table.encoding
     ));
-    if !stage.table.lines_in_1252.is_empty() {
-        let lines: Vec<String> = stage.table.lines_in_1252.iter().take(20).map(u64::to_string).collect();
-        let more = if stage.table.lines_in_1252.len() > 20 { ", …" } else { "" };
-        let (noun, verb, their) =
-            if lines.len() == 1 { (unit.to_owned(), "was", "its") } else { (format!("{unit}s"), "were", "their") };
-        ui.colored_label(
-            theme::WARNING_TEXT,
-            format!(
-                "{} {}{more} {verb} read as Windows-1252 (Excel's older text), not UTF-8: check {their} accents.",
-                capitalised(&noun),
-                lines.join(", ")
-            ),
-        );
-    }
+    encoding_note_ui(ui, stage.table, unit);
     ui.add_space(4.0);
     if mapping_ui(ui, kind, stage.lookup, stage.table, stage.mapping) {
         let (kind, table, lookup, mapping) =
@@ -423,53 +409,100 @@ fn mapping_stage_ui<K: ImportKind>(
     preview_ui::<K>(ui, stage.plan);
     questions_ui(ui, kind, stage.plan, stage.lookup, choices.answers, unit);
     ui.add_space(6.0);
-    let duplicates = stage.plan.rows.iter().filter(|r| K::is_duplicate(&r.row)).count();
-    if duplicates > 0 {
-        let matches = if duplicates == 1 {
-            format!("1 row matches {} {one}", if one.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
-        } else {
-            format!("{} match {many}", count_of(duplicates as u64, "row", "rows"))
-        };
-        ui.label(format!("{matches} already in the file ({}):", K::SAME_WHEN));
-        ui.horizontal(|ui| {
-            ui.radio_value(choices.on_duplicate, OnDuplicate::Skip, "Skip them");
-            ui.radio_value(choices.on_duplicate, OnDuplicate::Update, format!("Update the existing {many}"));
-            ui.radio_value(choices.on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
-        });
-    }
-    let doubtful = stage.plan.rows.iter().filter(|r| K::is_doubtful(&r.row)).count();
-    if doubtful > 0 && stage.replanning.is_none() {
-        let words = format!(
-            "{} the same charity number as a group in the file, but another name and postcode: \
-             they will be imported as new groups.",
-            count_of(doubtful as u64, "row has", "rows have")
-        );
-        ui.label(words);
-        if ui
-            .button("Take them for the same groups")
-            .on_hover_text("Treat each as a match of the group with its charity number")
-            .clicked()
-        {
-            for row in &mut stage.plan.rows {
-                K::accept_doubtful(&mut row.row);
-                row.warnings.retain(|w| !w.starts_with("a doubtful match"));
-            }
-        }
-    }
+    duplicates_ui::<K>(ui, stage.plan, choices.on_duplicate);
+    doubtful_ui::<K>(ui, stage.plan, stage.replanning.is_some());
     matches_ui::<K>(ui, stage.plan, *choices.on_duplicate, unit);
     problems_ui(ui, stage.plan, unit, choices.show_problems);
     ui.add_space(8.0);
+    if let Some(chosen) = import_buttons_ui::<K>(ui, stage.mapping, stage.plan, stage.replanning.is_some()) {
+        asked = chosen;
+    }
+    asked
+}
+
+/// Lines read as Windows-1252 (Excel's older text) in a file otherwise UTF-8: said, to check.
+fn encoding_note_ui(ui: &mut Ui, table: &Table, unit: &str) {
+    if table.lines_in_1252.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = table.lines_in_1252.iter().take(20).map(u64::to_string).collect();
+    let more = if table.lines_in_1252.len() > 20 { ", …" } else { "" };
+    let (noun, verb, their) =
+        if lines.len() == 1 { (unit.to_owned(), "was", "its") } else { (format!("{unit}s"), "were", "their") };
+    ui.colored_label(
+        theme::WARNING_TEXT,
+        format!(
+            "{} {}{more} {verb} read as Windows-1252 (Excel's older text), not UTF-8: check {their} accents.",
+            capitalised(&noun),
+            lines.join(", ")
+        ),
+    );
+}
+
+/// Rows that match records already in the file, and what to do with them.
+fn duplicates_ui<K: ImportKind>(ui: &mut Ui, plan: &Plan<K::Row>, on_duplicate: &mut OnDuplicate) {
+    let (one, many) = K::NOUNS;
+    let duplicates = plan.rows.iter().filter(|r| K::is_duplicate(&r.row)).count();
+    if duplicates == 0 {
+        return;
+    }
+    let matches = if duplicates == 1 {
+        format!("1 row matches {} {one}", if one.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
+    } else {
+        format!("{} match {many}", count_of(duplicates as u64, "row", "rows"))
+    };
+    ui.label(format!("{matches} already in the file ({}):", K::SAME_WHEN));
+    ui.horizontal(|ui| {
+        ui.radio_value(on_duplicate, OnDuplicate::Skip, "Skip them");
+        ui.radio_value(on_duplicate, OnDuplicate::Update, format!("Update the existing {many}"));
+        ui.radio_value(on_duplicate, OnDuplicate::New, format!("Import them as new {many}"));
+    });
+}
+
+/// Rows with a group's charity number but another name and postcode: new groups, unless the
+/// person takes them for the same.
+fn doubtful_ui<K: ImportKind>(ui: &mut Ui, plan: &mut Plan<K::Row>, replanning: bool) {
+    let doubtful = plan.rows.iter().filter(|r| K::is_doubtful(&r.row)).count();
+    if doubtful == 0 || replanning {
+        return;
+    }
+    ui.label(format!(
+        "{} the same charity number as a group in the file, but another name and postcode: \
+         they will be imported as new groups.",
+        count_of(doubtful as u64, "row has", "rows have")
+    ));
+    if ui
+        .button("Take them for the same groups")
+        .on_hover_text("Treat each as a match of the group with its charity number")
+        .clicked()
+    {
+        for row in &mut plan.rows {
+            K::accept_doubtful(&mut row.row);
+            row.warnings.retain(|w| !w.starts_with("a doubtful match"));
+        }
+    }
+}
+
+/// Import N (when a column of what is required is chosen and rows are ready) and Cancel.
+fn import_buttons_ui<K: ImportKind>(
+    ui: &mut Ui,
+    mapping: &Mapping<K::Field>,
+    plan: &Plan<K::Row>,
+    replanning: bool,
+) -> Option<Asked> {
+    let (one, many) = K::NOUNS;
+    let mut asked = None;
     ui.horizontal(|ui| {
         let (missing_words, is_required) = K::REQUIRED;
-        let has_required = stage.mapping.fields.iter().flatten().any(|f| is_required(*f));
-        let ready = stage.plan.rows.iter().filter(|r| K::question(&r.row).is_none()).count();
-        let can_import = has_required && ready > 0 && stage.replanning.is_none();
+        let has_required = mapping.fields.iter().flatten().any(|f| is_required(*f));
+        let ready = plan.rows.iter().filter(|r| K::question(&r.row).is_none()).count();
+        let can_import = has_required && ready > 0 && !replanning;
         let text = format!("Import {}", count_of(ready as u64, one, many));
         if ui.add_enabled(can_import, egui::Button::new(text)).clicked() {
-            asked = Asked::Start;
+            asked = Some(Asked::Start);
         }
         if ui.button("Cancel").clicked() {
-            asked = Asked::Close;
+            asked = Some(Asked::Close);
         }
         if !has_required {
             ui.colored_label(theme::ERROR_RED, missing_words);

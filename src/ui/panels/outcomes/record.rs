@@ -214,7 +214,7 @@ impl Record {
         }
         if days.is_empty() {
             if waiting.is_none() {
-                no_day_yet_ui(ui, &all, today, &mut commands);
+                no_day_yet_ui(ui, all, today, &mut commands);
             }
             return commands;
         }
