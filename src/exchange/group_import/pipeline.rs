@@ -33,33 +33,9 @@ pub fn plan_and_import_groups(
     let threads = cores().saturating_sub(1).max(1);
     let (send, receive) = mpsc::sync_channel::<Checked>(4);
     std::thread::scope(|scope| {
-        let mut rows = rows;
-        let checker = std::thread::Builder::new().name("import checker".to_owned()).spawn_scoped(scope, move || {
-            let mut earlier = EarlierRows::default();
-            let mut size = FIRST_PIECE_ROWS;
-            loop {
-                let piece = match rows.next_piece(size) {
-                    Ok(piece) if piece.is_empty() => break,
-                    Ok(piece) => piece,
-                    Err(error) => {
-                        let _ = send.send(Checked::Unreadable(error));
-                        return;
-                    }
-                };
-                size = PIECE_ROWS;
-                let checked = map_on_threads(threads, &piece, |row| check_row(row, mapping, headers, existing));
-                let placed = checked.into_iter().map(|row| earlier.place(row)).collect();
-                if send.send(Checked::Piece(piece.len(), placed)).is_err() {
-                    // The writer stopped (a write failed): nothing more is wanted.
-                    return;
-                }
-            }
-            // The writer goes on at once; the rows placed so far are freed here meanwhile (100,000
-            // rows: tens of milliseconds).
-            let _ = send.send(Checked::Done);
-            drop(send);
-            drop(earlier);
-        });
+        let checker = std::thread::Builder::new()
+            .name("import checker".to_owned())
+            .spawn_scoped(scope, move || check_pieces(rows, threads, mapping, headers, existing, send));
         let Ok(checker) = checker else {
             return Err(StoreError::Invalid("The import could not start a thread to check the rows on.".to_owned()));
         };
@@ -102,6 +78,43 @@ pub fn plan_and_import_groups(
         })?;
         Ok(Imported { plan, counts, change, rows_read })
     })
+}
+
+/// The checker's side of the import: reads the rows a piece at a time, checks each piece on
+/// `threads` threads, places its rows among the rows before them, and sends it to the writer;
+/// `Done` once every row is sent.
+fn check_pieces(
+    mut rows: RowSource<'_>,
+    threads: usize,
+    mapping: &ColumnMapping,
+    headers: &[String],
+    existing: &ExistingGroups,
+    send: mpsc::SyncSender<Checked>,
+) {
+    let mut earlier = EarlierRows::default();
+    let mut size = FIRST_PIECE_ROWS;
+    loop {
+        let piece = match rows.next_piece(size) {
+            Ok(piece) if piece.is_empty() => break,
+            Ok(piece) => piece,
+            Err(error) => {
+                let _ = send.send(Checked::Unreadable(error));
+                return;
+            }
+        };
+        size = PIECE_ROWS;
+        let checked = map_on_threads(threads, &piece, |row| check_row(row, mapping, headers, existing));
+        let placed = checked.into_iter().map(|row| earlier.place(row)).collect();
+        if send.send(Checked::Piece(piece.len(), placed)).is_err() {
+            // The writer stopped (a write failed): nothing more is wanted.
+            return;
+        }
+    }
+    // The writer goes on at once; the rows placed so far are freed here meanwhile (100,000
+    // rows: tens of milliseconds).
+    let _ = send.send(Checked::Done);
+    drop(send);
+    drop(earlier);
 }
 
 /// What the checker sends the writer.
