@@ -76,8 +76,11 @@ fn a_fault_during_an_import_is_a_message_in_the_window_and_changes_nothing() {
     let window = ImportWindow::new(FaultyGroups, csv, &store, &ctx);
     let mut h = Harness::builder().with_size(egui::vec2(1000.0, 760.0)).build_ui_state(
         |ui, state: &mut State| {
-            if let ImportOutcome::Closed = state.window.ui(ui.ctx(), &state.store) {
-                state.closed = true;
+            match state.window.ui(ui.ctx(), &state.store) {
+                ImportOutcome::Closed => state.closed = true,
+                // As the app does after the frame.
+                ImportOutcome::Start => state.window.start(&state.store, ui.ctx()),
+                _ => {}
             }
         },
         State { window, store, closed: false },

@@ -97,7 +97,7 @@ impl<K: ImportKind> AnyImportWindow for ImportWindow<K> {
     }
 
     fn start(&mut self, store: &Store, ctx: &egui::Context) {
-        self.start_import(store, ctx);
+        ImportWindow::start(self, store, ctx);
     }
 
     fn is_running(&self) -> bool {
@@ -232,7 +232,9 @@ impl<K: ImportKind> ImportWindow<K> {
         }
     }
 
-    fn start_import(&mut self, store: &Store, ctx: &egui::Context) {
+    /// Starts the import the person asked for (`ImportOutcome::Start`), on a worker with its own
+    /// handle on the file.
+    pub fn start(&mut self, store: &Store, ctx: &egui::Context) {
         let Stage::Mapping { plan, .. } = &mut self.stage else { return };
         let plan = std::mem::take(plan);
         let mut worker = match store.worker_handle() {
