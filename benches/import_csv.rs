@@ -25,7 +25,8 @@ use placements::demo::{DemoOptions, write_demo};
 use placements::exchange::group_export::groups_csv;
 use placements::exchange::group_import::{ColumnMapping, plan_group_import};
 use placements::exchange::read_spreadsheet;
-use placements::store::{ImportGroup, OnDuplicate, OpenMode, Store};
+use placements::model::{ImportGroup, OnDuplicate};
+use placements::store::{OpenMode, Store};
 
 const ROWS: usize = 100_000;
 const ROUNDS: usize = 3;

@@ -16,8 +16,9 @@ use std::time::Instant;
 use placements::demo::{DemoOptions, write_demo};
 use placements::exchange::import_kind::{ImportKind, Offers, run_import};
 use placements::exchange::read_spreadsheet;
+use placements::model::OnDuplicate;
 use placements::model::random::SplitMix64 as Rng;
-use placements::store::{OnDuplicate, OpenMode, Store};
+use placements::store::{OpenMode, Store};
 
 const ROWS: usize = 1_000;
 const GROUPS: usize = 1_500;

@@ -11,11 +11,9 @@ use chrono::NaiveDate;
 
 use crate::model::PlacementStatus;
 use crate::model::board::{Gesture, Verdict};
-use crate::store::{
-    ChangeSet, CohortEdit, GroupEdit, OfferEdit, Overwrite, ParticipantEdit, PeopleList, PeopleListItem, ProposedTeam,
-    Store, StoreError,
-};
-use crate::store::{NewPlacement, Override};
+use crate::model::{CohortEdit, GroupEdit, OfferEdit, ParticipantEdit};
+use crate::model::{NewPlacement, Override};
+use crate::store::{ChangeSet, Overwrite, PeopleList, PeopleListItem, ProposedTeam, Store, StoreError};
 
 /// A change to the document; each is one undo step.
 #[derive(Clone, Debug, PartialEq)]

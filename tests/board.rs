@@ -61,7 +61,7 @@ fn check_lists_every_clash_and_fails_until_each_is_placed_anyway() {
     let programme = store.programme().unwrap();
     for found in placements::model::clash::check_all(&programme, None).iter().filter(|f| f.problem.is_hard()) {
         let p = programme.placement(found.placement).unwrap();
-        let reason = placements::store::Override {
+        let reason = placements::model::Override {
             reason: "Agreed with both groups".into(),
             kinds: vec![ClashKind::OfferTaken, ClashKind::OfferFull],
         };
@@ -172,7 +172,7 @@ fn a_swap_exchanges_two_teams_days_and_activities_in_one_undo_step() {
     let (a, b) = (&placed[0], &placed[1]);
     let before = common::dump(&file);
     // Whatever the swap breaks, placed anyway: the swap itself is what is tested here.
-    let overridden = Some(placements::store::Override { reason: "Swapped".into(), kinds: ClashKind::ALL.to_vec() });
+    let overridden = Some(placements::model::Override { reason: "Swapped".into(), kinds: ClashKind::ALL.to_vec() });
     let change = apply(&mut store, &BoardEdit::Swap { a: a.id, b: b.id, overridden }.into()).unwrap().change;
     assert_eq!(change.label, format!("Swap {} and {}", a.team_name, b.team_name));
     let after = store.placement_summaries().unwrap();
@@ -300,9 +300,9 @@ enum Reason {
 }
 
 impl Reason {
-    fn given(&self) -> Option<placements::store::Override> {
+    fn given(&self) -> Option<placements::model::Override> {
         let with =
-            |reason: &str, kinds: Vec<ClashKind>| Some(placements::store::Override { reason: reason.into(), kinds });
+            |reason: &str, kinds: Vec<ClashKind>| Some(placements::model::Override { reason: reason.into(), kinds });
         match self {
             Self::None => None,
             Self::Empty => with("  ", ClashKind::ALL.to_vec()),

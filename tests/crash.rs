@@ -16,7 +16,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{demo_file, dump};
-use placements::store::{ImportGroup, OnDuplicate, OpenMode, Store};
+use placements::model::{ImportGroup, OnDuplicate};
+use placements::store::{OpenMode, Store};
 
 const KILLS: u64 = 50;
 
@@ -124,7 +125,7 @@ fn child_keeps_editing() {
     for batch in 0..100_000 {
         let rows: Vec<ImportGroup> = (0..5)
             .map(|row| ImportGroup {
-                edit: placements::store::GroupEdit::check(placements::model::CommunityGroup {
+                edit: placements::model::GroupEdit::check(placements::model::CommunityGroup {
                     name: format!("Batch {batch} row {row}"),
                     ..Default::default()
                 })

@@ -5,10 +5,11 @@
 mod common;
 
 use common::demo_file;
+use placements::model::GroupEdit;
 use placements::model::directory::{DirectoryFilter, SortOrder};
 use placements::model::search::Vocabulary;
 use placements::model::{CommunityGroup, GroupId};
-use placements::store::{GroupEdit, OpenMode, Store};
+use placements::store::{OpenMode, Store};
 use placements::store::{SearchCache, find_groups};
 
 fn names_found(store: &Store, search: &str) -> Vec<String> {
@@ -166,7 +167,7 @@ fn a_large_import_is_searchable_exactly_as_rows_added_one_by_one() {
     use placements::exchange::group_export::groups_csv;
     use placements::exchange::import_kind::{Groups, ImportKind, run_import};
     use placements::exchange::table::read_csv;
-    use placements::store::OnDuplicate;
+    use placements::model::OnDuplicate;
 
     let dir = tempfile::tempdir().unwrap();
     let source = demo_file(dir.path(), "source.placements", 450);

@@ -29,7 +29,7 @@ fn round_trip(extension: &str) {
         // Awkward values that must survive the trip.
         let mut store = Store::open(&original, OpenMode::Edit).unwrap();
         let group = store.group(placements::model::GroupId(1)).unwrap();
-        let edit = placements::store::GroupEdit::check(placements::model::CommunityGroup {
+        let edit = placements::model::GroupEdit::check(placements::model::CommunityGroup {
             name: "=HYPERLINK(\"http://example.org\",\"Click\")".into(),
             description: "Line one\r\nline two, with \"quotes\"; and a semicolon".into(),
             phone: "+44 7700 900123".into(),
@@ -83,7 +83,7 @@ fn the_csv_export_opens_in_excel_as_text_not_formulas() {
     {
         let mut store = Store::open(&file, OpenMode::Edit).unwrap();
         let group = store.group(placements::model::GroupId(2)).unwrap();
-        let edit = placements::store::GroupEdit::check(placements::model::CommunityGroup {
+        let edit = placements::model::GroupEdit::check(placements::model::CommunityGroup {
             name: "@SUM(1+1)".into(),
             notes: "=1+2".into(),
             ..group

@@ -10,7 +10,8 @@ use egui_kittest::kittest::Queryable as _;
 use placements::exchange::group_import::{ExistingGroups, GroupField};
 use placements::exchange::mapping::{Mapping, Plan};
 use placements::exchange::table::Table;
-use placements::store::{ChangeSet, ImportCounts, ImportGroup, OnDuplicate, OpenMode, Store, StoreError};
+use placements::model::{ImportCounts, ImportGroup, OnDuplicate};
+use placements::store::{ChangeSet, OpenMode, Store, StoreError};
 use placements::ui::import::{Groups, ImportKind, ImportOutcome, ImportWindow};
 
 /// Groups, except that the import meets a fault after writing every row, before it commits.
@@ -79,7 +80,7 @@ fn a_fault_during_an_import_is_a_message_in_the_window_and_changes_nothing() {
             match state.window.ui(ui.ctx(), &state.store) {
                 ImportOutcome::Closed => state.closed = true,
                 // As the app does after the frame.
-                ImportOutcome::Start => state.window.start(&state.store, ui.ctx()),
+                ImportOutcome::Start => state.window.start(&mut state.store, ui.ctx()),
                 _ => {}
             }
         },

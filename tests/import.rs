@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use common::{bytes, demo_file, dump, scalar};
 use placements::exchange::group_import::{ColumnMapping, plan_group_import};
 use placements::exchange::table::{is_missing, read_csv};
-use placements::store::{ImportGroup, OnDuplicate, OpenMode, Store, StoreError};
+use placements::model::{ImportGroup, OnDuplicate};
+use placements::store::{OpenMode, Store, StoreError};
 
 /// The ids of the groups the directory shows for `search`, over the file's list as it is now.
 fn ids_found(store: &Store, search: &str) -> Vec<i64> {

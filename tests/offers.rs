@@ -7,9 +7,10 @@ mod common;
 
 use chrono::{NaiveDate, NaiveTime};
 use common::{demo_file, dump, scalar};
+use placements::model::OfferEdit;
 use placements::model::availability::is_available;
 use placements::model::{GroupId, Offer, OfferStatus, PracticeId};
-use placements::store::{OfferEdit, OpenMode, Store};
+use placements::store::{OpenMode, Store};
 
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, m, day).unwrap()

@@ -7,8 +7,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{bytes, demo_file, dump, placements, scalar};
+use placements::model::ParticipantEdit;
 use placements::model::{DaySpan, Participant};
-use placements::store::{OpenMode, ParticipantEdit, Store};
+use placements::store::{OpenMode, Store};
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())

@@ -9,9 +9,10 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt as _;
 
 use common::{bytes, demo_file, dump, scalar};
+use placements::model::GroupEdit;
 use placements::model::{GroupId, GroupStatus, PlacementId};
 use placements::store::{
-    APPLICATION_ID, Access, Backups, GroupEdit, OpenError, OpenMode, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
+    APPLICATION_ID, Access, Backups, OpenError, OpenMode, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
 };
 
 fn temp() -> tempfile::TempDir {
@@ -538,8 +539,8 @@ fn save_as_onto_a_full_disk_fails_with_a_message_and_leaves_nothing() {
 
 #[test]
 fn a_name_already_on_any_list_is_refused_in_words_not_sqlites() {
-    use placements::model::Cohort;
-    use placements::store::{CohortEdit, PeopleList, PeopleListItem};
+    use placements::model::{Cohort, CohortEdit};
+    use placements::store::{PeopleList, PeopleListItem};
     let dir = temp();
     let path = demo_file(dir.path(), "names.placements", 20);
     let mut store = Store::open(&path, OpenMode::Edit).unwrap();

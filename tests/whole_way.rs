@@ -14,8 +14,9 @@ use placements::exchange::import_kind::{Groups, ImportKind, Offers, Participants
 use placements::exchange::mapping::{Mapping, Plan};
 use placements::exchange::table::{Table, is_missing, read_csv};
 use placements::exchange::xlsx::read_xlsx;
+use placements::model::OnDuplicate;
 use placements::model::{CohortId, CommunityGroup, GroupRecord};
-use placements::store::{OnDuplicate, OpenMode, Store};
+use placements::store::{OpenMode, Store};
 use proptest::prelude::*;
 
 /// A file with a few groups (named as the offers below name them) and a cohort, made once and

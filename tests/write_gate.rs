@@ -11,8 +11,9 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use common::{bytes, demo_file, dump};
+use placements::model::OnDuplicate;
 use placements::model::PlacementId;
-use placements::store::{Backups, OnDuplicate, OpenError, OpenMode, Store, StoreError};
+use placements::store::{Backups, OpenError, OpenMode, Store, StoreError};
 
 /// Tries every kind of write on `store`, returning each refusal with the name of the path it
 /// took. `backup` is a good backup to restore from.
@@ -94,7 +95,7 @@ fn every_write_refuses_once_another_copy_has_taken_the_lock() {
 fn a_worker_handle_shares_the_lock_and_passes_the_same_gate() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_file(dir.path(), "worker.placements", 20);
-    let store = Store::open(&path, OpenMode::Edit).unwrap();
+    let mut store = Store::open(&path, OpenMode::Edit).unwrap();
     let mut worker = store.worker_handle().unwrap();
     drop(store);
     // The window's handle is gone but the worker still holds the file: nobody else may write.

@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 
 use super::{Output, cohort_named, open_to_change, open_to_read};
 use crate::edit::{BoardEdit, apply};
+use crate::model::Override;
 use crate::model::availability::is_available;
 use crate::model::clash::{Candidate, ClashKind, Found, check_all, check_candidate, has_unresolved_clash};
 use crate::model::dates::{uk_date, uk_date_range};
 use crate::model::meeting_place::MeetingPlaceProblem;
 use crate::model::programme::Programme;
 use crate::model::{CohortId, OfferId, OfferStatus, OfferSummary};
-use crate::store::{Override, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// A date as the command line takes it: `2027-04-14`.
 pub(super) fn iso_date(text: &str) -> Result<NaiveDate, String> {

@@ -15,8 +15,9 @@ use clap::{Parser, Subcommand};
 
 use crate::demo::DemoOptions;
 use crate::exchange::import_kind::{Groups, Offers};
+use crate::model::OnDuplicate;
 use crate::model::TeamSize;
-use crate::store::{OnDuplicate, OpenMode, Store};
+use crate::store::{OpenMode, Store};
 
 /// Community Placements: plan one-day leadership placements of NHS teams with local community groups.
 ///

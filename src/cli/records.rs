@@ -11,7 +11,8 @@ use crate::exchange::table::{CsvText, RowSource};
 use crate::exchange::{Spreadsheet, open_spreadsheet};
 use crate::model::Cohort;
 use crate::model::text::{count_of, thousands};
-use crate::store::{CohortEdit, OnDuplicate, Store, display_name};
+use crate::model::{CohortEdit, OnDuplicate};
+use crate::store::{Store, display_name};
 
 /// A new, empty placement database: refused if anything is at `file` already.
 pub(super) fn new_file(file: &Path) -> Result<String, String> {

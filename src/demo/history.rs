@@ -47,7 +47,7 @@ pub(super) fn write_last_year(
     year: i32,
     hosts: &[Host],
     people: &mut People,
-) -> Result<(), StoreError> {
+) -> Result<(), super::DemoError> {
     let mut rng = Rng(seed ^ 0x0057_0A1E_2026);
     let last = year - 1;
     let cohort = w.cohort(&Cohort {
@@ -88,8 +88,7 @@ pub(super) fn write_last_year(
     let mut used_days = HashSet::new();
     for (t, (team, members)) in teams.iter().enumerate() {
         let Some((group, hood, address)) = hosts.iter().rev().nth(t % (TEAMS - 2)) else { break };
-        let mut offer = make_offer(&mut rng, *group, *hood, last, address.clone())
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut offer = make_offer(&mut rng, *group, *hood, last, address.clone())?;
         offer.status = OfferStatus::Completed;
         offer.capacity = offer.capacity.max(2);
         let days = open_days(&offer);

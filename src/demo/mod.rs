@@ -11,11 +11,12 @@ use std::path::Path;
 
 use chrono::{Datelike as _, Duration, NaiveDate, NaiveTime};
 
+use crate::model::GroupEdit;
 use crate::model::availability::{Availability, is_available};
 use crate::model::calendar::is_weekend;
 use crate::model::random::SplitMix64 as Rng;
 use crate::model::*;
-use crate::store::{BulkWriter, GroupEdit, NewParticipant, OpenError, Store, StoreError};
+use crate::store::{BulkWriter, NewParticipant, OpenError, Store, StoreError};
 use words::*;
 
 /// What to put in a demo file.
@@ -319,19 +320,17 @@ type WrittenOffer = (OfferId, Offer, Vec<NaiveDate>);
 fn fill(store: &mut Store, options: &DemoOptions) -> Result<(), DemoError> {
     let mut rng = Rng(options.seed ^ 0x05EE_D0FC_0A57_u64);
     let year = options.year;
-    store
-        .bulk_insert(|w| {
-            if let Some(stamp) = NaiveDate::from_ymd_opt(year - 1, 11, 2).and_then(|d| d.and_hms_opt(9, 0, 0)) {
-                w.set_timestamp(stamp);
-            }
-            let lists = write_lists(w)?;
-            let hosts = write_groups(w, &mut rng, options, &lists)?;
-            let offers = write_offers(w, &mut rng, options, &hosts)?;
-            let mut people = write_cohorts(w, &mut rng, year)?;
-            write_placements(w, &mut rng, &offers, &people.teams)?;
-            history::write_last_year(w, options.seed, year, &hosts, &mut people)
-        })
-        .map_err(DemoError::from)
+    store.bulk_insert(|w| -> Result<(), DemoError> {
+        if let Some(stamp) = NaiveDate::from_ymd_opt(year - 1, 11, 2).and_then(|d| d.and_hms_opt(9, 0, 0)) {
+            w.set_timestamp(stamp);
+        }
+        let lists = write_lists(w)?;
+        let hosts = write_groups(w, &mut rng, options, &lists)?;
+        let offers = write_offers(w, &mut rng, options, &hosts)?;
+        let mut people = write_cohorts(w, &mut rng, year)?;
+        write_placements(w, &mut rng, &offers, &people.teams)?;
+        history::write_last_year(w, options.seed, year, &hosts, &mut people)
+    })
 }
 
 fn write_lists(w: &mut BulkWriter<'_>) -> Result<Lists, StoreError> {
@@ -358,7 +357,7 @@ fn write_groups(
     rng: &mut Rng,
     options: &DemoOptions,
     lists: &Lists,
-) -> Result<Vec<Host>, StoreError> {
+) -> Result<Vec<Host>, DemoError> {
     let mut hosts = Vec::new();
     let mut names = HashSet::new();
     for _ in 0..options.groups {
@@ -373,7 +372,7 @@ fn write_groups(
         let cats: Vec<CategoryId> = categories.iter().filter_map(|c| lists.categories.get(c).copied()).collect();
         let active = group.status == GroupStatus::Active;
         let address = group.address_as_meeting_place();
-        let edit = GroupEdit::check(group).map_err(|p| StoreError::Invalid(format!("{p:?}")))?;
+        let edit = GroupEdit::check(group).map_err(|p| DemoError::Invalid(format!("{p:?}")))?;
         let id = w.group(&edit, &cats)?;
         if active && hosts.len() < 400 {
             hosts.push((id, lists.hoods[h], address));
@@ -388,12 +387,11 @@ fn write_offers(
     rng: &mut Rng,
     options: &DemoOptions,
     hosts: &[Host],
-) -> Result<Vec<WrittenOffer>, StoreError> {
+) -> Result<Vec<WrittenOffer>, DemoError> {
     let offer_count = (options.groups / 10).clamp(1, 150).min(hosts.len());
     let mut offers = Vec::new();
     for (group, hood, address) in hosts.iter().take(offer_count) {
-        let offer = make_offer(rng, *group, *hood, options.year, address.clone())
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let offer = make_offer(rng, *group, *hood, options.year, address.clone())?;
         let days = open_days(&offer);
         let id = w.offer(&offer)?;
         offers.push((id, offer, days));

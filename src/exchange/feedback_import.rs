@@ -4,7 +4,7 @@
 //! or else their team's day; each practice's rating read from the column that names it, as a
 //! number or in the words forms use.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -12,7 +12,8 @@ use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, header_key, m
 use super::table::Table;
 use crate::model::dates::parse_uk_date;
 use crate::model::outcomes::{Feedback, parse_rating};
-use crate::model::{ParticipantId, PlacementId, PracticeId, TeamId};
+use crate::model::outcomes::{FeedbackLookup, ImportFeedback};
+use crate::model::{PlacementId, PracticeId};
 
 /// The most practices a form's columns are matched to.
 pub const MAX_PRACTICES: usize = 32;
@@ -71,28 +72,6 @@ impl FieldKind for FeedbackField {
             None
         }
     }
-}
-
-/// Who gave feedback on what, as the file knows it.
-#[derive(Clone, Debug, Default)]
-pub struct FeedbackLookup {
-    /// Participants by email (lower case): their id, name and team.
-    pub people: HashMap<String, Vec<(ParticipantId, String, TeamId)>>,
-    /// Each team's live placements, by day.
-    pub days: HashMap<TeamId, Vec<(NaiveDate, PlacementId)>>,
-    /// Feedback already in the file.
-    pub existing: HashSet<(PlacementId, ParticipantId)>,
-    pub practices: Vec<(PracticeId, String)>,
-}
-
-/// A response ready for the store.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportFeedback {
-    pub placement: PlacementId,
-    pub day: NaiveDate,
-    pub name: String,
-    pub feedback: Feedback,
-    pub duplicate: bool,
 }
 
 /// The form's columns guessed: the fixed questions by their words, each practice by a header

@@ -2,7 +2,7 @@
 //! rows are planned and matched against the file, the preview's columns, and the store's import.
 //! The import window and the command line both work through [`ImportKind`].
 
-use super::feedback_import::{FeedbackField, FeedbackLookup, ImportFeedback, plan_feedback_import};
+use super::feedback_import::{FeedbackField, plan_feedback_import};
 use super::group_import::{ExistingGroups, GroupField, plan_and_import_groups, plan_group_import};
 use super::mapping::{FieldKind, Imported, Mapping, Plan};
 use super::offer_import::{OfferField, OfferLookup, answer_question, guess_columns, offer_lookup, plan_offer_import};
@@ -10,9 +10,9 @@ use super::participant_import::{ParticipantField, RosterLookup, plan_participant
 use super::table::{RowSource, Table};
 use crate::model::CohortId;
 use crate::model::dates::uk_date_range;
-use crate::store::{
-    ChangeSet, CohortEdit, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, OnDuplicate, Store, StoreError,
-};
+use crate::model::outcomes::{FeedbackLookup, ImportFeedback};
+use crate::model::{CohortEdit, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, OnDuplicate};
+use crate::store::{ChangeSet, Store, StoreError};
 
 /// What one kind of record needs of an import.
 pub trait ImportKind: Clone + Send + 'static {

@@ -99,7 +99,7 @@ pub fn map_on_threads<T: Sync, U: Send>(threads: usize, items: &[T], f: impl Fn(
 #[derive(Debug)]
 pub struct Imported<R> {
     pub plan: Plan<R>,
-    pub counts: crate::store::ImportCounts,
+    pub counts: crate::model::ImportCounts,
     pub change: crate::store::ChangeSet,
     pub rows_read: usize,
 }

@@ -8,7 +8,6 @@ pub mod feedback_import;
 pub mod files;
 pub mod group_export;
 pub mod group_import;
-pub mod group_match;
 pub mod ics;
 pub mod import_kind;
 pub mod info_json;

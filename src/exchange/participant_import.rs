@@ -7,7 +7,7 @@ use super::mapping::{FieldKind, Mapping, Plan, Prepared, RowError, mapped_values
 use super::table::Table;
 use crate::model::dates::parse_uk_date;
 use crate::model::*;
-use crate::store::{ImportParticipant, ParticipantEdit};
+use crate::model::{ImportParticipant, ParticipantEdit};
 
 /// A field of a participant that a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -7,7 +7,9 @@ pub mod checks;
 pub mod clash;
 pub mod dates;
 pub mod directory;
+pub mod edits;
 pub mod flow;
+pub mod group_match;
 pub mod ids;
 pub mod meeting_place;
 pub mod neighbourhoods;
@@ -27,6 +29,10 @@ pub mod teams;
 pub mod text;
 
 pub use checks::FieldProblem;
+pub use edits::{
+    CohortEdit, GroupEdit, GroupQuestion, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, NewPlacement,
+    OfferEdit, OnDuplicate, Override, ParticipantEdit, split_tags,
+};
 pub use ids::{
     CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId,
     PostcodeRuleId, PracticeId, ProfessionId, TeamId,

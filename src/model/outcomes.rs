@@ -1,12 +1,12 @@
 //! What happened on a day out, what the participants made of it, and what the host group
 //! thought: recorded after the day, and counted in the programme's report (`model::report`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use super::checks::FieldProblem;
-use super::ids::{ParticipantId, PracticeId};
+use super::ids::{ParticipantId, PlacementId, PracticeId, TeamId};
 
 /// How the day went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -177,6 +177,28 @@ pub fn parse_host_again(text: &str) -> Option<HostAgain> {
         "no" | "n" => Some(HostAgain::No),
         _ => None,
     }
+}
+
+/// Who gave feedback on what, as the file knows it.
+#[derive(Clone, Debug, Default)]
+pub struct FeedbackLookup {
+    /// Participants by email (lower case): their id, name and team.
+    pub people: HashMap<String, Vec<(ParticipantId, String, TeamId)>>,
+    /// Each team's live placements, by day.
+    pub days: HashMap<TeamId, Vec<(NaiveDate, PlacementId)>>,
+    /// Feedback already in the file.
+    pub existing: HashSet<(PlacementId, ParticipantId)>,
+    pub practices: Vec<(PracticeId, String)>,
+}
+
+/// A response ready for the store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFeedback {
+    pub placement: PlacementId,
+    pub day: NaiveDate,
+    pub name: String,
+    pub feedback: Feedback,
+    pub duplicate: bool,
 }
 
 #[cfg(test)]

@@ -86,6 +86,29 @@ pub fn join_present(parts: &[&str], separator: &str) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(separator)
 }
 
+/// Text as the file keeps it: trimmed, and composed (Unicode NFC), so that a name typed or
+/// imported with an accent as a separate mark (as a Mac may save it) is the same name as one
+/// typed with the accented letter.
+/// `s` trimmed and composed, when that differs from `s` trimmed.
+pub fn composed(s: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization as _;
+    let s = s.trim();
+    // Plain ASCII, and most text, is composed already: only the rest is rebuilt.
+    if s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return None;
+    }
+    Some(s.nfc().collect())
+}
+
+/// Makes `s` trimmed and composed (see [`composed`]) in place.
+pub fn compose_in_place(s: &mut String) {
+    match composed(s) {
+        Some(c) => *s = c,
+        None if s.trim().len() != s.len() => *s = s.trim().to_owned(),
+        None => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

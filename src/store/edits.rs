@@ -6,7 +6,6 @@ use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use super::{ChangeSet, Store, StoreError};
-use crate::model::checks::{check_group, normalise_postcode};
 use crate::model::*;
 
 pub(crate) fn now_text() -> String {
@@ -17,27 +16,7 @@ pub(crate) fn now_text() -> String {
 /// imported with an accent as a separate mark (as a Mac may save it) is the same name as one
 /// typed with the accented letter: it sorts, searches, matches duplicates and prints alike.
 pub(crate) fn text(s: &str) -> Value {
-    Value::Text(composed(s).unwrap_or_else(|| s.trim().to_owned()))
-}
-
-/// `s` trimmed and composed, when that differs from `s` trimmed.
-fn composed(s: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization as _;
-    let s = s.trim();
-    // Plain ASCII, and most text, is composed already: only the rest is rebuilt.
-    if s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        return None;
-    }
-    Some(s.nfc().collect())
-}
-
-/// Makes `s` as the file keeps text (see [`text`]) in place.
-fn compose_in_place(s: &mut String) {
-    match composed(s) {
-        Some(c) => *s = c,
-        None if s.trim().len() != s.len() => *s = s.trim().to_owned(),
-        None => {}
-    }
+    Value::Text(crate::model::text::composed(s).unwrap_or_else(|| s.trim().to_owned()))
 }
 
 pub(crate) fn date_value(d: NaiveDate) -> Value {
@@ -77,125 +56,52 @@ impl ToSql for Cell<'_> {
     }
 }
 
-/// A checked group, ready to be written: only [`GroupEdit::check`] makes one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GroupEdit(CommunityGroup);
+/// A checked record's columns as the file writes them.
+pub(crate) trait Columns {
+    fn columns(&self) -> Vec<(&'static str, Value)>;
+}
 
-impl GroupEdit {
-    /// Checks a group's record and normalises its postcode; the problems are shown by each field.
-    pub fn check(mut group: CommunityGroup) -> Result<Self, Vec<FieldProblem>> {
-        let problems = check_group(&group);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        if let Some(postcode) = normalise_postcode(&group.postcode) {
-            group.postcode = postcode;
-        }
-        Ok(Self::composed(group))
+impl Columns for GroupEdit {
+    fn columns(&self) -> Vec<(&'static str, Value)> {
+        group_values(self).into_iter().map(|(name, cell)| (name, cell.into_value())).collect()
     }
+}
 
-    /// Its text as the file keeps it, trimmed and composed, so that it can be written as it is.
-    fn composed(mut group: CommunityGroup) -> Self {
-        let g = &mut group;
-        for field in [
-            &mut g.name,
-            &mut g.other_names,
-            &mut g.description,
-            &mut g.address_line1,
-            &mut g.address_line2,
-            &mut g.town,
-            &mut g.postcode,
-            &mut g.phone,
-            &mut g.email,
-            &mut g.website,
-            &mut g.contact_name,
-            &mut g.contact_role,
-            &mut g.contact_phone,
-            &mut g.contact_email,
-            &mut g.charity_number,
-            &mut g.company_number,
-            &mut g.other_identifier,
-            &mut g.accessibility,
-            &mut g.safeguarding_notes,
-            &mut g.notes,
-        ] {
-            compose_in_place(field);
-        }
-        Self(group)
-    }
-
-    /// An imported group: only a missing name stops it. Other doubtful values are kept exactly
-    /// as given (nothing the user had is lost) and returned as warnings for the import report.
-    pub fn imported(mut group: CommunityGroup) -> Result<(Self, Vec<FieldProblem>), FieldProblem> {
-        let problems = check_group(&group);
-        if let Some(fatal) = problems.iter().find(|p| p.field == "name") {
-            return Err(fatal.clone());
-        }
-        if let Some(postcode) = normalise_postcode(&group.postcode) {
-            group.postcode = postcode;
-        }
-        let warnings = problems
-            .into_iter()
-            .map(|p| {
-                let value = match p.field {
-                    "postcode" => &group.postcode,
-                    "email" => &group.email,
-                    "contact_email" => &group.contact_email,
-                    "phone" => &group.phone,
-                    "contact_phone" => &group.contact_phone,
-                    _ => "",
-                };
-                FieldProblem { field: p.field, message: format!("“{value}”: {} Kept as given.", p.message) }
-            })
-            .collect();
-        Ok((Self::composed(group), warnings))
-    }
-
-    /// The group as it will be written.
-    pub fn group(&self) -> &CommunityGroup {
-        &self.0
-    }
-
-    pub(crate) fn columns(&self) -> Vec<(&'static str, Value)> {
-        self.values().into_iter().map(|(name, cell)| (name, cell.into_value())).collect()
-    }
-
-    /// The record's columns as written, borrowed from it (its text is kept as the file keeps
-    /// it from the start): an import of 100,000 groups binds them without copying a string.
-    pub(crate) fn values(&self) -> [(&'static str, Cell<'_>); 26] {
-        let g = &self.0;
-        let text = |s| Cell::Text(s);
-        let integer = |i: i64| Cell::Value(Value::Integer(i));
-        let date = |d: Option<NaiveDate>| Cell::Value(d.map_or(Value::Null, date_value));
-        [
-            ("name", text(&g.name)),
-            ("other_names", text(&g.other_names)),
-            ("description", text(&g.description)),
-            ("neighbourhood_id", Cell::Value(opt_id(g.neighbourhood.map(|n| n.0)))),
-            ("address_line1", text(&g.address_line1)),
-            ("address_line2", text(&g.address_line2)),
-            ("town", text(&g.town)),
-            ("postcode", text(&g.postcode)),
-            ("phone", text(&g.phone)),
-            ("email", text(&g.email)),
-            ("website", text(&g.website)),
-            ("contact_name", text(&g.contact_name)),
-            ("contact_role", text(&g.contact_role)),
-            ("contact_phone", text(&g.contact_phone)),
-            ("contact_email", text(&g.contact_email)),
-            ("charity_number", text(&g.charity_number)),
-            ("company_number", text(&g.company_number)),
-            ("other_identifier", text(&g.other_identifier)),
-            ("status", text(g.status.code())),
-            ("accessibility", text(&g.accessibility)),
-            ("safeguarding_notes", text(&g.safeguarding_notes)),
-            ("notes", text(&g.notes)),
-            ("archived", integer(i64::from(g.archived))),
-            ("consent_to_contact", integer(i64::from(g.consent_to_contact))),
-            ("consent_date", date(g.consent_date)),
-            ("last_verified", date(g.last_verified)),
-        ]
-    }
+/// A group's columns as written as written, borrowed from it (its text is kept as the file keeps
+/// it from the start): an import of 100,000 groups binds them without copying a string.
+pub(crate) fn group_values(edit: &GroupEdit) -> [(&'static str, Cell<'_>); 26] {
+    let g = edit.group();
+    let text = |s| Cell::Text(s);
+    let integer = |i: i64| Cell::Value(Value::Integer(i));
+    let date = |d: Option<NaiveDate>| Cell::Value(d.map_or(Value::Null, date_value));
+    [
+        ("name", text(&g.name)),
+        ("other_names", text(&g.other_names)),
+        ("description", text(&g.description)),
+        ("neighbourhood_id", Cell::Value(opt_id(g.neighbourhood.map(|n| n.0)))),
+        ("address_line1", text(&g.address_line1)),
+        ("address_line2", text(&g.address_line2)),
+        ("town", text(&g.town)),
+        ("postcode", text(&g.postcode)),
+        ("phone", text(&g.phone)),
+        ("email", text(&g.email)),
+        ("website", text(&g.website)),
+        ("contact_name", text(&g.contact_name)),
+        ("contact_role", text(&g.contact_role)),
+        ("contact_phone", text(&g.contact_phone)),
+        ("contact_email", text(&g.contact_email)),
+        ("charity_number", text(&g.charity_number)),
+        ("company_number", text(&g.company_number)),
+        ("other_identifier", text(&g.other_identifier)),
+        ("status", text(g.status.code())),
+        ("accessibility", text(&g.accessibility)),
+        ("safeguarding_notes", text(&g.safeguarding_notes)),
+        ("notes", text(&g.notes)),
+        ("archived", integer(i64::from(g.archived))),
+        ("consent_to_contact", integer(i64::from(g.consent_to_contact))),
+        ("consent_date", date(g.consent_date)),
+        ("last_verified", date(g.last_verified)),
+    ]
 }
 
 /// Archiving a group, or bringing it back.
@@ -208,27 +114,27 @@ pub enum Archiving {
 impl Store {
     /// Saves a group's record and its categories (one undo step).
     pub fn update_group(&mut self, id: GroupId, group: &GroupEdit) -> Result<ChangeSet, StoreError> {
-        let label = format!("Edit {}", group.0.name.trim());
+        let label = format!("Edit {}", group.group().name.trim());
         self.edit(label, |rec| {
             let mut columns = group.columns();
             columns.push(("updated_at", Value::Text(now_text())));
             if !rec.update("community_group", id.0, &columns)? {
                 return Err(StoreError::Missing("That group"));
             }
-            set_categories(rec, id, &group.0.categories)
+            set_categories(rec, id, &group.group().categories)
         })
     }
 
     /// Adds a new group (one undo step) and returns its id.
     pub fn add_group(&mut self, group: &GroupEdit) -> Result<(GroupId, ChangeSet), StoreError> {
         let mut new_id = GroupId(0);
-        let change = self.edit(format!("Add {}", group.0.name.trim()), |rec| {
+        let change = self.edit(format!("Add {}", group.group().name.trim()), |rec| {
             let now = Value::Text(now_text());
             let mut columns = group.columns();
             columns.push(("created_at", now.clone()));
             columns.push(("updated_at", now));
             new_id = GroupId(rec.insert("community_group", &columns)?);
-            set_categories(rec, new_id, &group.0.categories)
+            set_categories(rec, new_id, &group.group().categories)
         })?;
         Ok((new_id, change))
     }
@@ -260,12 +166,12 @@ impl Store {
             return Err(StoreError::Invalid("Choose two different groups to merge.".to_owned()));
         }
         let mut categories = self.group(keep)?.categories;
-        for category in self.group(remove)?.categories.into_iter().chain(merged.0.categories.iter().copied()) {
+        for category in self.group(remove)?.categories.into_iter().chain(merged.group().categories.iter().copied()) {
             if !categories.contains(&category) {
                 categories.push(category);
             }
         }
-        self.edit(format!("Merge into {}", merged.0.name.trim()), |rec| {
+        self.edit(format!("Merge into {}", merged.group().name.trim()), |rec| {
             let mut columns = merged.columns();
             columns.push(("updated_at", Value::Text(now_text())));
             if !rec.update("community_group", keep.0, &columns)? {
@@ -289,20 +195,23 @@ impl Store {
     }
 
     /// Writes many new records in one transaction, without undo: for building a new file.
-    pub fn bulk_insert<T>(
+    pub fn bulk_insert<T, E: From<StoreError>>(
         &mut self,
-        f: impl FnOnce(&mut BulkWriter<'_>) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
+        f: impl FnOnce(&mut BulkWriter<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.write_gate()?;
-        let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         // Groups written here are indexed for search in one pass at the end.
         let paused = super::search_index::pause(&tx)?;
         let result = {
             let mut writer = BulkWriter { conn: &tx, now: now_text() };
             f(&mut writer)?
         };
-        paused.resume(&tx)?;
-        tx.commit()?;
+        paused.resume(&tx).map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
         Ok(result)
     }
 }
@@ -575,8 +484,7 @@ mod tests {
             ..CommunityGroup::default()
         };
         let Ok((edit, _)) = GroupEdit::imported(group) else { panic!("a named group imports") };
-        let texts: Vec<(&str, &str)> = edit
-            .values()
+        let texts: Vec<(&str, &str)> = group_values(&edit)
             .iter()
             .filter_map(|(name, cell)| match cell {
                 Cell::Text(t) if *name != "status" => Some((*name, *t)),

@@ -5,64 +5,11 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 
 use super::changes::{Batch, Recorder};
-use super::edits::{Cell, now_text};
-use super::{ChangeSet, GroupEdit, Store, StoreError};
+use super::edits::{Cell, Columns, group_values, now_text};
+use super::{ChangeSet, Store, StoreError};
 use crate::model::GroupId;
 use crate::model::postcode::postcode_district;
-
-/// One group to import, checked, with what the file knows of it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportGroup {
-    pub edit: GroupEdit,
-    /// Category names; unknown ones are added to the list.
-    pub categories: Vec<String>,
-    /// A neighbourhood name; unknown ones are added to the list. Without one, the postcode
-    /// district rules decide.
-    pub neighbourhood: Option<String>,
-    /// The group already in the file that this one is.
-    pub duplicate_of: Option<GroupId>,
-    /// An earlier row of the same file that is this group: this row is not imported.
-    pub earlier_line: Option<u64>,
-    /// How it was matched, in words ("same charity number 1026843 as ‘…’, FY7 2BA"); empty
-    /// when it matched nothing.
-    pub matched_on: String,
-    /// A doubtful match (the same charity number, another name and postcode): the group, and
-    /// how it matched in words. Imported as new unless the person says it is that group.
-    pub doubtful_of: Option<(GroupId, String)>,
-}
-
-impl ImportGroup {
-    /// The person says a doubtful match is the same group: it is treated as a match.
-    pub fn accept_doubtful(&mut self) {
-        if let Some((id, words)) = self.doubtful_of.take()
-            && self.duplicate_of.is_none()
-            && self.earlier_line.is_none()
-        {
-            self.duplicate_of = Some(id);
-            self.matched_on = words;
-        }
-    }
-}
-
-/// What to do with a row that matches a group already in the file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum OnDuplicate {
-    /// Fill the existing group with the row's values (empty cells change nothing).
-    Update,
-    /// Leave the existing group as it is.
-    #[default]
-    Skip,
-    /// Import the row as another group.
-    New,
-}
-
-/// How many rows went which way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ImportCounts {
-    pub imported: usize,
-    pub updated: usize,
-    pub skipped: usize,
-}
+use crate::model::{ImportCounts, ImportGroup, OnDuplicate};
 
 /// The import's lookups, read once inside its transaction; names it adds join them.
 struct Lists {
@@ -175,7 +122,7 @@ fn new_group_values<'a>(
     neighbourhood: Option<i64>,
     now: &'a str,
 ) -> impl Iterator<Item = (&'static str, Cell<'a>)> {
-    row.edit.values().into_iter().filter(|(name, _)| *name != "neighbourhood_id").chain([
+    group_values(&row.edit).into_iter().filter(|(name, _)| *name != "neighbourhood_id").chain([
         ("neighbourhood_id", Cell::Value(neighbourhood.map_or(Value::Null, Value::Integer))),
         ("created_at", Cell::Text(now)),
         ("updated_at", Cell::Text(now)),
@@ -195,7 +142,7 @@ fn insert_new(
 
 impl Store {
     /// Every group's (id, name, postcode, charity number, identifier), for spotting duplicates.
-    pub fn group_keys(&self) -> Result<crate::exchange::group_import::ExistingGroups, StoreError> {
+    pub fn group_keys(&self) -> Result<crate::model::group_match::ExistingGroups, StoreError> {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT id, name, postcode, charity_number, other_identifier FROM community_group")?;
@@ -208,7 +155,7 @@ impl Store {
                 r.get::<_, String>(4)?,
             ))
         })?;
-        let mut index = crate::exchange::group_import::ExistingGroups::default();
+        let mut index = crate::model::group_match::ExistingGroups::default();
         for row in rows {
             let (id, name, postcode, charity, identifier) = row?;
             index.add(id, &name, &postcode, &charity, &identifier);
@@ -274,13 +221,6 @@ impl Store {
             Ok(())
         })?;
         Ok((counts, change))
-    }
-}
-
-impl ImportGroup {
-    /// Whether importing this row makes a new group.
-    pub fn is_new(&self, on_duplicate: OnDuplicate) -> bool {
-        self.earlier_line.is_none() && (self.duplicate_of.is_none() || on_duplicate == OnDuplicate::New)
     }
 }
 

@@ -39,13 +39,11 @@ pub use backups::{BackupInfo, Backups, KEEP_NEWEST};
 pub use changes::{ChangeSet, InsertBatch, RowChange, RowValues};
 pub use directory_search::{SearchCache, find_groups};
 pub use disk::display_name;
-pub use edits::{Archiving, BulkWriter, GroupEdit, NewParticipant};
+pub use edits::{Archiving, BulkWriter, NewParticipant};
 pub use errors::{OpenError, StoreError};
-pub use import::{GroupSink, ImportCounts, ImportGroup, OnDuplicate};
+pub use import::GroupSink;
 pub use lists::{NeighbourhoodsSet, Overwrite, PostcodeRule};
-pub use offers::{GroupQuestion, ImportOffer, OfferEdit, split_tags};
-pub use people::{CohortEdit, ImportParticipant, KeepNames, ParticipantEdit, PeopleList, PeopleListItem, Removed};
-pub use placements::{NewPlacement, Override};
+pub use people::{KeepNames, PeopleList, PeopleListItem, Removed};
 pub use schema::SCHEMA_VERSION;
 pub use teams::{ProposedTeam, TeamLock};
 
@@ -490,7 +488,7 @@ impl Store {
     /// A second handle on the same file, for long work on another thread (an import) while
     /// the window keeps reading through this one. It shares this handle's hold on the file's
     /// lock, and passes the same gate before it writes.
-    pub fn worker_handle(&self) -> Result<Store, StoreError> {
+    pub fn worker_handle(&mut self) -> Result<Store, StoreError> {
         self.write_gate()?;
         let conn = Connection::open_with_flags(
             &self.path,
@@ -507,11 +505,11 @@ impl Store {
         })
     }
 
-    pub(crate) fn conn(&self) -> &Connection {
+    fn conn(&self) -> &Connection {
         &self.conn
     }
 
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+    fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
 }

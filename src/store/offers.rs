@@ -11,85 +11,18 @@ use rusqlite::Row;
 use rusqlite::types::Value;
 
 use super::changes::Recorder;
+use super::edits::Columns;
 use super::edits::{date_value, now_text, opt_id, text, time_value};
 use super::queries::{date, time};
-use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
+use super::{ChangeSet, Store, StoreError};
 use crate::model::availability::Availability;
-use crate::model::checks::check_offer;
 use crate::model::text::join_present;
 use crate::model::*;
 
-/// A checked offer, ready to be written: only [`OfferEdit::check`] and
-/// [`OfferEdit::imported`] make one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OfferEdit(Offer);
-
-impl OfferEdit {
-    /// Checks an offer; the problems are shown by each field.
-    pub fn check(mut offer: Offer) -> Result<Self, Vec<FieldProblem>> {
-        let problems = check_offer(&offer);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        tidy(&mut offer);
-        Ok(Self(offer))
+impl super::edits::Columns for OfferEdit {
+    fn columns(&self) -> Vec<(&'static str, Value)> {
+        offer_columns(self.offer())
     }
-
-    /// An imported offer: the rules that keep the file consistent (dates in order, a day that
-    /// finishes after it starts, sizes and capacity that make sense, a title) refuse the row; a
-    /// doubtful day-contact phone number is kept as given and returned as a warning.
-    pub fn imported(mut offer: Offer) -> Result<(Self, Vec<String>), Vec<FieldProblem>> {
-        let (warnings, fatal): (Vec<_>, Vec<_>) =
-            check_offer(&offer).into_iter().partition(|p| p.field == "day_contact_phone");
-        if !fatal.is_empty() {
-            return Err(fatal);
-        }
-        tidy(&mut offer);
-        let warnings = warnings
-            .into_iter()
-            .map(|p| format!("“{}”: {} Kept as given.", offer.day_contact_phone, p.message))
-            .collect();
-        Ok((Self(offer), warnings))
-    }
-
-    /// The offer as it will be written.
-    pub fn offer(&self) -> &Offer {
-        &self.0
-    }
-
-    /// The same offer from another group (in another neighbourhood): an imported row whose
-    /// group the person chose. Neither is among the rules the check keeps.
-    pub fn for_group(mut self, group: GroupId, neighbourhood: Option<NeighbourhoodId>) -> Self {
-        self.0.group = group;
-        self.0.neighbourhood = neighbourhood;
-        self
-    }
-
-    pub(crate) fn columns(&self) -> Vec<(&'static str, Value)> {
-        offer_columns(&self.0)
-    }
-}
-
-/// Sorted days without repeats, tags without blanks or repeats.
-fn tidy(offer: &mut Offer) {
-    for days in [&mut offer.when.extra_dates, &mut offer.when.blackout_dates] {
-        days.sort();
-        days.dedup();
-    }
-    let mut tags: Vec<String> = Vec::new();
-    for tag in offer.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-            tags.push(tag.to_owned());
-        }
-    }
-    offer.tags = tags;
-    offer.practises.sort();
-    offer.practises.dedup();
-}
-
-/// Tags as stored: one text, comma-separated.
-pub fn split_tags(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
 }
 
 pub(crate) fn offer_columns(o: &Offer) -> Vec<(&'static str, Value)> {
@@ -186,48 +119,6 @@ impl OfferChildren {
     }
 }
 
-/// One offer to import, checked, matched to its group.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportOffer {
-    pub edit: OfferEdit,
-    /// The group's name as the directory has it, for the preview.
-    pub group_name: String,
-    /// Practices the row names that are not on the list yet; the import adds them.
-    pub new_practices: Vec<String>,
-    /// The same group's offer with the same title, already in the file.
-    pub duplicate_of: Option<OfferId>,
-    /// The row's group is not sure yet: the person chooses (the row is not imported until then).
-    pub question: Option<GroupQuestion>,
-    /// Whether the row gave its neighbourhood (else it is worked out from the meeting place's
-    /// postcode, or is the group's).
-    pub neighbourhood_given: bool,
-    /// Whether the row said how many team-days the group can host (else it is one).
-    pub capacity_given: bool,
-}
-
-/// A row whose group name fits more than one group, or only roughly fits one: the groups it may
-/// be, for the person to choose from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GroupQuestion {
-    /// The name as the row writes it.
-    pub written: String,
-    /// Each group it may be, with the words that tell them apart.
-    pub options: Vec<(GroupId, String)>,
-    /// True when no group has the name and these are only like it; false when several have it.
-    pub rough: bool,
-}
-
-impl GroupQuestion {
-    /// "“Cheshire Wildlife” is not a group in the directory; it may be one of these" and the like.
-    pub fn words(&self) -> String {
-        if self.rough {
-            format!("no group in the directory is called “{}”; groups with names like it", self.written)
-        } else {
-            format!("{} groups in the directory are called “{}”", self.options.len(), self.written)
-        }
-    }
-}
-
 impl Store {
     /// Every group's id, name, charity number, other identifier, neighbourhood, and town and
     /// postcode in one line, for matching imported offers to groups.
@@ -287,7 +178,7 @@ impl Store {
                 if done % 64 == 0 && !progress(done) {
                     return Err(StoreError::Cancelled);
                 }
-                let mut offer = row.edit.0.clone();
+                let mut edit = row.edit.clone();
                 for name in &row.new_practices {
                     let key = name.trim().to_lowercase();
                     let id = match practices.get(&key) {
@@ -306,10 +197,8 @@ impl Store {
                             id
                         }
                     };
-                    offer.practises.push(PracticeId(id));
+                    edit.add_practice(PracticeId(id));
                 }
-                tidy(&mut offer);
-                let edit = OfferEdit(offer);
                 match (row.duplicate_of, on_duplicate) {
                     (Some(_), OnDuplicate::Skip) => counts.skipped += 1,
                     (Some(existing), OnDuplicate::Update) => {
@@ -452,7 +341,7 @@ impl Store {
     /// Adds an offer (one undo step) and returns its id.
     pub fn add_offer(&mut self, offer: &OfferEdit) -> Result<(OfferId, ChangeSet), StoreError> {
         let mut new_id = OfferId(0);
-        let change = self.edit(format!("Add offer {}", offer.0.title.trim()), |rec| {
+        let change = self.edit(format!("Add offer {}", offer.offer().title.trim()), |rec| {
             new_id = insert_offer(rec, offer, &now_text())?;
             Ok(())
         })?;
@@ -461,7 +350,9 @@ impl Store {
 
     /// Saves an offer, its days and its practices (one undo step).
     pub fn update_offer(&mut self, id: OfferId, offer: &OfferEdit) -> Result<ChangeSet, StoreError> {
-        self.edit(format!("Edit offer {}", offer.0.title.trim()), |rec| update_offer_in(rec, id, offer, &now_text()))
+        self.edit(format!("Edit offer {}", offer.offer().title.trim()), |rec| {
+            update_offer_in(rec, id, offer, &now_text())
+        })
     }
 
     /// Deletes an offer that no team is placed on (one undo step). Offers with placements are
@@ -507,7 +398,7 @@ pub(crate) fn insert_offer(rec: &mut Recorder<'_>, offer: &OfferEdit, now: &str)
     columns.push(("created_at", Value::Text(now.to_owned())));
     columns.push(("updated_at", Value::Text(now.to_owned())));
     let id = OfferId(rec.insert("offer", &columns)?);
-    set_offer_children(rec, id, &offer.0.when, &offer.0.practises)?;
+    set_offer_children(rec, id, &offer.offer().when, &offer.offer().practises)?;
     Ok(id)
 }
 
@@ -522,7 +413,7 @@ pub(crate) fn update_offer_in(
     if !rec.update("offer", id.0, &columns)? {
         return Err(StoreError::Missing("That offer"));
     }
-    set_offer_children(rec, id, &offer.0.when, &offer.0.practises)
+    set_offer_children(rec, id, &offer.offer().when, &offer.offer().practises)
 }
 
 /// Makes an offer's day and practice rows exactly these, recording each row added or removed.

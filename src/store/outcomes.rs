@@ -361,8 +361,8 @@ impl Store {
 impl Store {
     /// What matching a form's responses needs: participants by email, teams' days, the
     /// feedback already in the file, the practices.
-    pub fn feedback_lookup(&self) -> Result<crate::exchange::feedback_import::FeedbackLookup, StoreError> {
-        use crate::exchange::feedback_import::FeedbackLookup;
+    pub fn feedback_lookup(&self) -> Result<crate::model::outcomes::FeedbackLookup, StoreError> {
+        use crate::model::outcomes::FeedbackLookup;
         let mut lookup = FeedbackLookup::default();
         let mut stmt = self.conn().prepare_cached(
             "SELECT lower(trim(email)), id, name, team_id FROM participant WHERE team_id IS NOT NULL AND trim(email) <> ''",
@@ -397,11 +397,11 @@ impl Store {
     pub fn import_feedback(
         &mut self,
         label: &str,
-        rows: &[crate::exchange::feedback_import::ImportFeedback],
-        on_duplicate: super::OnDuplicate,
+        rows: &[crate::model::outcomes::ImportFeedback],
+        on_duplicate: crate::model::OnDuplicate,
         progress: &mut dyn FnMut(usize) -> bool,
-    ) -> Result<(super::ImportCounts, ChangeSet), StoreError> {
-        let mut counts = super::ImportCounts::default();
+    ) -> Result<(crate::model::ImportCounts, ChangeSet), StoreError> {
+        let mut counts = crate::model::ImportCounts::default();
         let change = self.edit(label, |rec| {
             let now = now_text();
             for (done, row) in rows.iter().enumerate() {
@@ -409,7 +409,7 @@ impl Store {
                     return Err(StoreError::Cancelled);
                 }
                 match (row.duplicate, on_duplicate) {
-                    (true, super::OnDuplicate::Skip) => counts.skipped += 1,
+                    (true, crate::model::OnDuplicate::Skip) => counts.skipped += 1,
                     (true, _) => {
                         write_feedback(rec, row.placement, &row.feedback, &now)?;
                         counts.updated += 1;

@@ -7,28 +7,15 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 
 use super::changes::Recorder;
+use super::edits::Columns;
 use super::edits::{date_value, now_text, opt_id, text};
 use super::queries::opt_date;
-use super::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError};
-use crate::model::checks::{check_cohort, check_participant};
+use super::{ChangeSet, Store, StoreError};
 use crate::model::*;
 
-/// A checked cohort, ready to be written.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CohortEdit(Cohort);
-
-impl CohortEdit {
-    pub fn check(cohort: Cohort) -> Result<Self, Vec<FieldProblem>> {
-        let problems = check_cohort(&cohort);
-        if problems.is_empty() { Ok(Self(cohort)) } else { Err(problems) }
-    }
-
-    pub fn cohort(&self) -> &Cohort {
-        &self.0
-    }
-
+impl super::edits::Columns for CohortEdit {
     fn columns(&self) -> Vec<(&'static str, Value)> {
-        let c = &self.0;
+        let c = self.cohort();
         vec![
             ("name", text(&c.name)),
             ("programme_type", text(&c.programme_type)),
@@ -43,49 +30,9 @@ impl CohortEdit {
     }
 }
 
-/// A checked participant, ready to be written.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ParticipantEdit(Participant);
-
-impl ParticipantEdit {
-    pub fn check(mut participant: Participant) -> Result<Self, Vec<FieldProblem>> {
-        let problems = check_participant(&participant);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        participant.unavailable.sort();
-        participant.unavailable.dedup();
-        Ok(Self(participant))
-    }
-
-    /// An imported participant: only a missing name refuses the row; a doubtful email or phone
-    /// number is kept as given and returned as a warning.
-    pub fn imported(mut participant: Participant) -> Result<(Self, Vec<String>), FieldProblem> {
-        let mut warnings = Vec::new();
-        for problem in check_participant(&participant) {
-            match problem.field {
-                "name" | "unavailable" => return Err(problem),
-                field => {
-                    let value = match field {
-                        "email" => &participant.email,
-                        "mobile" => &participant.mobile,
-                        _ => &participant.emergency_contact_phone,
-                    };
-                    warnings.push(format!("“{value}”: {} Kept as given.", problem.message));
-                }
-            }
-        }
-        participant.unavailable.sort();
-        participant.unavailable.dedup();
-        Ok((Self(participant), warnings))
-    }
-
-    pub fn participant(&self) -> &Participant {
-        &self.0
-    }
-
+impl super::edits::Columns for ParticipantEdit {
     fn columns(&self) -> Vec<(&'static str, Value)> {
-        let p = &self.0;
+        let p = self.participant();
         vec![
             ("cohort_id", Value::Integer(p.cohort.0)),
             ("name", text(&p.name)),
@@ -102,17 +49,6 @@ impl ParticipantEdit {
     }
 }
 
-/// One roster row to import, checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportParticipant {
-    pub edit: ParticipantEdit,
-    /// Names from the sheet; unknown ones are added to the lists.
-    pub organisation: Option<String>,
-    pub profession: Option<String>,
-    /// The participant of the cohort with the same email address.
-    pub duplicate_of: Option<ParticipantId>,
-}
-
 /// What "Remove personal data…" left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Removed {
@@ -124,7 +60,7 @@ impl Store {
     pub fn add_cohort(&mut self, cohort: &CohortEdit) -> Result<(CohortId, ChangeSet), StoreError> {
         let mut id = CohortId(0);
         let change = self
-            .edit(format!("Add cohort {}", cohort.0.name.trim()), |rec| {
+            .edit(format!("Add cohort {}", cohort.cohort().name.trim()), |rec| {
                 let now = Value::Text(now_text());
                 let mut columns = cohort.columns();
                 columns.push(("created_at", now.clone()));
@@ -132,18 +68,18 @@ impl Store {
                 id = CohortId(rec.insert("cohort", &columns)?);
                 Ok(())
             })
-            .map_err(|e| e.named_duplicate("cohort", &cohort.0.name))?;
+            .map_err(|e| e.named_duplicate("cohort", &cohort.cohort().name))?;
         Ok((id, change))
     }
 
     /// Saves a cohort's record (one undo step).
     pub fn update_cohort(&mut self, id: CohortId, cohort: &CohortEdit) -> Result<ChangeSet, StoreError> {
-        self.edit(format!("Edit cohort {}", cohort.0.name.trim()), |rec| {
+        self.edit(format!("Edit cohort {}", cohort.cohort().name.trim()), |rec| {
             let mut columns = cohort.columns();
             columns.push(("updated_at", Value::Text(now_text())));
             if rec.update("cohort", id.0, &columns)? { Ok(()) } else { Err(StoreError::Missing("That cohort")) }
         })
-        .map_err(|e| e.named_duplicate("cohort", &cohort.0.name))
+        .map_err(|e| e.named_duplicate("cohort", &cohort.cohort().name))
     }
 
     /// One participant, whole.
@@ -191,7 +127,7 @@ impl Store {
     /// Adds a participant to their cohort (one undo step).
     pub fn add_participant(&mut self, p: &ParticipantEdit) -> Result<(ParticipantId, ChangeSet), StoreError> {
         let mut id = ParticipantId(0);
-        let change = self.edit(format!("Add {}", p.0.name.trim()), |rec| {
+        let change = self.edit(format!("Add {}", p.participant().name.trim()), |rec| {
             id = insert_participant(rec, p, &now_text())?;
             Ok(())
         })?;
@@ -200,7 +136,7 @@ impl Store {
 
     /// Saves a participant's record and unavailable days (one undo step).
     pub fn update_participant(&mut self, id: ParticipantId, p: &ParticipantEdit) -> Result<ChangeSet, StoreError> {
-        self.edit(format!("Edit {}", p.0.name.trim()), |rec| update_participant_in(rec, id, p, &now_text()))
+        self.edit(format!("Edit {}", p.participant().name.trim()), |rec| update_participant_in(rec, id, p, &now_text()))
     }
 
     /// Takes a participant off the roster (one undo step).
@@ -304,9 +240,9 @@ impl Store {
                 if done % 64 == 0 && !progress(done) {
                     return Err(StoreError::Cancelled);
                 }
-                let mut participant = row.edit.0.clone();
+                let mut edit = row.edit.clone();
                 if let Some(cohort) = made {
-                    participant.cohort = cohort;
+                    edit.move_to(cohort);
                 }
                 for (i, name) in [&row.organisation, &row.profession].into_iter().enumerate() {
                     let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { continue };
@@ -320,11 +256,10 @@ impl Store {
                         }
                     };
                     match list {
-                        PeopleList::Organisation => participant.organisation = Some(OrganisationId(id)),
-                        PeopleList::Profession => participant.profession = Some(ProfessionId(id)),
+                        PeopleList::Organisation => edit.set_organisation(Some(OrganisationId(id))),
+                        PeopleList::Profession => edit.set_profession(Some(ProfessionId(id))),
                     }
                 }
-                let edit = ParticipantEdit(participant);
                 match (row.duplicate_of, on_duplicate) {
                     (Some(_), OnDuplicate::Skip) => counts.skipped += 1,
                     (Some(existing), OnDuplicate::Update) => {
@@ -341,7 +276,7 @@ impl Store {
             Ok(())
         });
         let change = match (change, new_cohort) {
-            (Err(e), Some(cohort)) => return Err(e.named_duplicate("cohort", &cohort.0.name)),
+            (Err(e), Some(cohort)) => return Err(e.named_duplicate("cohort", &cohort.cohort().name)),
             (change, _) => change?,
         };
         Ok((counts, change))
@@ -429,7 +364,7 @@ fn insert_participant(rec: &mut Recorder<'_>, p: &ParticipantEdit, now: &str) ->
     columns.push(("created_at", Value::Text(now.to_owned())));
     columns.push(("updated_at", Value::Text(now.to_owned())));
     let id = ParticipantId(rec.insert("participant", &columns)?);
-    set_unavailable(rec, id, &p.0.unavailable)?;
+    set_unavailable(rec, id, &p.participant().unavailable)?;
     Ok(id)
 }
 
@@ -444,7 +379,7 @@ fn update_participant_in(
     if !rec.update("participant", id.0, &columns)? {
         return Err(StoreError::Missing("That participant"));
     }
-    set_unavailable(rec, id, &p.0.unavailable)
+    set_unavailable(rec, id, &p.participant().unavailable)
 }
 
 /// Makes a participant's unavailable days exactly `spans`, recording each row added or removed.

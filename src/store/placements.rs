@@ -15,29 +15,11 @@ use crate::model::dates::uk_date;
 use crate::model::programme::{CohortFacts, MemberFacts, OfferFacts, Placed, Programme, TeamFacts};
 use crate::model::*;
 
-/// Why a placement that breaks a hard rule was made anyway, and which rules it breaks.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Override {
-    pub reason: String,
-    pub kinds: Vec<ClashKind>,
-}
-
-impl Override {
-    fn columns(this: Option<&Self>) -> [(&'static str, Value); 2] {
-        let (reason, kinds) =
-            this.map_or((String::new(), String::new()), |o| (o.reason.trim().to_owned(), ClashKind::codes(&o.kinds)));
-        [("override_reason", Value::Text(reason)), ("overridden", Value::Text(kinds))]
-    }
-}
-
-/// A placement to be made.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewPlacement {
-    pub team: TeamId,
-    pub day: NaiveDate,
-    pub offer: Option<OfferId>,
-    pub status: PlacementStatus,
-    pub overridden: Option<Override>,
+/// The override's columns: its reason and the rules it breaks.
+fn override_columns(this: Option<&Override>) -> [(&'static str, Value); 2] {
+    let (reason, kinds) =
+        this.map_or((String::new(), String::new()), |o| (o.reason.trim().to_owned(), ClashKind::codes(&o.kinds)));
+    [("override_reason", Value::Text(reason)), ("overridden", Value::Text(kinds))]
 }
 
 impl Store {
@@ -225,7 +207,7 @@ impl Store {
                     ("created_at", now.clone()),
                     ("updated_at", now.clone()),
                 ];
-                columns.extend(Override::columns(new.overridden.as_ref()));
+                columns.extend(override_columns(new.overridden.as_ref()));
                 ids.push(PlacementId(rec.insert("placement", &columns)?));
             }
             Ok(())
@@ -243,7 +225,7 @@ impl Store {
     ) -> Result<ChangeSet, StoreError> {
         let (_, name) = self.placement_team(id)?;
         let mut columns = vec![("day", date_value(day)), ("offer_id", opt_id(offer.map(|o| o.0)))];
-        columns.extend(Override::columns(overridden));
+        columns.extend(override_columns(overridden));
         self.change_placement(id, format!("Move {name} to {}", uk_date(day)), columns)
     }
 
@@ -256,7 +238,7 @@ impl Store {
     ) -> Result<ChangeSet, StoreError> {
         let (_, name) = self.placement_team(id)?;
         let mut columns = vec![("offer_id", opt_id(offer.map(|o| o.0)))];
-        columns.extend(Override::columns(overridden));
+        columns.extend(override_columns(overridden));
         let label = if offer.is_some() {
             format!("Choose an activity for {name}")
         } else {
@@ -278,7 +260,7 @@ impl Store {
             let now = Value::Text(now_text());
             for (id, team) in [(a, team_b), (b, team_a)] {
                 let mut columns = vec![("team_id", Value::Integer(team.0)), ("updated_at", now.clone())];
-                columns.extend(Override::columns(overridden));
+                columns.extend(override_columns(overridden));
                 rec.update("placement", id.0, &columns)?;
             }
             Ok(())

@@ -22,7 +22,8 @@ use crate::exchange::mapping::{Mapping, Plan};
 use crate::exchange::table::{Table, TableError, is_missing};
 use crate::exchange::{read_spreadsheet, xlsx};
 use crate::model::text::{capitalised, count_of, thousands};
-use crate::store::{ChangeSet, ImportCounts, OnDuplicate, Store, StoreError, display_name};
+use crate::model::{ImportCounts, OnDuplicate};
+use crate::store::{ChangeSet, Store, StoreError, display_name};
 
 /// What the worker hands back: the table, its workbook's sheets, the guessed mapping, the plan,
 /// and the file's records it planned against (kept for re-planning when a column changes: the
@@ -86,7 +87,7 @@ pub trait AnyImportWindow {
     /// Draws the window; returns what the app should do.
     fn ui(&mut self, ctx: &egui::Context, store: &Store) -> ImportOutcome;
     /// Starts the import the person asked for, on a worker with its own handle on the file.
-    fn start(&mut self, store: &Store, ctx: &egui::Context);
+    fn start(&mut self, store: &mut Store, ctx: &egui::Context);
     /// Whether an import is running (the file must stay open until it ends).
     fn is_running(&self) -> bool;
 }
@@ -96,7 +97,7 @@ impl<K: ImportKind> AnyImportWindow for ImportWindow<K> {
         ImportWindow::ui(self, ctx, store)
     }
 
-    fn start(&mut self, store: &Store, ctx: &egui::Context) {
+    fn start(&mut self, store: &mut Store, ctx: &egui::Context) {
         ImportWindow::start(self, store, ctx);
     }
 
@@ -234,7 +235,7 @@ impl<K: ImportKind> ImportWindow<K> {
 
     /// Starts the import the person asked for (`ImportOutcome::Start`), on a worker with its own
     /// handle on the file.
-    pub fn start(&mut self, store: &Store, ctx: &egui::Context) {
+    pub fn start(&mut self, store: &mut Store, ctx: &egui::Context) {
         let Stage::Mapping { plan, .. } = &mut self.stage else { return };
         let plan = std::mem::take(plan);
         let mut worker = match store.worker_handle() {

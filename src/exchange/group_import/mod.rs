@@ -1,5 +1,5 @@
 //! Turning spreadsheet rows into community groups: guessing which column is which, reading
-//! each row into a checked record, and matching it (through `group_match`) against the groups
+//! each row into a checked record, and matching it (through `model::group_match`) against the groups
 //! already in the file and the rows read before it.
 //!
 //! A row that cannot become a group (no name, a cell too long) is listed with its line and
@@ -8,7 +8,7 @@
 
 mod pipeline;
 
-pub use super::group_match::{ExistingGroups, Found, GroupIndex, Keys, Match};
+pub use crate::model::group_match::{ExistingGroups, Found, GroupIndex, Keys, Match};
 pub use pipeline::plan_and_import_groups;
 
 use super::mapping::{
@@ -19,7 +19,7 @@ use super::table::{Table, TableRow};
 use crate::model::checks::normalise_postcode;
 use crate::model::dates::parse_uk_date;
 use crate::model::{CommunityGroup, GroupStatus};
-use crate::store::{GroupEdit, ImportGroup};
+use crate::model::{GroupEdit, ImportGroup};
 
 /// A field of a group's record that a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -6,7 +6,8 @@ use std::sync::mpsc;
 use super::{ColumnMapping, EarlierRows, ExistingGroups, GroupImportPlan, PreparedGroup, check_row};
 use crate::exchange::mapping::{Imported, RowError, cores, map_on_threads};
 use crate::exchange::table::{RowSource, TableError};
-use crate::store::{ImportGroup, OnDuplicate, Store, StoreError};
+use crate::model::{ImportGroup, OnDuplicate};
+use crate::store::{Store, StoreError};
 
 /// Rows checked at a time when checking runs beside writing: a small first piece, so that
 /// writing starts at once, then larger ones.

@@ -18,7 +18,7 @@ use super::table::Table;
 use crate::model::dates::{parse_time, parse_time_range, parse_uk_date, parse_uk_date_range};
 use crate::model::search::fold;
 use crate::model::*;
-use crate::store::{GroupQuestion, ImportOffer, OfferEdit, split_tags};
+use crate::model::{GroupQuestion, ImportOffer, OfferEdit, split_tags};
 pub use group_finder::{Doubt, Found, GroupFinder, LookupGroup};
 
 /// A field of an offer that a column can fill.

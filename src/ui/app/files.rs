@@ -54,7 +54,7 @@ impl PlacementsApp {
         let worker_path = path.clone();
         let job = spawn(ctx, move || {
             use crate::ui::panels::directory::DirectoryData;
-            let store = Store::open(&worker_path, OpenMode::Edit)?;
+            let mut store = Store::open(&worker_path, OpenMode::Edit)?;
             // The directory's lists are read ahead (if that fails, the panel reads and reports it
             // itself) through a second handle, while this one takes the backup copy: on a large
             // file each takes about half a second.

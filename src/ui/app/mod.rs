@@ -157,8 +157,8 @@ impl PlacementsApp {
             Command::DeleteBackupsBefore(document, before) => self.delete_backups_before(&document, before),
             Command::Edit(edit) => self.apply_edit(*edit),
             Command::StartImport => {
-                if let (Some(window), Some(doc)) = (&mut self.import, &self.doc) {
-                    window.start(&doc.store, ctx);
+                if let (Some(window), Some(doc)) = (&mut self.import, &mut self.doc) {
+                    window.start(&mut doc.store, ctx);
                 }
             }
             Command::ImportFinished(change) => {

@@ -8,11 +8,11 @@ use egui::{RichText, Ui};
 use super::View;
 use super::look;
 use crate::edit::BoardEdit;
+use crate::model::Override;
 use crate::model::board::{Gesture, Verdict, judge, offers_for_day};
 use crate::model::dates::uk_date;
 use crate::model::text::count_of;
 use crate::model::{PlacementId, PlacementStatus, TeamId};
-use crate::store::Override;
 use crate::ui::theme;
 use crate::ui::widgets::{DayClicks, DayLook, month_view_ui};
 

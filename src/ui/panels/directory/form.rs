@@ -4,9 +4,9 @@ use egui::Ui;
 
 use super::DirectoryData;
 use crate::edit::DirectoryEdit;
+use crate::model::GroupEdit;
 use crate::model::dates::{parse_uk_date, uk_numeric_date};
 use crate::model::{CommunityGroup, FieldProblem, GroupId, GroupStatus};
-use crate::store::GroupEdit;
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::widgets::{

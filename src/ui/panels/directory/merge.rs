@@ -4,9 +4,9 @@ use egui::{RichText, Ui};
 
 use super::DirectoryData;
 use crate::edit::DirectoryEdit;
+use crate::model::GroupEdit;
 use crate::model::search::search_words;
 use crate::model::{CommunityGroup, GroupId, GroupSummary};
-use crate::store::GroupEdit;
 use crate::ui::app::Document;
 use crate::ui::command::{Command, UiCommand};
 use crate::ui::theme;

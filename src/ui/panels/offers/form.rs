@@ -10,7 +10,7 @@ use crate::edit::OffersEdit;
 use crate::model::dates::{parse_time, uk_date};
 use crate::model::text::capitalised;
 use crate::model::*;
-use crate::store::{OfferEdit, split_tags};
+use crate::model::{OfferEdit, split_tags};
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::widgets::month_view::WEEKDAY_SHORT;
