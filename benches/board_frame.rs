@@ -36,7 +36,7 @@ fn add_bench_cohort(file: &std::path::Path) {
     let mut store = Store::open(file, OpenMode::Edit).expect("open");
     let offers: Vec<_> = store.offer_summaries().expect("offers").into_iter().map(|o| o.id).collect();
     store
-        .bulk_insert(|w| {
+        .bulk_insert(|w| -> Result<(), placements::store::StoreError> {
             let cohort = w.cohort(&Cohort {
                 id: CohortId(0),
                 name: "Bench 2027".into(),

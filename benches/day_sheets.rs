@@ -39,7 +39,7 @@ fn add_bench_cohort(file: &std::path::Path) -> (CohortId, NaiveDate) {
         first.iter_days().filter(|d| d.weekday().num_days_from_monday() < 5).take(DAYS).collect();
     let mut id = CohortId(0);
     store
-        .bulk_insert(|w| {
+        .bulk_insert(|w| -> Result<(), placements::store::StoreError> {
             let cohort = w.cohort(&Cohort {
                 id: CohortId(0),
                 name: "Bench 2027".into(),

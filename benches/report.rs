@@ -40,7 +40,7 @@ fn add_programme(file: &std::path::Path) -> (CohortId, usize) {
     let mut id = CohortId(0);
     let mut feedback_rows = 0;
     store
-        .bulk_insert(|w| {
+        .bulk_insert(|w| -> Result<(), placements::store::StoreError> {
             let cohort = w.cohort(&Cohort {
                 name: "Bench 2026".into(),
                 first_day: days.first().copied(),

@@ -428,9 +428,7 @@ fn apply_suggestion(
     placements: &[(TeamId, NaiveDate, OfferId)],
 ) -> Result<Applied, StoreError> {
     if let Some(why) = crate::model::suggest::stale(&store.programme()?, placements) {
-        return Err(StoreError::Invalid(format!(
-            "The suggestion was not applied because the file has changed since it was made: {why} Suggest again."
-        )));
+        return Err(StoreError::SuggestionStale(why));
     }
     let new: Vec<NewPlacement> = placements
         .iter()

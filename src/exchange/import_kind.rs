@@ -99,7 +99,7 @@ pub trait ImportKind: Clone + Send + 'static {
         label: &str,
         on_duplicate: OnDuplicate,
     ) -> Result<Imported<Self::Row>, StoreError> {
-        let rows = rows.rest().map_err(|error| StoreError::Invalid(error.to_string()))?;
+        let rows = rows.rest().map_err(|error| StoreError::SourceUnreadable(Box::new(error)))?;
         let rows_read = rows.len();
         let table = Table { headers: headers.to_vec(), rows, ..Table::default() };
         let plan = self.plan(&table, mapping, lookup);

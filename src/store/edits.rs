@@ -163,7 +163,7 @@ impl Store {
         merged: &GroupEdit,
     ) -> Result<ChangeSet, StoreError> {
         if keep == remove {
-            return Err(StoreError::Invalid("Choose two different groups to merge.".to_owned()));
+            return Err(StoreError::MergeWithItself);
         }
         let mut categories = self.group(keep)?.categories;
         for category in self.group(remove)?.categories.into_iter().chain(merged.group().categories.iter().copied()) {
@@ -210,7 +210,7 @@ impl Store {
             let mut writer = BulkWriter { conn: &tx, now: now_text() };
             f(&mut writer)?
         };
-        paused.resume(&tx).map_err(StoreError::from)?;
+        paused.resume(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(result)
     }

@@ -4,6 +4,7 @@
 use rusqlite::ErrorCode;
 
 use crate::commands::UiCommand;
+use crate::model::FieldProblem;
 
 /// Why a file was not opened. Each message says what is wrong and what to do; the caller adds
 /// the file's name.
@@ -68,8 +69,32 @@ impl From<rusqlite::Error> for OpenError {
 pub enum StoreError {
     #[error("This file is open read-only, so it cannot be changed. Use {save_as} to make a copy you can change.", save_as = UiCommand::SaveAs.menu_path())]
     ReadOnly,
-    #[error("{0}")]
-    Invalid(String),
+    /// A name left empty (a team, a practice, a neighbourhood…).
+    #[error("A {0} needs a name.")]
+    NameNeeded(&'static str),
+    /// A name already on its list, said in words, never with SQLite's own text.
+    #[error("There is already {} {what} called “{name}”.", article(.what))]
+    NameTaken { what: &'static str, name: String },
+    /// What was typed for a postcode area is not a district or a sector.
+    #[error("“{0}” is not a postcode district or sector (for example FY1, M32 or M33 5).")]
+    NotAnArea(String),
+    /// A record that breaks one of its own rules (`model::checks`), its first problem said.
+    #[error("{}", .0.message)]
+    Refused(FieldProblem),
+    #[error("Choose two different groups to merge.")]
+    MergeWithItself,
+    /// An offer with teams placed on it (its title).
+    #[error("“{0}” has teams placed on it, so it cannot be deleted. Set its status to Withdrawn instead.")]
+    OfferInUse(String),
+    /// A suggestion the file has moved on from (why, in words).
+    #[error("The suggestion was not applied because the file has changed since it was made: {0} Suggest again.")]
+    SuggestionStale(String),
+    /// The spreadsheet an import was reading as it wrote could not be read further on.
+    #[error("The import stopped because the spreadsheet could not be read further on ({0}); nothing was imported.")]
+    SourceUnreadable(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The import's checking could not start, or stopped before the end.
+    #[error("The import stopped because its rows could not be checked to the end; nothing was imported.")]
+    CheckingStopped,
     /// A board edit that would make a clash, given no reason to make it anyway (the clashes in
     /// words).
     #[error("This would make a clash: {0} It is made only with a reason to place it anyway.")]
@@ -105,12 +130,12 @@ pub enum StoreError {
 impl StoreError {
     /// A name already on a list (a cohort, a neighbourhood, a practice…) is said in words, never
     /// with SQLite's own text: "There is already a practice called “Listening”."
-    pub(crate) fn named_duplicate(self, what: &str, name: &str) -> Self {
+    pub(crate) fn named_duplicate(self, what: &'static str, name: &str) -> Self {
         match &self {
             Self::Sqlite(rusqlite::Error::SqliteFailure(e, _))
                 if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
             {
-                Self::Invalid(format!("There is already {} {what} called “{}”.", article(what), name.trim()))
+                Self::NameTaken { what, name: name.trim().to_owned() }
             }
             _ => self,
         }

@@ -43,10 +43,10 @@ pub struct NeighbourhoodsSet {
     pub groups_without: usize,
 }
 
-fn checked_name(name: &str, what: &str) -> Result<String, StoreError> {
+fn checked_name(name: &str, what: &'static str) -> Result<String, StoreError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::Invalid(format!("A {what} needs a name.")));
+        return Err(StoreError::NameNeeded(what));
     }
     Ok(name.to_owned())
 }
@@ -85,10 +85,7 @@ impl Store {
         let mut planned: Vec<(String, String)> = Vec::new();
         for (area, name) in areas {
             let Some(normal) = normalise_area(area) else {
-                return Err(StoreError::Invalid(format!(
-                    "“{}” is not a postcode district or sector (for example M32, or M32 8).",
-                    area.trim()
-                )));
+                return Err(StoreError::NotAnArea(area.trim().to_owned()));
             };
             let name = checked_name(name, "neighbourhood")?;
             planned.retain(|(a, _)| *a != normal);
@@ -155,10 +152,7 @@ impl Store {
         neighbourhood: NeighbourhoodId,
     ) -> Result<ChangeSet, StoreError> {
         let Some(district) = normalise_area(district) else {
-            return Err(StoreError::Invalid(format!(
-                "“{}” is not a postcode district or sector (for example FY1, M33 or M33 5).",
-                district.trim()
-            )));
+            return Err(StoreError::NotAnArea(district.trim().to_owned()));
         };
         let existing: Option<i64> = self
             .conn()

@@ -363,9 +363,7 @@ impl Store {
             let placed: i64 =
                 rec.conn().query_row("SELECT count(*) FROM placement WHERE offer_id = ?1", [id.0], |r| r.get(0))?;
             if placed > 0 {
-                return Err(StoreError::Invalid(format!(
-                    "“{title}” has teams placed on it, so it cannot be deleted. Set its status to Withdrawn instead."
-                )));
+                return Err(StoreError::OfferInUse(title.clone()));
             }
             set_offer_children(rec, id, &blank(), &[])?;
             if rec.delete("offer", id.0)? { Ok(()) } else { Err(StoreError::Missing("That offer")) }
@@ -388,7 +386,7 @@ fn blank() -> Availability {
 fn checked_practice_name(name: &str) -> Result<String, StoreError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::Invalid("A practice needs a name.".to_owned()));
+        return Err(StoreError::NameNeeded("practice"));
     }
     Ok(name.to_owned())
 }

@@ -109,7 +109,7 @@ impl Store {
         feedback: &[Feedback],
     ) -> Result<ChangeSet, StoreError> {
         if let Some(problem) = outcome.map(check_outcome).and_then(|p| p.into_iter().next()) {
-            return Err(StoreError::Invalid(problem.message));
+            return Err(StoreError::Refused(problem));
         }
         let team = self.placement_team_name(placement)?;
         self.edit(format!("Outcome of {team}'s day"), |rec| {

@@ -354,7 +354,7 @@ impl PeopleList {
 fn checked_name(name: &str) -> Result<String, StoreError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::Invalid("A name cannot be empty.".to_owned()));
+        return Err(StoreError::NameNeeded("name"));
     }
     Ok(name.to_owned())
 }

@@ -130,7 +130,7 @@ impl Store {
         let locked = lock == TeamLock::Locked;
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::Invalid("A team needs a name.".to_owned()));
+            return Err(StoreError::NameNeeded("team"));
         }
         self.edit(format!("Change team {name}"), |rec| {
             let columns = [("name", Value::Text(name.to_owned())), ("locked", Value::Integer(i64::from(locked)))];

@@ -38,7 +38,7 @@ pub fn plan_and_import_groups(
             .name("import checker".to_owned())
             .spawn_scoped(scope, move || check_pieces(rows, threads, mapping, headers, existing, send));
         let Ok(checker) = checker else {
-            return Err(StoreError::Invalid("The import could not start a thread to check the rows on.".to_owned()));
+            return Err(StoreError::CheckingStopped);
         };
         let mut plan = GroupImportPlan::default();
         let mut rows_read = 0;
@@ -49,7 +49,7 @@ pub fn plan_and_import_groups(
             for message in receive {
                 let (read, placed) = match message {
                     Checked::Piece(read, placed) => (read, placed),
-                    Checked::Unreadable(error) => return Err(StoreError::Invalid(error.to_string())),
+                    Checked::Unreadable(error) => return Err(StoreError::SourceUnreadable(Box::new(error))),
                     Checked::Done => {
                         done = true;
                         break;
@@ -71,7 +71,7 @@ pub fn plan_and_import_groups(
             if !done {
                 match checker.join() {
                     Err(panic) => std::panic::resume_unwind(panic),
-                    Ok(()) => return Err(StoreError::Invalid("The rows stopped being checked part-way.".to_owned())),
+                    Ok(()) => return Err(StoreError::CheckingStopped),
                 }
             }
             crate::fault::inject("import");

@@ -8,6 +8,7 @@ use crate::edit::PeopleEdit;
 use crate::model::teams::mix_line;
 use crate::model::text::count_of;
 use crate::model::{Cohort, CohortId, OrganisationId, ParticipantSummary, ProfessionId, TeamSize};
+use crate::store::Access;
 use crate::store::{KeepNames, PeopleListItem, ProposedTeam};
 use crate::ui::app::Document;
 use crate::ui::command::{Command, UiCommand};
@@ -43,7 +44,7 @@ impl Forming {
         &mut self,
         ctx: &egui::Context,
         doc: &Document,
-        writable: bool,
+        access: Access,
         commands: &mut Vec<Command>,
     ) -> bool {
         let mut close = false;
@@ -79,7 +80,7 @@ impl Forming {
                 let count = self.proposal.as_ref().map_or(0, Vec::len);
                 if ui
                     .add_enabled(
-                        writable && count > 0,
+                        access.is_writable() && count > 0,
                         egui::Button::new(format!("Apply {}", count_of(count as u64, "team", "teams"))),
                     )
                     .on_hover_text(format!("One step: {} takes it back", UiCommand::Undo.menu_path()))
@@ -118,7 +119,7 @@ fn proposal_ui(ui: &mut Ui, proposal: &[ProposedTeam]) {
 /// "Remove personal data…": what goes, what stays, and whether to keep names. True when closed.
 pub(super) fn forget_ui(
     ctx: &egui::Context,
-    writable: bool,
+    access: Access,
     cohort: &Cohort,
     names: &mut KeepNames,
     commands: &mut Vec<Command>,
@@ -143,7 +144,7 @@ pub(super) fn forget_ui(
         *names = if keep { KeepNames::Yes } else { KeepNames::No };
         ui.weak("The file's older backups still hold these details: you are asked next whether to delete them.");
         ui.horizontal(|ui| {
-            if ui.add_enabled(writable, egui::Button::new("Remove personal data")).clicked() {
+            if ui.add_enabled(access.is_writable(), egui::Button::new("Remove personal data")).clicked() {
                 commands.push(Command::edit(PeopleEdit::RemovePersonalData { cohort: cohort.id, names: *names }));
                 close = true;
             }
@@ -164,7 +165,7 @@ pub(super) struct PeopleLists {
 }
 
 impl PeopleLists {
-    pub(super) fn ui(&mut self, ctx: &egui::Context, writable: bool, data: &CohortsData) -> Vec<Command> {
+    pub(super) fn ui(&mut self, ctx: &egui::Context, access: Access, data: &CohortsData) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
             return commands;
@@ -173,7 +174,7 @@ impl PeopleLists {
             ui.set_width(640.0);
             ui.heading("Organisations and professions");
             ui.weak("Click a name to rename it; everyone with it follows.");
-            ui.add_enabled_ui(writable, |ui| {
+            ui.add_enabled_ui(access.is_writable(), |ui| {
                 ui.columns(2, |columns| {
                     let names: Vec<_> = data.organisations.iter().map(|n| (n.id, n.name.as_str())).collect();
                     let change = list_ui(&mut columns[0], "Organisations", &names, &mut self.organisations);

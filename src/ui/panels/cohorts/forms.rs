@@ -33,11 +33,10 @@ impl ParticipantForm {
 
     /// Draws the record; true when it is to close.
     pub(super) fn ui(&mut self, ui: &mut Ui, access: Access, data: &CohortsData, commands: &mut Vec<Command>) -> bool {
-        let writable = access.is_writable();
         let title = if self.id.is_some() { "Participant" } else { "New participant" };
         let action = form_header_ui(ui, title, "Save participant", "Close", access, &self.problems);
         if let Some(id) = self.id
-            && ui.add_enabled(writable, egui::Button::new("Take off the roster")).clicked()
+            && ui.add_enabled(access.is_writable(), egui::Button::new("Take off the roster")).clicked()
         {
             commands.push(Command::edit(PeopleEdit::DeleteParticipant(id)));
             return true;
@@ -211,14 +210,14 @@ impl CohortForm {
     }
 
     /// Draws the modal; true when it is to close (it also closes once the cohort is saved).
-    pub(super) fn ui(&mut self, ctx: &egui::Context, writable: bool, commands: &mut Vec<Command>) -> bool {
+    pub(super) fn ui(&mut self, ctx: &egui::Context, access: Access, commands: &mut Vec<Command>) -> bool {
         let mut close = false;
         crate::ui::widgets::dialog("cohort_form").show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(if self.id.is_some() { "Edit cohort" } else { "New cohort" });
             self.fields_ui(ui);
             ui.horizontal(|ui| {
-                if ui.add_enabled(writable, egui::Button::new("Save cohort")).clicked()
+                if ui.add_enabled(access.is_writable(), egui::Button::new("Save cohort")).clicked()
                     && let Some(edit) = self.check()
                 {
                     commands.push(Command::edit(match self.id {

@@ -127,19 +127,19 @@ impl CohortsPanel {
                 return commands;
             }
         };
-        let writable = doc.store.is_writable();
+        let access = doc.store.access();
         self.participant_pane_ui(ui, doc.store.access(), data, &mut commands);
         let area = ui.available_rect_before_wrap();
         ui.set_clip_rect(ui.clip_rect().intersect(area));
         heading_ui(ui, "Cohorts", "Participants of each programme and the teams they go out in");
         if let Some(form) = &mut self.cohort_form
-            && form.ui(ui.ctx(), writable, &mut commands)
+            && form.ui(ui.ctx(), access, &mut commands)
         {
             self.cohort_form = None;
         }
         let Some(cohort) = self.choose_cohort(data) else {
             ui.label("There are no cohorts in this file yet.");
-            if ui.add_enabled(writable, egui::Button::new("New cohort")).clicked() {
+            if ui.add_enabled(access.is_writable(), egui::Button::new("New cohort")).clicked() {
                 self.cohort_form = Some(CohortForm::new(None, new_cohort()));
             }
             return commands;
@@ -161,7 +161,7 @@ impl CohortsPanel {
                 return commands;
             }
         };
-        self.teams_ui(ui, data, roster, writable, &mut commands);
+        self.teams_ui(ui, data, roster, access, &mut commands);
         ui.add_space(8.0);
         self.roster_ui(ui, doc, cohort.id, &roster.people, &roster.teams);
         commands
@@ -202,7 +202,7 @@ impl CohortsPanel {
         cohort: &Cohort,
         commands: &mut Vec<Command>,
     ) {
-        let writable = doc.store.is_writable();
+        let access = doc.store.access();
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Cohort:").id;
             let cohorts = data.cohorts.iter().map(|c| (Some(c.id), c.name.as_str()));
@@ -230,23 +230,23 @@ impl CohortsPanel {
         if let Some(day) = cohort.personal_data_removed_on {
             ui.label(format!("Personal details were removed on {}.", uk_date(day)));
         }
-        commands.extend(self.lists.ui(ui.ctx(), writable, data));
+        commands.extend(self.lists.ui(ui.ctx(), access, data));
         if let Some(forming) = &mut self.forming
-            && forming.ui(ui.ctx(), doc, writable, commands)
+            && forming.ui(ui.ctx(), doc, access, commands)
         {
             self.forming = None;
         }
         if let Some(names) = &mut self.forget
-            && dialogs::forget_ui(ui.ctx(), writable, cohort, names, commands)
+            && dialogs::forget_ui(ui.ctx(), access, cohort, names, commands)
         {
             self.forget = None;
         }
     }
 
     fn cohort_buttons_ui(&mut self, ui: &mut Ui, doc: &Document, cohort: &Cohort, commands: &mut Vec<Command>) {
-        let writable = doc.store.is_writable();
+        let access = doc.store.access();
         let button = |ui: &mut Ui, text: &str, tip: &str| {
-            ui.add_enabled(writable, egui::Button::new(text)).on_hover_text(tip).clicked()
+            ui.add_enabled(access.is_writable(), egui::Button::new(text)).on_hover_text(tip).clicked()
         };
         if button(ui, "New cohort", "Start another programme's roster") {
             self.cohort_form = Some(CohortForm::new(None, new_cohort()));
@@ -274,7 +274,7 @@ impl CohortsPanel {
         ui: &mut Ui,
         data: &CohortsData,
         roster: &Roster,
-        writable: bool,
+        access: Access,
         commands: &mut Vec<Command>,
     ) {
         let members_of = |team: Option<TeamId>| -> Vec<&ParticipantSummary> {
@@ -297,11 +297,11 @@ impl CohortsPanel {
         egui::ScrollArea::horizontal().id_salt("team_columns").max_height(columns_height).show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 for (team, (_, members)) in roster.teams.iter().zip(&team_members) {
-                    if let Some(dropped) = self.team_column_ui(ui, Some(team), members, writable, commands) {
+                    if let Some(dropped) = self.team_column_ui(ui, Some(team), members, access, commands) {
                         moves.push((dropped, Some(team.id)));
                     }
                 }
-                if let Some(dropped) = self.team_column_ui(ui, None, &unplaced, writable, commands) {
+                if let Some(dropped) = self.team_column_ui(ui, None, &unplaced, access, commands) {
                     moves.push((dropped, None));
                 }
             });

@@ -7,6 +7,7 @@ use super::CohortsPanel;
 use crate::edit::PeopleEdit;
 use crate::model::teams::mix_line;
 use crate::model::{ParticipantId, ParticipantSummary, Team};
+use crate::store::Access;
 use crate::store::TeamLock;
 use crate::ui::command::Command;
 use crate::ui::theme;
@@ -19,7 +20,7 @@ impl CohortsPanel {
         ui: &mut Ui,
         team: Option<&Team>,
         members: &[&ParticipantSummary],
-        writable: bool,
+        access: Access,
         commands: &mut Vec<Command>,
     ) -> Option<ParticipantId> {
         let frame = egui::Frame::group(ui.style()).inner_margin(8.0);
@@ -28,7 +29,7 @@ impl CohortsPanel {
             ui.set_min_height(120.0);
             ui.vertical(|ui| {
                 match team {
-                    Some(team) => self.team_header_ui(ui, team, writable, commands),
+                    Some(team) => self.team_header_ui(ui, team, access, commands),
                     None => {
                         ui.label(RichText::new("Not in a team").strong());
                     }
@@ -46,10 +47,10 @@ impl CohortsPanel {
                     });
             });
         });
-        dropped.map(|id| *id).filter(|_| writable)
+        dropped.map(|id| *id).filter(|_| access.is_writable())
     }
 
-    fn team_header_ui(&mut self, ui: &mut Ui, team: &Team, writable: bool, commands: &mut Vec<Command>) {
+    fn team_header_ui(&mut self, ui: &mut Ui, team: &Team, access: Access, commands: &mut Vec<Command>) {
         if let Some((id, text)) = &mut self.renaming_team
             && *id == team.id
         {
@@ -70,7 +71,7 @@ impl CohortsPanel {
         }
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(writable, egui::Button::new(RichText::new(&team.name).strong()).frame(false))
+                .add_enabled(access.is_writable(), egui::Button::new(RichText::new(&team.name).strong()).frame(false))
                 .on_hover_text("Click to rename")
                 .clicked()
             {
@@ -78,7 +79,7 @@ impl CohortsPanel {
             }
             let mut locked = team.locked;
             if ui
-                .add_enabled(writable, egui::Checkbox::new(&mut locked, "Locked"))
+                .add_enabled(access.is_writable(), egui::Checkbox::new(&mut locked, "Locked"))
                 .on_hover_text("Form teams leaves a locked team as it is")
                 .changed()
             {

@@ -10,6 +10,7 @@ use crate::edit::DirectoryEdit;
 use crate::model::dates::{uk_date, uk_date_range};
 use crate::model::text::join_present;
 use crate::model::{CommunityGroup, GroupId, OfferId};
+use crate::store::Access;
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::panels::{Cached, cached};
@@ -97,8 +98,8 @@ impl DetailPane {
         if group.archived {
             ui.colored_label(theme::ERROR_RED, "Archived: kept for the offers and placements that name it.");
         }
-        let writable = doc.store.is_writable();
-        if let Some(start) = actions_ui(ui, id, group, writable, commands) {
+        let access = doc.store.access();
+        if let Some(start) = actions_ui(ui, id, group, access, commands) {
             match start {
                 Start::Edit => self.form = Some(GroupForm::new(Some(id), group.clone())),
                 Start::Merge => self.merge = Some(MergeForm::new(id, group.clone())),
@@ -107,7 +108,7 @@ impl DetailPane {
         ui.add_space(6.0);
         facts_ui(ui, detail, data);
         ui.add_space(8.0);
-        offers_ui(ui, detail, writable, commands);
+        offers_ui(ui, detail, access, commands);
     }
 }
 
@@ -121,13 +122,13 @@ fn actions_ui(
     ui: &mut Ui,
     id: GroupId,
     group: &CommunityGroup,
-    writable: bool,
+    access: Access,
     commands: &mut Vec<Command>,
 ) -> Option<Start> {
     let mut start = None;
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(writable, egui::Button::new("Edit this group"))
+            .add_enabled(access.is_writable(), egui::Button::new("Edit this group"))
             .on_disabled_hover_text("This file is read-only.")
             .clicked()
         {
@@ -139,14 +140,14 @@ fn actions_ui(
             ("Archive", crate::store::Archiving::Archive)
         };
         if ui
-            .add_enabled(writable, egui::Button::new(text))
+            .add_enabled(access.is_writable(), egui::Button::new(text))
             .on_hover_text("Archived groups are hidden from the list unless you tick Show archived")
             .clicked()
         {
             commands.push(Command::edit(DirectoryEdit::SetGroupArchived { id, change }));
         }
         if ui
-            .add_enabled(writable, egui::Button::new("Merge a duplicate…"))
+            .add_enabled(access.is_writable(), egui::Button::new("Merge a duplicate…"))
             .on_hover_text("Bring another record of this group into this one")
             .clicked()
         {
@@ -200,11 +201,11 @@ fn facts_ui(ui: &mut Ui, detail: &GroupDetail, data: &DirectoryData) {
     crate::ui::widgets::facts_grid_ui(ui, "group_facts", &facts);
 }
 
-fn offers_ui(ui: &mut Ui, detail: &GroupDetail, writable: bool, commands: &mut Vec<Command>) {
+fn offers_ui(ui: &mut Ui, detail: &GroupDetail, access: Access, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Offers ({})", detail.offers.len())).strong());
         if ui
-            .add_enabled(writable, egui::Button::new("New offer"))
+            .add_enabled(access.is_writable(), egui::Button::new("New offer"))
             .on_hover_text("Record something this group can host a team for")
             .clicked()
         {

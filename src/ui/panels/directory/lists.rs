@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::edit::DirectoryEdit;
 use crate::model::{Category, CategoryId, Neighbourhood, NeighbourhoodId};
+use crate::store::Access;
 use crate::store::{Overwrite, PostcodeRule};
 use crate::ui::command::Command;
 use crate::ui::widgets::{NameChange, NameListEditor};
@@ -25,7 +26,7 @@ impl ListsWindow {
     pub(crate) fn ui(
         &mut self,
         ctx: &egui::Context,
-        writable: bool,
+        access: Access,
         neighbourhoods: &[Neighbourhood],
         categories: &[Category],
         rules: &[PostcodeRule],
@@ -37,7 +38,7 @@ impl ListsWindow {
         let response = crate::ui::widgets::dialog("directory_lists").show(ctx, |ui| {
             ui.set_width(760.0);
             ui.heading("Neighbourhoods, categories and postcode rules");
-            ui.add_enabled_ui(writable, |ui| {
+            ui.add_enabled_ui(access.is_writable(), |ui| {
                 ui.columns(3, |columns| {
                     let names: Vec<_> = neighbourhoods.iter().map(|n| (n.id, n.name.as_str())).collect();
                     let change = names_ui(&mut columns[0], "Neighbourhoods", &names, &mut self.neighbourhoods);

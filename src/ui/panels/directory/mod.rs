@@ -136,7 +136,7 @@ impl DirectoryPanel {
         self.toolbar_ui(ui, doc, data, &mut commands);
         if let Ok(counts) = &doc.counts
             && counts.placements == 0
-            && let Some(action) = steps::steps_ui(ui, counts, data.neighbourhoods.len(), doc.store.is_writable())
+            && let Some(action) = steps::steps_ui(ui, counts, data.neighbourhoods.len(), doc.store.access())
         {
             match action {
                 steps::StepAction::NewGroup => self.pane.start_new(),
@@ -208,14 +208,14 @@ impl DirectoryPanel {
                 self.ask = None;
             }
         }
-        commands.extend(self.neighbourhoods.ui(ui.ctx(), doc.store.is_writable()));
+        commands.extend(self.neighbourhoods.ui(ui.ctx(), doc.store.access()));
         // While the steps of a programme show, they say it (step 2).
         if doc.counts.as_ref().is_ok_and(|c| c.placements > 0) {
             Self::no_neighbourhoods_ui(ui, doc, data, &mut self.neighbourhoods);
         }
         commands.extend(self.lists.ui(
             ui.ctx(),
-            doc.store.is_writable(),
+            doc.store.access(),
             &data.neighbourhoods,
             &data.categories,
             &data.rules,

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::edit::DirectoryEdit;
 use crate::model::neighbourhoods::propose_areas;
 use crate::model::text::{count_of, thousands};
+use crate::store::Access;
 use crate::store::{Store, StoreError};
 use crate::ui::command::Command;
 use crate::ui::theme;
@@ -55,7 +56,7 @@ impl NeighbourhoodsWindow {
         self.rows.is_some() || self.error.is_some()
     }
 
-    pub(crate) fn ui(&mut self, ctx: &egui::Context, writable: bool) -> Vec<Command> {
+    pub(crate) fn ui(&mut self, ctx: &egui::Context, access: Access) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.is_open() {
             return commands;
@@ -98,8 +99,10 @@ impl NeighbourhoodsWindow {
             ui.horizontal(|ui| {
                 let text = format!("Set up {}", count_of(hoods.len() as u64, "neighbourhood", "neighbourhoods"));
                 let button = ui
-                    .add_enabled(writable && !names.is_empty(), egui::Button::new(text))
-                    .on_disabled_hover_text("Give at least one area a name (and the file must be writable).");
+                    .add_enabled(access.is_writable() && !names.is_empty(), egui::Button::new(text))
+                    .on_disabled_hover_text(
+                        "Give at least one area a name (and the file must be access.is_writable()).",
+                    );
                 if button.clicked() {
                     commands.push(Command::edit(DirectoryEdit::SetUpNeighbourhoods(names)));
                     close = true;

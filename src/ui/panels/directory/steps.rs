@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use crate::commands::UiCommand;
 use crate::model::Counts;
 use crate::model::text::count_of;
+use crate::store::Access;
 use crate::ui::command::Command;
 use crate::ui::theme;
 
@@ -95,7 +96,7 @@ fn steps(counts: &Counts, neighbourhoods: usize) -> Vec<Step> {
 
 /// The steps, each numbered with its count and buttons; returns the button clicked. Buttons
 /// that change the file are off when it is read-only.
-pub(crate) fn steps_ui(ui: &mut Ui, counts: &Counts, neighbourhoods: usize, writable: bool) -> Option<StepAction> {
+pub(crate) fn steps_ui(ui: &mut Ui, counts: &Counts, neighbourhoods: usize, access: Access) -> Option<StepAction> {
     let mut clicked = None;
     egui::Frame::new().fill(theme::PALE_GREY).inner_margin(10.0).corner_radius(4.0).show(ui, |ui| {
         ui.label(RichText::new("The steps of a programme").strong());
@@ -108,7 +109,10 @@ pub(crate) fn steps_ui(ui: &mut Ui, counts: &Counts, neighbourhoods: usize, writ
                 ui.label(RichText::new(step.done).color(colour));
                 ui.horizontal(|ui| {
                     for (label, action) in step.buttons {
-                        if ui.add_enabled(writable || !action.changes_the_file(), egui::Button::new(label)).clicked() {
+                        if ui
+                            .add_enabled(access.is_writable() || !action.changes_the_file(), egui::Button::new(label))
+                            .clicked()
+                        {
                             clicked = Some(action);
                         }
                     }

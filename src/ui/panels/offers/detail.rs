@@ -120,17 +120,17 @@ impl OfferPane {
         let placed = data.offers.iter().find(|o| o.id == id).map_or(0, |s| s.placed);
         ui.label(RichText::new(&offer.title).heading());
         ui.label(format!("{group_name} · {}", offer.status.label()));
-        let writable = doc.store.is_writable();
+        let access = doc.store.access();
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(writable, egui::Button::new("Edit this offer"))
+                .add_enabled(access.is_writable(), egui::Button::new("Edit this offer"))
                 .on_disabled_hover_text("This file is read-only.")
                 .clicked()
             {
                 self.form = Some(OfferForm::new(Some(id), group_name.clone(), group_address.clone(), offer.clone()));
             }
             let delete = ui
-                .add_enabled(writable && placed == 0, egui::Button::new("Delete offer"))
+                .add_enabled(access.is_writable() && placed == 0, egui::Button::new("Delete offer"))
                 .on_disabled_hover_text("An offer with teams placed on it is kept: set it to Withdrawn instead.");
             if delete.clicked() {
                 commands.push(Command::edit(OffersEdit::DeleteOffer(id)));

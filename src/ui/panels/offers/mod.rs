@@ -129,7 +129,7 @@ impl OffersPanel {
                 self.practices.open = true;
             }
         });
-        commands.extend(self.practices.ui(ui.ctx(), doc.store.is_writable(), &data.practices));
+        commands.extend(self.practices.ui(ui.ctx(), doc.store.access(), &data.practices));
         ui.horizontal_wrapped(|ui| filters_ui(ui, data, &mut self.filter, &mut self.when));
         if self.shown.as_ref().is_none_or(|(revision, filter, _)| *revision != doc.revision || *filter != self.filter) {
             let positions = (0..data.offers.len()).filter(|i| self.filter.matches(&data.offers[*i])).collect();

@@ -2,6 +2,7 @@
 
 use crate::edit::OffersEdit;
 use crate::model::{Practice, PracticeId};
+use crate::store::Access;
 use crate::ui::command::Command;
 use crate::ui::widgets::{NameChange, NameListEditor};
 
@@ -12,7 +13,7 @@ pub(super) struct PracticesWindow {
 }
 
 impl PracticesWindow {
-    pub(super) fn ui(&mut self, ctx: &egui::Context, writable: bool, practices: &[Practice]) -> Vec<Command> {
+    pub(super) fn ui(&mut self, ctx: &egui::Context, access: Access, practices: &[Practice]) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
             return commands;
@@ -21,7 +22,7 @@ impl PracticesWindow {
             ui.set_width(520.0);
             ui.heading("What offers let a team practise");
             ui.weak("Click a practice to rename it; offers that name it follow.");
-            ui.add_enabled_ui(writable, |ui| {
+            ui.add_enabled_ui(access.is_writable(), |ui| {
                 let names: Vec<(PracticeId, &str)> = practices.iter().map(|p| (p.id, p.name.as_str())).collect();
                 match self.editor.ui(ui, &names, 420.0) {
                     Some(NameChange::Add(name)) => commands.push(Command::edit(OffersEdit::AddPractice(name))),
