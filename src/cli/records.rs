@@ -104,9 +104,23 @@ pub(super) fn import_records<K: ImportKind>(
         ));
     }
     let label = format!("Import {}", display_name(source));
-    let Imported { plan, counts, rows_read, .. } = kind
+    let imported = kind
         .plan_and_import(&mut store, &headers, rows, &mapping, &lookup, &label, on_duplicate)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
+    let left_out = mapping.unmapped_headers(&headers);
+    Ok(import_report::<K>(&imported, unit, lines_in_1252, &left_out, on_duplicate))
+}
+
+/// What an import did, a line for each row that asks, warns, matched or was refused, then the
+/// counts.
+fn import_report<K: ImportKind>(
+    imported: &Imported<K::Row>,
+    unit: &str,
+    lines_in_1252: &[u64],
+    left_out: &[String],
+    on_duplicate: OnDuplicate,
+) -> String {
+    let Imported { plan, counts, rows_read, .. } = imported;
     let mut out: Vec<String> = Vec::new();
     let mut unanswered = 0;
     for row in &plan.rows {
@@ -142,7 +156,6 @@ pub(super) fn import_records<K: ImportKind>(
         let lines: Vec<String> = lines_in_1252.iter().map(u64::to_string).collect();
         out.push(format!("{}s read as Windows-1252, not UTF-8 (check their accents): {}", unit, lines.join(", ")));
     }
-    let left_out = mapping.unmapped_headers(&headers);
     if !left_out.is_empty() {
         out.push(format!("columns not imported: {}", left_out.join(", ")));
     }
@@ -153,7 +166,7 @@ pub(super) fn import_records<K: ImportKind>(
         counts.skipped,
         plan.errors.len() + unanswered
     ));
-    Ok(out.join("\n"))
+    out.join("\n")
 }
 
 /// A roster into the cohort called `cohort`, made if the file has none of that name.

@@ -614,22 +614,7 @@ fn assign_days(
         return Vec::new();
     }
     let n = given.len() as i64;
-    // Each team's days: those of every slot of its offer where it is free, inside the window or
-    // outside as the slot it was given.
-    let open_days = |t: usize, s: usize| -> Vec<NaiveDate> {
-        let given = &choices.slots[s];
-        let outside = choices.kinds[given.kind].outside;
-        let mut days: Vec<NaiveDate> = choices
-            .slots
-            .iter()
-            .filter(|slot| slot.offer == given.offer)
-            .filter(|slot| choices.kinds[slot.kind].free[t] && choices.kinds[slot.kind].outside == outside)
-            .flat_map(|slot| slot.days.iter().copied())
-            .collect();
-        days.sort();
-        days
-    };
-    let team_days: Vec<Vec<NaiveDate>> = given.iter().map(|(t, s)| open_days(*t, *s)).collect();
+    let team_days: Vec<Vec<NaiveDate>> = given.iter().map(|(t, s)| open_days(choices, *t, *s)).collect();
     let days: BTreeSet<NaiveDate> = team_days.iter().flatten().copied().collect();
     let out_on: BTreeMap<NaiveDate, i64> =
         days.iter().map(|d| (*d, cohort_out_on(programme, cohort, *d) as i64)).collect();
@@ -687,6 +672,22 @@ fn assign_days(
         choice_edges.into_iter().filter(|(.., edge)| net.flow(*edge) > 0).map(|(t, day, o, _)| (t, day, o)).collect();
     dated.sort();
     dated
+}
+
+/// A team's days: those of every slot of its offer (`s`, the slot it was given) where team `t`
+/// is free, inside the window or outside as the given slot is.
+fn open_days(choices: &Choices, t: usize, s: usize) -> Vec<NaiveDate> {
+    let given = &choices.slots[s];
+    let outside = choices.kinds[given.kind].outside;
+    let mut days: Vec<NaiveDate> = choices
+        .slots
+        .iter()
+        .filter(|slot| slot.offer == given.offer)
+        .filter(|slot| choices.kinds[slot.kind].free[t] && choices.kinds[slot.kind].outside == outside)
+        .flat_map(|slot| slot.days.iter().copied())
+        .collect();
+    days.sort();
+    days
 }
 
 /// Which rule closed every door to a team, in words.

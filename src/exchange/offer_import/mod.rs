@@ -557,23 +557,7 @@ fn apply_field(
         OfferField::OutdoorClothing => offer.outdoor_clothing = flag(&value, "outdoor clothing", warnings),
         OfferField::WhatToBring => offer.what_to_bring = value,
         OfferField::Requirements => offer.requirements = value,
-        OfferField::DayContactName => {
-            // "Jo Bloggs 07700 900123": the name here, the number as their phone (unless a
-            // column of its own gives one, when the number stays with the name).
-            let contact = split_contact(&value);
-            let mut name = contact.name;
-            if !contact.phone.is_empty() {
-                if offer.day_contact_phone.is_empty() {
-                    offer.day_contact_phone = contact.phone;
-                } else {
-                    name = format!("{name} {}", contact.phone).trim().to_owned();
-                }
-            }
-            if !contact.email.is_empty() {
-                name = format!("{name} {}", contact.email).trim().to_owned();
-            }
-            offer.day_contact_name = name;
-        }
+        OfferField::DayContactName => set_day_contact(offer, &value),
         OfferField::DayContactPhone => offer.day_contact_phone = value,
         OfferField::Status => match OfferStatus::ALL.into_iter().find(|s| s.code().eq_ignore_ascii_case(&value)) {
             Some(status) => offer.status = status,
@@ -583,6 +567,24 @@ fn apply_field(
         },
     }
     Ok(())
+}
+
+/// "Jo Bloggs 07700 900123": the name as the day's contact, the number as their phone (unless a
+/// column of its own gives one, when the number stays with the name).
+fn set_day_contact(offer: &mut Offer, value: &str) {
+    let contact = split_contact(value);
+    let mut name = contact.name;
+    if !contact.phone.is_empty() {
+        if offer.day_contact_phone.is_empty() {
+            offer.day_contact_phone = contact.phone;
+        } else {
+            name = format!("{name} {}", contact.phone).trim().to_owned();
+        }
+    }
+    if !contact.email.is_empty() {
+        name = format!("{name} {}", contact.email).trim().to_owned();
+    }
+    offer.day_contact_name = name;
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

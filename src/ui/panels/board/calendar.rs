@@ -313,6 +313,7 @@ fn chip_tooltip(view: &View<'_>, p: &PlacementSummary) -> String {
 }
 
 /// How a chip is to be drawn besides what it says.
+#[derive(Clone, Copy)]
 struct ChipLook {
     /// Its worst problem not placed anyway.
     worst: Option<Severity>,
@@ -331,29 +332,8 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, look: 
     } else {
         look::NO_ACTIVITY
     };
-    let painter = ui.painter();
-    let edge = Color32::from_gray(120);
-    match p.status {
-        PlacementStatus::Pencilled => {
-            painter.rect_filled(rect, 4.0, base.linear_multiply(0.55));
-            dashed_rect(painter, rect, Stroke::new(1.2, edge));
-        }
-        PlacementStatus::Cancelled => {
-            painter.rect_filled(rect, 4.0, Color32::from_gray(235));
-            painter.line_segment([rect.left_center(), rect.right_center()], Stroke::new(1.0, edge));
-        }
-        PlacementStatus::Confirmed | PlacementStatus::Done => {
-            painter.rect_filled(rect, 4.0, base);
-            painter.rect_stroke(rect, 4.0, Stroke::new(1.2, edge), egui::StrokeKind::Inside);
-        }
-    }
-    if look.selected {
-        painter.rect_stroke(rect.expand(1.5), 5.0, Stroke::new(2.0, theme::NHS_BLUE), egui::StrokeKind::Outside);
-    }
-    if look.focused {
-        theme::focus_ring(painter, rect);
-    }
-    let painter = painter.with_clip_rect(rect.shrink(1.0).intersect(ui.clip_rect()));
+    paint_chip_frame(ui.painter(), p.status, base, rect, look);
+    let painter = ui.painter().with_clip_rect(rect.shrink(1.0).intersect(ui.clip_rect()));
     let team = p.team_name.clone();
     let colour = Color32::from_gray(25);
     let status = match p.status {
@@ -374,7 +354,6 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, look: 
         Some(_) => (look::short_group_name(&p.group_name), p.offer_title.clone()),
         None => ("no activity yet".to_owned(), String::new()),
     };
-    let badge = if look.anyway { 70.0 } else { 0.0 };
     arrow_line(&painter, rect, rect.top() + 26.0, group, small.clone(), colour);
     if !activity.is_empty() {
         one_line_text(
@@ -386,6 +365,38 @@ fn paint_chip(ui: &Ui, view: &View<'_>, p: &PlacementSummary, rect: Rect, look: 
             rect.width() - 26.0,
         );
     }
+    paint_chip_marks(ui, rect, look);
+}
+
+/// A chip's ground, by its status (pencilled dashed, cancelled struck through), with the
+/// selection's edge and the focus ring.
+fn paint_chip_frame(painter: &egui::Painter, status: PlacementStatus, base: Color32, rect: Rect, look: ChipLook) {
+    let edge = Color32::from_gray(120);
+    match status {
+        PlacementStatus::Pencilled => {
+            painter.rect_filled(rect, 4.0, base.linear_multiply(0.55));
+            dashed_rect(painter, rect, Stroke::new(1.2, edge));
+        }
+        PlacementStatus::Cancelled => {
+            painter.rect_filled(rect, 4.0, Color32::from_gray(235));
+            painter.line_segment([rect.left_center(), rect.right_center()], Stroke::new(1.0, edge));
+        }
+        PlacementStatus::Confirmed | PlacementStatus::Done => {
+            painter.rect_filled(rect, 4.0, base);
+            painter.rect_stroke(rect, 4.0, Stroke::new(1.2, edge), egui::StrokeKind::Inside);
+        }
+    }
+    if look.selected {
+        painter.rect_stroke(rect.expand(1.5), 5.0, Stroke::new(2.0, theme::NHS_BLUE), egui::StrokeKind::Outside);
+    }
+    if look.focused {
+        theme::focus_ring(painter, rect);
+    }
+}
+
+/// A chip's marks: the "placed anyway" badge, and the worst clash or warning.
+fn paint_chip_marks(ui: &Ui, rect: Rect, look: ChipLook) {
+    let badge = if look.anyway { 70.0 } else { 0.0 };
     if look.anyway {
         // A clash placed anyway, with its reason: marked as such, never silently.
         let clear_of_mark = if look.worst.is_some() { 18.0 } else { 2.0 };

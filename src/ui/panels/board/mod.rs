@@ -302,6 +302,44 @@ impl BoardPanel {
         }
     }
 
+    /// What the board's parts draw from this frame.
+    fn view<'a>(
+        &self,
+        ctx: &egui::Context,
+        doc: &Document,
+        data: &'a BoardData,
+        suggestion: &'a suggestion::Suggestion,
+    ) -> View<'a> {
+        View {
+            data,
+            revision: doc.revision,
+            cohort: self.shown_cohort(),
+            show_cancelled: self.show_cancelled,
+            selected_day: self.selected_day,
+            selected_team: self.selected_team,
+            selected: self.selected,
+            writable: doc.store.is_writable(),
+            today: chrono::Local::now().date_naive(),
+            held: self
+                .lifted
+                .as_ref()
+                .map(|l| l.payload)
+                .or_else(|| egui::DragAndDrop::payload::<Payload>(ctx).map(|p| *p)),
+            lifted_day: self.lifted.as_ref().map(|l| l.day),
+            ghosts: suggestion.ghosts(),
+            suggesting: matches!(suggestion, suggestion::Suggestion::Working { .. }),
+            suggest_limit: self.limit_for(data, self.shown_cohort()),
+        }
+    }
+
+    /// The cohort the board shows, when it shows one.
+    fn shown_cohort(&self) -> Option<CohortId> {
+        match self.showing {
+            Showing::Cohort(id) => Some(id),
+            _ => None,
+        }
+    }
+
     /// One frame of the board; returns its commands, and what was asked of Suggest.
     fn frame_ui(
         &mut self,
@@ -315,35 +353,7 @@ impl BoardPanel {
             events.extend(lifted.keys_ui(ui.ctx()));
         }
         keyboard::forget_regions(ui.ctx());
-        let view = View {
-            data,
-            revision: doc.revision,
-            cohort: match self.showing {
-                Showing::Cohort(id) => Some(id),
-                _ => None,
-            },
-            show_cancelled: self.show_cancelled,
-            selected_day: self.selected_day,
-            selected_team: self.selected_team,
-            selected: self.selected,
-            writable: doc.store.is_writable(),
-            today: chrono::Local::now().date_naive(),
-            held: self
-                .lifted
-                .as_ref()
-                .map(|l| l.payload)
-                .or_else(|| egui::DragAndDrop::payload::<Payload>(ui.ctx()).map(|p| *p)),
-            lifted_day: self.lifted.as_ref().map(|l| l.day),
-            ghosts: suggestion.ghosts(),
-            suggesting: matches!(suggestion, suggestion::Suggestion::Working { .. }),
-            suggest_limit: self.limit_for(
-                data,
-                match self.showing {
-                    Showing::Cohort(id) => Some(id),
-                    _ => None,
-                },
-            ),
-        };
+        let view = self.view(ui.ctx(), doc, data, suggestion);
         egui::Panel::right("board_side")
             .resizable(true)
             .default_size(300.0)
