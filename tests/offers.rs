@@ -7,9 +7,8 @@ mod common;
 
 use chrono::{NaiveDate, NaiveTime};
 use common::{demo_file, dump, scalar};
-use placements::model::OfferEdit;
 use placements::model::availability::is_available;
-use placements::model::{GroupId, Offer, OfferStatus, PracticeId};
+use placements::model::{GroupId, Offer, OfferEdit, OfferFormField, OfferStatus, PracticeId};
 use placements::store::{OpenMode, Store};
 
 fn d(m: u32, day: u32) -> NaiveDate {
@@ -133,8 +132,11 @@ fn a_bad_offer_is_refused_with_each_reason_and_not_saved() {
     offer.team_size_min = 6;
     offer.capacity = 0;
     let problems = OfferEdit::check(offer).unwrap_err();
-    let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
-    assert_eq!(fields, ["title", "finish_time", "team_size_max", "capacity"]);
+    let fields: Vec<OfferFormField> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [OfferFormField::Title, OfferFormField::FinishTime, OfferFormField::TeamSizeMax, OfferFormField::Capacity]
+    );
 }
 
 #[test]

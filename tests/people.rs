@@ -7,8 +7,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{bytes, demo_file, dump, placements, scalar};
-use placements::model::ParticipantEdit;
-use placements::model::{DaySpan, Participant};
+use placements::model::{DaySpan, Participant, ParticipantEdit, ParticipantFormField};
 use placements::store::{OpenMode, Store};
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
@@ -89,7 +88,7 @@ fn editing_a_participant_undoes_exactly() {
     let mut bad = person;
     bad.email = "not an email".into();
     let problems = ParticipantEdit::check(bad).unwrap_err();
-    assert_eq!(problems.iter().map(|p| p.field).collect::<Vec<_>>(), ["email"]);
+    assert_eq!(problems.iter().map(|p| p.field).collect::<Vec<_>>(), [ParticipantFormField::Email]);
 }
 
 #[test]

@@ -9,8 +9,7 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt as _;
 
 use common::{bytes, demo_file, dump, scalar};
-use placements::model::GroupEdit;
-use placements::model::{GroupId, GroupStatus, PlacementId};
+use placements::model::{GroupEdit, GroupFormField, GroupId, GroupStatus, PlacementId};
 use placements::store::{
     APPLICATION_ID, Access, Backups, OpenError, OpenMode, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
 };
@@ -291,8 +290,8 @@ fn invalid_values_are_never_saved() {
         ..Default::default()
     };
     let problems = GroupEdit::check(group).unwrap_err();
-    let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
-    assert_eq!(fields, vec!["postcode", "email"]);
+    let fields: Vec<GroupFormField> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(fields, vec![GroupFormField::Postcode, GroupFormField::Email]);
 }
 
 #[test]

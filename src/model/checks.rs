@@ -1,13 +1,14 @@
 //! Checks that turn what people type into values the rest of the program can trust.
 
+use super::fields::{CohortFormField, GroupFormField, OfferFormField, ParticipantFormField};
 pub use super::postcode::normalise_postcode;
 use super::team_size::TeamSize;
 
 /// A problem with one field of a form, shown next to that field.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
-pub struct FieldProblem {
-    pub field: &'static str,
+pub struct FieldProblem<F> {
+    pub field: F,
     pub message: String,
 }
 
@@ -121,22 +122,24 @@ mod tests {
 use super::records::CommunityGroup;
 
 /// Every problem with a group's record, field by field. An empty list means it can be saved.
-pub fn check_group(group: &CommunityGroup) -> Vec<FieldProblem> {
+pub fn check_group(group: &CommunityGroup) -> Vec<FieldProblem<GroupFormField>> {
     let mut problems = Vec::new();
     let mut problem =
-        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+        |field: GroupFormField, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if group.name.trim().is_empty() {
-        problem("name", "A group needs a name.");
+        problem(GroupFormField::Name, "A group needs a name.");
     }
     if !group.postcode.trim().is_empty() && normalise_postcode(&group.postcode).is_none() {
-        problem("postcode", "This is not a UK postcode (for example FY1 4AB).");
+        problem(GroupFormField::Postcode, "This is not a UK postcode (for example FY1 4AB).");
     }
-    for (field, value) in [("phone", &group.phone), ("contact_phone", &group.contact_phone)] {
+    for (field, value) in [(GroupFormField::Phone, &group.phone), (GroupFormField::ContactPhone, &group.contact_phone)]
+    {
         if !value.trim().is_empty() && !is_plausible_uk_phone(value) {
             problem(field, "This is not a UK phone number (for example 01632 960123 or 07700 900123).");
         }
     }
-    for (field, value) in [("email", &group.email), ("contact_email", &group.contact_email)] {
+    for (field, value) in [(GroupFormField::Email, &group.email), (GroupFormField::ContactEmail, &group.contact_email)]
+    {
         if !value.trim().is_empty() && !is_plausible_email(value.trim()) {
             problem(field, "This is not an email address (it needs an @ and a domain, like name@example.org).");
         }
@@ -147,38 +150,43 @@ pub fn check_group(group: &CommunityGroup) -> Vec<FieldProblem> {
 use super::records::Offer;
 
 /// Every problem with an offer, field by field. An empty list means it can be saved.
-pub fn check_offer(offer: &Offer) -> Vec<FieldProblem> {
+pub fn check_offer(offer: &Offer) -> Vec<FieldProblem<OfferFormField>> {
     let mut problems = Vec::new();
     let mut problem =
-        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+        |field: OfferFormField, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if offer.title.trim().is_empty() {
-        problem("title", "An offer needs a title.");
+        problem(OfferFormField::Title, "An offer needs a title.");
     }
     if offer.when.last_date < offer.when.first_date {
-        problem("last_date", "The last day is before the first.");
+        problem(OfferFormField::LastDate, "The last day is before the first.");
     }
     if offer.when.weekdays.0 & 0b111_1111 == 0 {
-        problem("weekdays", "Choose at least one day of the week.");
+        problem(OfferFormField::Weekdays, "Choose at least one day of the week.");
     }
     if offer.finish_time <= offer.start_time {
-        problem("finish_time", "The day must finish after it starts.");
+        problem(OfferFormField::FinishTime, "The day must finish after it starts.");
     }
-    for (field, size) in [("team_size_min", offer.team_size_min), ("team_size_max", offer.team_size_max)] {
+    for (field, size) in
+        [(OfferFormField::TeamSizeMin, offer.team_size_min), (OfferFormField::TeamSizeMax, offer.team_size_max)]
+    {
         if let Err(message) = TeamSize::new(size) {
             problem(field, &message.to_string());
         }
     }
     if offer.team_size_min > offer.team_size_max {
-        problem("team_size_max", "The largest team cannot be smaller than the smallest.");
+        problem(OfferFormField::TeamSizeMax, "The largest team cannot be smaller than the smallest.");
     }
     if offer.capacity < 1 {
-        problem("capacity", "The group must be able to host at least one team-day.");
+        problem(OfferFormField::Capacity, "The group must be able to host at least one team-day.");
     }
     if !offer.day_contact_phone.trim().is_empty() && !is_plausible_uk_phone(&offer.day_contact_phone) {
-        problem("day_contact_phone", "This is not a UK phone number (for example 01632 960123 or 07700 900123).");
+        problem(
+            OfferFormField::DayContactPhone,
+            "This is not a UK phone number (for example 01632 960123 or 07700 900123).",
+        );
     }
     if offer.when.extra_dates.iter().any(|d| offer.when.blackout_dates.contains(d)) {
-        problem("blackout_dates", "A day cannot be both an extra day and a blackout day.");
+        problem(OfferFormField::BlackoutDates, "A day cannot be both an extra day and a blackout day.");
     }
     problems
 }
@@ -190,7 +198,7 @@ mod offer_tests {
     use super::*;
     use crate::model::GroupId;
 
-    fn fields(offer: &Offer) -> Vec<&'static str> {
+    fn fields(offer: &Offer) -> Vec<OfferFormField> {
         check_offer(offer).into_iter().map(|p| p.field).collect()
     }
 
@@ -198,7 +206,7 @@ mod offer_tests {
     fn a_new_draft_with_a_title_is_fine() {
         let start = NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
         let offer = Offer { title: "Garden day".into(), ..Offer::new_draft(GroupId(1), start) };
-        assert_eq!(fields(&offer), Vec::<&str>::new());
+        assert_eq!(fields(&offer), Vec::<OfferFormField>::new());
     }
 
     #[test]
@@ -217,14 +225,14 @@ mod offer_tests {
         assert_eq!(
             fields(&offer),
             [
-                "title",
-                "last_date",
-                "weekdays",
-                "finish_time",
-                "team_size_max",
-                "capacity",
-                "day_contact_phone",
-                "blackout_dates"
+                OfferFormField::Title,
+                OfferFormField::LastDate,
+                OfferFormField::Weekdays,
+                OfferFormField::FinishTime,
+                OfferFormField::TeamSizeMax,
+                OfferFormField::Capacity,
+                OfferFormField::DayContactPhone,
+                OfferFormField::BlackoutDates
             ]
         );
     }
@@ -233,48 +241,57 @@ mod offer_tests {
 use super::records::{Cohort, Participant};
 
 /// Every problem with a participant's record, field by field.
-pub fn check_participant(p: &Participant) -> Vec<FieldProblem> {
+pub fn check_participant(p: &Participant) -> Vec<FieldProblem<ParticipantFormField>> {
     let mut problems = Vec::new();
     let mut problem =
-        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+        |field: ParticipantFormField, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if p.name.trim().is_empty() {
-        problem("name", "A participant needs a name.");
+        problem(ParticipantFormField::Name, "A participant needs a name.");
     }
     if !p.email.trim().is_empty() && !is_plausible_email(p.email.trim()) {
-        problem("email", "This is not an email address (it needs an @ and a domain, like name@example.org).");
+        problem(
+            ParticipantFormField::Email,
+            "This is not an email address (it needs an @ and a domain, like name@example.org).",
+        );
     }
-    for (field, value) in [("mobile", &p.mobile), ("emergency_contact_phone", &p.emergency_contact_phone)] {
+    for (field, value) in [
+        (ParticipantFormField::Mobile, &p.mobile),
+        (ParticipantFormField::EmergencyContactPhone, &p.emergency_contact_phone),
+    ] {
         if !value.trim().is_empty() && !is_plausible_uk_phone(value) {
             problem(field, "This is not a UK phone number (for example 07700 900123).");
         }
     }
     if p.unavailable.iter().any(|s| s.last < s.first) {
-        problem("unavailable", "A range of days ends before it starts.");
+        problem(ParticipantFormField::Unavailable, "A range of days ends before it starts.");
     }
     problems
 }
 
 /// Every problem with a cohort's record, field by field.
-pub fn check_cohort(c: &Cohort) -> Vec<FieldProblem> {
+pub fn check_cohort(c: &Cohort) -> Vec<FieldProblem<CohortFormField>> {
     let mut problems = Vec::new();
     let mut problem =
-        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+        |field: CohortFormField, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if c.name.trim().is_empty() {
-        problem("name", "A cohort needs a name.");
+        problem(CohortFormField::Name, "A cohort needs a name.");
     }
     if let (Some(first), Some(last)) = (c.first_day, c.last_day)
         && last < first
     {
-        problem("last_day", "The programme's last day is before its first.");
+        problem(CohortFormField::LastDay, "The programme's last day is before its first.");
     }
     if let Err(message) = TeamSize::new(c.default_team_size) {
-        problem("default_team_size", &message.to_string());
+        problem(CohortFormField::DefaultTeamSize, &message.to_string());
     }
     if c.most_per_day == Some(0) {
-        problem("most_per_day", "At least one team must be able to go out on a day (leave it blank for no limit).");
+        problem(
+            CohortFormField::MostPerDay,
+            "At least one team must be able to go out on a day (leave it blank for no limit).",
+        );
     }
     if !c.coordinator_phone.trim().is_empty() && !is_plausible_uk_phone(&c.coordinator_phone) {
-        problem("coordinator_phone", "This is not a UK phone number (for example 01632 960123).");
+        problem(CohortFormField::CoordinatorPhone, "This is not a UK phone number (for example 01632 960123).");
     }
     problems
 }
@@ -297,9 +314,20 @@ mod people_tests {
             unavailable: vec![DaySpan { first: d(9), last: d(2) }],
             ..Default::default()
         };
-        let fields: Vec<&str> = check_participant(&p).into_iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["name", "email", "emergency_contact_phone", "unavailable"]);
+        let fields: Vec<ParticipantFormField> = check_participant(&p).into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                ParticipantFormField::Name,
+                ParticipantFormField::Email,
+                ParticipantFormField::EmergencyContactPhone,
+                ParticipantFormField::Unavailable
+            ]
+        );
         let c = Cohort { name: "Wave 1".into(), default_team_size: 0, ..Default::default() };
-        assert_eq!(check_cohort(&c).into_iter().map(|p| p.field).collect::<Vec<_>>(), ["default_team_size"]);
+        assert_eq!(
+            check_cohort(&c).into_iter().map(|p| p.field).collect::<Vec<_>>(),
+            [CohortFormField::DefaultTeamSize]
+        );
     }
 }

@@ -17,7 +17,7 @@ pub struct GroupEdit(CommunityGroup);
 
 impl GroupEdit {
     /// Checks a group's record and normalises its postcode; the problems are shown by each field.
-    pub fn check(mut group: CommunityGroup) -> Result<Self, Vec<FieldProblem>> {
+    pub fn check(mut group: CommunityGroup) -> Result<Self, Vec<FieldProblem<GroupFormField>>> {
         let problems = check_group(&group);
         if !problems.is_empty() {
             return Err(problems);
@@ -60,9 +60,12 @@ impl GroupEdit {
 
     /// An imported group: only a missing name stops it. Other doubtful values are kept exactly
     /// as given (nothing the user had is lost) and returned as warnings for the import report.
-    pub fn imported(mut group: CommunityGroup) -> Result<(Self, Vec<FieldProblem>), FieldProblem> {
+    #[allow(clippy::type_complexity)]
+    pub fn imported(
+        mut group: CommunityGroup,
+    ) -> Result<(Self, Vec<FieldProblem<GroupFormField>>), FieldProblem<GroupFormField>> {
         let problems = check_group(&group);
-        if let Some(fatal) = problems.iter().find(|p| p.field == "name") {
+        if let Some(fatal) = problems.iter().find(|p| p.field == GroupFormField::Name) {
             return Err(fatal.clone());
         }
         if let Some(postcode) = normalise_postcode(&group.postcode) {
@@ -72,11 +75,11 @@ impl GroupEdit {
             .into_iter()
             .map(|p| {
                 let value = match p.field {
-                    "postcode" => &group.postcode,
-                    "email" => &group.email,
-                    "contact_email" => &group.contact_email,
-                    "phone" => &group.phone,
-                    "contact_phone" => &group.contact_phone,
+                    GroupFormField::Postcode => &group.postcode,
+                    GroupFormField::Email => &group.email,
+                    GroupFormField::ContactEmail => &group.contact_email,
+                    GroupFormField::Phone => &group.phone,
+                    GroupFormField::ContactPhone => &group.contact_phone,
                     _ => "",
                 };
                 FieldProblem { field: p.field, message: format!("“{value}”: {} Kept as given.", p.message) }
@@ -98,7 +101,7 @@ pub struct OfferEdit(Offer);
 
 impl OfferEdit {
     /// Checks an offer; the problems are shown by each field.
-    pub fn check(mut offer: Offer) -> Result<Self, Vec<FieldProblem>> {
+    pub fn check(mut offer: Offer) -> Result<Self, Vec<FieldProblem<OfferFormField>>> {
         let problems = check_offer(&offer);
         if !problems.is_empty() {
             return Err(problems);
@@ -110,9 +113,9 @@ impl OfferEdit {
     /// An imported offer: the rules that keep the file consistent (dates in order, a day that
     /// finishes after it starts, sizes and capacity that make sense, a title) refuse the row; a
     /// doubtful day-contact phone number is kept as given and returned as a warning.
-    pub fn imported(mut offer: Offer) -> Result<(Self, Vec<String>), Vec<FieldProblem>> {
+    pub fn imported(mut offer: Offer) -> Result<(Self, Vec<String>), Vec<FieldProblem<OfferFormField>>> {
         let (warnings, fatal): (Vec<_>, Vec<_>) =
-            check_offer(&offer).into_iter().partition(|p| p.field == "day_contact_phone");
+            check_offer(&offer).into_iter().partition(|p| p.field == OfferFormField::DayContactPhone);
         if !fatal.is_empty() {
             return Err(fatal);
         }
@@ -216,7 +219,7 @@ impl GroupQuestion {
 pub struct CohortEdit(Cohort);
 
 impl CohortEdit {
-    pub fn check(cohort: Cohort) -> Result<Self, Vec<FieldProblem>> {
+    pub fn check(cohort: Cohort) -> Result<Self, Vec<FieldProblem<CohortFormField>>> {
         let problems = check_cohort(&cohort);
         if problems.is_empty() { Ok(Self(cohort)) } else { Err(problems) }
     }
@@ -231,7 +234,7 @@ impl CohortEdit {
 pub struct ParticipantEdit(Participant);
 
 impl ParticipantEdit {
-    pub fn check(mut participant: Participant) -> Result<Self, Vec<FieldProblem>> {
+    pub fn check(mut participant: Participant) -> Result<Self, Vec<FieldProblem<ParticipantFormField>>> {
         let problems = check_participant(&participant);
         if !problems.is_empty() {
             return Err(problems);
@@ -243,16 +246,17 @@ impl ParticipantEdit {
 
     /// An imported participant: only a missing name refuses the row; a doubtful email or phone
     /// number is kept as given and returned as a warning.
-    pub fn imported(mut participant: Participant) -> Result<(Self, Vec<String>), FieldProblem> {
+    pub fn imported(mut participant: Participant) -> Result<(Self, Vec<String>), FieldProblem<ParticipantFormField>> {
         let mut warnings = Vec::new();
         for problem in check_participant(&participant) {
             match problem.field {
-                "name" | "unavailable" => return Err(problem),
+                ParticipantFormField::Name | ParticipantFormField::Unavailable => return Err(problem),
                 field => {
                     let value = match field {
-                        "email" => &participant.email,
-                        "mobile" => &participant.mobile,
-                        _ => &participant.emergency_contact_phone,
+                        ParticipantFormField::Email => participant.email.as_str(),
+                        ParticipantFormField::Mobile => participant.mobile.as_str(),
+                        ParticipantFormField::EmergencyContactPhone => participant.emergency_contact_phone.as_str(),
+                        _ => "",
                     };
                     warnings.push(format!("“{value}”: {} Kept as given.", problem.message));
                 }

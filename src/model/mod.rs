@@ -8,6 +8,7 @@ pub mod clash;
 pub mod dates;
 pub mod directory;
 pub mod edits;
+pub mod fields;
 pub mod flow;
 pub mod group_match;
 pub mod ids;
@@ -33,6 +34,7 @@ pub use edits::{
     CohortEdit, GroupEdit, GroupQuestion, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, NewPlacement,
     OfferEdit, OnDuplicate, Override, ParticipantEdit, split_tags,
 };
+pub use fields::{CohortFormField, GroupFormField, OfferFormField, OutcomeFormField, ParticipantFormField};
 pub use ids::{
     CategoryId, CohortId, GroupId, NeighbourhoodId, OfferId, OrganisationId, ParticipantId, PlacementId,
     PostcodeRuleId, PracticeId, ProfessionId, TeamId,

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::checks::FieldProblem;
+use super::fields::OutcomeFormField;
 use super::ids::{ParticipantId, PlacementId, PracticeId, TeamId};
 
 /// How the day went.
@@ -119,18 +120,18 @@ impl Feedback {
 }
 
 /// Every problem with an outcome, field by field.
-pub fn check_outcome(o: &Outcome) -> Vec<FieldProblem> {
+pub fn check_outcome(o: &Outcome) -> Vec<FieldProblem<OutcomeFormField>> {
     let mut problems = Vec::new();
     let mut problem =
-        |field: &'static str, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
+        |field: OutcomeFormField, message: &str| problems.push(FieldProblem { field, message: message.to_owned() });
     if o.result != DayResult::Completed && o.reason.trim().is_empty() {
-        problem("reason", "Say why it was not completed.");
+        problem(OutcomeFormField::Reason, "Say why it was not completed.");
     }
     if o.hours.is_some_and(|h| !(0.0..=24.0).contains(&h) || h.is_nan()) {
-        problem("hours", "Hours are from 0 to 24.");
+        problem(OutcomeFormField::Hours, "Hours are from 0 to 24.");
     }
     if o.group_usefulness.is_some_and(|u| !(1..=5).contains(&u)) {
-        problem("group_usefulness", "Give a number from 1 to 5.");
+        problem(OutcomeFormField::GroupUsefulness, "Give a number from 1 to 5.");
     }
     problems
 }
@@ -236,6 +237,6 @@ mod tests {
         o.reason = "The rain".into();
         assert!(check_outcome(&o).is_empty());
         o.hours = Some(30.0);
-        assert_eq!(check_outcome(&o)[0].field, "hours");
+        assert_eq!(check_outcome(&o)[0].field, OutcomeFormField::Hours);
     }
 }

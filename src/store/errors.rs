@@ -4,7 +4,7 @@
 use rusqlite::ErrorCode;
 
 use crate::commands::UiCommand;
-use crate::model::FieldProblem;
+use crate::model::{FieldProblem, OutcomeFormField};
 
 /// Why a file was not opened. Each message says what is wrong and what to do; the caller adds
 /// the file's name.
@@ -78,9 +78,10 @@ pub enum StoreError {
     /// What was typed for a postcode area is not a district or a sector.
     #[error("“{0}” is not a postcode district or sector (for example FY1, M32 or M33 5).")]
     NotAnArea(String),
-    /// A record that breaks one of its own rules (`model::checks`), its first problem said.
+    /// A day's outcome that breaks one of its rules (`model::outcomes::check_outcome`), its first
+    /// problem said.
     #[error("{}", .0.message)]
-    Refused(FieldProblem),
+    Refused(FieldProblem<OutcomeFormField>),
     #[error("Choose two different groups to merge.")]
     MergeWithItself,
     /// An offer with teams placed on it (its title).

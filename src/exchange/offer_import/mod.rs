@@ -15,6 +15,7 @@ use super::mapping::{
     FieldKind, Mapping, Plan, Prepared, RowError, header_key, mapped_values, split_contact, split_list, yes_or_no,
 };
 use super::table::Table;
+use crate::model::OfferFormField;
 use crate::model::dates::{parse_time, parse_time_range, parse_uk_date, parse_uk_date_range};
 use crate::model::search::fold;
 use crate::model::*;
@@ -441,16 +442,30 @@ fn prepare_row(
 
 /// The column a rule's field was read from, to name it in the row's error: a finish time from
 /// "Times" or "Finish", a last day from "Dates available" or "Last day".
-fn read_from(field: &str, mapping: &OfferMapping) -> Option<OfferField> {
+fn read_from(field: OfferFormField, mapping: &OfferMapping) -> Option<OfferField> {
     let candidates: &[OfferField] = match field {
-        "title" => &[OfferField::Title],
-        "last_date" => &[OfferField::DateRange, OfferField::LastDate],
-        "weekdays" => &[OfferField::Weekdays],
-        "start_time" | "finish_time" => &[OfferField::Times, OfferField::FinishTime, OfferField::StartTime],
-        "team_size_min" | "team_size_max" => &[OfferField::TeamSize, OfferField::TeamSizeMin, OfferField::TeamSizeMax],
-        "capacity" => &[OfferField::Capacity],
-        "blackout_dates" => &[OfferField::BlackoutDates],
-        _ => &[],
+        OfferFormField::Title => &[OfferField::Title],
+        OfferFormField::LastDate => &[OfferField::DateRange, OfferField::LastDate],
+        OfferFormField::Weekdays => &[OfferField::Weekdays],
+        OfferFormField::StartTime | OfferFormField::FinishTime => {
+            &[OfferField::Times, OfferField::FinishTime, OfferField::StartTime]
+        }
+        OfferFormField::TeamSizeMin | OfferFormField::TeamSizeMax => {
+            &[OfferField::TeamSize, OfferField::TeamSizeMin, OfferField::TeamSizeMax]
+        }
+        OfferFormField::Capacity => &[OfferField::Capacity],
+        OfferFormField::BlackoutDates => &[OfferField::BlackoutDates],
+        OfferFormField::Activity => &[OfferField::Activity],
+        OfferFormField::GroupGains => &[OfferField::GroupGains],
+        OfferFormField::Address => &[OfferField::Address],
+        OfferFormField::Town => &[OfferField::Town],
+        OfferFormField::Postcode => &[OfferField::Postcode],
+        OfferFormField::Travel => &[OfferField::Travel],
+        OfferFormField::SiteAccess => &[OfferField::SiteAccess],
+        OfferFormField::WhatToBring => &[OfferField::WhatToBring],
+        OfferFormField::Requirements => &[OfferField::Requirements],
+        OfferFormField::DayContactName => &[OfferField::DayContactName],
+        OfferFormField::DayContactPhone => &[OfferField::DayContactPhone],
     };
     candidates.iter().copied().find(|f| mapping.column_of(*f).is_some())
 }

@@ -87,13 +87,13 @@ pub enum FormAction {
 /// the last save was refused, the line that says so.
 /// A form's title with its Save and Close buttons (Save only where the file can be changed), and,
 /// after a refused save, the line that says nothing was saved because of `problems`.
-pub fn form_header_ui(
+pub fn form_header_ui<F>(
     ui: &mut Ui,
     title: &str,
     save: &str,
     close: &str,
     access: crate::store::Access,
-    problems: &[FieldProblem],
+    problems: &[FieldProblem<F>],
 ) -> FormAction {
     let (writable, refused) = (access.is_writable(), !problems.is_empty());
     ui.label(egui::RichText::new(title).heading());
@@ -113,7 +113,7 @@ pub fn form_header_ui(
 }
 
 /// The problems found with one field of a form, in red under it.
-pub fn field_problems_ui(ui: &mut Ui, problems: &[FieldProblem], field: &str) {
+pub fn field_problems_ui<F: PartialEq>(ui: &mut Ui, problems: &[FieldProblem<F>], field: F) {
     for p in problems.iter().filter(|p| p.field == field) {
         ui.colored_label(theme::ERROR_RED, &p.message);
     }
@@ -121,14 +121,14 @@ pub fn field_problems_ui(ui: &mut Ui, problems: &[FieldProblem], field: &str) {
 
 /// A form's row in a two-column grid: the label, then the text field (labelled by it, for
 /// screen readers and tests) with its problems underneath.
-pub fn form_text_row(
+pub fn form_text_row<F: PartialEq>(
     ui: &mut Ui,
     label: &str,
     value: &mut String,
     lines: usize,
     width: f32,
-    problems: &[FieldProblem],
-    field: &str,
+    problems: &[FieldProblem<F>],
+    field: F,
 ) {
     let name = ui.label(label);
     ui.vertical(|ui| {

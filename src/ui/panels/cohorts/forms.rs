@@ -7,7 +7,6 @@ use super::CohortsData;
 use crate::edit::PeopleEdit;
 use crate::model::dates::{parse_uk_date, uk_date, uk_date_range, uk_numeric_date};
 use crate::model::*;
-use crate::model::{CohortEdit, ParticipantEdit};
 use crate::store::Access;
 use crate::ui::command::Command;
 use crate::ui::panels::directory::typed_date;
@@ -19,7 +18,7 @@ pub(crate) struct ParticipantForm {
     person: Participant,
     new_first: String,
     new_last: String,
-    problems: Vec<FieldProblem>,
+    problems: Vec<FieldProblem<ParticipantFormField>>,
 }
 
 impl ParticipantForm {
@@ -65,8 +64,16 @@ impl ParticipantForm {
         let problems = &self.problems;
         egui::Grid::new("participant_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
             let p = &mut self.person;
-            form_text_row(ui, "Name", &mut p.name, 1, 240.0, problems, "name");
-            form_text_row(ui, "Preferred name", &mut p.preferred_name, 1, 240.0, problems, "preferred_name");
+            form_text_row(ui, "Name", &mut p.name, 1, 240.0, problems, ParticipantFormField::Name);
+            form_text_row(
+                ui,
+                "Preferred name",
+                &mut p.preferred_name,
+                1,
+                240.0,
+                problems,
+                ParticipantFormField::PreferredName,
+            );
             let label = ui.label("Profession").id;
             let professions = data.professions.iter().map(|n| (n.id, n.name.as_str()));
             optional_choice_ui(
@@ -84,13 +91,13 @@ impl ParticipantForm {
             let salt = "participant_organisation";
             optional_choice_ui(ui, salt, label, &mut p.organisation, "None", organisations, Some(240.0));
             ui.end_row();
-            let rows: [(&str, &str, &mut String, usize); 6] = [
-                ("Email", "email", &mut p.email, 1),
-                ("Mobile", "mobile", &mut p.mobile, 1),
-                ("Access needs", "access_needs", &mut p.access_needs, 2),
-                ("Emergency contact", "emergency_contact_name", &mut p.emergency_contact_name, 1),
-                ("Their phone", "emergency_contact_phone", &mut p.emergency_contact_phone, 1),
-                ("Notes", "notes", &mut p.notes, 2),
+            let rows: [(&str, ParticipantFormField, &mut String, usize); 6] = [
+                ("Email", ParticipantFormField::Email, &mut p.email, 1),
+                ("Mobile", ParticipantFormField::Mobile, &mut p.mobile, 1),
+                ("Access needs", ParticipantFormField::AccessNeeds, &mut p.access_needs, 2),
+                ("Emergency contact", ParticipantFormField::EmergencyContactName, &mut p.emergency_contact_name, 1),
+                ("Their phone", ParticipantFormField::EmergencyContactPhone, &mut p.emergency_contact_phone, 1),
+                ("Notes", ParticipantFormField::Notes, &mut p.notes, 2),
             ];
             for (label, field, value, lines) in rows {
                 form_text_row(ui, label, value, lines, 240.0, problems, field);
@@ -128,7 +135,7 @@ impl ParticipantForm {
                 self.add_days();
             }
         });
-        field_problems_ui(ui, &self.problems, "unavailable");
+        field_problems_ui(ui, &self.problems, ParticipantFormField::Unavailable);
     }
 
     fn add_days(&mut self) {
@@ -140,10 +147,10 @@ impl ParticipantForm {
                 self.person.unavailable.sort();
                 self.new_first.clear();
                 self.new_last.clear();
-                self.problems.retain(|p| p.field != "unavailable");
+                self.problems.retain(|p| p.field != ParticipantFormField::Unavailable);
             }
             _ => self.problems.push(FieldProblem {
-                field: "unavailable",
+                field: ParticipantFormField::Unavailable,
                 message: "Give a day, or a first and last day, like 12/04/2027.".to_owned(),
             }),
         }
@@ -158,7 +165,7 @@ pub(crate) struct CohortForm {
     last: String,
     /// The most teams out a day, as typed (blank: no limit).
     most_per_day: String,
-    problems: Vec<FieldProblem>,
+    problems: Vec<FieldProblem<CohortFormField>>,
 }
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
@@ -180,15 +187,15 @@ impl CohortForm {
     /// Checks the form; on success, the edit to save.
     fn check(&mut self) -> Option<CohortEdit> {
         let mut problems = Vec::new();
-        self.cohort.first_day = typed_date(&self.first, "first_day", &mut problems);
-        self.cohort.last_day = typed_date(&self.last, "last_day", &mut problems);
+        self.cohort.first_day = typed_date(&self.first, CohortFormField::FirstDay, &mut problems);
+        self.cohort.last_day = typed_date(&self.last, CohortFormField::LastDay, &mut problems);
         self.cohort.most_per_day = match self.most_per_day.trim() {
             "" => None,
             typed => match typed.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
                     problems.push(FieldProblem {
-                        field: "most_per_day",
+                        field: CohortFormField::MostPerDay,
                         message: "Give a whole number of teams, or leave it blank for no limit.".to_owned(),
                     });
                     None
@@ -235,7 +242,7 @@ impl CohortForm {
         let problems = &self.problems;
         egui::Grid::new("cohort_form_grid").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
             let c = &mut self.cohort;
-            let text_row = |ui: &mut Ui, label: &str, field: &str, value: &mut String, hint: &str| {
+            let text_row = |ui: &mut Ui, label: &str, field: CohortFormField, value: &mut String, hint: &str| {
                 let name = ui.label(label);
                 ui.vertical(|ui| {
                     ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(300.0)).labelled_by(name.id);
@@ -243,17 +250,29 @@ impl CohortForm {
                 });
                 ui.end_row();
             };
-            text_row(ui, "Name", "name", &mut c.name, "Junior doctors 2027");
-            text_row(ui, "Programme type", "programme_type", &mut c.programme_type, "Systems leadership");
-            text_row(ui, "First day", "first_day", &mut self.first, "dd/mm/yyyy");
-            text_row(ui, "Last day", "last_day", &mut self.last, "dd/mm/yyyy");
+            text_row(ui, "Name", CohortFormField::Name, &mut c.name, "Junior doctors 2027");
+            text_row(ui, "Programme type", CohortFormField::ProgrammeType, &mut c.programme_type, "Systems leadership");
+            text_row(ui, "First day", CohortFormField::FirstDay, &mut self.first, "dd/mm/yyyy");
+            text_row(ui, "Last day", CohortFormField::LastDay, &mut self.last, "dd/mm/yyyy");
             let label = ui.label("Team size");
             ui.add(egui::DragValue::new(&mut c.default_team_size).range(TeamSize::RANGE)).labelled_by(label.id);
             ui.end_row();
-            text_row(ui, "Most teams out a day", "most_per_day", &mut self.most_per_day, "blank for no limit");
-            text_row(ui, "Coordinator", "coordinator_name", &mut c.coordinator_name, "printed on day sheets");
-            text_row(ui, "Coordinator's phone", "coordinator_phone", &mut c.coordinator_phone, "");
-            text_row(ui, "Notes", "notes", &mut c.notes, "");
+            text_row(
+                ui,
+                "Most teams out a day",
+                CohortFormField::MostPerDay,
+                &mut self.most_per_day,
+                "blank for no limit",
+            );
+            text_row(
+                ui,
+                "Coordinator",
+                CohortFormField::CoordinatorName,
+                &mut c.coordinator_name,
+                "printed on day sheets",
+            );
+            text_row(ui, "Coordinator's phone", CohortFormField::CoordinatorPhone, &mut c.coordinator_phone, "");
+            text_row(ui, "Notes", CohortFormField::Notes, &mut c.notes, "");
         });
     }
 }

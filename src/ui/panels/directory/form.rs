@@ -6,7 +6,7 @@ use super::DirectoryData;
 use crate::edit::DirectoryEdit;
 use crate::model::GroupEdit;
 use crate::model::dates::{parse_uk_date, uk_numeric_date};
-use crate::model::{CommunityGroup, FieldProblem, GroupId, GroupStatus};
+use crate::model::{CommunityGroup, FieldProblem, GroupFormField, GroupId, GroupStatus};
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::widgets::{
@@ -20,15 +20,11 @@ pub(crate) struct GroupForm {
     group: CommunityGroup,
     consent_date: String,
     last_verified: String,
-    problems: Vec<FieldProblem>,
+    problems: Vec<FieldProblem<GroupFormField>>,
 }
 
 /// A date typed in a form: empty is none; anything else must be a date.
-pub(crate) fn typed_date(
-    text: &str,
-    field: &'static str,
-    problems: &mut Vec<FieldProblem>,
-) -> Option<chrono::NaiveDate> {
+pub(crate) fn typed_date<F>(text: &str, field: F, problems: &mut Vec<FieldProblem<F>>) -> Option<chrono::NaiveDate> {
     if text.trim().is_empty() {
         return None;
     }
@@ -54,8 +50,8 @@ impl GroupForm {
     /// Checks the form; on success, the edit to save.
     fn check(&mut self) -> Option<GroupEdit> {
         let mut problems = Vec::new();
-        self.group.consent_date = typed_date(&self.consent_date, "consent_date", &mut problems);
-        self.group.last_verified = typed_date(&self.last_verified, "last_verified", &mut problems);
+        self.group.consent_date = typed_date(&self.consent_date, GroupFormField::ConsentDate, &mut problems);
+        self.group.last_verified = typed_date(&self.last_verified, GroupFormField::LastVerified, &mut problems);
         match GroupEdit::check(self.group.clone()) {
             Ok(edit) if problems.is_empty() => {
                 self.problems.clear();
@@ -106,27 +102,27 @@ impl GroupForm {
     fn text_rows_ui(&mut self, ui: &mut Ui) {
         let problems = &self.problems;
         let g = &mut self.group;
-        let rows: [(&str, &str, &mut String, usize); 20] = [
-            ("Name", "name", &mut g.name, 1),
-            ("Other names", "other_names", &mut g.other_names, 1),
-            ("What it does", "description", &mut g.description, 3),
-            ("Address line 1", "address_line1", &mut g.address_line1, 1),
-            ("Address line 2", "address_line2", &mut g.address_line2, 1),
-            ("Town", "town", &mut g.town, 1),
-            ("Postcode", "postcode", &mut g.postcode, 1),
-            ("Phone", "phone", &mut g.phone, 1),
-            ("Email", "email", &mut g.email, 1),
-            ("Website", "website", &mut g.website, 1),
-            ("Main contact", "contact_name", &mut g.contact_name, 1),
-            ("Contact's role", "contact_role", &mut g.contact_role, 1),
-            ("Contact phone", "contact_phone", &mut g.contact_phone, 1),
-            ("Contact email", "contact_email", &mut g.contact_email, 1),
-            ("Charity number", "charity_number", &mut g.charity_number, 1),
-            ("Company number", "company_number", &mut g.company_number, 1),
-            ("Other identifier", "other_identifier", &mut g.other_identifier, 1),
-            ("Accessibility", "accessibility", &mut g.accessibility, 2),
-            ("Safeguarding", "safeguarding_notes", &mut g.safeguarding_notes, 2),
-            ("Notes", "notes", &mut g.notes, 3),
+        let rows: [(&str, GroupFormField, &mut String, usize); 20] = [
+            ("Name", GroupFormField::Name, &mut g.name, 1),
+            ("Other names", GroupFormField::OtherNames, &mut g.other_names, 1),
+            ("What it does", GroupFormField::Description, &mut g.description, 3),
+            ("Address line 1", GroupFormField::AddressLine1, &mut g.address_line1, 1),
+            ("Address line 2", GroupFormField::AddressLine2, &mut g.address_line2, 1),
+            ("Town", GroupFormField::Town, &mut g.town, 1),
+            ("Postcode", GroupFormField::Postcode, &mut g.postcode, 1),
+            ("Phone", GroupFormField::Phone, &mut g.phone, 1),
+            ("Email", GroupFormField::Email, &mut g.email, 1),
+            ("Website", GroupFormField::Website, &mut g.website, 1),
+            ("Main contact", GroupFormField::ContactName, &mut g.contact_name, 1),
+            ("Contact's role", GroupFormField::ContactRole, &mut g.contact_role, 1),
+            ("Contact phone", GroupFormField::ContactPhone, &mut g.contact_phone, 1),
+            ("Contact email", GroupFormField::ContactEmail, &mut g.contact_email, 1),
+            ("Charity number", GroupFormField::CharityNumber, &mut g.charity_number, 1),
+            ("Company number", GroupFormField::CompanyNumber, &mut g.company_number, 1),
+            ("Other identifier", GroupFormField::OtherIdentifier, &mut g.other_identifier, 1),
+            ("Accessibility", GroupFormField::Accessibility, &mut g.accessibility, 2),
+            ("Safeguarding", GroupFormField::SafeguardingNotes, &mut g.safeguarding_notes, 2),
+            ("Notes", GroupFormField::Notes, &mut g.notes, 3),
         ];
         for (label, field, value, lines) in rows {
             form_text_row(ui, label, value, lines, 250.0, problems, field);
@@ -161,7 +157,7 @@ impl GroupForm {
                 ui.add(egui::TextEdit::singleline(&mut self.consent_date).hint_text("dd/mm/yyyy").desired_width(110.0))
                     .labelled_by(label.id);
             });
-            field_problems_ui(ui, &self.problems, "consent_date");
+            field_problems_ui(ui, &self.problems, GroupFormField::ConsentDate);
         });
         ui.end_row();
 
@@ -176,7 +172,7 @@ impl GroupForm {
                     self.last_verified = uk_numeric_date(chrono::Local::now().date_naive());
                 }
             });
-            field_problems_ui(ui, &self.problems, "last_verified");
+            field_problems_ui(ui, &self.problems, GroupFormField::LastVerified);
         });
         ui.end_row();
     }

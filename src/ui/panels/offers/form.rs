@@ -10,7 +10,6 @@ use crate::edit::OffersEdit;
 use crate::model::dates::{parse_time, uk_date};
 use crate::model::text::capitalised;
 use crate::model::*;
-use crate::model::{OfferEdit, split_tags};
 use crate::ui::app::Document;
 use crate::ui::command::Command;
 use crate::ui::widgets::month_view::WEEKDAY_SHORT;
@@ -31,11 +30,16 @@ pub(crate) struct OfferForm {
     finish_time: String,
     tags: String,
     month: (i32, u32),
-    problems: Vec<FieldProblem>,
+    problems: Vec<FieldProblem<OfferFormField>>,
 }
 
 /// A time typed in the form, read as imports read one ("09:30", "9.30", "9am").
-fn typed_time(text: &str, field: &'static str, fallback: NaiveTime, problems: &mut Vec<FieldProblem>) -> NaiveTime {
+fn typed_time(
+    text: &str,
+    field: OfferFormField,
+    fallback: NaiveTime,
+    problems: &mut Vec<FieldProblem<OfferFormField>>,
+) -> NaiveTime {
     parse_time(text).unwrap_or_else(|_| {
         problems.push(FieldProblem { field, message: "This is not a time (for example 09:30 or 2pm).".to_owned() });
         fallback
@@ -60,8 +64,10 @@ impl OfferForm {
     /// Checks the form; on success, the edit to save.
     fn check(&mut self) -> Option<OfferEdit> {
         let mut problems = Vec::new();
-        self.offer.start_time = typed_time(&self.start_time, "start_time", self.offer.start_time, &mut problems);
-        self.offer.finish_time = typed_time(&self.finish_time, "finish_time", self.offer.finish_time, &mut problems);
+        self.offer.start_time =
+            typed_time(&self.start_time, OfferFormField::StartTime, self.offer.start_time, &mut problems);
+        self.offer.finish_time =
+            typed_time(&self.finish_time, OfferFormField::FinishTime, self.offer.finish_time, &mut problems);
         self.offer.tags = split_tags(&self.tags);
         match OfferEdit::check(self.offer.clone()) {
             Ok(edit) if problems.is_empty() => {
@@ -74,7 +80,7 @@ impl OfferForm {
             }
             Err(more) => {
                 // A time that is not one is reported once, not again as "finish after start".
-                let seen: Vec<&str> = problems.iter().map(|p| p.field).collect();
+                let seen: Vec<OfferFormField> = problems.iter().map(|p| p.field).collect();
                 problems.extend(more.into_iter().filter(|p| !seen.contains(&p.field)));
                 self.problems = problems;
                 None
@@ -111,24 +117,26 @@ impl OfferForm {
         false
     }
 
-    fn text_rows_ui(&mut self, ui: &mut Ui, rows: &[(&str, &'static str, usize)]) {
+    fn text_rows_ui(&mut self, ui: &mut Ui, rows: &[(&str, OfferFormField, usize)]) {
         for (label, field, lines) in rows {
             let o = &mut self.offer;
             let value = match *field {
-                "title" => &mut o.title,
-                "activity" => &mut o.activity,
-                "group_gains" => &mut o.group_gains,
-                "address" => &mut o.meeting_place.address,
-                "town" => &mut o.meeting_place.town,
-                "postcode" => &mut o.meeting_place.postcode,
-                "travel" => &mut o.travel,
-                "site_access" => &mut o.site_access,
-                "what_to_bring" => &mut o.what_to_bring,
-                "requirements" => &mut o.requirements,
-                "day_contact_name" => &mut o.day_contact_name,
-                _ => &mut o.day_contact_phone,
+                OfferFormField::Title => &mut o.title,
+                OfferFormField::Activity => &mut o.activity,
+                OfferFormField::GroupGains => &mut o.group_gains,
+                OfferFormField::Address => &mut o.meeting_place.address,
+                OfferFormField::Town => &mut o.meeting_place.town,
+                OfferFormField::Postcode => &mut o.meeting_place.postcode,
+                OfferFormField::Travel => &mut o.travel,
+                OfferFormField::SiteAccess => &mut o.site_access,
+                OfferFormField::WhatToBring => &mut o.what_to_bring,
+                OfferFormField::Requirements => &mut o.requirements,
+                OfferFormField::DayContactName => &mut o.day_contact_name,
+                OfferFormField::DayContactPhone => &mut o.day_contact_phone,
+                // Not typed in a text row.
+                _ => continue,
             };
-            form_text_row(ui, label, value, *lines, 260.0, &self.problems, field);
+            form_text_row(ui, label, value, *lines, 260.0, &self.problems, *field);
         }
     }
 
@@ -136,9 +144,9 @@ impl OfferForm {
         self.text_rows_ui(
             ui,
             &[
-                ("Title", "title", 1),
-                ("What the team will do", "activity", 3),
-                ("What the group gains", "group_gains", 2),
+                ("Title", OfferFormField::Title, 1),
+                ("What the team will do", OfferFormField::Activity, 3),
+                ("What the group gains", OfferFormField::GroupGains, 2),
             ],
         );
         let label = ui.label("Status").id;
@@ -150,13 +158,23 @@ impl OfferForm {
         optional_choice_ui(ui, "offer_neighbourhood", label, &mut self.offer.neighbourhood, "None", hoods, Some(260.0));
         ui.end_row();
         self.meeting_place_ui(ui);
-        self.text_rows_ui(ui, &[("Getting there", "travel", 2), ("Site accessibility", "site_access", 2)]);
+        self.text_rows_ui(
+            ui,
+            &[("Getting there", OfferFormField::Travel, 2), ("Site accessibility", OfferFormField::SiteAccess, 2)],
+        );
     }
 
     /// Where the team meets the group: the address, town and postcode as the group gives them,
     /// the group's own address one click away, and what is missing said at once.
     fn meeting_place_ui(&mut self, ui: &mut Ui) {
-        self.text_rows_ui(ui, &[("Meeting place", "address", 2), ("Town", "town", 1), ("Postcode", "postcode", 1)]);
+        self.text_rows_ui(
+            ui,
+            &[
+                ("Meeting place", OfferFormField::Address, 2),
+                ("Town", OfferFormField::Town, 1),
+                ("Postcode", OfferFormField::Postcode, 1),
+            ],
+        );
         ui.label("");
         ui.vertical(|ui| {
             let group_address = !self.group_address.is_empty() && self.group_address != self.offer.meeting_place;
@@ -189,7 +207,7 @@ impl OfferForm {
         ui.label("Last day");
         ui.vertical(|ui| {
             date_picker_ui(ui, "offer_last_date", &mut when.last_date, "Last day");
-            field_problems_ui(ui, &self.problems, "last_date");
+            field_problems_ui(ui, &self.problems, OfferFormField::LastDate);
         });
         ui.end_row();
         ui.label("Runs on");
@@ -204,7 +222,7 @@ impl OfferForm {
             });
             ui.checkbox(&mut when.weekends_allowed, "Weekends may be offered");
             ui.checkbox(&mut when.bank_holidays_allowed, "Bank holidays may be offered");
-            field_problems_ui(ui, &self.problems, "weekdays");
+            field_problems_ui(ui, &self.problems, OfferFormField::Weekdays);
         });
         ui.end_row();
         ui.label("Times");
@@ -217,8 +235,8 @@ impl OfferForm {
                 ui.add(egui::TextEdit::singleline(&mut self.finish_time).hint_text("16:00").desired_width(60.0))
                     .labelled_by(to.id);
             });
-            field_problems_ui(ui, &self.problems, "start_time");
-            field_problems_ui(ui, &self.problems, "finish_time");
+            field_problems_ui(ui, &self.problems, OfferFormField::StartTime);
+            field_problems_ui(ui, &self.problems, OfferFormField::FinishTime);
         });
         ui.end_row();
     }
@@ -234,14 +252,14 @@ impl OfferForm {
                 ui.add(egui::DragValue::new(&mut o.team_size_max).range(TeamSize::RANGE)).labelled_by(to.id);
                 ui.label("people");
             });
-            field_problems_ui(ui, &self.problems, "team_size_min");
-            field_problems_ui(ui, &self.problems, "team_size_max");
+            field_problems_ui(ui, &self.problems, OfferFormField::TeamSizeMin);
+            field_problems_ui(ui, &self.problems, OfferFormField::TeamSizeMax);
         });
         ui.end_row();
         let label = ui.label("Team-days it can host");
         ui.vertical(|ui| {
             ui.add(egui::DragValue::new(&mut o.capacity).range(1..=500)).labelled_by(label.id);
-            field_problems_ui(ui, &self.problems, "capacity");
+            field_problems_ui(ui, &self.problems, OfferFormField::Capacity);
         });
         ui.end_row();
     }
@@ -264,10 +282,10 @@ impl OfferForm {
         self.text_rows_ui(
             ui,
             &[
-                ("What to bring", "what_to_bring", 1),
-                ("Anything the team must know", "requirements", 2),
-                ("Contact on the day", "day_contact_name", 1),
-                ("Their phone", "day_contact_phone", 1),
+                ("What to bring", OfferFormField::WhatToBring, 1),
+                ("Anything the team must know", OfferFormField::Requirements, 2),
+                ("Contact on the day", OfferFormField::DayContactName, 1),
+                ("Their phone", OfferFormField::DayContactPhone, 1),
             ],
         );
     }
@@ -278,7 +296,7 @@ impl OfferForm {
         ui.weak("Click a day to mark it as a blackout day, or to offer a day that is otherwise off.");
         let when = self.offer.when.clone();
         availability_month_ui(ui, &when, &mut self.month, Some(&mut self.offer.when));
-        field_problems_ui(ui, &self.problems, "blackout_dates");
+        field_problems_ui(ui, &self.problems, OfferFormField::BlackoutDates);
         let when = &mut self.offer.when;
         for (title, days) in [("Extra days", &mut when.extra_dates), ("Blackout days", &mut when.blackout_dates)] {
             if days.is_empty() {

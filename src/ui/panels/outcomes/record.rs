@@ -11,7 +11,7 @@ use crate::edit::OutcomesEdit;
 use crate::model::checks::FieldProblem;
 use crate::model::dates::uk_date;
 use crate::model::outcomes::{DayResult, Feedback, HostAgain, Outcome, check_outcome, parse_rating};
-use crate::model::{ParticipantId, PlacementId, PlacementStatus, PlacementSummary, PracticeId};
+use crate::model::{OutcomeFormField, ParticipantId, PlacementId, PlacementStatus, PlacementSummary, PracticeId};
 use crate::store::{Store, StoreError};
 use crate::ui::app::Document;
 use crate::ui::command::{Command, UiCommand};
@@ -42,7 +42,7 @@ struct Form {
     group_comment: String,
     practices: Vec<(PracticeId, String)>,
     members: Vec<MemberRow>,
-    problems: Vec<FieldProblem>,
+    problems: Vec<FieldProblem<OutcomeFormField>>,
 }
 
 fn number_text<T: ToString>(v: Option<T>) -> String {
@@ -93,22 +93,28 @@ impl Form {
     }
 
     /// The edit the form makes, or its problems.
-    fn edit(&self) -> Result<OutcomesEdit, Vec<FieldProblem>> {
+    fn edit(&self) -> Result<OutcomesEdit, Vec<FieldProblem<OutcomeFormField>>> {
         let mut problems = Vec::new();
-        let mut problem = |field: &'static str, message: String| problems.push(FieldProblem { field, message });
+        let mut problem = |field: OutcomeFormField, message: String| problems.push(FieldProblem { field, message });
         let hours = match self.hours.trim().replace(',', ".").trim_end_matches(['h', 's', ' ']) {
             "" => None,
             text => match text.parse::<f64>() {
                 Ok(h) => Some(h),
                 Err(_) => {
-                    problem("hours", format!("“{}” is not a number of hours (like 5.5).", self.hours.trim()));
+                    problem(
+                        OutcomeFormField::Hours,
+                        format!("“{}” is not a number of hours (like 5.5).", self.hours.trim()),
+                    );
                     None
                 }
             },
         };
         let local_people = match self.local_people.trim() {
             "" => None,
-            text => text.parse::<u32>().map_err(|_| problem("local_people", format!("“{text}” is not a number."))).ok(),
+            text => text
+                .parse::<u32>()
+                .map_err(|_| problem(OutcomeFormField::LocalPeople, format!("“{text}” is not a number.")))
+                .ok(),
         };
         let outcome = self.result.map(|result| Outcome {
             result,
@@ -136,7 +142,10 @@ impl Form {
                     Some(r) => {
                         ratings.insert(*practice, r);
                     }
-                    None => problem("ratings", format!("{}'s rating for “{name}” is not from 1 to 5.", m.name)),
+                    None => problem(
+                        OutcomeFormField::Ratings,
+                        format!("{}'s rating for “{name}” is not from 1 to 5.", m.name),
+                    ),
                 }
             }
             let given_on = m.given_on.or_else(|| Some(chrono::Local::now().date_naive()));
@@ -265,8 +274,24 @@ fn day_ui(ui: &mut Ui, form: &mut Form) {
         optional_choice_ui(ui, "outcome_result", label, &mut form.result, "Not recorded yet", results, Some(220.0));
         ui.end_row();
         let problems = form.problems.clone();
-        crate::ui::widgets::form_text_row(ui, "Why not completed", &mut form.reason, 2, 420.0, &problems, "reason");
-        crate::ui::widgets::form_text_row(ui, "Hours each member spent", &mut form.hours, 1, 80.0, &problems, "hours");
+        crate::ui::widgets::form_text_row(
+            ui,
+            "Why not completed",
+            &mut form.reason,
+            2,
+            420.0,
+            &problems,
+            OutcomeFormField::Reason,
+        );
+        crate::ui::widgets::form_text_row(
+            ui,
+            "Hours each member spent",
+            &mut form.hours,
+            1,
+            80.0,
+            &problems,
+            OutcomeFormField::Hours,
+        );
         crate::ui::widgets::form_text_row(
             ui,
             "Local people taking part",
@@ -274,9 +299,17 @@ fn day_ui(ui: &mut Ui, form: &mut Form) {
             1,
             80.0,
             &problems,
-            "local_people",
+            OutcomeFormField::LocalPeople,
         );
-        crate::ui::widgets::form_text_row(ui, "What the team did", &mut form.summary, 2, 420.0, &problems, "summary");
+        crate::ui::widgets::form_text_row(
+            ui,
+            "What the team did",
+            &mut form.summary,
+            2,
+            420.0,
+            &problems,
+            OutcomeFormField::Summary,
+        );
         let label = ui.label("How useful to the group (1–5)").id;
         let scale: Vec<(u8, &str)> = vec![(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")];
         optional_choice_ui(ui, "outcome_useful", label, &mut form.usefulness, "Not said", scale, Some(120.0));
@@ -292,7 +325,7 @@ fn day_ui(ui: &mut Ui, form: &mut Form) {
             2,
             420.0,
             &problems,
-            "group_comment",
+            OutcomeFormField::GroupComment,
         );
     });
 }
@@ -302,7 +335,7 @@ fn day_ui(ui: &mut Ui, form: &mut Form) {
 fn feedback_ui(ui: &mut Ui, form: &mut Form) {
     ui.heading("The team's feedback");
     ui.weak("Type a rating from 1 to 5 for each practice; Tab moves to the next. A row left empty records nothing.");
-    field_problems_ui(ui, &form.problems, "ratings");
+    field_problems_ui(ui, &form.problems, OutcomeFormField::Ratings);
     // A solid scroll bar, below the rows rather than over them: a floating one lay over the
     // grid's rows, and a click there landed on the bar.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
