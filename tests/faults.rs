@@ -8,6 +8,7 @@ mod common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use placements::exchange::group_import::{ExistingGroups, GroupField};
+use placements::exchange::import_target::ImportTarget;
 use placements::exchange::mapping::{Mapping, Plan};
 use placements::exchange::table::Table;
 use placements::model::{ImportCounts, ImportGroup, OnDuplicate};
@@ -27,7 +28,7 @@ impl ImportKind for FaultyGroups {
     const SAME_WHEN: &'static str = Groups::SAME_WHEN;
     const PREVIEW: &'static [(&'static str, f32)] = Groups::PREVIEW;
 
-    fn lookup(&self, store: &Store) -> Result<ExistingGroups, StoreError> {
+    fn lookup(&self, store: &impl ImportTarget) -> Result<ExistingGroups, StoreError> {
         Groups.lookup(store)
     }
 
@@ -45,7 +46,7 @@ impl ImportKind for FaultyGroups {
 
     fn import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         label: &str,
         rows: &[ImportGroup],
         on_duplicate: OnDuplicate,

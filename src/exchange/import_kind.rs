@@ -4,6 +4,7 @@
 
 use super::feedback_import::{FeedbackField, plan_feedback_import};
 use super::group_import::{ExistingGroups, GroupField, plan_and_import_groups, plan_group_import};
+use super::import_target::ImportTarget;
 use super::mapping::{FieldKind, Imported, Mapping, Plan};
 use super::offer_import::{OfferField, OfferLookup, answer_question, guess_columns, offer_lookup, plan_offer_import};
 use super::participant_import::{ParticipantField, RosterLookup, plan_participant_import};
@@ -12,7 +13,7 @@ use crate::model::CohortId;
 use crate::model::dates::uk_date_range;
 use crate::model::outcomes::{FeedbackLookup, ImportFeedback};
 use crate::model::{CohortEdit, ImportCounts, ImportGroup, ImportOffer, ImportParticipant, OnDuplicate};
-use crate::store::{ChangeSet, Store, StoreError};
+use crate::store::{ChangeSet, StoreError};
 
 /// What one kind of record needs of an import.
 pub trait ImportKind: Clone + Send + 'static {
@@ -30,7 +31,7 @@ pub trait ImportKind: Clone + Send + 'static {
     const PREVIEW: &'static [(&'static str, f32)];
 
     /// Reads what planning needs from the file.
-    fn lookup(&self, store: &Store) -> Result<Self::Lookup, StoreError>;
+    fn lookup(&self, store: &impl ImportTarget) -> Result<Self::Lookup, StoreError>;
     /// The fields a column can fill (a kind whose fields come from the file adds them).
     fn fields(&self, _lookup: &Self::Lookup) -> Vec<Self::Field> {
         Self::Field::all().to_vec()
@@ -80,7 +81,7 @@ pub trait ImportKind: Clone + Send + 'static {
     }
     fn import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         label: &str,
         rows: &[Self::Row],
         on_duplicate: OnDuplicate,
@@ -91,7 +92,7 @@ pub trait ImportKind: Clone + Send + 'static {
     #[allow(clippy::too_many_arguments)]
     fn plan_and_import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         headers: &[String],
         rows: RowSource<'_>,
         mapping: &Mapping<Self::Field>,
@@ -122,7 +123,7 @@ pub struct RowQuestion {
 /// A row with a question still open is not imported.
 pub fn run_import<K: ImportKind>(
     kind: &K,
-    store: &mut Store,
+    store: &mut impl ImportTarget,
     label: &str,
     rows: &[K::Row],
     on_duplicate: OnDuplicate,
@@ -159,7 +160,7 @@ impl ImportKind for Groups {
     const PREVIEW: &'static [(&'static str, f32)] =
         &[("Name", 280.0), ("Town", 120.0), ("Postcode", 80.0), ("Phone", 110.0), ("Email", 180.0)];
 
-    fn lookup(&self, store: &Store) -> Result<ExistingGroups, StoreError> {
+    fn lookup(&self, store: &impl ImportTarget) -> Result<ExistingGroups, StoreError> {
         store.group_keys()
     }
 
@@ -209,7 +210,7 @@ impl ImportKind for Groups {
 
     fn import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         label: &str,
         rows: &[ImportGroup],
         on_duplicate: OnDuplicate,
@@ -221,7 +222,7 @@ impl ImportKind for Groups {
     /// Reads and checks rows while the first ones are written (see [`plan_and_import_groups`]).
     fn plan_and_import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         headers: &[String],
         rows: RowSource<'_>,
         mapping: &Mapping<GroupField>,
@@ -254,7 +255,7 @@ impl ImportKind for Offers {
         ("Team-days", 80.0),
     ];
 
-    fn lookup(&self, store: &Store) -> Result<OfferLookup, StoreError> {
+    fn lookup(&self, store: &impl ImportTarget) -> Result<OfferLookup, StoreError> {
         offer_lookup(store)
     }
 
@@ -330,7 +331,7 @@ impl ImportKind for Offers {
 
     fn import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         label: &str,
         rows: &[ImportOffer],
         on_duplicate: OnDuplicate,
@@ -363,7 +364,7 @@ impl ImportKind for Participants {
     const PREVIEW: &'static [(&'static str, f32)] =
         &[("Name", 220.0), ("Profession", 140.0), ("Organisation", 200.0), ("Email", 220.0)];
 
-    fn lookup(&self, store: &Store) -> Result<RosterLookup, StoreError> {
+    fn lookup(&self, store: &impl ImportTarget) -> Result<RosterLookup, StoreError> {
         match self {
             Self::Into(cohort) => Ok(RosterLookup::new(*cohort, store.participant_emails(*cohort)?)),
             // Nobody is in a cohort not made yet; its rows are given its id when it is.
@@ -396,7 +397,7 @@ impl ImportKind for Participants {
 
     fn import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         label: &str,
         rows: &[ImportParticipant],
         on_duplicate: OnDuplicate,
@@ -425,7 +426,7 @@ impl ImportKind for FeedbackResponses {
     const PREVIEW: &'static [(&'static str, f32)] =
         &[("Participant", 200.0), ("Day", 120.0), ("Ratings", 90.0), ("What they learnt", 300.0)];
 
-    fn lookup(&self, store: &Store) -> Result<FeedbackLookup, StoreError> {
+    fn lookup(&self, store: &impl ImportTarget) -> Result<FeedbackLookup, StoreError> {
         store.feedback_lookup()
     }
 
@@ -463,7 +464,7 @@ impl ImportKind for FeedbackResponses {
 
     fn import(
         &self,
-        store: &mut Store,
+        store: &mut impl ImportTarget,
         label: &str,
         rows: &[ImportFeedback],
         on_duplicate: OnDuplicate,

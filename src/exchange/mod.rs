@@ -10,6 +10,7 @@ pub mod group_export;
 pub mod group_import;
 pub mod ics;
 pub mod import_kind;
+pub mod import_target;
 pub mod info_json;
 pub mod mail_merge;
 pub mod mapping;

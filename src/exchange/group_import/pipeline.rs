@@ -4,10 +4,11 @@
 use std::sync::mpsc;
 
 use super::{ColumnMapping, EarlierRows, ExistingGroups, GroupImportPlan, PreparedGroup, check_row};
+use crate::exchange::import_target::ImportTarget;
 use crate::exchange::mapping::{Imported, RowError, cores, map_on_threads};
 use crate::exchange::table::{RowSource, TableError};
 use crate::model::{ImportGroup, OnDuplicate};
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 /// Rows checked at a time when checking runs beside writing: a small first piece, so that
 /// writing starts at once, then larger ones.
@@ -22,7 +23,7 @@ const PIECE_ROWS: usize = 4096;
 /// step, doubtful matches imported as new. A CSV that turns out unreadable part-way (text that
 /// is not what it said) leaves the file as it was.
 pub fn plan_and_import_groups(
-    store: &mut Store,
+    store: &mut impl ImportTarget,
     headers: &[String],
     rows: RowSource<'_>,
     mapping: &ColumnMapping,

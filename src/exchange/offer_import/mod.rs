@@ -337,7 +337,7 @@ impl OfferLookup {
 }
 
 /// Reads what an offer import needs from the file.
-pub fn offer_lookup(store: &crate::store::Store) -> Result<OfferLookup, crate::store::StoreError> {
+pub fn offer_lookup(store: &impl super::import_target::ImportTarget) -> Result<OfferLookup, crate::store::StoreError> {
     let groups = store
         .group_places()?
         .into_iter()
