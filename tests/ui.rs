@@ -1073,3 +1073,41 @@ fn a_doubtful_match_is_imported_as_new_unless_taken_for_the_same_group_in_the_wi
     step_until(&mut h, "Imported 0, updated 0, skipped 1");
     assert_eq!(scalar::<i64>(&file, "SELECT count(*) FROM community_group"), before);
 }
+
+#[test]
+fn a_long_notice_in_the_status_bar_is_cut_short_before_the_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path(), "narrow.placements", 300);
+    // The backups folder cannot be made (a file has its name), so opening says so in the bar.
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("backups"), b"not a folder").unwrap();
+    let app = app_in(&data, ScriptedDialogs::default(), Start::File(file));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(760.0, 480.0))
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(placements::ui::theme::apply)
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    let _ = h.try_run();
+    let notice = h.get_by_label_contains("No backup copy could be made this time");
+    let counts = h
+        .get_all_by_label_contains("300 groups · ")
+        .find(|n| {
+            let node = n.accesskit_node();
+            [node.label(), node.value()].into_iter().flatten().any(|t| t.contains("participants"))
+        })
+        .unwrap_or_else(|| {
+            let all: Vec<String> = h
+                .get_all_by_label_contains("groups")
+                .map(|n| format!("{:?} {:?}", n.accesskit_node().label(), n.accesskit_node().value()))
+                .collect();
+            panic!("the status bar's counts: {all:?}")
+        });
+    let (notice, counts) = (notice.rect(), counts.rect());
+    assert!(
+        (notice.center().y - counts.center().y).abs() < 4.0,
+        "both are on the status bar's line: {notice:?} {counts:?}"
+    );
+    assert!(notice.right() <= counts.left(), "the notice {notice:?} runs into the counts {counts:?}");
+    assert!(counts.right() <= 760.0, "the counts are inside the window: {counts:?}");
+}

@@ -135,13 +135,64 @@ fn the_window_opens_on_a_file_and_remembers_it_after_ctrl_q() {
     assert!(remembered.contains("Fylde 2027.placements"), "{remembered}");
 }
 
+#[test]
+fn when_one_way_of_drawing_fails_the_window_opens_with_the_next_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::demo_file(dir.path(), "Drawn.placements", 50);
+    let (data, runtime) = (dir.path().join("data"), dir.path().join("runtime"));
+    std::fs::create_dir_all(&runtime).unwrap();
+    let display = Display::start();
+    // DirectX 12 is not on Linux: wgpu finds no adapter for it, as under Wine it finds one that fails.
+    let (mut app, id) = start_window_with(&display, &file, &data, &runtime, &[("PLACEMENTS_RENDERERS", "dx12,vulkan")]);
+    let title = display.xdotool(&["getwindowname", &id]);
+    assert_eq!(title.trim(), "Drawn.placements — Community Placements");
+    let _ = app.kill();
+    let _ = app.wait();
+    let said = std::fs::read_to_string(runtime.join("placements.stderr")).unwrap();
+    assert!(said.contains("The window is drawn with Vulkan, since these could not be used: DirectX 12: "), "{said}");
+}
+
+#[test]
+fn when_no_way_of_drawing_works_the_program_says_why_for_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::demo_file(dir.path(), "Undrawn.placements", 50);
+    let display = Display::start();
+    let out = Command::new(env!("CARGO_BIN_EXE_placements"))
+        .arg(&file)
+        .env("DISPLAY", &display.name)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_RUNTIME_DIR", dir.path())
+        .env("PLACEMENTS_DATA_DIR", dir.path().join("data"))
+        .env("PLACEMENTS_RENDERERS", "dx12")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("placements: could not open the window: the window could not be drawn in any of the ways this computer was tried with: DirectX 12 ("),
+        "{said}"
+    );
+}
+
 /// Starts the program on `file` on `display`; waits for its window; returns the child and the
 /// window's id. What the program prints on its error stream goes to a file in `runtime`, and
 /// into the test's failure if the program stops before its window appears.
 fn start_window(display: &Display, file: &Path, data: &Path, runtime: &Path) -> (Child, String) {
+    start_window_with(display, file, data, runtime, &[])
+}
+
+/// [`start_window`], with more in the program's environment.
+fn start_window_with(
+    display: &Display,
+    file: &Path,
+    data: &Path,
+    runtime: &Path,
+    env: &[(&str, &str)],
+) -> (Child, String) {
     let said = runtime.join("placements.stderr");
     let mut app = Command::new(env!("CARGO_BIN_EXE_placements"))
         .arg(file)
+        .envs(env.iter().copied())
         .env("DISPLAY", &display.name)
         .env_remove("WAYLAND_DISPLAY")
         .env("XDG_RUNTIME_DIR", runtime)

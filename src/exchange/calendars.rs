@@ -109,22 +109,13 @@ fn group_event(p: &SheetPlacement) -> Option<Event> {
     })
 }
 
-/// A name a file can have on any computer.
-fn safe_name(name: &str) -> String {
-    let cleaned: String =
-        name.chars().map(|c| if c.is_alphanumeric() || " -_,'()&.".contains(c) { c } else { ' ' }).collect();
-    let joined = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let trimmed = joined.trim_matches('.').to_owned();
-    if trimmed.is_empty() { "Unnamed".to_owned() } else { trimmed }
-}
-
 /// Files of one folder, by name; two readers with the same name get "(2)", "(3)".
 fn files(folder: &'static str, calendars: Vec<(String, Vec<Event>)>) -> Vec<CalendarFile> {
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     calendars
         .into_iter()
         .map(|(name, events)| {
-            let base = safe_name(&name);
+            let base = super::files::safe_file_name(&name);
             let n = taken.entry(base.to_lowercase()).or_default();
             *n += 1;
             let file_name = if *n == 1 { format!("{base}.ics") } else { format!("{base} ({n}).ics") };

@@ -54,7 +54,8 @@ pub(super) fn copy_database(source: &Connection, target: &Path) -> Result<(), St
             backup.run_to_completion(4096, Duration::ZERO, None)?;
         }
         dest.close().map_err(|(_, e)| e)?;
-        File::open(&temp)?.sync_all()?;
+        // Windows flushes a file only through a handle that may write to it.
+        fs::OpenOptions::new().write(true).open(&temp)?.sync_all()?;
         fs::rename(&temp, target)?;
         sync_folder(target);
         Ok(())

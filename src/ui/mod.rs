@@ -4,6 +4,7 @@
 pub mod app;
 pub mod command;
 pub mod dialogs;
+pub mod drawing;
 pub mod import;
 pub mod panels;
 pub mod prefs;
@@ -20,35 +21,52 @@ pub use app::{PlacementsApp, Start};
 /// and taskbar (a larger screen's window is maximised: `app::fit_to_screen`).
 pub const DEFAULT_WINDOW_SIZE: [f32; 2] = [1366.0, 700.0];
 
-/// Opens the window; returns when it is closed.
-pub fn run_window(file: Option<PathBuf>) -> Result<(), eframe::Error> {
+/// Opens the window; returns when it is closed. Each way of drawing it is tried in turn
+/// (`drawing`) until one opens it.
+pub fn run_window(file: Option<PathBuf>) -> Result<(), drawing::WindowError> {
     let paths = crate::paths::AppPaths::from_environment();
-    let start = match file {
-        Some(path) => Start::File(path),
-        None => Start::LastOrDemo,
-    };
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Community Placements")
-            .with_app_id("placements")
-            // A 1366×768 laptop, less its title bar and taskbar; a first window grows to
-            // fill a larger screen (`app::fit_to_screen`).
-            .with_inner_size(DEFAULT_WINDOW_SIZE)
-            .with_maximized(true)
-            .with_min_inner_size([760.0, 480.0]),
-        persistence_path: Some(paths.data_dir.join("window.ron")),
-        persist_window: true,
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Community Placements",
-        options,
-        Box::new(move |cc| {
-            let prefs = cc.storage.and_then(|s| eframe::get_value(s, prefs::Prefs::STORAGE_KEY)).unwrap_or_default();
-            let mut app = PlacementsApp::new(paths, Box::new(dialogs::NativeDialogs), prefs);
-            theme::apply(&cc.egui_ctx);
-            app.start_in_background(start, &cc.egui_ctx);
-            Ok(Box::new(app))
-        }),
-    )
+    let chosen = std::env::var("PLACEMENTS_RENDERERS").ok();
+    let mut failed: Vec<(&'static str, String)> = Vec::new();
+    for way in drawing::ways_to_draw(chosen.as_deref()) {
+        let start = match &file {
+            Some(path) => Start::File(path.clone()),
+            None => Start::LastOrDemo,
+        };
+        let mut options = eframe::NativeOptions {
+            viewport: egui::ViewportBuilder::default()
+                .with_title("Community Placements")
+                .with_app_id("placements")
+                // A 1366×768 laptop, less its title bar and taskbar; a first window grows to
+                // fill a larger screen (`app::fit_to_screen`).
+                .with_inner_size(DEFAULT_WINDOW_SIZE)
+                .with_maximized(true)
+                .with_min_inner_size([760.0, 480.0]),
+            persistence_path: Some(paths.data_dir.join("window.ron")),
+            persist_window: true,
+            ..Default::default()
+        };
+        way.apply(&mut options);
+        let (paths, words) = (paths.clone(), drawing::fallback_words(way, &failed));
+        let opened = eframe::run_native(
+            "Community Placements",
+            options,
+            Box::new(move |cc| {
+                if let Some(words) = words {
+                    log::warn!("{words}");
+                }
+                let prefs =
+                    cc.storage.and_then(|s| eframe::get_value(s, prefs::Prefs::STORAGE_KEY)).unwrap_or_default();
+                let mut app = PlacementsApp::new(paths, Box::new(dialogs::NativeDialogs), prefs);
+                theme::apply(&cc.egui_ctx);
+                app.start_in_background(start, &cc.egui_ctx);
+                Ok(Box::new(app))
+            }),
+        );
+        match opened {
+            Ok(()) => return Ok(()),
+            Err(e) if drawing::Drawing::failed(&e) => failed.push((way.name, e.to_string())),
+            Err(e) => return Err(drawing::WindowError::Window(e)),
+        }
+    }
+    Err(drawing::WindowError::NoWayToDraw(failed))
 }

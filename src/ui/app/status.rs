@@ -33,21 +33,38 @@ impl PlacementsApp {
                     ui.colored_label(theme::OK_GREEN, "All changes saved");
                 }
             }
+            // The counts keep their place at the right; the notice takes what room is left and
+            // is cut short with "…" (whole on hover) rather than running into them.
+            let counts = match &doc.counts {
+                Ok(c) => RichText::new(format!(
+                    "{} · {} · {}",
+                    count_of(c.groups, "group", "groups"),
+                    count_of(c.offers, "offer", "offers"),
+                    count_of(c.participants, "participant", "participants")
+                ))
+                .weak(),
+                Err(_) => RichText::new("The records could not be counted").color(theme::ERROR_RED),
+            };
+            let counts_width = egui::WidgetText::from(counts.clone())
+                .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+                .size()
+                .x;
             if let Some(notice) = &self.notice {
                 ui.separator();
-                ui.weak(notice);
+                let room = (ui.available_width() - counts_width - 3.0 * ui.spacing().item_spacing.x).max(0.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(room, ui.available_height()),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Label::new(RichText::new(notice).weak()).truncate());
+                    },
+                );
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| match &doc.counts {
-                Ok(c) => {
-                    ui.weak(format!(
-                        "{} · {} · {}",
-                        count_of(c.groups, "group", "groups"),
-                        count_of(c.offers, "offer", "offers"),
-                        count_of(c.participants, "participant", "participants")
-                    ));
-                }
-                Err(e) => {
-                    ui.colored_label(theme::ERROR_RED, "The records could not be counted").on_hover_text(e);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let label = ui.label(counts);
+                if let Err(e) = &doc.counts {
+                    label.on_hover_text(e);
                 }
             });
         });

@@ -141,11 +141,9 @@ pub struct DaySheetsPanel {
     state: State,
 }
 
-/// A file name from a title: letters, digits, spaces and a few marks, then ".pdf".
+/// A file name from a title (one every computer allows), then ".pdf".
 fn file_name(title: &str) -> String {
-    let name: String =
-        title.chars().map(|c| if c.is_alphanumeric() || " -_,'()".contains(c) { c } else { ' ' }).collect();
-    format!("{}.pdf", name.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!("{}.pdf", crate::exchange::files::safe_file_name(title))
 }
 
 impl DaySheetsPanel {

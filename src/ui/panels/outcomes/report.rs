@@ -57,7 +57,7 @@ impl PdfJob {
                     self.job = Some(spawn(ui.ctx(), move || {
                         let printed = typeset(&prepared, today)?;
                         let bytes = Arc::new(printed.pdf()?);
-                        let file_name = format!("{}.pdf", prepared.title.replace([':', '/', '\\'], ""));
+                        let file_name = format!("{}.pdf", crate::exchange::files::safe_file_name(&prepared.title));
                         Ok(Finished { title: prepared.title, file_name, bytes })
                     }));
                 }
