@@ -1,7 +1,7 @@
 //! The document on disk: which file a path names, and whole copies written beside their target
 //! and renamed into place, so a target is never half written.
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
@@ -71,7 +71,7 @@ pub(super) fn copy_database(source: &Connection, target: &Path) -> Result<(), St
 fn sync_folder(path: &Path) {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         // Makes the rename itself durable; a failure here leaves a complete file either way.
-        let _ = File::open(folder).and_then(|f| f.sync_all());
+        let _ = fs::File::open(folder).and_then(|f| f.sync_all());
     }
 }
 
