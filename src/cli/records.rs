@@ -6,7 +6,7 @@ use super::{ImportArgs, open_to_change, open_to_read};
 use crate::demo::{DemoOptions, next_programme_year, write_demo};
 use crate::exchange::import_kind::{ImportKind, Participants};
 use crate::exchange::info_json::info_json_with_placements;
-use crate::exchange::mapping::Imported;
+use crate::exchange::mapping::{Imported, RowNote};
 use crate::exchange::table::{CsvText, RowSource};
 use crate::exchange::{Spreadsheet, open_spreadsheet};
 use crate::model::Cohort;
@@ -108,48 +108,35 @@ pub(super) fn import_records<K: ImportKind>(
         .plan_and_import(&mut store, &headers, rows, &mapping, &lookup, &label, on_duplicate)
         .map_err(|e| format!("could not import into {}: {e}", file.display()))?;
     let left_out = mapping.unmapped_headers(&headers);
-    Ok(import_report::<K>(&imported, unit, lines_in_1252, &left_out, on_duplicate))
+    Ok(import_report::<K>(&imported, unit, lines_in_1252, &left_out))
 }
 
 /// What an import did, a line for each row that asks, warns, matched or was refused, then the
 /// counts.
-fn import_report<K: ImportKind>(
-    imported: &Imported<K::Row>,
-    unit: &str,
-    lines_in_1252: &[u64],
-    left_out: &[String],
-    on_duplicate: OnDuplicate,
-) -> String {
-    let Imported { plan, counts, rows_read, .. } = imported;
+fn import_report<K: ImportKind>(imported: &Imported, unit: &str, lines_in_1252: &[u64], left_out: &[String]) -> String {
+    let Imported { notes, counts, rows_read, .. } = imported;
     let mut out: Vec<String> = Vec::new();
     let mut unanswered = 0;
-    for row in &plan.rows {
-        if let Some(question) = K::question(&row.row) {
+    for note in &notes.notes {
+        out.push(match note {
             // Nobody is here to choose: the row is listed with what it may be, and skipped.
-            out.push(format!(
-                "{} {}: not imported: {}: {}; add its charity number to the file, or import it in the window to choose",
-                unit,
-                row.line,
-                question.asked,
-                question.options.join("; ")
-            ));
-            unanswered += 1;
-            continue;
-        }
-        for warning in &row.warnings {
-            out.push(format!("{} {}: kept as given: {warning}", unit, row.line));
-        }
-        if let Some(words) = K::matched_words(&row.row, on_duplicate) {
-            out.push(format!("{} {}: {words}", unit, row.line));
-        }
+            RowNote::Question { line, asked, options } => {
+                unanswered += 1;
+                format!(
+                    "{unit} {line}: not imported: {asked}: {}; add its charity number to the file, or import it in the window to choose",
+                    options.join("; ")
+                )
+            }
+            RowNote::Kept { line, warning } => format!("{unit} {line}: kept as given: {warning}"),
+            RowNote::Matched { line, words } => format!("{unit} {line}: {words}"),
+        });
     }
-    for error in &plan.errors {
+    for error in &notes.errors {
         out.push(format!("{} {}: not imported: {}", unit, error.line, error.reason));
     }
-    let repeats = plan.rows.iter().filter(|r| K::repeats_earlier_row(&r.row)).count();
-    if repeats > 0 {
+    if notes.repeats > 0 {
         let (one, many) = K::NOUNS;
-        let named = plan.rows.len() - repeats;
+        let named = notes.planned - notes.repeats;
         out.push(format!("read {} {}s naming {named} {}", rows_read, unit, if named == 1 { one } else { many }));
     }
     if !lines_in_1252.is_empty() {
@@ -164,7 +151,7 @@ fn import_report<K: ImportKind>(
         counts.imported,
         counts.updated,
         counts.skipped,
-        plan.errors.len() + unanswered
+        notes.errors.len() + unanswered
     ));
     out.join("\n")
 }

@@ -5,7 +5,7 @@
 use super::feedback_import::{FeedbackField, plan_feedback_import};
 use super::group_import::{ExistingGroups, GroupField, plan_and_import_groups, plan_group_import};
 use super::import_target::ImportTarget;
-use super::mapping::{FieldKind, Imported, Mapping, Plan};
+use super::mapping::{FieldKind, Imported, Mapping, Plan, Prepared, RowNote, RowNotes};
 use super::offer_import::{OfferField, OfferLookup, answer_question, guess_columns, offer_lookup, plan_offer_import};
 use super::participant_import::{ParticipantField, RosterLookup, plan_participant_import};
 use super::table::{RowSource, Table};
@@ -99,15 +99,43 @@ pub trait ImportKind: Clone + Send + 'static {
         lookup: &Self::Lookup,
         label: &str,
         on_duplicate: OnDuplicate,
-    ) -> Result<Imported<Self::Row>, StoreError> {
+    ) -> Result<Imported, StoreError> {
         let rows = rows.rest().map_err(|error| StoreError::SourceUnreadable(Box::new(error)))?;
         let rows_read = rows.len();
         let table = Table { headers: headers.to_vec(), rows, ..Table::default() };
         let plan = self.plan(&table, mapping, lookup);
         let planned: Vec<Self::Row> = plan.rows.iter().map(|r| r.row.clone()).collect();
         let (counts, change) = run_import(self, store, label, &planned, on_duplicate, &mut |_| true)?;
-        Ok(Imported { plan, counts, change, rows_read })
+        Ok(Imported { notes: notes_of_plan::<Self>(&plan, on_duplicate), counts, change, rows_read })
     }
+}
+
+/// What a planned row has to say, added to `notes` (see [`RowNotes`]).
+pub fn note_row<K: ImportKind>(notes: &mut RowNotes, row: &Prepared<K::Row>, on_duplicate: OnDuplicate) {
+    notes.planned += 1;
+    if K::repeats_earlier_row(&row.row) {
+        notes.repeats += 1;
+    }
+    if let Some(question) = K::question(&row.row) {
+        notes.notes.push(RowNote::Question { line: row.line, asked: question.asked, options: question.options });
+        return;
+    }
+    for warning in &row.warnings {
+        notes.notes.push(RowNote::Kept { line: row.line, warning: warning.clone() });
+    }
+    if let Some(words) = K::matched_words(&row.row, on_duplicate) {
+        notes.notes.push(RowNote::Matched { line: row.line, words });
+    }
+}
+
+/// What a whole plan has to say (see [`RowNotes`]).
+pub fn notes_of_plan<K: ImportKind>(plan: &Plan<K::Row>, on_duplicate: OnDuplicate) -> RowNotes {
+    let mut notes = RowNotes::default();
+    for row in &plan.rows {
+        note_row::<K>(&mut notes, row, on_duplicate);
+    }
+    notes.errors = plan.errors.clone();
+    notes
 }
 
 /// A question a row asks before it can be imported, and the answers it can have.
@@ -229,7 +257,7 @@ impl ImportKind for Groups {
         lookup: &ExistingGroups,
         label: &str,
         on_duplicate: OnDuplicate,
-    ) -> Result<Imported<ImportGroup>, StoreError> {
+    ) -> Result<Imported, StoreError> {
         plan_and_import_groups(store, headers, rows, mapping, lookup, label, on_duplicate)
     }
 }

@@ -94,14 +94,38 @@ pub fn map_on_threads<T: Sync, U: Send>(threads: usize, items: &[T], f: impl Fn(
     })
 }
 
-/// What an import that planned and wrote in one go did: its plan, its counts, its undo step,
-/// and how many rows it read.
+/// What an import that planned and wrote in one go did: what it has to say of its rows, its
+/// counts, its undo step, and how many rows it read. It keeps no row itself: a whole register
+/// (400,000 groups) held as records would take most of a laptop's memory.
 #[derive(Debug)]
-pub struct Imported<R> {
-    pub plan: Plan<R>,
+pub struct Imported {
+    pub notes: RowNotes,
     pub counts: crate::model::ImportCounts,
     pub change: crate::store::ChangeSet,
     pub rows_read: usize,
+}
+
+/// What an import nobody watched has to say of its rows, in file order: each that asks a
+/// question, keeps a doubtful value or matched a record, and each refused; and how many rows
+/// were planned and how many of those repeat an earlier row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowNotes {
+    pub notes: Vec<RowNote>,
+    pub errors: Vec<RowError>,
+    /// Rows planned (imported, matched or repeating an earlier row), and of those the repeats.
+    pub planned: usize,
+    pub repeats: usize,
+}
+
+/// One thing an import says of a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowNote {
+    /// Nobody was there to choose: the row was not imported. What it asks, and the options.
+    Question { line: u64, asked: String, options: Vec<String> },
+    /// A doubtful value kept as given.
+    Kept { line: u64, warning: String },
+    /// The row matched a record, in words with what was done with it.
+    Matched { line: u64, words: String },
 }
 
 /// A row that could not be imported.

@@ -3,11 +3,12 @@
 
 use std::sync::mpsc;
 
-use super::{ColumnMapping, EarlierRows, ExistingGroups, GroupImportPlan, PreparedGroup, check_row};
+use super::{ColumnMapping, EarlierRows, ExistingGroups, PreparedGroup, check_row};
+use crate::exchange::import_kind::{Groups, note_row};
 use crate::exchange::import_target::ImportTarget;
-use crate::exchange::mapping::{Imported, RowError, cores, map_on_threads};
+use crate::exchange::mapping::{Imported, RowError, RowNotes, cores, map_on_threads};
 use crate::exchange::table::{RowSource, TableError};
-use crate::model::{ImportGroup, OnDuplicate};
+use crate::model::OnDuplicate;
 use crate::store::StoreError;
 
 /// Rows checked at a time when checking runs beside writing: a small first piece, so that
@@ -18,8 +19,10 @@ const PIECE_ROWS: usize = 4096;
 /// Plans a spreadsheet's rows and imports them in one go, as the command line does: the rows
 /// are read (CSV text as it is reached) and checked a piece at a time on a thread of their own
 /// while the file's connection writes the pieces before them, so writing starts with the first
-/// piece instead of after the last. The plan and the file come out as [`super::plan_group_import`]
-/// then [`Store::import_groups`] make them (a test holds them to it): one transaction, one undo
+/// piece instead of after the last. Each row is let go once written: what the import says of it
+/// is kept ([`RowNotes`]), never the row, so memory stays within the pieces in flight however
+/// large the register. The notes and the file come out as [`super::plan_group_import`] then
+/// `Store::import_groups` make them (a test holds them to it): one transaction, one undo
 /// step, doubtful matches imported as new. A CSV that turns out unreadable part-way (text that
 /// is not what it said) leaves the file as it was.
 pub fn plan_and_import_groups(
@@ -30,7 +33,7 @@ pub fn plan_and_import_groups(
     existing: &ExistingGroups,
     label: &str,
     on_duplicate: OnDuplicate,
-) -> Result<Imported<ImportGroup>, StoreError> {
+) -> Result<Imported, StoreError> {
     // The writer has a core to itself; reading and checking the rest (at least one thread).
     let threads = cores().saturating_sub(1).max(1);
     let (send, receive) = mpsc::sync_channel::<Checked>(4);
@@ -41,7 +44,7 @@ pub fn plan_and_import_groups(
         let Ok(checker) = checker else {
             return Err(StoreError::CheckingStopped);
         };
-        let mut plan = GroupImportPlan::default();
+        let mut notes = RowNotes::default();
         let mut rows_read = 0;
         let (counts, change) = store.import_groups_from(label, on_duplicate, NOT_COUNTED_YET, |sink| {
             // Pieces come until the checker says it is done; the receiver goes with this
@@ -61,9 +64,9 @@ pub fn plan_and_import_groups(
                     match row {
                         Ok(prepared) => {
                             sink.write(&prepared.row)?;
-                            plan.rows.push(prepared);
+                            note_row::<Groups>(&mut notes, &prepared, on_duplicate);
                         }
-                        Err(error) => plan.errors.push(error),
+                        Err(error) => notes.errors.push(error),
                     }
                 }
             }
@@ -78,7 +81,7 @@ pub fn plan_and_import_groups(
             crate::fault::inject("import");
             Ok(())
         })?;
-        Ok(Imported { plan, counts, change, rows_read })
+        Ok(Imported { notes, counts, change, rows_read })
     })
 }
 
