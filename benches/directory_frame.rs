@@ -1,9 +1,10 @@
 //! `directory_frame`: CPU time of one frame of the window on the Directory panel (layout and
 //! tessellation, no GPU), while scrolling, and while scrolling with a search active, at 1,500
-//! and 100,000 groups.
+//! groups and at `PLACEMENTS_BENCH_GROUPS` (100,000 unless it says otherwise).
 //!
-//! Prints `bench directory_frame groups=N mode=scroll|search frames=… p50_ms=… p95_ms=…` and
-//! the 100,000 to 1,500 ratio of the p95s. Run with `cargo bench --bench directory_frame`.
+//! Prints `bench directory_frame groups=N mode=scroll|search frames=… p50_ms=… p95_ms=…
+//! resident_mb=…` (the whole process so far) and the large to small ratio of the p95s. Run with
+//! `cargo bench --bench directory_frame`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
@@ -64,10 +65,27 @@ impl Window {
     }
 }
 
+/// How many groups: `PLACEMENTS_BENCH_GROUPS`, else 100,000.
+fn bench_groups() -> usize {
+    std::env::var("PLACEMENTS_BENCH_GROUPS").ok().and_then(|n| n.replace('_', "").parse().ok()).unwrap_or(100_000)
+}
+
+/// The process's resident memory now, in MB (Linux).
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmRSS:")).map(|v| v.trim().trim_end_matches("kB").trim().to_owned())
+        })
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut p95s = Vec::new();
-    for groups in [1_500usize, 100_000] {
+    let large = bench_groups();
+    for groups in [1_500usize, large] {
         let file = dir.path().join(format!("frame-{groups}.placements"));
         write_demo(&file, &DemoOptions { groups, seed: 3, year: 2027 }).expect("demo written");
         let mut app = PlacementsApp::new(
@@ -96,15 +114,16 @@ fn main() {
         for (mode, times) in [("scroll", &scrolling), ("search", &searching)] {
             let p95 = percentile(times, 0.95);
             println!(
-                "bench directory_frame groups={groups} mode={mode} frames={FRAMES} p50_ms={:.3} p95_ms={p95:.3}",
-                percentile(times, 0.5)
+                "bench directory_frame groups={groups} mode={mode} frames={FRAMES} p50_ms={:.3} p95_ms={p95:.3} resident_mb={:.0}",
+                percentile(times, 0.5),
+                resident_mb()
             );
             p95s.push((groups, mode, p95));
         }
     }
     for mode in ["scroll", "search"] {
         let small = p95s.iter().find(|(g, m, _)| *g == 1_500 && *m == mode).map_or(0.0, |x| x.2);
-        let large = p95s.iter().find(|(g, m, _)| *g == 100_000 && *m == mode).map_or(0.0, |x| x.2);
-        println!("bench directory_frame mode={mode} p95_ratio_100000_to_1500={:.2}", large / small.max(1e-9));
+        let big = p95s.iter().find(|(g, m, _)| *g == large && *m == mode).map_or(0.0, |x| x.2);
+        println!("bench directory_frame mode={mode} p95_ratio_{large}_to_1500={:.2}", big / small.max(1e-9));
     }
 }

@@ -1,8 +1,10 @@
-//! `directory_search`: time from a keystroke to the filtered, sorted list at 100,000 groups
-//! (the index search, the forgiving retry when a word finds nothing, the filters and the sort).
+//! `directory_search`: time from a keystroke to the filtered, sorted list at
+//! `PLACEMENTS_BENCH_GROUPS` groups (100,000 unless it says otherwise): the index search, the
+//! forgiving retry when a word finds nothing, the filters and the sort.
 //!
-//! Prints `bench directory_search groups=100000 keystrokes=… p50_ms=… p95_ms=… max_ms=…`, and a
-//! line per query with the groups it found. Run with `cargo bench --bench directory_search`.
+//! Prints `bench directory_search groups=N keystrokes=… p50_ms=… p95_ms=… max_ms=…
+//! resident_mb=…` (the process with the file open and its list read), and a line per query with
+//! the groups it found. Run with `cargo bench --bench directory_search`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
@@ -14,10 +16,26 @@ use placements::model::search::Vocabulary;
 use placements::store::{OpenMode, Store};
 use placements::store::{SearchCache, find_groups};
 
+/// How many groups: `PLACEMENTS_BENCH_GROUPS`, else 100,000.
+fn bench_groups() -> usize {
+    std::env::var("PLACEMENTS_BENCH_GROUPS").ok().and_then(|n| n.replace('_', "").parse().ok()).unwrap_or(100_000)
+}
+
+/// The process's resident memory now, in MB (Linux).
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmRSS:")).map(|v| v.trim().trim_end_matches("kB").trim().to_owned())
+        })
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("search.placements");
-    let groups_total = 100_000;
+    let groups_total = bench_groups();
     write_demo(&file, &DemoOptions { groups: groups_total, seed: 4, year: 2027 }).expect("demo written");
     let store = Store::open(&file, OpenMode::ReadOnly).expect("open");
     let groups = store.group_summaries().expect("groups");
@@ -49,10 +67,11 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     println!(
-        "bench directory_search groups={groups_total} keystrokes={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
+        "bench directory_search groups={groups_total} keystrokes={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2} resident_mb={:.0}",
         times.len(),
         at(0.5),
         at(0.95),
-        at(1.0)
+        at(1.0),
+        resident_mb()
     );
 }

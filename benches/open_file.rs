@@ -1,8 +1,11 @@
 //! `open_file`: open a placement database in the app (checks, lock, backup copy) and draw the
-//! first frames of the Directory panel (the first loads the list), headless, at 1,500 and 100,000 groups.
+//! first frames of the Directory panel (the first loads the list), headless, at 1,500 groups
+//! and at `PLACEMENTS_BENCH_GROUPS` (100,000 unless it says otherwise).
 //!
 //! Prints `bench open_file groups=N open_ms=… first_frame_ms=… total_ms=… file_mb=…` per size
-//! (the median of five runs). Run with `cargo bench --bench open_file`.
+//! (the median of five runs), then the same opened on a worker as the window does it, with the
+//! process's resident memory once the list is ready (`resident_mb`, read from /proc in a process
+//! of its own that does nothing else). Run with `cargo bench --bench open_file`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
@@ -20,9 +23,45 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
+/// The process's resident memory now, in MB (Linux).
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 =
+        status.lines().find_map(|l| l.strip_prefix("VmRSS:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Opens `file` as the window does, on a worker, until the Directory has drawn its groups;
+/// prints the resident memory then. Run in a process of its own.
+fn measure_resident(file: &std::path::Path, data_dir: std::path::PathBuf) {
+    let app = PlacementsApp::new(AppPaths { data_dir }, Box::new(ScriptedDialogs::default()), Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut PlacementsApp| app.shell_ui(ui), app);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().start_in_background(Start::File(file.to_path_buf()), &ctx);
+    while harness.state().store().is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        harness.step();
+    }
+    for _ in 0..3 {
+        harness.step();
+    }
+    println!("resident_mb={:.0}", resident_mb().unwrap_or(0.0));
+}
+
 fn main() {
+    if let (Some(file), Some(data)) =
+        (std::env::var_os("OPEN_FILE_RESIDENT_OF"), std::env::var_os("OPEN_FILE_RESIDENT_DATA"))
+    {
+        return measure_resident(std::path::Path::new(&file), data.into());
+    }
+    let large = std::env::var("PLACEMENTS_BENCH_GROUPS")
+        .ok()
+        .and_then(|n| n.replace('_', "").parse().ok())
+        .unwrap_or(100_000usize);
     let dir = tempfile::tempdir().expect("temp dir");
-    for groups in [1_500usize, 100_000] {
+    for groups in [1_500usize, large] {
         let file = dir.path().join(format!("bench-{groups}.placements"));
         write_demo(&file, &DemoOptions { groups, seed: 1, year: 2027 }).expect("demo written");
         let file_mb = std::fs::metadata(&file).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0);
@@ -71,8 +110,18 @@ fn main() {
             harness.step();
             readies.push(started.elapsed().as_secs_f64() * 1000.0);
         }
+        let measured = std::process::Command::new(std::env::current_exe().expect("this bench"))
+            .env("OPEN_FILE_RESIDENT_OF", &file)
+            .env("OPEN_FILE_RESIDENT_DATA", dir.path().join(format!("data-resident-{groups}")))
+            .output()
+            .expect("measure in a process of its own");
+        let resident = String::from_utf8_lossy(&measured.stdout)
+            .lines()
+            .find(|l| l.starts_with("resident_mb="))
+            .unwrap_or("resident_mb=unmeasured")
+            .to_owned();
         println!(
-            "bench open_file groups={groups} in_background first_frame_ms={:.1} list_ready_ms={:.1}",
+            "bench open_file groups={groups} in_background first_frame_ms={:.1} list_ready_ms={:.1} {resident}",
             median(firsts),
             median(readies)
         );
