@@ -39,7 +39,7 @@ fn main() {
     write_demo(&file, &DemoOptions { groups: groups_total, seed: 4, year: 2027 }).expect("demo written");
     let store = Store::open(&file, OpenMode::ReadOnly).expect("open");
     let groups = store.group_summaries().expect("groups");
-    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
+    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name()));
     let filter = DirectoryFilter::default();
     let mut cache = SearchCache::default();
     // One search first, as a window that is already open has done: the index is warm.

@@ -43,9 +43,9 @@ fn main() {
         let groups = store.group_summaries().expect("groups");
         let mut seen = std::collections::HashMap::new();
         for g in &groups {
-            *seen.entry(g.name.clone()).or_insert(0) += 1;
+            *seen.entry(g.name().to_owned()).or_insert(0) += 1;
         }
-        groups.into_iter().filter(|g| !g.archived && seen[&g.name] == 1).map(|g| g.name).collect()
+        groups.into_iter().filter(|g| !g.archived && seen[g.name()] == 1).map(|g| g.name().to_owned()).collect()
     };
     let mut rng = Rng(11);
     let mut csv = String::from(

@@ -14,7 +14,7 @@ use placements::store::{SearchCache, find_groups};
 
 fn names_found(store: &Store, search: &str) -> Vec<String> {
     let groups = store.group_summaries().unwrap();
-    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
+    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name()));
     let shown = find_groups(
         store,
         0,
@@ -26,7 +26,7 @@ fn names_found(store: &Store, search: &str) -> Vec<String> {
         SortOrder::default(),
     )
     .unwrap();
-    shown.into_iter().map(|i| groups[i].name.clone()).collect()
+    shown.into_iter().map(|i| groups[i].name().to_owned()).collect()
 }
 
 fn rename(store: &mut Store, id: i64, name: &str) {

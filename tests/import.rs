@@ -19,7 +19,7 @@ fn ids_found(store: &Store, search: &str) -> Vec<i64> {
     use placements::model::directory::{DirectoryFilter, SortOrder};
     use placements::model::search::Vocabulary;
     let groups = store.group_summaries().unwrap();
-    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name.as_str()));
+    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name()));
     let filter = DirectoryFilter { include_archived: true, ..Default::default() };
     let mut cache = placements::store::SearchCache::default();
     let shown = placements::store::find_groups(

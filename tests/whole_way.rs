@@ -232,7 +232,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = fresh_file(dir.path(), "offers.placements", false);
-        let group = store.group_summaries().unwrap()[0].name.clone();
+        let group = store.group_summaries().unwrap()[0].name().to_owned();
         let headers = ["group", "title", "what the team will do", "first day", "last day", "start time", "team size"];
         let cells: Vec<Vec<String>> = texts
             .iter()

@@ -73,8 +73,8 @@ pub fn visible_groups(
 
 fn matches_short_words(group: &GroupSummary, words: &[String]) -> bool {
     words.iter().all(|w| {
-        has_word_starting(&group.name_key, w)
-            || group.postcode.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+        has_word_starting(group.name_key(), w)
+            || group.postcode().get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
     })
 }
 
@@ -99,10 +99,10 @@ pub fn sort_groups(indices: &mut [usize], groups: &[GroupSummary], sort: SortOrd
     let key = |g: &GroupSummary| -> String {
         match sort.column {
             SortColumn::Name => String::new(),
-            SortColumn::Neighbourhood => g.neighbourhood.to_lowercase(),
-            SortColumn::Town => g.town.to_lowercase(),
-            SortColumn::Postcode => g.postcode.clone(),
-            SortColumn::Phone => g.phone.clone(),
+            SortColumn::Neighbourhood => g.neighbourhood().to_lowercase(),
+            SortColumn::Town => g.town().to_lowercase(),
+            SortColumn::Postcode => g.postcode().to_owned(),
+            SortColumn::Phone => g.phone().to_owned(),
             SortColumn::Status => g.status.code().to_owned(),
         }
     };
@@ -117,6 +117,7 @@ pub fn sort_groups(indices: &mut [usize], groups: &[GroupSummary], sort: SortOrd
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::records::GroupSummaryParts;
 
     #[test]
     fn a_short_word_matches_the_start_of_a_word_of_the_name() {
@@ -131,25 +132,25 @@ mod tests {
     }
 
     fn group(id: i64, name: &str, hood: i64, status: GroupStatus, verified: Option<&str>) -> GroupSummary {
-        GroupSummary {
+        let postcode = format!("FY{hood} 1AA");
+        GroupSummary::new(GroupSummaryParts {
             id: GroupId(id),
-            name: name.to_owned(),
-            name_key: crate::model::search::fold(name),
-            other_keys: crate::model::search::fold_fields(["", "", &format!("FY{hood} 1AA"), ""]),
+            name,
+            town: "Blackpool",
+            postcode: &postcode,
+            phone: "",
+            other_keys: &crate::model::search::fold_fields(["", "", &postcode, ""]),
             neighbourhood_id: Some(NeighbourhoodId(hood)),
-            neighbourhood: format!("Hood {hood}"),
-            town: "Blackpool".to_owned(),
-            postcode: format!("FY{hood} 1AA"),
-            phone: String::new(),
+            neighbourhood: format!("Hood {hood}").into(),
             status,
             archived: false,
             last_verified: verified.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
             categories: vec![CategoryId(hood * 10)],
-        }
+        })
     }
 
     fn names(groups: &[GroupSummary], shown: &[usize]) -> Vec<String> {
-        shown.iter().map(|&i| groups[i].name.clone()).collect()
+        shown.iter().map(|&i| groups[i].name().to_owned()).collect()
     }
 
     #[test]
@@ -160,7 +161,7 @@ mod tests {
             group(3, "Anchorsholme Choir", 2, GroupStatus::Active, Some("2024-01-01")),
             group(4, "Eden Pantry", 1, GroupStatus::Active, Some("2025-01-01")),
         ];
-        groups.sort_by(|a, b| a.name_key.cmp(&b.name_key));
+        groups.sort_by(|a, b| a.name_key().cmp(b.name_key()));
         let all = visible_groups(&groups, &DirectoryFilter::default(), None, &[], SortOrder::default());
         assert_eq!(names(&groups, &all), ["Anchorsholme Choir", "Eden Pantry", "Ély Walkers", "zebra crossing club"]);
 

@@ -152,22 +152,40 @@ pub struct GroupRecord {
     pub categories: Vec<String>,
 }
 
-/// One line of the directory's list.
+/// One line of the directory's list. A register of 400,000 groups is 400,000 of these, kept
+/// for the window's life: the short texts are one allocation (`text`, each field's end in
+/// `ends`), the neighbourhood's name is shared by its groups, and the categories are a boxed
+/// slice, so a group takes about a third of the memory a `String` per field took.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupSummary {
     pub id: GroupId,
-    pub name: String,
-    /// The name folded (lower case, no accents), for sorting and matching.
-    pub name_key: String,
-    /// The other short fields folded, in which a search finds any part of a word: other names,
-    /// the contact's name, the postcode and the identifiers (charity, company, other), each
-    /// ended by [`crate::model::search::FIELD_END`].
-    pub other_keys: String,
+    /// The name, town, postcode and phone, then the name folded and the other short fields
+    /// folded (see [`GroupSummary::name_key`], [`GroupSummary::other_keys`]).
+    text: Box<str>,
+    /// Where each of the first five ends in `text`; the last runs to its end.
+    ends: [u32; 5],
     pub neighbourhood_id: Option<NeighbourhoodId>,
-    pub neighbourhood: String,
-    pub town: String,
-    pub postcode: String,
-    pub phone: String,
+    neighbourhood: std::sync::Arc<str>,
+    pub status: GroupStatus,
+    pub archived: bool,
+    pub last_verified: Option<NaiveDate>,
+    pub categories: Box<[CategoryId]>,
+}
+
+/// What a [`GroupSummary`] is made of.
+#[derive(Clone, Debug, Default)]
+pub struct GroupSummaryParts<'a> {
+    pub id: GroupId,
+    pub name: &'a str,
+    pub town: &'a str,
+    pub postcode: &'a str,
+    pub phone: &'a str,
+    /// The other short fields folded, each ended by [`crate::model::search::FIELD_END`]
+    /// (`crate::model::search::fold_fields`).
+    pub other_keys: &'a str,
+    pub neighbourhood_id: Option<NeighbourhoodId>,
+    /// The neighbourhood's name, shared by its groups.
+    pub neighbourhood: std::sync::Arc<str>,
     pub status: GroupStatus,
     pub archived: bool,
     pub last_verified: Option<NaiveDate>,
@@ -175,9 +193,74 @@ pub struct GroupSummary {
 }
 
 impl GroupSummary {
+    pub fn new(parts: GroupSummaryParts<'_>) -> Self {
+        let name_key = crate::model::search::fold(parts.name);
+        let fields = [parts.name, parts.town, parts.postcode, parts.phone, &name_key, parts.other_keys];
+        let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
+        let mut ends = [0u32; 5];
+        for (i, field) in fields.iter().enumerate() {
+            text.push_str(field);
+            if let Some(end) = ends.get_mut(i) {
+                // A group's short fields are far below 4 GB together.
+                *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            }
+        }
+        Self {
+            id: parts.id,
+            text: text.into_boxed_str(),
+            ends,
+            neighbourhood_id: parts.neighbourhood_id,
+            neighbourhood: parts.neighbourhood,
+            status: parts.status,
+            archived: parts.archived,
+            last_verified: parts.last_verified,
+            categories: parts.categories.into_boxed_slice(),
+        }
+    }
+
+    /// The `i`th of the short texts.
+    fn field(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let end = self.ends.get(i).map_or(self.text.len(), |e| *e as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    pub fn name(&self) -> &str {
+        self.field(0)
+    }
+
+    pub fn town(&self) -> &str {
+        self.field(1)
+    }
+
+    pub fn postcode(&self) -> &str {
+        self.field(2)
+    }
+
+    pub fn phone(&self) -> &str {
+        self.field(3)
+    }
+
+    /// The name folded (lower case, no accents), for sorting and matching.
+    pub fn name_key(&self) -> &str {
+        self.field(4)
+    }
+
+    /// The other short fields folded, in which a search finds any part of a word: other names,
+    /// the contact's name, the postcode and the identifiers (charity, company, other), each
+    /// ended by [`crate::model::search::FIELD_END`].
+    pub fn other_keys(&self) -> &str {
+        self.field(5)
+    }
+
+    /// The neighbourhood's name, or "" when it has none.
+    pub fn neighbourhood(&self) -> &str {
+        &self.neighbourhood
+    }
+
     /// Whether `word` (folded) is any part of the group's name or other short fields.
     pub fn has_text(&self, word: &str) -> bool {
-        self.name_key.contains(word) || self.other_keys.contains(word)
+        self.name_key().contains(word) || self.other_keys().contains(word)
     }
 }
 

@@ -103,40 +103,39 @@ impl Store {
              FROM community_group g LEFT JOIN neighbourhood n ON n.id = g.neighbourhood_id
              ORDER BY g.name COLLATE NOCASE, g.id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        // Each neighbourhood's name once, shared by its groups.
+        let mut hood_names: HashMap<String, std::sync::Arc<str>> = HashMap::new();
+        let mut hood_name = |name: String| -> std::sync::Arc<str> {
+            hood_names.entry(name).or_insert_with_key(|name| std::sync::Arc::from(name.as_str())).clone()
+        };
+        let mut rows = stmt.query([])?;
+        let mut groups: Vec<GroupSummary> = Vec::new();
+        while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let name: String = r.get(1)?;
-            let postcode: String = r.get(5)?;
-            let text = |i| r.get::<_, String>(i);
+            let text = |i| r.get_ref(i).map(|v| v.as_str().unwrap_or_default());
+            let (name, postcode) = (text(1)?, text(5)?);
             let identifiers = [text(12)?, text(13)?, text(14)?].join(" ");
-            let other_keys = crate::model::search::fold_fields([
-                text(10)?.as_str(),
-                text(11)?.as_str(),
-                postcode.as_str(),
-                identifiers.as_str(),
-            ]);
-            Ok(GroupSummary {
+            let other_keys = crate::model::search::fold_fields([text(10)?, text(11)?, postcode, identifiers.as_str()]);
+            groups.push(GroupSummary::new(GroupSummaryParts {
                 id: GroupId(id),
-                name_key: crate::model::search::fold(&name),
-                other_keys,
                 name,
-                neighbourhood_id: r.get::<_, Option<i64>>(2)?.map(NeighbourhoodId),
-                neighbourhood: r.get(3)?,
-                town: r.get(4)?,
+                town: text(4)?,
                 postcode,
-                phone: r.get(6)?,
-                status: GroupStatus::from_code(&r.get::<_, String>(7)?).unwrap_or_default(),
+                phone: text(6)?,
+                other_keys: &other_keys,
+                neighbourhood_id: r.get::<_, Option<i64>>(2)?.map(NeighbourhoodId),
+                neighbourhood: hood_name(r.get(3)?),
+                status: GroupStatus::from_code(text(7)?).unwrap_or_default(),
                 archived: r.get(8)?,
                 last_verified: opt_date(r, 9)?,
                 categories: categories.remove(&id).unwrap_or_default(),
-            })
-        })?;
-        let mut groups: Vec<GroupSummary> = rows.collect::<Result<_, _>>()?;
+            }));
+        }
         // Folded-name order, so that the directory's default order needs no sorting. The query
         // reads in nearly that order, so that each group's strings lie in memory in the list's
         // order: read in the table's order instead, a scan of the list for a one-letter search
         // took four times as long at 100,000 groups (cache misses).
-        groups.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id)));
+        groups.sort_by(|a, b| a.name_key().cmp(b.name_key()).then(a.id.cmp(&b.id)));
         Ok(groups)
     }
 

@@ -127,15 +127,15 @@ impl MergeForm {
                 .iter()
                 .filter(|g| {
                     g.id != self.keep
-                        && words
-                            .iter()
-                            .all(|w| g.name_key.contains(w.as_str()) || g.postcode.to_lowercase().contains(w.as_str()))
+                        && words.iter().all(|w| {
+                            g.name_key().contains(w.as_str()) || g.postcode().to_lowercase().contains(w.as_str())
+                        })
                 })
                 .take(12)
                 .collect();
             for group in found {
-                let postcode = if group.postcode.is_empty() { "no postcode" } else { &group.postcode };
-                if ui.selectable_label(false, format!("{} ({postcode})", group.name)).clicked() {
+                let postcode = if group.postcode().is_empty() { "no postcode" } else { group.postcode() };
+                if ui.selectable_label(false, format!("{} ({postcode})", group.name())).clicked() {
                     match doc.store.group(group.id) {
                         Ok(full) => self.other = Some((group.id, full)),
                         Err(e) => self.problem = Some(format!("That group could not be read: {e}")),

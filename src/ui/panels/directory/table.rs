@@ -32,11 +32,11 @@ fn width(column: SortColumn) -> Column {
 
 fn cell_ui(column: SortColumn, ui: &mut Ui, group: &GroupSummary) {
     match column {
-        SortColumn::Name => ui.label(&group.name),
-        SortColumn::Neighbourhood => ui.label(&group.neighbourhood),
-        SortColumn::Town => ui.label(&group.town),
-        SortColumn::Postcode => ui.label(&group.postcode),
-        SortColumn::Phone => ui.label(&group.phone),
+        SortColumn::Name => ui.label(group.name()),
+        SortColumn::Neighbourhood => ui.label(group.neighbourhood()),
+        SortColumn::Town => ui.label(group.town()),
+        SortColumn::Postcode => ui.label(group.postcode()),
+        SortColumn::Phone => ui.label(group.phone()),
         SortColumn::Status if group.archived => ui.weak("Archived"),
         SortColumn::Status if group.status == GroupStatus::Active => ui.label(group.status.label()),
         SortColumn::Status => ui.weak(group.status.label()),
@@ -136,7 +136,7 @@ pub(super) fn groups_table_ui(
     let group_at = |at: usize| shown.get(at).and_then(|i| groups.get(*i));
     let chosen = selected
         .and_then(|id| (0..shown.len()).find(|at| group_at(*at).is_some_and(|g| g.id == id)))
-        .and_then(|at| group_at(at).map(|g| (at, g.name.as_str())));
+        .and_then(|at| group_at(at).map(|g| (at, g.name())));
     if let Some(to) = keys.ui(ui, drawn.response.rect, "Groups", shown.len(), chosen, clicked.is_some()) {
         clicked = group_at(to).map(|g| g.id);
     }
