@@ -14,7 +14,7 @@ use placements::store::{SearchCache, find_groups};
 
 fn names_found(store: &Store, search: &str) -> Vec<String> {
     let groups = store.group_summaries().unwrap();
-    let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name()));
+    let vocabulary = Vocabulary::from_folded(groups.iter().map(|g| g.name_key()));
     let shown = find_groups(
         store,
         0,

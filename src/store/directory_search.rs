@@ -6,10 +6,10 @@
 //! word's hits are kept until the file changes, so a keystroke looks up only the word being
 //! typed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{Store, StoreError};
-use crate::model::directory::{DirectoryFilter, SortOrder, visible_groups};
+use crate::model::directory::{DirectoryFilter, Hits, SortOrder, visible_groups};
 use crate::model::search::{Vocabulary, search_words};
 use crate::model::{GroupId, GroupSummary};
 
@@ -21,12 +21,14 @@ enum Spellings {
     Forgiving,
 }
 
-/// Index hits per searched word, kept while the file does not change, so that a keystroke only
-/// looks up the word being typed.
+/// Hits per searched word, kept while the file does not change, so that a keystroke only looks
+/// up the word being typed; and the word typed one letter shorter narrows where it looks.
 #[derive(Default)]
 pub struct SearchCache {
     revision: u64,
-    hits: HashMap<(String, Spellings), HashSet<GroupId>>,
+    hits: HashMap<(String, Spellings), Hits>,
+    /// Each group's place in the list, for the word index's hits (made at the first search).
+    places: HashMap<GroupId, usize>,
 }
 
 impl SearchCache {
@@ -37,16 +39,42 @@ impl SearchCache {
         vocabulary: &Vocabulary,
         word: &str,
         spellings: Spellings,
-    ) -> Result<HashSet<GroupId>, StoreError> {
+    ) -> Result<Hits, StoreError> {
         if let Some(hits) = self.hits.get(&(word.to_owned(), spellings)) {
             return Ok(hits.clone());
+        }
+        if self.places.len() != groups.len() {
+            self.places = groups.iter().enumerate().map(|(at, g)| (g.id, at)).collect();
         }
         let mut spellings_of = vec![word.to_owned()];
         if spellings == Spellings::Forgiving {
             spellings_of.extend(vocabulary.near(word).into_iter().map(str::to_owned));
         }
-        let mut hits = store.search_text(std::slice::from_ref(&spellings_of))?;
-        hits.extend(groups.iter().filter(|g| spellings_of.iter().any(|w| g.has_text(w))).map(|g| g.id));
+        let mut hits = Hits::none(groups.len());
+        for id in store.search_text(std::slice::from_ref(&spellings_of))? {
+            if let Some(&at) = self.places.get(&id) {
+                hits.insert(at);
+            }
+        }
+        // A word one letter longer than one already looked up is found only where that one was
+        // (in a short field, any part of it; in a long one, the start of a word): only those
+        // groups are looked at again. Typing a word letter by letter looks at fewer each time.
+        let shorter = word.char_indices().next_back().map(|(at, _)| &word[..at]);
+        let narrowed = shorter.and_then(|w| self.hits.get(&(w.to_owned(), Spellings::AsTyped)));
+        match narrowed.filter(|_| spellings == Spellings::AsTyped) {
+            Some(before) => {
+                for at in before.iter().filter(|&at| groups[at].has_text(word)) {
+                    hits.insert(at);
+                }
+            }
+            None => {
+                for (at, g) in groups.iter().enumerate() {
+                    if spellings_of.iter().any(|w| g.has_text(w)) {
+                        hits.insert(at);
+                    }
+                }
+            }
+        }
         if self.hits.len() > 256 {
             self.hits.clear();
         }
@@ -77,14 +105,17 @@ pub fn find_groups(
     let hits = if long.is_empty() {
         None
     } else {
-        let mut found: Option<HashSet<GroupId>> = None;
+        let mut found: Option<Hits> = None;
         for spellings in [Spellings::AsTyped, Spellings::Forgiving] {
-            let mut all: Option<HashSet<GroupId>> = None;
+            let mut all: Option<Hits> = None;
             for word in &long {
                 let hits = cache.hits(store, groups, vocabulary, word, spellings)?;
                 all = Some(match all {
                     None => hits,
-                    Some(before) => before.intersection(&hits).copied().collect(),
+                    Some(mut before) => {
+                        before.keep_common(&hits);
+                        before
+                    }
                 });
             }
             found = all;

@@ -44,7 +44,7 @@ impl DirectoryData {
     /// The lists, read from the file (on the worker that opens it, or when the file changes).
     pub(crate) fn load(store: &Store) -> Result<Self, StoreError> {
         let groups = store.group_summaries()?;
-        let vocabulary = Vocabulary::from_texts(groups.iter().map(|g| g.name()));
+        let vocabulary = Vocabulary::from_folded(groups.iter().map(|g| g.name_key()));
         Ok(Self {
             groups,
             vocabulary,
