@@ -4,6 +4,7 @@ use chrono::{Months, NaiveDate};
 
 use super::ids::{CategoryId, NeighbourhoodId};
 use super::records::{GroupStatus, GroupSummary};
+use super::search::FIELD_END;
 
 /// What the directory is showing, apart from the search text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -74,12 +75,115 @@ impl Hits {
         self.bits.iter().all(|w| *w == 0)
     }
 
+    /// Adds the groups `other` found.
+    pub fn add_all(&mut self, other: &Hits) {
+        for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
+            *mine |= theirs;
+        }
+    }
+
+    /// How many groups were found.
+    pub fn count(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     /// The places found, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.bits
             .iter()
             .enumerate()
             .flat_map(|(w, &word)| (0..64).filter(move |b| word & (1 << b) != 0).map(move |b| w * 64 + b))
+    }
+}
+
+/// The list's searchable short texts, every group's one after another in list order: its name
+/// folded, then its other short fields folded (each ended by [`FIELD_END`]). A search reads it
+/// from start to end, one searcher for the whole text: at 400,000 groups, reading each group's
+/// own texts (which lie wherever they were read into memory) took most of a keystroke's time.
+#[derive(Debug, Default)]
+pub struct SearchText {
+    text: String,
+    /// Where each group's part ends.
+    ends: Vec<usize>,
+}
+
+impl SearchText {
+    pub fn new(groups: &[GroupSummary]) -> Self {
+        let mut text =
+            String::with_capacity(groups.iter().map(|g| g.name_key().len() + g.other_keys().len() + 1).sum());
+        let mut ends = Vec::with_capacity(groups.len());
+        for g in groups {
+            text.push_str(g.name_key());
+            text.push(FIELD_END);
+            text.push_str(g.other_keys());
+            ends.push(text.len());
+        }
+        Self { text, ends }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The groups (by place) whose part holds `word` (folded) anywhere: any part of a word of a
+    /// short field. Only those in `among` are looked at, when it is given.
+    pub fn holding(&self, word: &str, among: Option<&Hits>) -> Hits {
+        self.matching(word, among, |_, _| true)
+    }
+
+    /// The groups whose name has a word starting with `word`, or whose postcode starts with it.
+    pub fn starting(&self, word: &str, among: Option<&Hits>) -> Hits {
+        self.matching(word, among, |part, at| {
+            let (name, rest) = part.split_once(FIELD_END).unwrap_or((part, ""));
+            if at < name.len() {
+                return name[..at].chars().next_back().is_none_or(char::is_whitespace);
+            }
+            // The postcode is the third of the other fields.
+            let postcode_at = rest.splitn(3, FIELD_END).take(2).map(|f| f.len() + 1).sum::<usize>() + name.len() + 1;
+            at == postcode_at
+        })
+    }
+
+    /// The groups with a match of `word` in their part for which `keep(part, where)` holds.
+    fn matching(&self, word: &str, among: Option<&Hits>, keep: impl Fn(&str, usize) -> bool) -> Hits {
+        let mut hits = Hits::none(self.len());
+        if word.is_empty() {
+            return hits;
+        }
+        let start_of = |i: usize| if i == 0 { 0 } else { self.ends[i - 1] };
+        match among {
+            // Few groups to look at: each is looked at.
+            Some(among) if among.count() * 8 < self.len() => {
+                for i in among.iter().filter(|&i| i < self.len()) {
+                    let part = &self.text[start_of(i)..self.ends[i]];
+                    if part.match_indices(word).any(|(at, _)| keep(part, at)) {
+                        hits.insert(i);
+                    }
+                }
+            }
+            _ => {
+                let mut group = 0;
+                for (at, _) in self.text.match_indices(word) {
+                    while group < self.ends.len() && self.ends[group] <= at {
+                        group += 1;
+                    }
+                    if group == self.ends.len() || hits.contains(group) || among.is_some_and(|a| !a.contains(group)) {
+                        continue;
+                    }
+                    let start = start_of(group);
+                    // A match that runs past the group's part is not the group's (no search word
+                    // holds FIELD_END, so this cannot happen; kept for safety).
+                    if at + word.len() <= self.ends[group] && keep(&self.text[start..self.ends[group]], at - start) {
+                        hits.insert(group);
+                    }
+                }
+            }
+        }
+        hits
     }
 }
 
@@ -241,6 +345,35 @@ mod tests {
         let shown =
             visible_groups(&groups, &DirectoryFilter::default(), Some(&hits), &["bi".to_owned()], SortOrder::default());
         assert_eq!(names(&groups, &shown), ["Bispham Walking Group"]);
+    }
+
+    #[test]
+    fn the_search_text_finds_what_each_group_holds() {
+        let groups = vec![
+            group(1, "Bispham Walking Group", 1, GroupStatus::Active, None),
+            group(2, "Café Ümit", 2, GroupStatus::Active, None),
+            group(3, "Layton Walkers", 3, GroupStatus::Active, None),
+            group(4, "Fylde Food Bank", 7, GroupStatus::Active, None),
+        ];
+        let text = SearchText::new(&groups);
+        let places = |hits: Hits| hits.iter().collect::<Vec<_>>();
+        for word in ["walk", "alk", "umit", "fy", "fy2", "ban", "1aa", "zzz", "p walk"] {
+            let expected: Vec<usize> = (0..groups.len()).filter(|&i| groups[i].has_text(word)).collect();
+            assert_eq!(places(text.holding(word, None)), expected, "{word}");
+            let mut among = Hits::none(groups.len());
+            among.insert(2);
+            let narrowed: Vec<usize> = expected.iter().copied().filter(|&i| i == 2).collect();
+            assert_eq!(places(text.holding(word, Some(&among))), narrowed, "{word} among one");
+        }
+        // Short words: a word of the name starts with it, or the postcode does.
+        for word in ["w", "g", "fy", "f", "um", "al", "1a"] {
+            let expected: Vec<usize> =
+                (0..groups.len()).filter(|&i| matches_short_words(&groups[i], &[word.to_owned()])).collect();
+            assert_eq!(places(text.starting(word, None)), expected, "{word}");
+        }
+        assert_eq!(places(text.starting("fy", None)), [0, 1, 2, 3], "every postcode starts FY");
+        assert_eq!(places(text.starting("um", None)), [1]);
+        assert!(places(text.starting("al", None)).is_empty(), "“al” starts no word");
     }
 
     #[test]

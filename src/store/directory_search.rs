@@ -9,16 +9,18 @@
 use std::collections::HashMap;
 
 use super::{Store, StoreError};
-use crate::model::directory::{DirectoryFilter, Hits, SortOrder, visible_groups};
+use crate::model::directory::{DirectoryFilter, Hits, SearchText, SortOrder, visible_groups};
 use crate::model::search::{Vocabulary, search_words};
 use crate::model::{GroupId, GroupSummary};
 
-/// Which spellings of a word are looked up.
+/// Which spellings of a word are looked up, and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Spellings {
     AsTyped,
     /// The word and the near spellings of it among the directory's names.
     Forgiving,
+    /// A word too short for the word index: the start of a word of the name, or of the postcode.
+    Start,
 }
 
 /// Hits per searched word, kept while the file does not change, so that a keystroke only looks
@@ -26,12 +28,26 @@ enum Spellings {
 #[derive(Default)]
 pub struct SearchCache {
     revision: u64,
+    /// The list these were made for (where its groups lie, and how many).
+    list: (usize, usize),
     hits: HashMap<(String, Spellings), Hits>,
-    /// Each group's place in the list, for the word index's hits (made at the first search).
+    /// Each group's place in the list, for the word index's hits.
     places: HashMap<GroupId, usize>,
+    text: SearchText,
 }
 
 impl SearchCache {
+    /// Makes the list's search text and places once for `groups`.
+    fn ready(&mut self, groups: &[GroupSummary]) {
+        let list = (groups.as_ptr() as usize, groups.len());
+        if self.list != list || self.text.len() != groups.len() {
+            self.hits.clear();
+            self.places = groups.iter().enumerate().map(|(at, g)| (g.id, at)).collect();
+            self.text = SearchText::new(groups);
+            self.list = list;
+        }
+    }
+
     fn hits(
         &mut self,
         store: &Store,
@@ -40,41 +56,38 @@ impl SearchCache {
         word: &str,
         spellings: Spellings,
     ) -> Result<Hits, StoreError> {
+        self.ready(groups);
         if let Some(hits) = self.hits.get(&(word.to_owned(), spellings)) {
             return Ok(hits.clone());
         }
-        if self.places.len() != groups.len() {
-            self.places = groups.iter().enumerate().map(|(at, g)| (g.id, at)).collect();
-        }
-        let mut spellings_of = vec![word.to_owned()];
-        if spellings == Spellings::Forgiving {
-            spellings_of.extend(vocabulary.near(word).into_iter().map(str::to_owned));
-        }
-        let mut hits = Hits::none(groups.len());
-        for id in store.search_text(std::slice::from_ref(&spellings_of))? {
-            if let Some(&at) = self.places.get(&id) {
-                hits.insert(at);
-            }
-        }
         // A word one letter longer than one already looked up is found only where that one was
-        // (in a short field, any part of it; in a long one, the start of a word): only those
-        // groups are looked at again. Typing a word letter by letter looks at fewer each time.
+        // (any part of a short field; the start of a word of a long one, or of the name or
+        // postcode): only those groups are looked at again, so typing a word letter by letter
+        // looks at fewer each time.
         let shorter = word.char_indices().next_back().map(|(at, _)| &word[..at]);
-        let narrowed = shorter.and_then(|w| self.hits.get(&(w.to_owned(), Spellings::AsTyped)));
-        match narrowed.filter(|_| spellings == Spellings::AsTyped) {
-            Some(before) => {
-                for at in before.iter().filter(|&at| groups[at].has_text(word)) {
-                    hits.insert(at);
+        let narrowed = match spellings {
+            Spellings::Forgiving => None,
+            _ => shorter.and_then(|w| self.hits.get(&(w.to_owned(), spellings))),
+        };
+        let hits = match spellings {
+            Spellings::Start => self.text.starting(word, narrowed),
+            Spellings::AsTyped | Spellings::Forgiving => {
+                let mut spellings_of = vec![word.to_owned()];
+                if spellings == Spellings::Forgiving {
+                    spellings_of.extend(vocabulary.near(word).into_iter().map(str::to_owned));
                 }
-            }
-            None => {
-                for (at, g) in groups.iter().enumerate() {
-                    if spellings_of.iter().any(|w| g.has_text(w)) {
+                let mut hits = Hits::none(groups.len());
+                for spelling in &spellings_of {
+                    hits.add_all(&self.text.holding(spelling, narrowed));
+                }
+                for id in store.search_text(std::slice::from_ref(&spellings_of))? {
+                    if let Some(&at) = self.places.get(&id) {
                         hits.insert(at);
                     }
                 }
+                hits
             }
-        }
+        };
         if self.hits.len() > 256 {
             self.hits.clear();
         }
@@ -102,7 +115,7 @@ pub fn find_groups(
     }
     let words = search_words(search);
     let (long, short): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| w.chars().count() >= 3);
-    let hits = if long.is_empty() {
+    let mut hits = if long.is_empty() {
         None
     } else {
         let mut found: Option<Hits> = None;
@@ -125,5 +138,12 @@ pub fn find_groups(
         }
         found
     };
-    Ok(visible_groups(groups, filter, hits.as_ref(), &short, sort))
+    for word in &short {
+        let starting = cache.hits(store, groups, vocabulary, word, Spellings::Start)?;
+        match &mut hits {
+            None => hits = Some(starting),
+            Some(found) => found.keep_common(&starting),
+        }
+    }
+    Ok(visible_groups(groups, filter, hits.as_ref(), &[], sort))
 }
