@@ -103,8 +103,10 @@ impl Hits {
 #[derive(Debug, Default)]
 pub struct SearchText {
     text: String,
-    /// Where each group's part ends.
+    /// Where each group's part ends, where its name ends, and where its postcode starts.
     ends: Vec<usize>,
+    name_ends: Vec<usize>,
+    postcodes: Vec<usize>,
 }
 
 impl SearchText {
@@ -112,13 +114,21 @@ impl SearchText {
         let mut text =
             String::with_capacity(groups.iter().map(|g| g.name_key().len() + g.other_keys().len() + 1).sum());
         let mut ends = Vec::with_capacity(groups.len());
+        let (mut name_ends, mut postcodes) = (Vec::with_capacity(groups.len()), Vec::with_capacity(groups.len()));
         for g in groups {
-            text.push_str(g.name_key());
+            // Any space in a name is a plain one here, so that a word's start is " word".
+            text.extend(g.name_key().chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+            name_ends.push(text.len());
             text.push(FIELD_END);
-            text.push_str(g.other_keys());
+            let others = g.other_keys();
+            // The postcode is the third of the other fields.
+            let before_postcode: usize =
+                others.splitn(3, FIELD_END).take(2).map(|f| f.len() + FIELD_END.len_utf8()).sum();
+            postcodes.push(text.len() + before_postcode.min(others.len()));
+            text.push_str(others);
             ends.push(text.len());
         }
-        Self { text, ends }
+        Self { text, ends, name_ends, postcodes }
     }
 
     pub fn len(&self) -> usize {
@@ -136,16 +146,34 @@ impl SearchText {
     }
 
     /// The groups whose name has a word starting with `word`, or whose postcode starts with it.
+    /// Only the starts of names and postcodes, and `word` after a space, are looked at: a
+    /// one-letter word is in nearly every group, but starts few of their words.
     pub fn starting(&self, word: &str, among: Option<&Hits>) -> Hits {
-        self.matching(word, among, |part, at| {
-            let (name, rest) = part.split_once(FIELD_END).unwrap_or((part, ""));
-            if at < name.len() {
-                return name[..at].chars().next_back().is_none_or(char::is_whitespace);
+        let mut hits = Hits::none(self.len());
+        if word.is_empty() {
+            return hits;
+        }
+        let wanted = |i: usize| among.is_none_or(|a| a.contains(i));
+        let start_of = |i: usize| if i == 0 { 0 } else { self.ends[i - 1] };
+        for i in (0..self.len()).filter(|&i| wanted(i)) {
+            let (name, postcode) = (start_of(i), self.postcodes[i]);
+            if self.text[name..self.name_ends[i]].starts_with(word)
+                || self.text.get(postcode..self.ends[i]).is_some_and(|p| p.starts_with(word))
+            {
+                hits.insert(i);
             }
-            // The postcode is the third of the other fields.
-            let postcode_at = rest.splitn(3, FIELD_END).take(2).map(|f| f.len() + 1).sum::<usize>() + name.len() + 1;
-            at == postcode_at
-        })
+        }
+        let after_space = format!(" {word}");
+        let mut group = 0;
+        for (at, _) in self.text.match_indices(&after_space) {
+            while group < self.len() && self.ends[group] <= at {
+                group += 1;
+            }
+            if group < self.len() && at + after_space.len() <= self.name_ends[group] && wanted(group) {
+                hits.insert(group);
+            }
+        }
+        hits
     }
 
     /// The groups with a match of `word` in their part for which `keep(part, where)` holds.
@@ -354,6 +382,7 @@ mod tests {
             group(2, "Café Ümit", 2, GroupStatus::Active, None),
             group(3, "Layton Walkers", 3, GroupStatus::Active, None),
             group(4, "Fylde Food Bank", 7, GroupStatus::Active, None),
+            group(5, "The\u{a0}Ümit\tClub", 8, GroupStatus::Active, None),
         ];
         let text = SearchText::new(&groups);
         let places = |hits: Hits| hits.iter().collect::<Vec<_>>();
@@ -366,13 +395,13 @@ mod tests {
             assert_eq!(places(text.holding(word, Some(&among))), narrowed, "{word} among one");
         }
         // Short words: a word of the name starts with it, or the postcode does.
-        for word in ["w", "g", "fy", "f", "um", "al", "1a"] {
+        for word in ["w", "g", "fy", "f", "um", "al", "1a", "cl", "th"] {
             let expected: Vec<usize> =
                 (0..groups.len()).filter(|&i| matches_short_words(&groups[i], &[word.to_owned()])).collect();
             assert_eq!(places(text.starting(word, None)), expected, "{word}");
         }
-        assert_eq!(places(text.starting("fy", None)), [0, 1, 2, 3], "every postcode starts FY");
-        assert_eq!(places(text.starting("um", None)), [1]);
+        assert_eq!(places(text.starting("fy", None)), [0, 1, 2, 3, 4], "every postcode starts FY");
+        assert_eq!(places(text.starting("um", None)), [1, 4]);
         assert!(places(text.starting("al", None)).is_empty(), "“al” starts no word");
     }
 

@@ -1,6 +1,6 @@
 //! Reading the document: counts and the lists the panels show.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::Row;
@@ -145,35 +145,22 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Groups in which every word is the start of a word of the long fields, the file's word
-    /// index (`group_text`): the description, the contact's role, the email addresses and phone
-    /// numbers. Each word is given with the spellings to accept for it; accents are ignored.
-    /// Words shorter than three letters are skipped here. The short fields (name, other names,
-    /// contact's name, postcode, identifiers) are searched in the directory's list instead: see
-    /// [`super::find_groups`].
-    pub fn search_text(&self, words: &[Vec<String>]) -> Result<HashSet<GroupId>, StoreError> {
+    /// Each group whose long fields have a word starting with one of `spellings`, through the
+    /// file's word index (`group_text`): the description, the contact's role, the email
+    /// addresses and phone numbers; accents are ignored, and spellings shorter than three
+    /// letters are skipped. `found` is told each (a group may be told twice). The short fields
+    /// (name, other names, contact's name, postcode, identifiers) are searched in the
+    /// directory's list instead: see [`super::find_groups`].
+    pub fn search_text(&self, spellings: &[String], mut found: impl FnMut(GroupId)) -> Result<(), StoreError> {
         let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
         let mut stmt = self.conn().prepare_cached("SELECT rowid FROM group_text WHERE group_text MATCH ?1")?;
-        let mut found: Option<HashSet<GroupId>> = None;
-        for spellings in words {
-            let mut hits = HashSet::new();
-            let mut searched = false;
-            for word in spellings.iter().filter(|w| w.chars().count() >= 3) {
-                searched = true;
-                let rows = stmt.query_map([format!("{} *", quote(word))], |r| r.get::<_, i64>(0))?;
-                for id in rows {
-                    hits.insert(GroupId(id?));
-                }
+        for word in spellings.iter().filter(|w| w.chars().count() >= 3) {
+            let mut rows = stmt.query([format!("{} *", quote(word))])?;
+            while let Some(row) = rows.next()? {
+                found(GroupId(row.get(0)?));
             }
-            if !searched {
-                continue;
-            }
-            found = Some(match found {
-                None => hits,
-                Some(before) => before.intersection(&hits).copied().collect(),
-            });
         }
-        Ok(found.unwrap_or_default())
+        Ok(())
     }
 
     pub fn group(&self, id: GroupId) -> Result<CommunityGroup, StoreError> {
