@@ -103,22 +103,27 @@ impl Hits {
 #[derive(Debug, Default)]
 pub struct SearchText {
     text: String,
-    /// Where each group's part ends, where its name ends, and where its postcode starts.
+    /// Where each group's part ends, and where its postcode starts.
     ends: Vec<usize>,
-    name_ends: Vec<usize>,
     postcodes: Vec<usize>,
+    /// The names alone, each after a space (any space in a name made a plain one), so that
+    /// the start of a name's word is a space and the word; and where each ends.
+    names: String,
+    name_ends: Vec<usize>,
 }
 
 impl SearchText {
     pub fn new(groups: &[GroupSummary]) -> Self {
         let mut text =
             String::with_capacity(groups.iter().map(|g| g.name_key().len() + g.other_keys().len() + 1).sum());
-        let mut ends = Vec::with_capacity(groups.len());
-        let (mut name_ends, mut postcodes) = (Vec::with_capacity(groups.len()), Vec::with_capacity(groups.len()));
+        let mut names = String::with_capacity(groups.iter().map(|g| g.name_key().len() + 1).sum());
+        let (mut ends, mut postcodes, mut name_ends) =
+            (Vec::with_capacity(groups.len()), Vec::with_capacity(groups.len()), Vec::with_capacity(groups.len()));
         for g in groups {
-            // Any space in a name is a plain one here, so that a word's start is " word".
-            text.extend(g.name_key().chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
-            name_ends.push(text.len());
+            names.push(' ');
+            names.extend(g.name_key().chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+            name_ends.push(names.len());
+            text.push_str(g.name_key());
             text.push(FIELD_END);
             let others = g.other_keys();
             // The postcode is the third of the other fields.
@@ -128,7 +133,7 @@ impl SearchText {
             text.push_str(others);
             ends.push(text.len());
         }
-        Self { text, ends, name_ends, postcodes }
+        Self { text, ends, postcodes, names, name_ends }
     }
 
     pub fn len(&self) -> usize {
@@ -146,7 +151,7 @@ impl SearchText {
     }
 
     /// The groups whose name has a word starting with `word`, or whose postcode starts with it.
-    /// Only the starts of names and postcodes, and `word` after a space, are looked at: a
+    /// Only the starts of postcodes, and `word` after a space in the names, are looked at: a
     /// one-letter word is in nearly every group, but starts few of their words.
     pub fn starting(&self, word: &str, among: Option<&Hits>) -> Hits {
         let mut hits = Hits::none(self.len());
@@ -154,19 +159,15 @@ impl SearchText {
             return hits;
         }
         let wanted = |i: usize| among.is_none_or(|a| a.contains(i));
-        let start_of = |i: usize| if i == 0 { 0 } else { self.ends[i - 1] };
-        for i in (0..self.len()).filter(|&i| wanted(i)) {
-            let (name, postcode) = (start_of(i), self.postcodes[i]);
-            if self.text[name..self.name_ends[i]].starts_with(word)
-                || self.text.get(postcode..self.ends[i]).is_some_and(|p| p.starts_with(word))
-            {
+        for i in 0..self.len() {
+            if self.text.get(self.postcodes[i]..self.ends[i]).is_some_and(|p| p.starts_with(word)) && wanted(i) {
                 hits.insert(i);
             }
         }
         let after_space = format!(" {word}");
         let mut group = 0;
-        for (at, _) in self.text.match_indices(&after_space) {
-            while group < self.len() && self.ends[group] <= at {
+        for (at, _) in self.names.match_indices(&after_space) {
+            while group < self.len() && self.name_ends[group] <= at {
                 group += 1;
             }
             if group < self.len() && at + after_space.len() <= self.name_ends[group] && wanted(group) {
