@@ -8,6 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
+mod common;
+
 use std::time::Instant;
 
 use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, vec2};
@@ -65,26 +67,10 @@ impl Window {
     }
 }
 
-/// How many groups: `PLACEMENTS_BENCH_GROUPS`, else 100,000.
-fn bench_groups() -> usize {
-    std::env::var("PLACEMENTS_BENCH_GROUPS").ok().and_then(|n| n.replace('_', "").parse().ok()).unwrap_or(100_000)
-}
-
-/// The process's resident memory now, in MB (Linux).
-fn resident_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find_map(|l| l.strip_prefix("VmRSS:")).map(|v| v.trim().trim_end_matches("kB").trim().to_owned())
-        })
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut p95s = Vec::new();
-    let large = bench_groups();
+    let large = common::bench_groups();
     for groups in [1_500usize, large] {
         let file = dir.path().join(format!("frame-{groups}.placements"));
         write_demo(&file, &DemoOptions { groups, seed: 3, year: 2027 }).expect("demo written");
@@ -116,7 +102,7 @@ fn main() {
             println!(
                 "bench directory_frame groups={groups} mode={mode} frames={FRAMES} p50_ms={:.3} p95_ms={p95:.3} resident_mb={:.0}",
                 percentile(times, 0.5),
-                resident_mb()
+                common::resident_mb().unwrap_or(0.0)
             );
             p95s.push((groups, mode, p95));
         }

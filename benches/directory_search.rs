@@ -8,6 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
+mod common;
+
 use std::time::Instant;
 
 use placements::demo::{DemoOptions, write_demo};
@@ -16,26 +18,10 @@ use placements::model::search::Vocabulary;
 use placements::store::{OpenMode, Store};
 use placements::store::{SearchCache, find_groups};
 
-/// How many groups: `PLACEMENTS_BENCH_GROUPS`, else 100,000.
-fn bench_groups() -> usize {
-    std::env::var("PLACEMENTS_BENCH_GROUPS").ok().and_then(|n| n.replace('_', "").parse().ok()).unwrap_or(100_000)
-}
-
-/// The process's resident memory now, in MB (Linux).
-fn resident_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find_map(|l| l.strip_prefix("VmRSS:")).map(|v| v.trim().trim_end_matches("kB").trim().to_owned())
-        })
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("search.placements");
-    let groups_total = bench_groups();
+    let groups_total = common::bench_groups();
     write_demo(&file, &DemoOptions { groups: groups_total, seed: 4, year: 2027 }).expect("demo written");
     let store = Store::open(&file, OpenMode::ReadOnly).expect("open");
     let started = Instant::now();
@@ -77,6 +63,6 @@ fn main() {
         at(0.5),
         at(0.95),
         at(1.0),
-        resident_mb()
+        common::resident_mb().unwrap_or(0.0)
     );
 }

@@ -22,6 +22,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -32,11 +34,6 @@ use placements::model::{ImportGroup, OnDuplicate};
 use placements::store::{OpenMode, Store};
 
 const ROUNDS: usize = 3;
-
-/// How many groups: `PLACEMENTS_BENCH_GROUPS`, else 100,000.
-fn rows() -> usize {
-    std::env::var("PLACEMENTS_BENCH_GROUPS").ok().and_then(|n| n.replace('_', "").parse().ok()).unwrap_or(100_000)
-}
 
 /// A register of `rows` charities in the Charity Commission extract's columns: the Trafford
 /// extract's rows over and over, each given a number and a name of its own.
@@ -151,7 +148,7 @@ fn median(mut values: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let rows = rows();
+    let rows = common::bench_groups();
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = dir.path().join("register.csv");
     std::fs::write(&csv, register(rows)).expect("write csv");

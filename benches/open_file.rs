@@ -9,6 +9,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test or a bench stops at what it did not expect
 
+mod common;
+
 use std::time::Instant;
 
 use egui_kittest::Harness;
@@ -21,14 +23,6 @@ use placements::ui::{PlacementsApp, Start};
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
-}
-
-/// The process's resident memory now, in MB (Linux).
-fn resident_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 =
-        status.lines().find_map(|l| l.strip_prefix("VmRSS:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 /// Opens `file` as the window does, on a worker, until the Directory has drawn its groups;
@@ -47,7 +41,7 @@ fn measure_resident(file: &std::path::Path, data_dir: std::path::PathBuf) {
     for _ in 0..3 {
         harness.step();
     }
-    println!("resident_mb={:.0}", resident_mb().unwrap_or(0.0));
+    println!("resident_mb={:.0}", common::resident_mb().unwrap_or(0.0));
 }
 
 fn main() {
@@ -56,10 +50,7 @@ fn main() {
     {
         return measure_resident(std::path::Path::new(&file), data.into());
     }
-    let large = std::env::var("PLACEMENTS_BENCH_GROUPS")
-        .ok()
-        .and_then(|n| n.replace('_', "").parse().ok())
-        .unwrap_or(100_000usize);
+    let large = common::bench_groups();
     let dir = tempfile::tempdir().expect("temp dir");
     for groups in [1_500usize, large] {
         let file = dir.path().join(format!("bench-{groups}.placements"));

@@ -29,16 +29,22 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 
 use super::availability::is_available;
 use super::clash::{Candidate, ClashKind, Problem, check_candidate, offer_day_problems, team_day_problems};
-use super::dates::{days_between, uk_date};
+use super::dates::days_between;
 use super::flow::{EdgeRef, Network};
 use super::ids::{CohortId, NeighbourhoodId, OfferId, PlacementId, TeamId};
 use super::programme::{Placed, Programme};
 use super::records::{OfferStatus, PlacementStatus};
 use super::text::count_of;
+
+mod days;
+mod why;
+
+use days::assign_days;
+use why::{why_unplaced, why_unplaced_with_limit};
 
 /// One placement Suggest proposes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -422,23 +428,6 @@ fn proposal(
     proposal
 }
 
-/// Why a team was left out when some days were closed to it by the limit: the limit, when the
-/// team could have gone out but for it.
-fn why_unplaced_with_limit(programme: &Programme, choices: &Choices, t: usize, most_per_day: Option<u32>) -> String {
-    let open = Choices::new(programme, vec![choices.teams[t]], choices.days.clone(), &BTreeSet::new(), false);
-    match most_per_day {
-        Some(most) if open.has_open_door(0) => {
-            let name = programme.team(choices.teams[t]).map_or("The team".to_owned(), |f| f.name.clone());
-            format!(
-                "{name}: every day it could go out with an offer that has room already has {} of the cohort out, \
-                 the most a day.",
-                count_of(u64::from(most), "team", "teams")
-            )
-        }
-        _ => why_unplaced(programme, choices, t),
-    }
-}
-
 /// Team-days an offer can still host.
 fn capacity_left(programme: &Programme, offer: OfferId) -> u32 {
     let capacity = programme.offer(offer).map_or(0, |o| o.capacity);
@@ -586,171 +575,4 @@ fn read_back(
     }
     given.sort();
     given
-}
-
-/// The Monday of `day`'s week.
-fn week_of(day: NaiveDate) -> NaiveDate {
-    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
-}
-
-/// The second network: a day for each team with the offer it was given, on any day it is free
-/// and the offer open that is as much inside or outside the window as the kind it was given (so
-/// aims 1 to 4 are the same whichever), at most the limit's room on a day, the cohort's teams
-/// spread over the weeks as evenly as can be, then over the days within each week, counting
-/// those already out.
-///
-/// Source → (team, offer) → offer-day (one team each) → day (its room) → week → sink; the day's
-/// and the week's arcs cost more for each team already there, the weeks' weighed above all the
-/// days' together and placing above both. Returns (team, day, offer position); a team the limit
-/// left no room for is not among them.
-fn assign_days(
-    programme: &Programme,
-    choices: &Choices,
-    given: &[(usize, usize)],
-    cohort: CohortId,
-    most_per_day: Option<u32>,
-) -> Vec<(usize, NaiveDate, usize)> {
-    if given.is_empty() {
-        return Vec::new();
-    }
-    let n = given.len() as i64;
-    let team_days: Vec<Vec<NaiveDate>> = given.iter().map(|(t, s)| open_days(choices, *t, *s)).collect();
-    let days: BTreeSet<NaiveDate> = team_days.iter().flatten().copied().collect();
-    let out_on: BTreeMap<NaiveDate, i64> =
-        days.iter().map(|d| (*d, cohort_out_on(programme, cohort, *d) as i64)).collect();
-    let mut out_in_week: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-    for team in programme.teams.iter().filter(|t| t.cohort == cohort) {
-        for p in programme.live_of_team(team.id) {
-            *out_in_week.entry(week_of(p.day)).or_default() += 1;
-        }
-    }
-    let most_on_a_day = out_on.values().copied().max().unwrap_or(0);
-    let most_in_a_week = out_in_week.values().copied().max().unwrap_or(0);
-    let day_weight = 1;
-    let all_days = day_weight * n * (2 * (most_on_a_day + n) + 1);
-    let week_weight = all_days + 1;
-    let reward = week_weight * n * (2 * (most_in_a_week + n) + 1) + all_days + 1;
-
-    let mut net = Network::new(2);
-    let (source, sink) = (0, 1);
-    let mut week_nodes: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    let mut day_nodes: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    for day in &days {
-        let week = *week_nodes.entry(week_of(*day)).or_insert_with(|| {
-            let node = net.add_node();
-            let already = out_in_week.get(&week_of(*day)).copied().unwrap_or(0);
-            for j in 0..n {
-                net.add_edge(node, sink, 1, week_weight * (2 * (already + j) + 1));
-            }
-            node
-        });
-        let node = net.add_node();
-        let already = out_on[day];
-        let room = most_per_day.map_or(n, |most| (i64::from(most) - already).clamp(0, n));
-        for j in 0..room {
-            net.add_edge(node, week, 1, day_weight * (2 * (already + j) + 1));
-        }
-        day_nodes.insert(*day, node);
-    }
-    let mut offer_days: BTreeMap<(usize, NaiveDate), usize> = BTreeMap::new();
-    let mut choice_edges: Vec<(usize, NaiveDate, usize, EdgeRef)> = Vec::new();
-    for ((t, s), days) in given.iter().zip(&team_days) {
-        let offer = choices.slots[*s].offer;
-        let node = net.add_node();
-        net.add_edge(source, node, 1, -reward);
-        for day in days {
-            let offer_day = *offer_days.entry((offer, *day)).or_insert_with(|| {
-                let offer_day = net.add_node();
-                net.add_edge(offer_day, day_nodes[day], 1, 0);
-                offer_day
-            });
-            choice_edges.push((*t, *day, offer, net.add_edge(node, offer_day, 1, 0)));
-        }
-    }
-    net.min_cost_flow(source, sink);
-    let mut dated: Vec<(usize, NaiveDate, usize)> =
-        choice_edges.into_iter().filter(|(.., edge)| net.flow(*edge) > 0).map(|(t, day, o, _)| (t, day, o)).collect();
-    dated.sort();
-    dated
-}
-
-/// A team's days: those of every slot of its offer (`s`, the slot it was given) where team `t`
-/// is free, inside the window or outside as the given slot is.
-fn open_days(choices: &Choices, t: usize, s: usize) -> Vec<NaiveDate> {
-    let given = &choices.slots[s];
-    let outside = choices.kinds[given.kind].outside;
-    let mut days: Vec<NaiveDate> = choices
-        .slots
-        .iter()
-        .filter(|slot| slot.offer == given.offer)
-        .filter(|slot| choices.kinds[slot.kind].free[t] && choices.kinds[slot.kind].outside == outside)
-        .flat_map(|slot| slot.days.iter().copied())
-        .collect();
-    days.sort();
-    days
-}
-
-/// Which rule closed every door to a team, in words.
-fn why_unplaced(programme: &Programme, choices: &Choices, t: usize) -> String {
-    let facts = programme.team(choices.teams[t]);
-    let name = facts.map_or("The team".to_owned(), |f| f.name.clone());
-    let free_days: Vec<NaiveDate> = choices
-        .days
-        .iter()
-        .zip(&choices.kind_of_day)
-        .filter(|(_, k)| choices.kinds[**k].free[t])
-        .map(|(d, _)| *d)
-        .collect();
-    let (Some(first), Some(last)) = (choices.days.first(), choices.days.last()) else {
-        return format!("{name}: there are no days to place it on.");
-    };
-    if free_days.is_empty() {
-        return format!(
-            "{name}: on no day from {} to {} can every member go out (a member is away, or out with another team).",
-            uk_date(*first),
-            uk_date(*last)
-        );
-    }
-    let all = match facts.map_or(0, |f| f.members.len()) {
-        0 => "it is".to_owned(),
-        1 => "its one member is".to_owned(),
-        2 => "both members are".to_owned(),
-        n => format!("all {} members are", number_word(n)),
-    };
-    if choices.has_open_door(t) {
-        return format!(
-            "{name}: every offer open on the days {all} free went to another team (there were more teams than places)."
-        );
-    }
-    // No offer could host on any of its free days: say what closed them, most often first.
-    let mut closed: BTreeMap<ClashKind, usize> = BTreeMap::new();
-    for day in &free_days {
-        for offer in &programme.offers {
-            let mut problems = offer_day_problems(programme, offer.id, &Candidate { day: *day, ..Default::default() });
-            problems.retain(Problem::is_hard);
-            if let Some(p) = problems.first() {
-                *closed.entry(p.kind).or_default() += 1;
-            }
-        }
-    }
-    let most = closed.iter().max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind))).map(|(k, _)| *k);
-    let what = match most {
-        Some(ClashKind::OfferNotRunning) => "does not run then",
-        Some(ClashKind::OfferTaken) => "already hosts a team that day",
-        Some(ClashKind::OfferFull) => "is full",
-        Some(ClashKind::OfferWithdrawn) => "has been withdrawn",
-        Some(ClashKind::GroupArchived) => "is from an archived group",
-        _ => "is closed",
-    };
-    format!("{name}: every offer on the days {all} free {what}.")
-}
-
-fn number_word(n: usize) -> String {
-    match n {
-        3 => "three".to_owned(),
-        4 => "four".to_owned(),
-        5 => "five".to_owned(),
-        6 => "six".to_owned(),
-        n => n.to_string(),
-    }
 }
