@@ -41,15 +41,17 @@ struct Key(u128);
 
 impl Key {
     fn of(text: &str) -> Self {
+        if text.is_empty() { Self(0) } else { Self::hashed(text) }
+    }
+
+    /// SipHash from std, with fixed keys, twice over for 128 bits: the same value gives the same
+    /// hash in a run. Never 0, which is "none".
+    fn hashed(value: impl std::hash::Hash + Copy) -> Self {
         use std::hash::{Hash as _, Hasher as _};
-        if text.is_empty() {
-            return Self(0);
-        }
-        // SipHash from std, with fixed keys: the same text gives the same hash in a run.
         let half = |salt: u64| {
             let mut hasher = std::hash::DefaultHasher::new();
             salt.hash(&mut hasher);
-            text.hash(&mut hasher);
+            value.hash(&mut hasher);
             hasher.finish()
         };
         Self(((u128::from(half(0x5EED_0001)) << 64) | u128::from(half(0x5EED_0002))).max(1))
@@ -61,7 +63,7 @@ impl Key {
 
     /// Two keys as one (name and postcode).
     fn with(self, other: Key) -> Self {
-        Self::of(&format!("{:032x}{:032x}", self.0, other.0))
+        Self::hashed((self.0, other.0))
     }
 }
 
