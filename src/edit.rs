@@ -376,19 +376,22 @@ fn judge_board_edit(store: &Store, edit: &BoardEdit) -> Result<Option<Override>,
         _ => return Ok(None),
     };
     let hard: Vec<ClashKind> = problems.iter().filter(|p| p.is_hard()).map(|p| p.kind).collect();
+    // A placement is placed anyway for the rules it breaks now, and no others: a reason kept for
+    // a rule it does not break would later cover, unasked, a clash someone else makes with it.
+    let for_broken = |reason: &str| Some(Override { reason: reason.trim().to_owned(), kinds: hard.clone() });
     if hard.is_empty() {
-        return Ok(given.clone());
+        return Ok(None);
     }
     let covers = |o: &Override| !o.reason.trim().is_empty() && hard.iter().all(|k| o.kinds.contains(k));
     if let Some(given) = given.as_ref().filter(|o| covers(o)) {
-        return Ok(Some(given.clone()));
+        return Ok(for_broken(&given.reason));
     }
     if given.is_none() {
         let carried = stored
             .iter()
             .find(|p| !p.override_reason.trim().is_empty() && hard.iter().all(|k| p.overridden.contains(k)));
         if let Some(p) = carried {
-            return Ok(Some(Override { reason: p.override_reason.clone(), kinds: p.overridden.clone() }));
+            return Ok(for_broken(&p.override_reason));
         }
     }
     let words: Vec<&str> = problems.iter().filter(|p| p.is_hard()).map(|p| p.message.as_str()).collect();

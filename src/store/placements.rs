@@ -16,9 +16,11 @@ use crate::model::programme::{CohortFacts, MemberFacts, OfferFacts, Placed, Prog
 use crate::model::*;
 
 /// The override's columns: its reason and the rules it breaks.
+/// An override with no reason is no override: it is stored as none.
 fn override_columns(this: Option<&Override>) -> [(&'static str, Value); 2] {
-    let (reason, kinds) =
-        this.map_or((String::new(), String::new()), |o| (o.reason.trim().to_owned(), ClashKind::codes(&o.kinds)));
+    let (reason, kinds) = this
+        .filter(|o| !o.reason.trim().is_empty())
+        .map_or((String::new(), String::new()), |o| (o.reason.trim().to_owned(), ClashKind::codes(&o.kinds)));
     [("override_reason", Value::Text(reason)), ("overridden", Value::Text(kinds))]
 }
 
@@ -154,7 +156,12 @@ impl Store {
                 offer: r.get::<_, Option<i64>>(2)?.map(OfferId),
                 day: date(r, 3)?,
                 status: PlacementStatus::from_code(&r.get::<_, String>(4)?).unwrap_or_default(),
-                overridden: ClashKind::parse_codes(&r.get::<_, String>(5)?),
+                // Rules "placed anyway" with no reason (as a file from an older version may
+                // hold) are not placed anyway.
+                overridden: match r.get::<_, String>(6)?.trim() {
+                    "" => Vec::new(),
+                    _ => ClashKind::parse_codes(&r.get::<_, String>(5)?),
+                },
                 override_reason: r.get(6)?,
             })
         })?;
