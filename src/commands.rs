@@ -12,6 +12,9 @@ pub enum UiCommand {
     SaveAs,
     Close,
     RestoreBackup,
+    CopyForColleague,
+    SendChanges,
+    TakeChanges,
     ImportGroups,
     ImportOffers,
     ImportFeedback,
@@ -64,13 +67,16 @@ pub enum Needs {
 impl UiCommand {
     /// Every command, the ones with more modifier keys first, so that Ctrl+Shift+Z is seen
     /// before Ctrl+Z takes it.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 27] = [
         Self::Redo,
         Self::SaveAs,
         Self::New,
         Self::Open,
         Self::Close,
         Self::RestoreBackup,
+        Self::CopyForColleague,
+        Self::SendChanges,
+        Self::TakeChanges,
         Self::ImportGroups,
         Self::ImportOffers,
         Self::ImportFeedback,
@@ -98,6 +104,9 @@ impl UiCommand {
             Self::SaveAs => "Save As…",
             Self::Close => "Close",
             Self::RestoreBackup => "Restore from backup…",
+            Self::CopyForColleague => "Copy for a colleague…",
+            Self::SendChanges => "Send my changes…",
+            Self::TakeChanges => "Take in changes…",
             Self::ImportGroups => "Import groups…",
             Self::ImportOffers => "Import offers…",
             Self::ImportFeedback => "Import feedback…",
@@ -127,6 +136,15 @@ impl UiCommand {
             Self::SaveAs => "Save a copy under a new name and carry on working in the copy",
             Self::Close => "Close this file (everything is already saved)",
             Self::RestoreBackup => "Go back to a copy taken when a file was opened",
+            Self::CopyForColleague => {
+                "A copy a colleague can work on, on their own computer; each of you can later take in the other's changes"
+            }
+            Self::SendChanges => {
+                "A small file, to email to your colleague, with what changed here since your two copies last agreed"
+            }
+            Self::TakeChanges => {
+                "Bring your colleague's changes file into this programme, deciding anything you both changed"
+            }
             Self::ImportGroups => "Add community groups from a CSV or Excel spreadsheet",
             Self::ImportOffers => "Add groups' activity offers from a CSV or Excel spreadsheet",
             Self::ImportFeedback => {
@@ -165,6 +183,9 @@ impl UiCommand {
             | Self::SaveAs
             | Self::Close
             | Self::RestoreBackup
+            | Self::CopyForColleague
+            | Self::SendChanges
+            | Self::TakeChanges
             | Self::ImportGroups
             | Self::ImportOffers
             | Self::ImportFeedback
@@ -206,9 +227,14 @@ impl UiCommand {
             | Self::ShowBoard
             | Self::ShowDaySheets
             | Self::ShowOutcomes => Needs::OpenDocument,
-            Self::Undo | Self::Redo | Self::ImportGroups | Self::ImportOffers | Self::ImportFeedback => {
-                Needs::WritableDocument
-            }
+            Self::Undo
+            | Self::Redo
+            | Self::ImportGroups
+            | Self::ImportOffers
+            | Self::ImportFeedback
+            | Self::CopyForColleague
+            | Self::SendChanges
+            | Self::TakeChanges => Needs::WritableDocument,
         }
     }
 }

@@ -28,7 +28,7 @@ fn read_fail(file: &Path) -> impl Fn(StoreError) -> String + '_ {
 
 /// What a placement is, in one line: "2027-04-14 (Wed 14 Apr 2027) · Team 3 (Systems leaders
 /// 2027) · Bispham Men's Shed: garden clear-up".
-fn placement_line(programme: &Programme, found: &Found) -> String {
+pub(super) fn placement_line(programme: &Programme, found: &Found) -> String {
     let Some(p) = programme.placement(found.placement) else { return String::new() };
     let activity = p.offer.map_or_else(|| "no activity yet".to_owned(), |o| programme.offer_label(o));
     format!("{} ({}) · {} · {activity}", p.day.format("%Y-%m-%d"), uk_date(p.day), programme.team_label(p.team))

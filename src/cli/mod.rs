@@ -7,6 +7,7 @@ mod documents;
 mod people;
 mod records;
 mod schedule;
+mod sharing;
 
 use std::path::{Path, PathBuf};
 
@@ -212,6 +213,46 @@ pub enum CliCommand {
         /// The file to write: .pdf, .csv, .xlsx or .json.
         #[arg(short = 'o', long = "out")]
         out: PathBuf,
+    },
+    /// Write a copy of FILE to OUT for a colleague to work on: the two share their starting
+    /// point, so each can later take in the other's changes. OUT must not exist.
+    Copy {
+        /// The placement database to copy.
+        file: PathBuf,
+        /// The new copy, e.g. "Bolton 2027 (CVS).placements".
+        out: PathBuf,
+        /// The colleague's name for their copy, e.g. "Bolton CVS".
+        #[arg(long = "for")]
+        colleague: String,
+        /// This file's name as the colleague's copy will know it [default: its name so far,
+        /// else the file's name].
+        #[arg(long)]
+        me: Option<String>,
+    },
+    /// Write everything changed in FILE since it and a colleague's copy last agreed, to send to
+    /// them: a small file that holds the programme's personal data.
+    Changes {
+        /// The placement database.
+        file: PathBuf,
+        /// The changes file to write, e.g. "to Bolton CVS.changes".
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+        /// Which colleague's copy they are for [default: the only one].
+        #[arg(long = "for")]
+        colleague: Option<String>,
+    },
+    /// Take in a colleague's changes file: prints what it does and each thing both copies
+    /// changed; writes nothing (exit 1) while one is undecided, unless --prefer decides them.
+    /// A backup first; then all of it or nothing.
+    Take {
+        /// The placement database.
+        file: PathBuf,
+        /// The changes file.
+        changes: PathBuf,
+        /// Keep this copy's ("mine") or take the colleague's ("theirs") where both changed the
+        /// same thing.
+        #[arg(long, value_parser = ["mine", "theirs"])]
+        prefer: Option<String>,
     },
     /// Print a file's format version and how many records it holds.
     Info {
@@ -482,6 +523,11 @@ pub fn run_command(command: CliCommand) -> Result<Output, String> {
             people::teams(&file, &cohort, size, seed, apply).map(Output::from)
         }
         CliCommand::Info { file, json } => records::info(&file, json).map(Output::from),
+        CliCommand::Copy { file, out, colleague, me } => sharing::copy(&file, &out, &colleague, me.as_deref()),
+        CliCommand::Changes { file, out, colleague } => sharing::changes(&file, &out, colleague.as_deref()),
+        CliCommand::Take { file, changes, prefer } => {
+            sharing::take(&file, &changes, prefer.as_deref().and_then(crate::model::sharing::Choice::from_word))
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! features land. This layer turns files into checked domain values and back; it holds no SQL.
 
 pub mod calendars;
+pub mod changes_file;
 pub mod export;
 pub mod feedback_import;
 pub mod files;

@@ -23,6 +23,7 @@ pub mod random;
 pub mod records;
 pub mod report;
 pub mod search;
+pub mod sharing;
 pub mod sheets;
 pub mod suggest;
 pub mod team_size;

@@ -97,7 +97,7 @@ pub(crate) fn read_row(conn: &Connection, table: &str, id: i64) -> Result<Option
     Ok(Some(values))
 }
 
-fn write_row(
+pub(crate) fn write_row(
     conn: &Connection,
     table: &str,
     id: i64,
@@ -232,14 +232,28 @@ pub(crate) fn apply(conn: &Connection, set: &ChangeSet, direction: Direction) ->
 pub(crate) struct Inserter<'c> {
     statement: CachedStatement<'c>,
     conn: &'c Connection,
+    table: String,
+    /// The id the next row takes (in this copy's block: see `store::sharing`).
+    next: i64,
+    first: i64,
+}
+
+impl Drop for Inserter<'_> {
+    /// Notes the ids given (inside the transaction the rows were written in, before it commits).
+    fn drop(&mut self) {
+        if self.next > self.first {
+            let _ = super::sharing::note_id(self.conn, &self.table, self.next - 1);
+        }
+    }
 }
 
 impl<'c> Inserter<'c> {
     pub(crate) fn new(conn: &'c Connection, table: &str, columns: &[&str]) -> Result<Self, StoreError> {
-        let names: Vec<String> = columns.iter().map(|c| quote(c)).collect();
-        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let names: Vec<String> = std::iter::once("id").chain(columns.iter().copied()).map(quote).collect();
+        let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         let sql = format!("INSERT INTO {} ({}) VALUES ({})", quote(table), names.join(", "), marks.join(", "));
-        Ok(Self { statement: conn.prepare_cached(&sql)?, conn })
+        let next = super::sharing::next_id(conn, table)?;
+        Ok(Self { statement: conn.prepare_cached(&sql)?, conn, table: table.to_owned(), next, first: next })
     }
 
     /// Inserts one row (its values in the columns' order) and returns its id.
@@ -247,8 +261,14 @@ impl<'c> Inserter<'c> {
         &mut self,
         values: impl IntoIterator<Item = P>,
     ) -> Result<i64, StoreError> {
-        self.statement.execute(params_from_iter(values))?;
-        Ok(self.conn.last_insert_rowid())
+        let id = self.next;
+        self.statement.raw_bind_parameter(1, id)?;
+        for (i, value) in values.into_iter().enumerate() {
+            self.statement.raw_bind_parameter(i + 2, value)?;
+        }
+        self.statement.raw_execute()?;
+        self.next += 1;
+        Ok(id)
     }
 }
 
@@ -290,11 +310,13 @@ impl<'c> Recorder<'c> {
 
     /// Inserts a row and returns its id.
     pub(crate) fn insert(&mut self, table: &'static str, columns: &[(&str, Value)]) -> Result<i64, StoreError> {
-        let names: Vec<String> = columns.iter().map(|(c, _)| quote(c)).collect();
-        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let id = super::sharing::next_id(self.conn, table)?;
+        let names: Vec<String> = std::iter::once("id").chain(columns.iter().map(|(c, _)| *c)).map(quote).collect();
+        let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         let sql = format!("INSERT INTO {} ({}) VALUES ({})", quote(table), names.join(", "), marks.join(", "));
-        self.conn.prepare_cached(&sql)?.execute(params_from_iter(columns.iter().map(|(_, v)| v)))?;
-        let id = self.conn.last_insert_rowid();
+        let values = std::iter::once(Value::Integer(id)).chain(columns.iter().map(|(_, v)| v.clone()));
+        self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+        super::sharing::note_id(self.conn, table, id)?;
         let after = read_row(self.conn, table, id)?;
         self.changes.push(RowChange { table, id, before: None, after });
         Ok(id)

@@ -42,6 +42,16 @@ pub(super) fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes a consistent copy of `source` to `target` through a temporary file beside it, then
 /// renames it into place. On failure the temporary file is removed and `target` is untouched.
 pub(super) fn copy_database(source: &Connection, target: &Path) -> Result<(), StoreError> {
+    copy_database_then(source, target, |_| Ok(()))
+}
+
+/// Like [`copy_database`], with `finish` run on the copy before it takes its name: a copy that
+/// `finish` refuses never appears.
+pub(super) fn copy_database_then(
+    source: &Connection,
+    target: &Path,
+    finish: impl FnOnce(&Connection) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let name = display_name(target);
     let temp = target.with_file_name(format!(".{name}.saving-{}", std::process::id()));
     let result = (|| -> Result<(), StoreError> {
@@ -53,6 +63,7 @@ pub(super) fn copy_database(source: &Connection, target: &Path) -> Result<(), St
             let backup = rusqlite::backup::Backup::new(source, &mut dest)?;
             backup.run_to_completion(4096, Duration::ZERO, None)?;
         }
+        finish(&dest)?;
         dest.close().map_err(|(_, e)| e)?;
         // Windows flushes a file only through a handle that may write to it.
         fs::OpenOptions::new().write(true).open(&temp)?.sync_all()?;

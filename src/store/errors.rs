@@ -120,6 +120,9 @@ pub enum StoreError {
         "This copy of Community Placements no longer holds the file for changes (its lock file beside it was removed, so another copy may be changing it), so this change was not saved. Use {save_as} to save everything you see to a new file.", save_as = UiCommand::SaveAs.menu_path()
     )]
     LockLost,
+    /// Sharing a programme between copies (`store::sharing`).
+    #[error("{0}")]
+    Sharing(#[from] SharingError),
     #[error("{0}")]
     Open(#[from] OpenError),
     #[error("{}", describe_sqlite(.0))]
@@ -179,5 +182,52 @@ fn describe_io(e: &std::io::Error) -> String {
         std::io::ErrorKind::StorageFull => "The disk is full. Free some space or choose another drive.".to_owned(),
         std::io::ErrorKind::NotFound => "That folder does not exist.".to_owned(),
         _ => format!("The file could not be written: {e}."),
+    }
+}
+
+/// Why a copy for a colleague, a changes file or taking one in did not happen. Nothing was
+/// written when one of these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum SharingError {
+    #[error("{0}")]
+    Partner(#[from] crate::model::sharing::PartnerProblem),
+    #[error(
+        "This file shares its programme with no other copy, so it has no changes to take in. Changes come from a copy made with File › Copy for a colleague…."
+    )]
+    NotShared,
+    #[error("These changes are for another programme (not from a copy of this file), so nothing was taken in.")]
+    OtherProgramme,
+    #[error("These changes were made for another copy of this programme, not this one, so nothing was taken in.")]
+    OtherCopy,
+    #[error("These changes are this copy's own, so there is nothing to take in.")]
+    OwnChanges,
+    #[error(
+        "These changes come from a copy this file does not share its starting point with, so nothing was taken in."
+    )]
+    UnknownCopy,
+    #[error(
+        "The copy's starting point was made by another version of Community Placements (file format {found}, this one reads {supported}). Make a new copy for your colleague."
+    )]
+    OtherVersion { found: u32, supported: u32 },
+    #[error("The changes file is damaged or incomplete, so nothing was taken in. Ask for it to be sent again.")]
+    Damaged,
+    #[error("{0} Nothing was taken in.")]
+    BothAdded(String),
+    #[error("{} changed in both copies: choose for each whether to keep this copy's or take the colleague's (on the command line, --prefer mine or --prefer theirs). Nothing was taken in.", count_words(*.0))]
+    Undecided(usize),
+    #[error("A copy for a colleague needs a name (for example Bolton CVS).")]
+    NameNeeded,
+    #[error("There is already a copy called “{0}”: choose another name.")]
+    NameTaken(String),
+    #[error("There is already a file called {0}: choose a new name for the copy.")]
+    TargetExists(String),
+    #[error("Taking in these changes would leave {0} pointing at something neither copy has, so nothing was taken in.")]
+    Dangling(String),
+}
+
+fn count_words(n: usize) -> String {
+    match n {
+        1 => "One thing was".into(),
+        n => format!("{n} things were"),
     }
 }

@@ -24,6 +24,7 @@ mod placements;
 mod queries;
 mod schema;
 mod search_index;
+mod sharing;
 mod sheets;
 mod teams;
 
@@ -40,7 +41,7 @@ pub use changes::{ChangeSet, InsertBatch, RowChange, RowValues};
 pub use directory_search::{SearchCache, find_groups};
 pub use disk::display_name;
 pub use edits::{Archiving, BulkWriter, NewParticipant};
-pub use errors::{OpenError, StoreError};
+pub use errors::{OpenError, SharingError, StoreError};
 pub use import::GroupSink;
 pub use lists::{NeighbourhoodsSet, Overwrite, PostcodeRule};
 pub use people::{KeepNames, PeopleList, PeopleListItem, Removed};
@@ -412,6 +413,9 @@ impl Store {
     fn apply_change_set(&mut self, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
         self.write_gate()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Rows come back in the order they were changed, which may put a row before the one it
+        // points at (a change taken in from a colleague's copy): checked when it commits.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
         changes::apply(&tx, set, direction)?;
         tx.commit()?;
         Ok(())

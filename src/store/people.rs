@@ -315,6 +315,21 @@ impl Store {
             rec.update("cohort", cohort.0, &[("personal_data_removed_on", date_value(today))])?;
             Ok(())
         })?;
+        // Nor may the images kept for colleagues' copies hold them (see `store::sharing`).
+        let mut columns = vec![
+            "preferred_name",
+            "email",
+            "mobile",
+            "access_needs",
+            "emergency_contact_name",
+            "emergency_contact_phone",
+            "notes",
+        ];
+        if names == KeepNames::No {
+            columns.push("name");
+        }
+        let ids: Vec<i64> = people.iter().map(|p| p.id.0).collect();
+        self.scrub_shared_copies(&ids, &columns)?;
         Ok((Removed { participants: people.len() }, change))
     }
 }

@@ -19,6 +19,7 @@ const STEPS: &[Step] = &[
     Step { version: 6, sql: include_str!("migrations/006_outcomes.sql") },
     Step { version: 7, sql: include_str!("migrations/007_short_fields_searched_in_memory.sql") },
     Step { version: 8, sql: include_str!("migrations/008_coordinators_own_programme.sql") },
+    Step { version: 9, sql: include_str!("migrations/009_shared_copies.sql") },
 ];
 
 /// The newest file format this program reads and writes.

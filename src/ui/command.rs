@@ -59,6 +59,9 @@ impl CommandUi for UiCommand {
             Self::ShowDaySheets => &P5,
             Self::ShowOutcomes => &P6,
             Self::RestoreBackup
+            | Self::CopyForColleague
+            | Self::SendChanges
+            | Self::TakeChanges
             | Self::ImportGroups
             | Self::ImportOffers
             | Self::ImportFeedback
@@ -118,6 +121,17 @@ pub enum PathPurpose {
     ExportMailMerge(crate::exchange::mail_merge::MergeFor),
     /// Where to write the report's figures (of a cohort, or all).
     ExportReport(Option<CohortId>),
+    /// Where to write a copy for a colleague, and the names the two copies know each other by.
+    CopyForColleague {
+        colleague: String,
+        me: String,
+    },
+    /// Where to write the changes for a colleague's copy (by its name).
+    SendChanges {
+        colleague: String,
+    },
+    /// A colleague's changes file to take in.
+    TakeChanges,
 }
 
 /// What a panel, a menu or a modal asks the app to do after the frame. Nothing changes the
@@ -159,6 +173,13 @@ pub enum Command {
     StartImport,
     /// The import window's import finished: record its undo step.
     ImportFinished(Box<crate::store::ChangeSet>),
+    /// Ask where to write a copy for a colleague (the names given).
+    AskPath(PathPurpose),
+    /// Take a colleague's changes in, each conflict decided (a backup first; one undo step).
+    TakeChanges(
+        Box<crate::model::sharing::Changes>,
+        Vec<(crate::model::sharing::RowKey, crate::model::sharing::Choice)>,
+    ),
 }
 
 impl Command {

@@ -23,6 +23,10 @@ pub trait FileDialogs {
     fn pick_export_file(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose where to write a PDF, with a suggested name.
     fn pick_pdf_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose a colleague's changes file (`.changes`) to take in.
+    fn pick_changes_to_open(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome;
+    /// Choose where to write a changes file for a colleague, with a suggested name.
+    fn pick_changes_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome;
     /// Choose a folder to write files into.
     fn pick_folder(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome;
     /// Opens a file in the program the computer uses for it (a PDF viewer, to print); says why
@@ -84,7 +88,35 @@ fn spreadsheet_dialog(start_in: Option<&Path>) -> rfd::FileDialog {
     dialog
 }
 
+fn changes_dialog(start_in: Option<&Path>) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Changes from a colleague's copy", &[crate::exchange::changes_file::EXTENSION])
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = start_in {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog
+}
+
 impl FileDialogs for NativeDialogs {
+    fn pick_changes_to_open(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        changes_dialog(start_in).set_title(title).pick_file().map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
+    fn pick_changes_to_save(&mut self, title: &str, suggested_name: &str, start_in: Option<&Path>) -> DialogOutcome {
+        if !chooser_available() {
+            return DialogOutcome::Unavailable;
+        }
+        changes_dialog(start_in)
+            .set_title(title)
+            .set_file_name(suggested_name)
+            .save_file()
+            .map_or(DialogOutcome::Cancelled, DialogOutcome::Chosen)
+    }
+
     fn pick_spreadsheet(&mut self, title: &str, start_in: Option<&Path>) -> DialogOutcome {
         if !chooser_available() {
             return DialogOutcome::Unavailable;
@@ -206,6 +238,14 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_folder(&mut self, title: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.ask(title)
+    }
+
+    fn pick_changes_to_open(&mut self, title: &str, _start_in: Option<&Path>) -> DialogOutcome {
+        self.ask(title)
+    }
+
+    fn pick_changes_to_save(&mut self, title: &str, _suggested_name: &str, _start_in: Option<&Path>) -> DialogOutcome {
         self.ask(title)
     }
 

@@ -79,6 +79,10 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (bool, String, String) {
 pub fn downgrade(path: &Path, version: u32) {
     let conn = rusqlite::Connection::open(path).expect("open");
     let mut sql = String::new();
+    if version < 9 {
+        // Copies for colleagues.
+        sql.push_str("DROP TABLE share_ids; DROP TABLE share_sent; DROP TABLE share_partner; DROP TABLE share_copy;");
+    }
     if version < 8 {
         // An offer's own town and postcode; a cohort's most teams out on one day.
         sql.push_str(

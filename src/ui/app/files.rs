@@ -192,6 +192,18 @@ impl PlacementsApp {
                     Err(e) => self.show_message(format!("Could not save “{}”", display_name(&path)), e.to_string()),
                 }
             }
+            PathPurpose::CopyForColleague { colleague, me } => {
+                self.copy_for_colleague(&with_extension(path), &colleague, &me);
+            }
+            PathPurpose::SendChanges { colleague } => {
+                let path = if path.extension().is_none() {
+                    path.with_extension(crate::exchange::changes_file::EXTENSION)
+                } else {
+                    path
+                };
+                self.send_changes(&path, &colleague);
+            }
+            PathPurpose::TakeChanges => self.plan_take(&path),
             PathPurpose::RestoreCopy(backup) => {
                 let path = with_extension(path);
                 match Store::restore_as(&backup, &path) {
@@ -286,6 +298,24 @@ impl PlacementsApp {
             PathPurpose::Export => {
                 let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
                 self.dialogs.pick_export_file("Export the directory", &format!("{stem} groups.csv"), start.as_deref())
+            }
+            PathPurpose::CopyForColleague { colleague, .. } => {
+                let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
+                let suggested = crate::exchange::files::safe_file_name(&format!("{stem} ({colleague}).placements"));
+                self.dialogs.pick_file_to_save(&format!("Save the copy for {colleague}"), &suggested, start.as_deref())
+            }
+            PathPurpose::SendChanges { colleague } => {
+                let stem = file_name.strip_suffix(".placements").unwrap_or(&file_name);
+                let suggested =
+                    crate::exchange::files::safe_file_name(&format!("{stem} changes for {colleague}.changes"));
+                self.dialogs.pick_changes_to_save(
+                    &format!("Save the changes for {colleague}"),
+                    &suggested,
+                    start.as_deref(),
+                )
+            }
+            PathPurpose::TakeChanges => {
+                self.dialogs.pick_changes_to_open("Take in a colleague's changes", start.as_deref())
             }
         };
         match outcome {

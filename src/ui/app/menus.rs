@@ -64,6 +64,8 @@ impl PlacementsApp {
                     ],
                 );
                 ui.separator();
+                self.items_ui(ui, &[UiCommand::CopyForColleague, UiCommand::SendChanges, UiCommand::TakeChanges]);
+                ui.separator();
                 self.items_ui(ui, &[UiCommand::RestoreBackup, UiCommand::OpenDemo]);
                 ui.separator();
                 self.items_ui(ui, &[UiCommand::Quit]);

@@ -10,6 +10,7 @@ mod document;
 mod files;
 mod menus;
 mod modals;
+mod sharing;
 mod status;
 
 use std::path::PathBuf;
@@ -155,6 +156,8 @@ impl PlacementsApp {
             Command::RestoreChosen(backup) => self.restore_chosen(backup),
             Command::Restore(backup) => self.restore(backup),
             Command::DeleteBackupsBefore(document, before) => self.delete_backups_before(&document, before),
+            Command::AskPath(purpose) => self.ask_path(purpose),
+            Command::TakeChanges(changes, choices) => self.take_changes(&changes, choices),
             Command::Edit(edit) => self.apply_edit(*edit),
             Command::StartImport => {
                 if let (Some(window), Some(doc)) = (&mut self.import, &mut self.doc) {
@@ -204,6 +207,9 @@ impl PlacementsApp {
             UiCommand::SaveAs => self.ask_path(PathPurpose::SaveAs),
             UiCommand::Close => self.close_document(),
             UiCommand::RestoreBackup => self.open_restore_list(),
+            UiCommand::CopyForColleague => self.open_copy_for_colleague(),
+            UiCommand::SendChanges => self.open_send_changes(),
+            UiCommand::TakeChanges => self.ask_path(PathPurpose::TakeChanges),
             UiCommand::ImportGroups => self.ask_path(PathPurpose::Import(ImportWhat::Groups)),
             UiCommand::ImportOffers => self.ask_path(PathPurpose::Import(ImportWhat::Offers)),
             UiCommand::ImportFeedback => self.ask_path(PathPurpose::Import(ImportWhat::Feedback)),

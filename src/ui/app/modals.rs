@@ -40,6 +40,8 @@ pub(super) enum Modal {
         bytes: u64,
     },
     About,
+    /// A copy for a colleague, changes to send, changes to take in (`app::sharing`).
+    Sharing(super::sharing::SharingModal),
 }
 
 /// What a modal asks for after a frame.
@@ -55,7 +57,7 @@ impl ModalOutcome {
     }
 
     /// Closes the modal, then carries out `command`.
-    fn then(&mut self, command: Command) {
+    pub(super) fn then(&mut self, command: Command) {
         self.keep = false;
         self.commands.push(command);
     }
@@ -79,6 +81,7 @@ impl Modal {
         let mut outcome = ModalOutcome::new();
         crate::ui::widgets::dialog("placements_modal").show(ctx, |ui| match self {
             Self::Message { title, body } => message_ui(ui, title, body, &mut outcome),
+            Self::Sharing(sharing) => sharing.ui(ui, &mut outcome),
             Self::InUse { path, body } => {
                 ui.set_max_width(460.0);
                 ui.heading(format!("“{}” is already open", display_name(path)));
