@@ -516,3 +516,69 @@ proptest! {
         prop_assert_eq!(differences(&trust, &cvs), None);
     }
 }
+
+/// A clash the merge makes (two teams on an offer with one place, each placed in its own copy
+/// where it fitted) is listed as `check` lists it, and `check` then fails until it is settled.
+#[test]
+fn a_clash_the_merge_makes_is_listed_as_the_board_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let (trust, cvs) = pair(dir.path());
+    let on = day(4, 27);
+    let (ok, out, _) = run(dir.path(), &["offers", trust.to_str().unwrap(), "--available-on", "2027-04-27", "--json"]);
+    assert!(ok);
+    let offers: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let single: Vec<placements::model::OfferId> = offers
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["places_left"] == 1)
+        .map(|o| placements::model::OfferId(o["id"].as_i64().unwrap()))
+        .collect();
+    // Places some team, not yet placed, on one of those offers; returns the offer.
+    let place_somewhere = |file: &Path, skip: Option<TeamId>| -> (TeamId, placements::model::OfferId) {
+        let mut store = open(file);
+        let programme = store.programme().unwrap();
+        let free: Vec<TeamId> = programme
+            .teams
+            .iter()
+            .map(|t| t.id)
+            .filter(|t| Some(*t) != skip && programme.placements.iter().all(|p| p.team != *t))
+            .collect();
+        for offer in &single {
+            for team in &free {
+                let edit = BoardEdit::Place { team: *team, day: on, offer: Some(*offer), overridden: None };
+                if apply(&mut store, &edit.into()).is_ok() {
+                    return (*team, *offer);
+                }
+            }
+        }
+        panic!("nowhere to place a team");
+    };
+    let (first, offer) = place_somewhere(&trust, None);
+    let mut store = open(&cvs);
+    let programme = store.programme().unwrap();
+    let other = programme
+        .teams
+        .iter()
+        .map(|t| t.id)
+        .filter(|t| *t != first && programme.placements.iter().all(|p| p.team != *t))
+        .find(|team| {
+            let edit = BoardEdit::Place { team: *team, day: on, offer: Some(offer), overridden: None };
+            apply(&mut store, &edit.into()).is_ok()
+        });
+    assert!(other.is_some(), "the CVS places another team on the same offer and day");
+    drop(store);
+    let changes = dir.path().join("from cvs.changes");
+    changes_file::write(&changes, &send(&cvs)).unwrap();
+    let f = trust.to_str().unwrap();
+    let (ok, out, err) = run(dir.path(), &["take", f, changes.to_str().unwrap()]);
+    assert!(ok, "{out}{err}");
+    let clash_lines: Vec<&str> = out.lines().filter(|l| l.contains(" · clash: ")).collect();
+    assert!(!clash_lines.is_empty(), "{out}");
+    assert!(clash_lines.iter().all(|l| l.starts_with("2027-04-27 (Tue 27 Apr 2027) · Team ")), "{out}");
+    let (ok, check, _) = run(dir.path(), &["check", f]);
+    assert!(!ok, "check fails while the clash stands");
+    for line in clash_lines {
+        assert!(check.lines().any(|l| l == line), "{line} in {check}");
+    }
+}

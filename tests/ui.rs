@@ -1111,3 +1111,90 @@ fn a_long_notice_in_the_status_bar_is_cut_short_before_the_counts() {
     assert!(notice.right() <= counts.left(), "the notice {notice:?} runs into the counts {counts:?}");
     assert!(counts.right() <= 760.0, "the counts are inside the window: {counts:?}");
 }
+
+/// File › Copy for a colleague…, Send my changes… and Take in changes…, by the menus: a copy
+/// named for the colleague, a changes file that warns it holds personal data, and a take that
+/// shows what both changed side by side, takes the colleague's where chosen, keeps a backup
+/// first, and is one step that Edit › Undo takes back.
+#[test]
+fn a_colleagues_copy_and_its_changes_go_through_the_file_menu() {
+    use placements::model::{CommunityGroup, GroupEdit, GroupId};
+    use placements::store::{OpenMode, Store};
+    let rename = |file: &Path, id: GroupId, name: &str| {
+        let mut store = Store::open(file, OpenMode::Edit).unwrap();
+        let group = store.group(id).unwrap();
+        store.update_group(id, &GroupEdit::check(CommunityGroup { name: name.into(), ..group }).unwrap()).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let trust = demo_file(dir.path(), "trust.placements", 20);
+    let cvs = dir.path().join("cvs copy.placements");
+    let from_cvs = dir.path().join("from cvs.changes");
+    let group = GroupId(scalar(&trust, "SELECT min(id) FROM community_group"));
+
+    // The copy, made in the window.
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(cvs.clone())]);
+    let mut h = harness(app_in(&data, dialogs, Start::File(trust.clone())));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Copy for a colleague…").click();
+    h.run();
+    assert!(h.query_by_label_contains("holds the programme's personal data").is_some());
+    text_input(&h, "Your colleague's copy is called:").type_text("Bolton CVS");
+    h.run();
+    button(&h, "Choose where to save it…").click();
+    h.run();
+    assert!(h.query_by_label_contains("Made a copy for Bolton CVS").is_some());
+    drop(h);
+    let sharing = Store::open(&cvs, OpenMode::ReadOnly).unwrap().sharing().unwrap().unwrap();
+    assert_eq!((sharing.name.as_str(), sharing.partners[0].name.as_str()), ("Bolton CVS", "trust"));
+
+    // Both rename the same group; the CVS sends its changes from its own window.
+    rename(&trust, group, "Renamed By The Trust");
+    rename(&cvs, group, "Renamed By The CVS");
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(from_cvs.clone())]);
+    let mut h = harness(app_in(&data, dialogs, Start::File(cvs.clone())));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Send my changes…").click();
+    h.run();
+    assert!(h.query_by_label_contains("holds the programme's personal data").is_some());
+    button(&h, "Save the changes for trust…").click();
+    h.run();
+    assert!(h.query_by_label_contains("Saved changes number 1 for trust").is_some());
+    drop(h);
+    assert_eq!(placements::exchange::changes_file::read(&from_cvs).unwrap().from_name, "Bolton CVS");
+
+    // The trust takes them in, taking the CVS's name for the group.
+    let backups_before = placements::store::Backups::new(data.join("backups")).of_document(&trust).len();
+    let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(from_cvs.clone())]);
+    let mut h = harness(app_in(&data, dialogs, Start::File(trust.clone())));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Take in changes…").click();
+    h.run();
+    assert!(h.query_by_label("Take in changes from Bolton CVS").is_some());
+    if std::env::var_os("PLACEMENTS_SHOT").is_some() {
+        h.set_size(egui::vec2(1366.0, 698.0));
+        h.run();
+        h.render().unwrap().save(std::env::var_os("PLACEMENTS_SHOT").unwrap()).unwrap();
+    }
+    assert!(h.query_by_label_contains("One thing was changed in both copies").is_some());
+    h.get_by_label_contains("Keep mine: here name “Renamed By The Trust”");
+    h.get_by_label_contains("Take theirs: in Bolton CVS's copy name “Renamed By The CVS”").click();
+    h.run();
+    button(&h, "Take in").click();
+    h.run();
+    assert_eq!(h.state().store().unwrap().group(group).unwrap().name, "Renamed By The CVS");
+    assert_eq!(h.state().undo_labels().last().map(String::as_str), Some("Take in changes from Bolton CVS"));
+    let said = h.query_by_label_contains("Took in").and_then(|n| n.accesskit_node().value());
+    assert_eq!(said.as_deref(), Some("Took in Bolton CVS's changes (Undo takes them back)."));
+    let backups_after = placements::store::Backups::new(data.join("backups")).of_document(&trust).len();
+    assert!(backups_after > backups_before, "a backup first: {backups_before} then {backups_after}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().store().unwrap().group(group).unwrap().name, "Renamed By The Trust");
+}

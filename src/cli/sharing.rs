@@ -56,7 +56,7 @@ pub(super) fn take(file: &Path, input: &Path, prefer: Option<Choice>) -> Result<
     let mut store = open_to_change(file, "take in changes")?;
     let plan = store.plan_take(&changes).map_err(|e| format!("could not take in {}: {e}", input.display()))?;
     let mut lines = vec![
-        printable(&format!("changes number {} from {}, made {}", plan.number, plan.from_name, plan.made_at))
+        printable(&format!("changes number {} from {}, made {}", plan.number, plan.from_name, plan.made_words()))
             .into_owned(),
     ];
     lines.push(printable(&plan.summary()).into_owned());
@@ -76,7 +76,7 @@ pub(super) fn take(file: &Path, input: &Path, prefer: Option<Choice>) -> Result<
     // The merged programme is checked like any other: what the merge made is said as `check` says it.
     let programme = store.programme().map_err(|e| e.to_string())?;
     let found = crate::model::clash::check_all(&programme, None);
-    for f in found.iter().filter(|f| !clashes_before.contains(&(f.placement, f.problem.message.clone()))) {
+    for f in found.iter().filter(|f| !clashes_before.contains(&(f.placement, f.problem.kind))) {
         let what = if f.problem.is_hard() { "clash" } else { "warning" };
         lines.push(
             printable(&format!("{} · {what}: {}", super::board::placement_line(&programme, f), f.problem.message))
@@ -99,8 +99,11 @@ pub fn conflict_line(conflict: &Conflict) -> String {
     format!("{}: {}, {}", conflict.what, conflict.mine, conflict.theirs)
 }
 
-/// Every clash and warning standing, by placement and words.
-fn clashes(store: &crate::store::Store) -> Result<Vec<(crate::model::PlacementId, String)>, crate::store::StoreError> {
+/// Every clash and warning standing, by placement and rule (not by its words, which name groups
+/// and teams the changes may have renamed).
+fn clashes(
+    store: &crate::store::Store,
+) -> Result<Vec<(crate::model::PlacementId, crate::model::clash::ClashKind)>, crate::store::StoreError> {
     let programme = store.programme()?;
-    Ok(crate::model::clash::check_all(&programme, None).into_iter().map(|f| (f.placement, f.problem.message)).collect())
+    Ok(crate::model::clash::check_all(&programme, None).into_iter().map(|f| (f.placement, f.problem.kind)).collect())
 }

@@ -97,6 +97,14 @@ pub struct TakePlan {
 }
 
 impl TakePlan {
+    /// When the changes were made, as people read it: "Sun 6 Dec 2026 at 14:05".
+    pub fn made_words(&self) -> String {
+        match chrono::NaiveDateTime::parse_from_str(&self.made_at, "%Y-%m-%d %H:%M") {
+            Ok(when) => format!("{} at {}", crate::model::dates::uk_date(when.date()), when.format("%H:%M")),
+            Err(_) => self.made_at.clone(),
+        }
+    }
+
     /// Whether taking it would change nothing.
     pub fn is_empty(&self) -> bool {
         self.already_taken || (self.effects.is_empty() && self.conflicts.is_empty())
@@ -214,6 +222,7 @@ mod tests {
         );
         assert_eq!(plan(&["adds 1 group"], 2).summary(), "Adds 1 group. 2 things were changed in both copies.");
         assert!(plan(&[], 0).summary().contains("Nothing has changed in Bolton CVS"));
+        assert_eq!(plan(&[], 0).made_words(), "Tue 27 Apr 2027 at 14:05");
     }
 
     #[test]

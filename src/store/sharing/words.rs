@@ -39,7 +39,7 @@ pub(super) fn row_title(conn: &Connection, table: &str, row: &RowValues) -> Stri
         _ => {
             let noun = noun(table, 1);
             match text("name").or_else(|| text("title")).or_else(|| text("district")) {
-                Some(name) => format!("{noun} {name}"),
+                Some(name) => format!("{noun} “{name}”"),
                 None => format!("a {noun}"),
             }
         }
@@ -88,7 +88,15 @@ pub(super) fn side_words(row: Option<&RowValues>, other: Option<&RowValues>, rem
         .filter(|(c, v)| other.is_none_or(|o| o.iter().find(|(oc, _)| oc == c).is_none_or(|(_, ov)| ov != v)))
         .map(|(c, v)| match c.as_str() {
             "day" => format!("on {}", value_words(v)),
-            _ => format!("{} {}", c.trim_end_matches("_id").replace('_', " "), value_words(v)),
+            _ if c.ends_with("_id") => {
+                format!("{} no. {}", c.trim_end_matches("_id").replace('_', " "), value_words(v))
+            }
+            _ => match v {
+                Value::Text(t) if !t.is_empty() && chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_err() => {
+                    format!("{} “{t}”", c.replace('_', " "))
+                }
+                _ => format!("{} {}", c.replace('_', " "), value_words(v)),
+            },
         })
         .take(4)
         .collect();

@@ -110,14 +110,18 @@ impl PlacementsApp {
         let choices = choices.into_iter().collect();
         match doc.store.take(changes, &choices) {
             Ok(change) => {
-                let label = change.label.clone();
                 doc.record(change);
-                let made: Vec<String> =
-                    clashes(&doc.store).into_iter().filter(|c| !before.contains(c)).map(|(_, words)| words).collect();
+                self.panels.document_reloaded();
+                let made: Vec<String> = clashes(&doc.store)
+                    .into_iter()
+                    .filter(|(p, kind, _)| !before.iter().any(|(bp, bk, _)| bp == p && bk == kind))
+                    .map(|(_, _, words)| words)
+                    .collect();
+                let from = &changes.from_name;
                 self.notice = Some(match made.as_slice() {
-                    [] => format!("{label}: done. Edit › Undo takes it all back."),
-                    [one] => format!("{label}: done, and it made a clash: {one} See the Board."),
-                    many => format!("{label}: done, and it made {} clashes; see the Board.", many.len()),
+                    [] => format!("Took in {from}'s changes (Undo takes them back)."),
+                    [one] => format!("Took in {from}'s changes, which made a clash: {one} See the Board."),
+                    many => format!("Took in {from}'s changes, which made {} clashes: see the Board.", many.len()),
                 });
             }
             Err(e) => self.show_message("The changes were not taken in", e.to_string()),
@@ -125,13 +129,14 @@ impl PlacementsApp {
     }
 }
 
-/// The clashes standing in the file (by placement and words), to say which ones a take made.
-fn clashes(store: &crate::store::Store) -> Vec<(crate::model::PlacementId, String)> {
+/// The clashes standing in the file (by placement and rule, with their words), to say which
+/// ones a take made.
+fn clashes(store: &crate::store::Store) -> Vec<(crate::model::PlacementId, crate::model::clash::ClashKind, String)> {
     let Ok(programme) = store.programme() else { return Vec::new() };
     crate::model::clash::check_all(&programme, None)
         .into_iter()
         .filter(|f| f.problem.is_hard() && !f.overridden)
-        .map(|f| (f.placement, f.problem.message))
+        .map(|f| (f.placement, f.problem.kind, f.problem.message))
         .collect()
 }
 
@@ -207,7 +212,7 @@ fn send_ui(ui: &mut Ui, partners: &[String], selected: &mut usize, outcome: &mut
 fn take_ui(ui: &mut Ui, changes: &Changes, plan: &TakePlan, choices: &mut [Choice], outcome: &mut ModalOutcome) {
     ui.set_width(640.0);
     ui.heading(format!("Take in changes from {}", plan.from_name));
-    ui.weak(format!("Changes number {}, made {}", plan.number, plan.made_at));
+    ui.weak(format!("Changes number {}, made {}", plan.number, plan.made_words()));
     ui.add_space(4.0);
     ui.label(plan.summary());
     crate::ui::widgets::dialog_body_ui(ui, |ui| {
@@ -226,7 +231,7 @@ fn take_ui(ui: &mut Ui, changes: &Changes, plan: &TakePlan, choices: &mut [Choic
             ui.strong("Changed in both copies: choose which to keep");
             for (conflict, choice) in plan.conflicts.iter().zip(choices.iter_mut()) {
                 ui.add_space(4.0);
-                ui.label(egui::RichText::new(&conflict.what).strong());
+                ui.label(egui::RichText::new(crate::model::text::capitalised(&conflict.what)).strong());
                 let kind = match conflict.kind {
                     ConflictKind::ChangedBoth => "changed in both copies",
                     ConflictKind::RemovedHere => "removed here, changed in the other copy",
