@@ -210,10 +210,24 @@ impl Store {
             )?;
             Ok(())
         })?;
+        // This file learns of the copy last; if it cannot, the copy (which it would refuse
+        // changes from) is taken away again.
+        let me = Sharing { programme, copy, name, partners: Vec::new() };
+        let new = Partner { copy: new_copy, name: colleague.to_owned(), taken: 0, sent: 0 };
+        let learnt = self.learn_of_copy(&me, &new, &base, &now);
+        if learnt.is_err() {
+            let _ = std::fs::remove_file(target);
+        }
+        learnt
+    }
+
+    /// Notes in this file that it shares its programme as `me`, with a new colleague's copy
+    /// `new`, from `base`.
+    fn learn_of_copy(&mut self, me: &Sharing, new: &Partner, base: &[u8], now: &str) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT OR REPLACE INTO share_copy (id, programme, copy, name) VALUES (1, ?1, ?2, ?3)",
-            params![programme, copy, name],
+            params![me.programme, me.copy, me.name],
         )?;
         // From now on no id is given twice: the ids given so far count as given.
         for table in SHARED {
@@ -224,7 +238,7 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO share_partner (id, name, base, version, made_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![new_copy, colleague, base, SCHEMA_VERSION, now],
+            params![new.copy, new.name, base, SCHEMA_VERSION, now],
         )?;
         tx.commit()?;
         Ok(())
