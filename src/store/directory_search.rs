@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::{Store, StoreError};
-use crate::model::directory::{DirectoryFilter, Hits, SearchText, SortOrder, visible_groups};
+use crate::model::directory::{DirectoryFilter, Hits, SearchText, SortOrder};
 use crate::model::search::{Vocabulary, search_words};
 use crate::model::{GroupId, GroupSummary};
 
@@ -111,17 +111,20 @@ impl SearchCache {
         };
         let hits = match spellings {
             Spellings::Start => self.text.starting(word, narrowed),
-            Spellings::AsTyped | Spellings::Forgiving => {
-                let mut spellings_of = vec![word.to_owned()];
-                if spellings == Spellings::Forgiving {
-                    spellings_of.extend(vocabulary.near(word).into_iter().map(str::to_owned));
+            // The word and each near spelling, each looked up as typed (and kept, so that a
+            // retry after a word that found nothing looks up only spellings not seen before).
+            Spellings::Forgiving => {
+                let near: Vec<String> = vocabulary.near(word).into_iter().map(str::to_owned).collect();
+                let mut hits = self.hits(store, groups, vocabulary, word, Spellings::AsTyped)?;
+                for spelling in near.iter().filter(|s| s.as_str() != word) {
+                    hits.add_all(&self.hits(store, groups, vocabulary, spelling, Spellings::AsTyped)?);
                 }
-                let mut hits = Hits::none(groups.len());
-                for spelling in &spellings_of {
-                    hits.add_all(&self.text.holding(spelling, narrowed));
-                }
+                hits
+            }
+            Spellings::AsTyped => {
+                let mut hits = self.text.holding(word, narrowed);
                 let places = &self.places;
-                store.search_text(&spellings_of, |id| {
+                store.search_text(std::slice::from_ref(&word.to_owned()), |id| {
                     if let Some(at) = places.of(id) {
                         hits.insert(at);
                     }
@@ -186,5 +189,6 @@ pub fn find_groups(
             Some(found) => found.keep_common(&starting),
         }
     }
-    Ok(visible_groups(groups, filter, hits.as_ref(), &[], sort))
+    cache.ready(groups);
+    Ok(cache.text.visible(groups, filter, hits.as_ref(), sort))
 }
