@@ -58,7 +58,7 @@ impl Hits {
     pub fn all(len: usize) -> Self {
         let mut bits = vec![u64::MAX; len.div_ceil(64)];
         if let Some(last) = bits.last_mut()
-            && len % 64 != 0
+            && !len.is_multiple_of(64)
         {
             *last = (1 << (len % 64)) - 1;
         }
