@@ -412,13 +412,26 @@ impl Store {
 
     fn apply_change_set(&mut self, set: &ChangeSet, direction: Direction) -> Result<(), StoreError> {
         self.write_gate()?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Rows come back in the order they were changed, which may put a row before the one it
-        // points at (a change taken in from a colleague's copy): checked when it commits.
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
-        changes::apply(&tx, set, direction)?;
-        tx.commit()?;
-        Ok(())
+        // An import's undo or redo touches as many rows as the import: as much cache (see
+        // `import_groups_from`).
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        let large = set.batches.iter().map(|b| b.ids.len()).sum::<usize>() > 10_000;
+        if large {
+            self.conn.pragma_update(None, "cache_size", -32_768)?;
+        }
+        let applied = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Rows come back in the order they were changed, which may put a row before the one
+            // it points at (a change taken in from a colleague's copy): checked when it commits.
+            tx.pragma_update(None, "defer_foreign_keys", true)?;
+            changes::apply(&tx, set, direction)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        if large {
+            self.conn.pragma_update(None, "cache_size", cache)?;
+        }
+        applied
     }
 
     /// Copies the document to `target` and carries on working there. The copy is written to a
