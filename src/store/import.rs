@@ -198,10 +198,8 @@ impl Store {
         feed: impl FnOnce(&mut GroupSink<'_, '_>) -> Result<(), StoreError>,
     ) -> Result<(ImportCounts, ChangeSet), StoreError> {
         let mut counts = ImportCounts::default();
-        // A large import's indexes outgrow SQLite's usual 2 MB of cached pages, which it then
-        // reads back from the system time after time: 32 MB while it runs.
+        // Put back afterwards: a large import raises it (see `GroupSink::write`).
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", -32_768)?;
         let change = self.edit(label, |rec| {
             let paused = super::search_index::pause_for(rec.conn(), new_groups, None)?;
             let mut sink = GroupSink {
@@ -211,6 +209,7 @@ impl Store {
                 links: rec.batch("group_category", &["group_id", "category_id"])?,
                 on_duplicate,
                 counts: &mut counts,
+                written: 0,
                 rec,
             };
             feed(&mut sink)?;
@@ -239,12 +238,23 @@ pub struct GroupSink<'s, 'c> {
     links: Batch<'c>,
     on_duplicate: OnDuplicate,
     counts: &'s mut ImportCounts,
+    /// Rows written so far.
+    written: usize,
 }
+
+/// From this many rows an import is a large one, and gets a larger page cache.
+const LARGE_IMPORT: usize = 50_000;
 
 impl GroupSink<'_, '_> {
     /// Writes one row: a new group, an update of the group it matched, or nothing (a skipped
     /// duplicate, or a repeat of an earlier row).
     pub fn write(&mut self, row: &ImportGroup) -> Result<(), StoreError> {
+        self.written += 1;
+        if self.written == LARGE_IMPORT {
+            // A large import's indexes outgrow SQLite's usual 2 MB of cached pages, which it
+            // then reads back from the system time after time: 32 MB from here on.
+            self.rec.conn().pragma_update(None, "cache_size", -32_768)?;
+        }
         let neighbourhood = self.lists.neighbourhood(self.rec, row)?;
         if row.earlier_line.is_some() {
             self.counts.skipped += 1;
