@@ -1112,6 +1112,14 @@ fn a_long_notice_in_the_status_bar_is_cut_short_before_the_counts() {
     assert!(counts.right() <= 760.0, "the counts are inside the window: {counts:?}");
 }
 
+/// Opens the File menu and chooses `item` in it, as a pointer would.
+fn choose_from_file_menu(h: &mut Harness<'static, PlacementsApp>, item: &str) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
+
 /// File › Copy for a colleague…, Send my changes… and Take in changes…, by the menus: a copy
 /// named for the colleague, a changes file that warns it holds personal data, and a take that
 /// shows what both changed side by side, takes the colleague's where chosen, keeps a backup
@@ -1136,10 +1144,7 @@ fn a_colleagues_copy_and_its_changes_go_through_the_file_menu() {
     let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(cvs.clone())]);
     let mut h = harness(app_in(&data, dialogs, Start::File(trust.clone())));
     h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Copy for a colleague…").click();
-    h.run();
+    choose_from_file_menu(&mut h, "Copy for a colleague…");
     assert!(h.query_by_label_contains("holds the programme's personal data").is_some());
     text_input(&h, "Your colleague's copy is called:").type_text("Bolton CVS");
     h.run();
@@ -1156,10 +1161,7 @@ fn a_colleagues_copy_and_its_changes_go_through_the_file_menu() {
     let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(from_cvs.clone())]);
     let mut h = harness(app_in(&data, dialogs, Start::File(cvs.clone())));
     h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Send my changes…").click();
-    h.run();
+    choose_from_file_menu(&mut h, "Send my changes…");
     assert!(h.query_by_label_contains("holds the programme's personal data").is_some());
     button(&h, "Save the changes for trust…").click();
     h.run();
@@ -1172,10 +1174,7 @@ fn a_colleagues_copy_and_its_changes_go_through_the_file_menu() {
     let dialogs = ScriptedDialogs::new([DialogOutcome::Chosen(from_cvs.clone())]);
     let mut h = harness(app_in(&data, dialogs, Start::File(trust.clone())));
     h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Take in changes…").click();
-    h.run();
+    choose_from_file_menu(&mut h, "Take in changes…");
     assert!(h.query_by_label("Take in changes from Bolton CVS").is_some());
     if std::env::var_os("PLACEMENTS_SHOT").is_some() {
         h.set_size(egui::vec2(1366.0, 698.0));

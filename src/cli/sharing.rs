@@ -71,12 +71,12 @@ pub(super) fn take(file: &Path, input: &Path, prefer: Option<Choice>) -> Result<
         return Ok(Output { text: lines.join("\n"), success: false });
     };
     let choices: HashMap<_, _> = plan.conflicts.iter().map(|c| (c.key.clone(), prefer)).collect();
-    let clashes_before = clashes(&store).map_err(|e| e.to_string())?;
+    let clashes_before = crate::model::clash::check_all(&store.programme().map_err(|e| e.to_string())?, None);
     store.take(&changes, &choices).map_err(|e| format!("could not take in {}: {e}", input.display()))?;
     // The merged programme is checked like any other: what the merge made is said as `check` says it.
     let programme = store.programme().map_err(|e| e.to_string())?;
     let found = crate::model::clash::check_all(&programme, None);
-    for f in found.iter().filter(|f| !clashes_before.contains(&(f.placement, f.problem.kind))) {
+    for f in crate::model::clash::found_since(&clashes_before, &found) {
         let what = if f.problem.is_hard() { "clash" } else { "warning" };
         lines.push(
             printable(&format!("{} · {what}: {}", super::board::placement_line(&programme, f), f.problem.message))
@@ -97,13 +97,4 @@ pub(super) fn take(file: &Path, input: &Path, prefer: Option<Choice>) -> Result<
 /// "Team 1's placement: here on Tue 27 Apr 2027, in Bolton CVS's copy on Wed 28 Apr 2027".
 pub fn conflict_line(conflict: &Conflict) -> String {
     format!("{}: {}, {}", conflict.what, conflict.mine, conflict.theirs)
-}
-
-/// Every clash and warning standing, by placement and rule (not by its words, which name groups
-/// and teams the changes may have renamed).
-fn clashes(
-    store: &crate::store::Store,
-) -> Result<Vec<(crate::model::PlacementId, crate::model::clash::ClashKind)>, crate::store::StoreError> {
-    let programme = store.programme()?;
-    Ok(crate::model::clash::check_all(&programme, None).into_iter().map(|f| (f.placement, f.problem.kind)).collect())
 }

@@ -403,6 +403,13 @@ pub fn check_all(programme: &Programme, cohort: Option<CohortId>) -> Vec<Found> 
     found
 }
 
+/// What `after` finds that `before` did not: the same placement breaking the same rule is the
+/// same problem, whatever its words say (they name groups and teams a change may rename).
+/// How the command line and the window say which clashes taking in a colleague's changes made.
+pub fn found_since<'a>(before: &[Found], after: &'a [Found]) -> impl Iterator<Item = &'a Found> {
+    after.iter().filter(|f| !before.iter().any(|b| b.placement == f.placement && b.problem.kind == f.problem.kind))
+}
+
 /// Whether any hard clash stands that was not placed anyway.
 pub fn has_unresolved_clash(found: &[Found]) -> bool {
     found.iter().any(|f| f.problem.is_hard() && !f.overridden)

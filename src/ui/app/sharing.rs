@@ -106,16 +106,16 @@ impl PlacementsApp {
             let body = format!("No backup copy could be made first, so nothing was taken in: {e}");
             return self.show_message("The changes were not taken in", body);
         }
-        let before = clashes(&doc.store);
+        let before = standing(&doc.store);
         let choices = choices.into_iter().collect();
         match doc.store.take(changes, &choices) {
             Ok(change) => {
                 doc.record(change);
                 self.panels.document_reloaded();
-                let made: Vec<String> = clashes(&doc.store)
-                    .into_iter()
-                    .filter(|(p, kind, _)| !before.iter().any(|(bp, bk, _)| bp == p && bk == kind))
-                    .map(|(_, _, words)| words)
+                let after = standing(&doc.store);
+                let made: Vec<&str> = crate::model::clash::found_since(&before, &after)
+                    .filter(|f| f.problem.is_hard() && !f.overridden)
+                    .map(|f| f.problem.message.as_str())
                     .collect();
                 let from = &changes.from_name;
                 self.notice = Some(match made.as_slice() {
@@ -129,15 +129,9 @@ impl PlacementsApp {
     }
 }
 
-/// The clashes standing in the file (by placement and rule, with their words), to say which
-/// ones a take made.
-fn clashes(store: &crate::store::Store) -> Vec<(crate::model::PlacementId, crate::model::clash::ClashKind, String)> {
-    let Ok(programme) = store.programme() else { return Vec::new() };
-    crate::model::clash::check_all(&programme, None)
-        .into_iter()
-        .filter(|f| f.problem.is_hard() && !f.overridden)
-        .map(|f| (f.placement, f.problem.kind, f.problem.message))
-        .collect()
+/// Every problem standing in the file, to say which ones a take made.
+fn standing(store: &crate::store::Store) -> Vec<crate::model::clash::Found> {
+    store.programme().map(|p| crate::model::clash::check_all(&p, None)).unwrap_or_default()
 }
 
 impl SharingModal {
