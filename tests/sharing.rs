@@ -582,3 +582,59 @@ fn a_clash_the_merge_makes_is_listed_as_the_board_would() {
         assert!(check.lines().any(|l| l == line), "{line} in {check}");
     }
 }
+
+/// A row removed here that the colleague's changes still use comes back, said so, and Undo of
+/// the take takes it away again with the rest.
+#[test]
+fn a_row_removed_here_but_used_there_comes_back_and_goes_again_with_undo() {
+    use placements::edit::OffersEdit;
+    let dir = tempfile::tempdir().unwrap();
+    let (trust, cvs) = pair(dir.path());
+    let on = day(4, 27);
+    let (ok, out, _) = run(dir.path(), &["offers", trust.to_str().unwrap(), "--available-on", "2027-04-27", "--json"]);
+    assert!(ok);
+    let offers: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let ids: Vec<placements::model::OfferId> =
+        offers.as_array().unwrap().iter().map(|o| placements::model::OfferId(o["id"].as_i64().unwrap())).collect();
+    // The CVS places a team on an offer the trust then deletes (one with no team placed on it).
+    let mut at_cvs = open(&cvs);
+    let mut at_trust = open(&trust);
+    let mut used = None;
+    'found: for offer in &ids {
+        let programme = at_cvs.programme().unwrap();
+        let free: Vec<TeamId> = programme
+            .teams
+            .iter()
+            .map(|t| t.id)
+            .filter(|t| programme.placements.iter().all(|p| p.team != *t))
+            .collect();
+        for team in free {
+            let edit = BoardEdit::Place { team, day: on, offer: Some(*offer), overridden: None };
+            if apply(&mut at_cvs, &edit.into()).is_ok() {
+                if apply(&mut at_trust, &OffersEdit::DeleteOffer(*offer).into()).is_ok() {
+                    used = Some(*offer);
+                    break 'found;
+                }
+                break;
+            }
+        }
+    }
+    drop((at_cvs, at_trust));
+    let offer = used.expect("an offer placed on in one copy and deleted in the other");
+    let changes = send(&cvs);
+    let before = shared(&trust);
+    let mut store = open(&trust);
+    let plan = store.plan_take(&changes).unwrap();
+    assert!(plan.kept.iter().any(|k| k.contains("comes back")), "{plan:?}");
+    let step = store.take(&changes, &HashMap::new()).unwrap();
+    assert!(store.programme().unwrap().offer(offer).is_some(), "the offer is back");
+    store.undo(&step).unwrap();
+    drop(store);
+    assert_eq!(differences_from(&before, &trust), None, "undo takes the offer away again");
+}
+
+fn differences_from(before: &BTreeMap<String, Vec<Vec<Value>>>, file: &Path) -> Option<String> {
+    let now = shared(file);
+    let changed: Vec<&String> = before.keys().filter(|t| before.get(*t) != now.get(*t)).collect();
+    (!changed.is_empty()).then(|| format!("{changed:?}"))
+}

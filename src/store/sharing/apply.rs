@@ -56,12 +56,14 @@ pub(super) fn apply_change(conn: &Connection, change: &[u8], mode: Mode) -> Resu
     let result =
         conn.apply_strm(&mut input, Some(|table: &str| shared_name(table).is_some()), move |conflict, item| {
             let omit = ConflictAction::SQLITE_CHANGESET_OMIT;
-            let Ok(op) = item.op() else { return ConflictAction::SQLITE_CHANGESET_ABORT };
-            let (table, code, columns) = (op.table_name().to_owned(), op.code(), op.number_of_columns());
+            // First, and before asking the item anything: a foreign-key conflict has no row, and
+            // asking it for one (`op`) reads a null table name (a crash, found by a test).
             if conflict == ConflictType::SQLITE_CHANGESET_FOREIGN_KEY {
                 // Checked and settled by the caller before the transaction commits.
                 return omit;
             }
+            let Ok(op) = item.op() else { return ConflictAction::SQLITE_CHANGESET_ABORT };
+            let (table, code, columns) = (op.table_name().to_owned(), op.code(), op.number_of_columns());
             let id = match code {
                 Action::SQLITE_INSERT => item.new_value(0).and_then(|v| v.as_i64().map_err(Into::into)),
                 _ => item.old_value(0).and_then(|v| v.as_i64().map_err(Into::into)),
@@ -115,6 +117,12 @@ pub(super) fn rows_before(
     keys.iter().map(|(table, id)| read_row(conn, table, *id)).collect()
 }
 
+/// What [`settle`] did: each row kept or brought back, in words, and by table and id.
+pub(super) struct Settled {
+    pub(super) words: Vec<String>,
+    pub(super) rows: Vec<(&'static str, i64)>,
+}
+
 /// After a change set is applied: a row the colleague removed that is still used here is put
 /// back (as it was here), and a row this copy removed that the colleague's changes still use
 /// comes back as the colleague has it. Returns each in words. Fails when something would still
@@ -124,8 +132,8 @@ pub(super) fn settle(
     keys: &[(&'static str, i64)],
     before: &[Option<RowValues>],
     theirs: &Connection,
-) -> Result<Vec<String>, StoreError> {
-    let mut kept = Vec::new();
+) -> Result<Settled, StoreError> {
+    let mut kept = Settled { words: Vec::new(), rows: Vec::new() };
     for _round in 0..SHARED.len() + 1 {
         let missing = dangling(conn)?;
         if missing.is_empty() {
@@ -144,8 +152,9 @@ pub(super) fn settle(
             };
             if let Some((row, was_here)) = row {
                 write_row(conn, parent, parent_id, false, Some(&row))?;
+                kept.rows.push((parent, parent_id));
                 let title = row_title(conn, parent, &row);
-                kept.push(if was_here {
+                kept.words.push(if was_here {
                     format!(
                         "{title} is kept: it was removed in the other copy, but {} here still uses it",
                         noun(&child, 1)

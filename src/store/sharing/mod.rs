@@ -337,7 +337,7 @@ impl Store {
         tx.pragma_update(None, "defer_foreign_keys", true)?;
         let before = rows_before(&tx, &keys)?;
         let hits = apply_change(&tx, &prepared.change, Mode::Look)?;
-        plan.kept = settle(&tx, &keys, &before, &prepared.theirs)?;
+        plan.kept = settle(&tx, &keys, &before, &prepared.theirs)?.words;
         drop(tx);
         if let Some(hit) = hits.iter().find(|h| h.unique) {
             return Err(SharingError::BothAdded(unique_words(&self.conn, &prepared.theirs, hit)).into());
@@ -396,7 +396,15 @@ impl Store {
                 write_row(&tx, "placement", id, true, None)?;
             }
         }
-        settle(&tx, &keys, &before, &prepared.theirs)?;
+        // A row brought back from the colleague's copy (removed here, still used there) is one
+        // more row the take changes: recorded, so that Undo takes it away again.
+        let mut before = before;
+        for key in settle(&tx, &keys, &before, &prepared.theirs)?.rows {
+            if !keys.contains(&key) {
+                keys.push(key);
+                before.push(None);
+            }
+        }
         // The rows as they are now, and the base moved on by every row both copies now agree on.
         let mut base = image_connection()?;
         load_image(&mut base, "main", &prepared.base)?;
